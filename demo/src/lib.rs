@@ -1,0 +1,272 @@
+//! Three origins on one machine, as a partner's reader would meet them:
+//!
+//! - the **API**: the real encart server ([`encart_server::app`]) on a real
+//!   SQLite database, seeded with articles through the real importer;
+//! - a **CDN** stand-in serving the built widget (`dist/`) with the headers a
+//!   CDN must send: CORS, `application/wasm`, long cache on hashed names and a
+//!   short one on the loader;
+//! - a **partner** news site whose pages embed the widget, with `{{CDN}}`,
+//!   `{{API}}` and `{{ARTICLE}}` in them replaced by the right URLs and slug.
+//!
+//! `cargo xtask demo` runs them for people; the browser tests start them on
+//! free ports with [`start`].
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use encart_server::{AllowedOrigins, AppState, import};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tower_http::services::ServeDir;
+
+/// Where each site listens; port 0 picks a free one.
+#[derive(Clone, Copy, Debug)]
+pub struct Ports {
+    pub api: u16,
+    pub cdn: u16,
+    pub partner: u16,
+}
+
+impl Ports {
+    /// Free ports chosen by the system: for tests.
+    pub const ANY: Ports = Ports {
+        api: 0,
+        cdn: 0,
+        partner: 0,
+    };
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The built widget (`cargo xtask dist`).
+    pub dist: PathBuf,
+    /// The partner site's pages (`demo/partner`).
+    pub partner_pages: PathBuf,
+    /// The API's database.
+    pub database_url: String,
+    /// Article files to import before serving; the first is the one the
+    /// partner pages embed.
+    pub articles: Vec<PathBuf>,
+    pub ports: Ports,
+}
+
+/// The three running sites. They stop when the runtime that started them ends
+/// or when [`Sites::stop_api`] is called.
+pub struct Sites {
+    pub api_url: String,
+    pub cdn_url: String,
+    pub partner_url: String,
+    /// Slug of the article the partner pages embed.
+    pub article: String,
+    /// The API's database, for tests that change what it holds.
+    pub db: encart_server::db::Db,
+    api_task: JoinHandle<()>,
+}
+
+impl Sites {
+    /// Stops the API (the CDN and the partner site go on), as an outage would.
+    pub fn stop_api(&self) {
+        self.api_task.abort();
+    }
+}
+
+const HOST: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
+
+/// Starts the API, the CDN and the partner site.
+pub async fn start(options: Options) -> anyhow::Result<Sites> {
+    anyhow::ensure!(
+        options.dist.join("embed.js").is_file(),
+        "{} holds no built widget: run `cargo xtask dist` first",
+        options.dist.display()
+    );
+    let bind = |port: u16| async move {
+        TcpListener::bind(SocketAddr::new(HOST, port))
+            .await
+            .with_context(|| format!("cannot listen on port {port}"))
+    };
+    let api = bind(options.ports.api).await?;
+    let cdn = bind(options.ports.cdn).await?;
+    let partner = bind(options.ports.partner).await?;
+    let url = |listener: &TcpListener| listener.local_addr().map(|a| format!("http://{a}"));
+    let (api_url, cdn_url, partner_url) = (url(&api)?, url(&cdn)?, url(&partner)?);
+
+    let db = encart_server::db::connect(&options.database_url)
+        .await
+        .with_context(|| format!("cannot open {}", options.database_url))?;
+    let mut article = None;
+    for path in &options.articles {
+        let (imported, _) =
+            import::import_file(&db, path, &import::ImportOptions::default()).await?;
+        article.get_or_insert(imported.slug);
+    }
+    let article = article.context("the demo needs at least one article to embed")?;
+
+    let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
+    let api_app = encart_server::app(AppState { db: db.clone() }, origins);
+    let page_vars = PageVars {
+        cdn: cdn_url.clone(),
+        api: api_url.clone(),
+        article: article.clone(),
+    };
+    let api_task = tokio::spawn(serve(api, api_app));
+    tokio::spawn(serve(cdn, cdn_router(&options.dist)));
+    tokio::spawn(serve(
+        partner,
+        partner_router(&options.partner_pages, page_vars),
+    ));
+    Ok(Sites {
+        api_url,
+        cdn_url,
+        partner_url,
+        article,
+        db,
+        api_task,
+    })
+}
+
+async fn serve(listener: TcpListener, app: Router) {
+    if let Err(err) = axum::serve(listener, app).await {
+        tracing::error!(%err, "demo site stopped");
+    }
+}
+
+/// A CDN stand-in for `dist`: what any CDN in front of encart must do.
+pub fn cdn_router(dist: &Path) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(dist))
+        .layer(middleware::from_fn(cdn_headers))
+}
+
+async fn cdn_headers(request: Request, next: Next) -> Response {
+    let cache = cache_policy(request.uri().path());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("cross-origin"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+}
+
+/// Long, immutable cache for content-hashed files (`name-<hex hash>.ext`);
+/// a few minutes for the loader, whose URL partners embed and never change.
+pub fn cache_policy(path: &str) -> &'static str {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hashed = stem
+        .rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else if name == "embed.js" {
+        "public, max-age=300"
+    } else {
+        "no-cache"
+    }
+}
+
+/// What the partner pages' `{{CDN}}`, `{{API}}` and `{{ARTICLE}}` stand for.
+#[derive(Clone)]
+pub struct PageVars {
+    pub cdn: String,
+    pub api: String,
+    pub article: String,
+}
+
+#[derive(Clone)]
+struct PartnerSite {
+    pages: PathBuf,
+    vars: PageVars,
+}
+
+/// The partner news site: its HTML pages with the embed's URLs filled in, and
+/// its other files (CSS) as they are.
+pub fn partner_router(pages: &Path, vars: PageVars) -> Router {
+    let site = PartnerSite {
+        pages: pages.to_owned(),
+        vars,
+    };
+    Router::new()
+        .route("/", get(partner_index))
+        .route("/{page}", get(partner_page))
+        .with_state(site)
+}
+
+async fn partner_index(State(site): State<PartnerSite>) -> Response {
+    render_page(&site, "index.html").await
+}
+
+async fn partner_page(
+    State(site): State<PartnerSite>,
+    axum::extract::Path(page): axum::extract::Path<String>,
+) -> Response {
+    let safe = !page.starts_with('.')
+        && page
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    if !safe {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    if page.ends_with(".html") {
+        return render_page(&site, &page).await;
+    }
+    let content_type = if page.ends_with(".css") {
+        "text/css; charset=utf-8"
+    } else {
+        "application/octet-stream"
+    };
+    match tokio::fs::read(site.pages.join(&page)).await {
+        Ok(bytes) => ([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn render_page(site: &PartnerSite, page: &str) -> Response {
+    match tokio::fs::read_to_string(site.pages.join(page)).await {
+        Ok(html) => Html(
+            html.replace("{{CDN}}", &site.vars.cdn)
+                .replace("{{API}}", &site.vars.api)
+                .replace("{{ARTICLE}}", &site.vars.article),
+        )
+        .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_assets_are_cached_for_a_year_and_the_loader_briefly() {
+        assert_eq!(
+            cache_policy("/encart-4f1c2b9a0d3e5f67_bg.wasm"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(
+            cache_policy("/encart-4f1c2b9a0d3e5f67.js"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_policy("/embed.js"), "public, max-age=300");
+        assert_eq!(cache_policy("/encart-latest.js"), "no-cache");
+        assert_eq!(cache_policy("/"), "no-cache");
+    }
+}

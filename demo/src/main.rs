@@ -1,0 +1,68 @@
+//! `encart-demo`: runs the API, the CDN stand-in and the partner site on
+//! 127.0.0.1 until Ctrl-C. Started by `cargo xtask demo`.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use encart_demo::{Options, Ports, start};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(about = "Run the encart demo: API, CDN stand-in and a partner news site")]
+struct Args {
+    /// The built widget.
+    #[arg(long, default_value = "dist")]
+    dist: PathBuf,
+    /// The partner site's pages.
+    #[arg(long, default_value = "demo/partner")]
+    pages: PathBuf,
+    #[arg(long, default_value = "sqlite://target/demo/encart.db")]
+    database_url: String,
+    /// Article files to import; the partner pages embed the first.
+    #[arg(long = "article", default_value = "fixtures/haftar-poutine.txt")]
+    articles: Vec<PathBuf>,
+    #[arg(long, default_value_t = 8700)]
+    api_port: u16,
+    #[arg(long, default_value_t = 8701)]
+    cdn_port: u16,
+    #[arg(long, default_value_t = 8702)]
+    partner_port: u16,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let args = Args::parse();
+    if let Some(path) = args.database_url.strip_prefix("sqlite://")
+        && let Some(dir) = std::path::Path::new(path).parent()
+    {
+        std::fs::create_dir_all(dir)?;
+    }
+    let sites = start(Options {
+        dist: args.dist,
+        partner_pages: args.pages,
+        database_url: args.database_url,
+        articles: args.articles,
+        ports: Ports {
+            api: args.api_port,
+            cdn: args.cdn_port,
+            partner: args.partner_port,
+        },
+    })
+    .await?;
+    println!();
+    println!("  encart demo is running. Open the partner page:");
+    println!();
+    println!("    {}/", sites.partner_url);
+    println!();
+    println!("  API  {}/api/v1/articles/{}", sites.api_url, sites.article);
+    println!("  CDN  {}/embed.js", sites.cdn_url);
+    println!();
+    println!("  Ctrl-C stops it.");
+    tokio::signal::ctrl_c().await?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+/* encart loader — served from the CDN at a stable URL, next to the hashed
+ * widget files whose names `cargo xtask dist` writes in below.
+ *
+ *   <script async src="https://CDN/embed.js" data-api="https://API" data-article="SLUG"></script>
+ *     puts a widget where the tag is;
+ *   <div data-encart-article="SLUG"></div>
+ *     anywhere on the page gets one too (data-api falls back to the script's).
+ *   data-lang="fr|en" sets the widget's language (default: the page's).
+ *
+ * Each widget lives in its own open shadow root. The wasm module is loaded
+ * once per page and CDN, however many widgets and loader tags there are. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var base = new URL(".", script.src).href;
+  var data = script.dataset;
+  var modules = window.__encart || (window.__encart = {});
+  var ready = modules[base];
+  if (!ready) {
+    ready = modules[base] = import(base + "__GLUE_JS__").then(function (glue) {
+      return glue.default({ module_or_path: base + "__WASM__" }).then(function () {
+        return glue;
+      });
+    });
+  }
+
+  function mount(host, article, api, lang) {
+    if (host.shadowRoot) return;
+    var target;
+    try {
+      target = document.createElement("div");
+      host.attachShadow({ mode: "open" }).appendChild(target);
+    } catch (e) {
+      console.error("encart: cannot attach a widget to", host, e);
+      return;
+    }
+    ready
+      .then(function (glue) {
+        glue.mount(target, { api: api, article: article, lang: lang || undefined });
+      })
+      .catch(function (e) {
+        console.error("encart: the widget could not start", e);
+      });
+  }
+
+  if (data.article) {
+    var host = document.createElement("encart-widget");
+    script.parentNode.insertBefore(host, script);
+    mount(host, data.article, data.api, data.lang);
+  }
+
+  function mountPlaceholders() {
+    var found = document.querySelectorAll("[data-encart-article]");
+    for (var i = 0; i < found.length; i++) {
+      var d = found[i].dataset;
+      mount(found[i], d.encartArticle, d.api || data.api, d.lang || data.lang);
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountPlaceholders);
+  } else {
+    mountPlaceholders();
+  }
+})();

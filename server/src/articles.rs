@@ -1,0 +1,124 @@
+//! Articles: `GET /api/v1/articles/{slug}`, and their storage.
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use encart_api_types::{Article, Block, Date};
+use sqlx::types::Json as SqlJson;
+
+use crate::db::Db;
+use crate::{AppState, Error, Result};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/articles/{slug}", get(show))
+}
+
+async fn show(
+    State(state): State<AppState>,
+    slug: Result<Path<String>, PathRejection>,
+) -> Result<Json<Article>> {
+    let slug = slug_param(slug)?;
+    find(&state.db, &slug)
+        .await?
+        .map(Json)
+        .ok_or(Error::NotFound("article"))
+}
+
+/// The `{slug}` of a path, or a 400 when it is not valid UTF-8.
+pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
+    path.map(|Path(slug)| slug)
+        .map_err(|_| Error::BadRequest("the article slug in the path is not valid".into()))
+}
+
+#[derive(sqlx::FromRow)]
+struct ArticleRow {
+    slug: String,
+    title: String,
+    byline: Option<String>,
+    published: Option<String>,
+    language: String,
+    body: SqlJson<Vec<Block>>,
+    source_url: Option<String>,
+}
+
+impl TryFrom<ArticleRow> for Article {
+    type Error = Error;
+
+    fn try_from(row: ArticleRow) -> Result<Self> {
+        let published = row
+            .published
+            .map(|text| text.parse::<Date>())
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("article {:?} has a bad published date: {e}", row.slug))?;
+        Ok(Article {
+            slug: row.slug,
+            title: row.title,
+            byline: row.byline,
+            published,
+            language: row.language,
+            body: row.body.0,
+            source_url: row.source_url,
+        })
+    }
+}
+
+/// The article with this slug, or `None` when there is none.
+pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
+    let row: Option<ArticleRow> = sqlx::query_as(
+        "SELECT slug, title, byline, published, language, body, source_url FROM articles WHERE slug = ?",
+    )
+    .bind(slug)
+    .fetch_optional(db)
+    .await?;
+    row.map(Article::try_from).transpose()
+}
+
+/// Whether an article with this slug exists.
+pub async fn exists(db: &Db, slug: &str) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(db)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Whether [`upsert`] created the article or replaced an existing one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upserted {
+    Created,
+    Updated,
+}
+
+/// Stores `article` under its slug, replacing any article with the same slug.
+pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
+    let mut tx = db.begin().await?;
+    let existed = sqlx::query_scalar::<_, i64>("SELECT 1 FROM articles WHERE slug = ?")
+        .bind(&article.slug)
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some();
+    sqlx::query(
+        "INSERT INTO articles (slug, title, byline, published, language, body, source_url)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (slug) DO UPDATE SET
+             title = excluded.title, byline = excluded.byline, published = excluded.published,
+             language = excluded.language, body = excluded.body, source_url = excluded.source_url,
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    )
+    .bind(&article.slug)
+    .bind(&article.title)
+    .bind(&article.byline)
+    .bind(article.published.map(|d| d.to_string()))
+    .bind(&article.language)
+    .bind(SqlJson(&article.body))
+    .bind(&article.source_url)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(if existed {
+        Upserted::Updated
+    } else {
+        Upserted::Created
+    })
+}

@@ -1,0 +1,150 @@
+//! Command-line and environment configuration of the server binary.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::http::HeaderValue;
+use clap::{Args, Parser, Subcommand};
+
+use crate::AllowedOrigins;
+
+#[derive(Debug, Parser)]
+#[command(name = "encart-server", version, about = "The encart API server")]
+pub struct Cli {
+    /// Database URL. A SQLite file is created and migrated if missing.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://encart.db",
+        global = true
+    )]
+    pub database_url: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API.
+    Serve(ServeArgs),
+    /// Import (or update) an article from a scraped text file.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "ENCART_LISTEN", default_value = "127.0.0.1:8700")]
+    pub listen: SocketAddr,
+    /// Origins of the partner pages allowed to call the API from browsers,
+    /// comma-separated (e.g. `https://news.example,https://blog.example`), or `*`.
+    #[arg(long, env = "ENCART_ALLOWED_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
+    pub allowed_origins: Vec<Origin>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text file: title, optional "Par : byline", optional date, paragraphs.
+    pub file: PathBuf,
+    /// Language of the article (BCP 47, e.g. `fr`); detected when omitted.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// URL where the article was first published.
+    #[arg(long)]
+    pub source_url: Option<String>,
+}
+
+/// One allowed origin, or `*` for any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Any,
+    Exact(HeaderValue),
+}
+
+/// `scheme://host[:port]`, exactly as browsers send it in `Origin`.
+pub fn parse_origin(text: &str) -> Result<Origin, String> {
+    let text = text.trim();
+    if text == "*" {
+        return Ok(Origin::Any);
+    }
+    let origin = text.trim_end_matches('/');
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("{text:?} is not an origin: it must start with http:// or https://")
+        })?;
+    if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+        return Err(format!(
+            "{text:?} is not an origin: expected scheme://host[:port] and nothing more"
+        ));
+    }
+    HeaderValue::from_str(&origin.to_ascii_lowercase())
+        .map(Origin::Exact)
+        .map_err(|_| format!("{text:?} is not an origin"))
+}
+
+impl ServeArgs {
+    pub fn allowed_origins(&self) -> AllowedOrigins {
+        if self.allowed_origins.contains(&Origin::Any) {
+            return AllowedOrigins::Any;
+        }
+        AllowedOrigins::List(
+            self.allowed_origins
+                .iter()
+                .filter_map(|o| match o {
+                    Origin::Exact(value) => Some(value.clone()),
+                    Origin::Any => None,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// `url` with any password replaced, fit for logs.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
+    match userinfo.split_once(':') {
+        Some((user, _password)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_checked_and_normalised() {
+        assert_eq!(parse_origin("*"), Ok(Origin::Any));
+        assert_eq!(
+            parse_origin("https://News.example:8443/"),
+            Ok(Origin::Exact(HeaderValue::from_static(
+                "https://news.example:8443"
+            )))
+        );
+        for bad in [
+            "news.example",
+            "https://",
+            "https://news.example/path",
+            "ftp://x",
+            "http://a b",
+        ] {
+            assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords_never_reach_the_logs() {
+        assert_eq!(
+            redact_url("postgres://encart:s3cret@db:5432/encart"),
+            "postgres://encart:***@db:5432/encart"
+        );
+        assert_eq!(redact_url("sqlite://encart.db"), "sqlite://encart.db");
+    }
+}

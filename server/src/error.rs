@@ -1,0 +1,76 @@
+//! The one error type of the API. Each variant maps to a status and a stable
+//! `code`; internal failures are logged with their context and answered with a
+//! generic message, so nothing about the server's insides reaches a client.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use encart_api_types::{ErrorBody, ErrorDetail, error_code};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The named thing does not exist (404).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The request itself is malformed (400); the message is shown to the client.
+    #[error("{0}")]
+    BadRequest(String),
+    /// The database failed: logged, answered as a generic 500.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Anything else that is our fault: logged, answered as a generic 500.
+    #[error("internal error: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, code, message) = match &self {
+            Error::NotFound(_) => (
+                StatusCode::NOT_FOUND,
+                error_code::NOT_FOUND,
+                self.to_string(),
+            ),
+            Error::BadRequest(msg) => (
+                StatusCode::BAD_REQUEST,
+                error_code::BAD_REQUEST,
+                msg.clone(),
+            ),
+            Error::Database(_) | Error::Internal(_) => {
+                tracing::error!(error = %self, "request failed");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    error_code::INTERNAL,
+                    "internal server error".to_owned(),
+                )
+            }
+        };
+        error_response(status, code, message)
+    }
+}
+
+pub fn error_response(status: StatusCode, code: &str, message: String) -> Response {
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code: code.to_owned(),
+            message,
+        },
+    };
+    (status, Json(body)).into_response()
+}
+
+/// Answer for a path no route matches.
+pub async fn not_found() -> Error {
+    Error::NotFound("endpoint")
+}
+
+/// Answer for a known path asked with the wrong method.
+pub async fn method_not_allowed() -> Response {
+    error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        error_code::METHOD_NOT_ALLOWED,
+        "method not allowed".to_owned(),
+    )
+}

@@ -1,0 +1,97 @@
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use encart_server::config::{Cli, Command, redact_url};
+use encart_server::{AllowedOrigins, AppState, app, articles, db, import};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let database = redact_url(&cli.database_url);
+    match cli.command {
+        Command::Serve(args) => {
+            let origins = args.allowed_origins();
+            tracing::info!(%database, listen = %args.listen, ?origins, "starting");
+            if matches!(&origins, AllowedOrigins::List(list) if list.is_empty()) {
+                tracing::warn!(
+                    "no partner origin is allowed: browsers will refuse the API's answers (see --allowed-origins)"
+                );
+            }
+            let db = db::connect(&cli.database_url)
+                .await
+                .with_context(|| format!("cannot open database {database}"))?;
+            let listener = tokio::net::TcpListener::bind(args.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", args.listen))?;
+            tracing::info!("listening on http://{}", listener.local_addr()?);
+            axum::serve(listener, app(AppState { db }, origins))
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+                .context("server failed")?;
+            Ok(())
+        }
+        Command::Import(args) => {
+            let db = db::connect(&cli.database_url)
+                .await
+                .with_context(|| format!("cannot open database {database}"))?;
+            let options = import::ImportOptions {
+                language: args.lang,
+                source_url: args.source_url,
+            };
+            let (article, outcome) = import::import_file(&db, &args.file, &options).await?;
+            let verb = match outcome {
+                articles::Upserted::Created => "imported",
+                articles::Upserted::Updated => "updated",
+            };
+            println!(
+                "{verb} {:?}: {} paragraphs, slug {}",
+                article.title,
+                article.body.len(),
+                article.slug
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,127 @@
+//! The `encart-server` binary, as an operator runs it.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+
+const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../fixtures/haftar-poutine.txt"
+);
+
+/// A fresh folder for one test's database.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("encart-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn import_creates_the_database_and_reports_what_it_stored() {
+    let db = scratch("import").join("new.db");
+    let url = format!("sqlite://{}", db.display());
+    let run = || {
+        Command::new(BIN)
+            .args(["--database-url", &url, "import", FIXTURE])
+            .output()
+            .unwrap()
+    };
+
+    let first = run();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(db.is_file());
+    let out = String::from_utf8(first.stdout).unwrap();
+    assert!(out.starts_with("imported \"Haftar et Poutine"), "{out}");
+    assert!(out.contains("4 paragraphs"), "{out}");
+
+    let second = run();
+    assert!(
+        String::from_utf8(second.stdout)
+            .unwrap()
+            .starts_with("updated ")
+    );
+}
+
+#[test]
+fn a_malformed_file_fails_with_the_line_at_fault() {
+    let dir = scratch("malformed");
+    let file = dir.join("bad.txt");
+    std::fs::write(&file, "Titre\nDu texte\nUn \u{7} caractère de contrôle\n").unwrap();
+    let url = format!("sqlite://{}", dir.join("db").display());
+    let output = Command::new(BIN)
+        .args(["--database-url", &url, "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("line 3: control character U+0007"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_origin_is_refused_at_start_up() {
+    let output = Command::new(BIN)
+        .args(["serve", "--allowed-origins", "partner.example"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("must start with http:// or https://")
+    );
+}
+
+#[tokio::test]
+async fn serve_starts_with_zero_setup_and_answers_health_checks() {
+    let db = scratch("serve").join("sub").join("encart.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut child = tokio::process::Command::new(BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--allowed-origins",
+            "http://127.0.0.1:1",
+        ])
+        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let address = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some((_, address)) = line.split_once("listening on http://") {
+                return address.trim().to_owned();
+            }
+        }
+        panic!("the server exited before listening");
+    })
+    .await
+    .expect("the server listens within 30 s");
+    assert!(db.is_file(), "the database file is created");
+
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    stream
+        .write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
+        .await
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.0 200"), "{response}");
+    assert!(response.ends_with(r#"{"status":"ok"}"#), "{response}");
+    child.kill().await.unwrap();
+}

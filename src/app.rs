@@ -1,0 +1,49 @@
+//! The whole widget: its stylesheet and a view of the current load state.
+
+use encart_api_types::Article;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+use crate::article::ArticleView;
+use crate::i18n::{Lang, Text, error_text, text};
+use crate::load::Load;
+
+/// The widget's stylesheet, rendered inside the shadow root with the view.
+pub const STYLE: &str = include_str!("../style/widget.css");
+
+/// The widget: shows `state`, and offers `on_retry` when loading failed.
+/// `ui_lang` is the language of the widget's own words until the article
+/// (and its language) is known.
+#[component]
+pub fn App(
+    state: ReadSignal<Load<Article>>,
+    on_retry: Callback<()>,
+    ui_lang: Lang,
+) -> impl IntoView {
+    // The article's language, once known, for hyphenation, quotes and screen readers.
+    let content_lang = move || match &*state.read() {
+        Load::Ready(article) => Some(article.language.clone()),
+        _ => None,
+    };
+    let view = move || match state.get() {
+        Load::Loading => EitherOf3::A(view! {
+            <p class="status" role="status" aria-busy="true">{text(ui_lang, Text::Loading)}</p>
+        }),
+        Load::Failed(err) => EitherOf3::B(view! {
+            <div class="error" role="alert">
+                <p>{error_text(ui_lang, &err)}</p>
+                <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                    {text(ui_lang, Text::Retry)}
+                </button>
+            </div>
+        }),
+        Load::Ready(article) => {
+            let lang = Lang::from_tag(&article.language).unwrap_or(ui_lang);
+            EitherOf3::C(view! { <ArticleView article lang /> })
+        }
+    };
+    view! {
+        <style>{STYLE}</style>
+        <div class="encart" lang=content_lang>{view}</div>
+    }
+}

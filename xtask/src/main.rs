@@ -1,0 +1,155 @@
+//! `cargo xtask <verb>`: every chore of the encart workspace.
+//!
+//! - `setup`: install what builds and tests need, when missing (idempotent, quick when present)
+//! - `dist`:  build the release widget into `dist/`, ready for a CDN, and print its sizes
+//! - `demo`:  run the API, a CDN stand-in and a partner page on 127.0.0.1
+//! - `test`:  run every test (formatting, lints, unit, HTTP, wasm in Chromium, end to end)
+
+mod dist;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test>
+
+  setup   install the toolchain pieces builds and tests need (wasm32 target, trunk,
+          wasm-bindgen-cli, wasm-opt, chromium + chromedriver), when missing
+  dist    build the release widget into dist/ and print its sizes
+  demo    run the demo: API (seeded with our article), CDN stand-in and partner page
+  test    run every test";
+
+fn main() {
+    if let Err(err) = run() {
+        eprintln!("xtask: error: {err:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    std::env::set_current_dir(&root).with_context(|| format!("cannot enter {}", root.display()))?;
+    match args.first().map(String::as_str) {
+        Some("setup") => setup::run().map(drop),
+        Some("dist") => {
+            let tools = setup::run()?;
+            dist::run(&tools)
+        }
+        Some("demo") => demo(),
+        Some("test") => test(),
+        Some("-h" | "--help" | "help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown verb {other:?}\n\n{USAGE}"),
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_owned()
+}
+
+fn demo() -> anyhow::Result<()> {
+    let tools = setup::run()?;
+    dist::run(&tools)?;
+    step("starting the demo (Ctrl-C stops it)");
+    cargo(&["run", "--quiet", "--package", "encart-demo", "--"]).status_ok()
+}
+
+fn test() -> anyhow::Result<()> {
+    let tools = setup::run()?;
+    step("formatting");
+    cargo(&["fmt", "--all", "--check"]).status_ok()?;
+    step("lints");
+    cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .status_ok()?;
+    cargo(&[
+        "clippy",
+        "--package",
+        "encart",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ])
+    .status_ok()?;
+    dist::run(&tools)?;
+    step("unit, HTTP and end-to-end tests (headless Chromium on the partner page)");
+    cargo(&["test", "--workspace"])
+        .env("ENCART_DIST", Path::new("dist").canonicalize()?)
+        .env("CHROMEDRIVER", &tools.chromedriver)
+        .status_ok()?;
+    step("widget tests in headless Chromium (wasm-bindgen-test)");
+    cargo(&[
+        "test",
+        "--package",
+        "encart",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .env("CHROMEDRIVER", &tools.chromedriver)
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        &tools.wasm_bindgen_test_runner,
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+    .status_ok()?;
+    step("all tests passed");
+    Ok(())
+}
+
+/// Prints a visible heading for a step.
+fn step(what: &str) {
+    println!("\n==> {what}");
+}
+
+/// `cargo` with these arguments, from the workspace root.
+fn cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.args(args);
+    command
+}
+
+trait CommandExt {
+    /// Runs the command, inheriting stdio; an error names it when it fails.
+    fn status_ok(&mut self) -> anyhow::Result<()>;
+    /// Runs the command and returns its standard output, or `None` when it
+    /// cannot run or fails: for probing whether a tool is there.
+    fn probe(&mut self) -> Option<String>;
+}
+
+impl CommandExt for Command {
+    fn status_ok(&mut self) -> anyhow::Result<()> {
+        let shown = format!("{self:?}");
+        let status = self
+            .status()
+            .with_context(|| format!("cannot run {shown}"))?;
+        if !status.success() {
+            bail!("{shown} failed ({status})");
+        }
+        Ok(())
+    }
+
+    fn probe(&mut self) -> Option<String> {
+        let output = self.output().ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    }
+}

@@ -1,0 +1,213 @@
+//! `cargo xtask setup`: installs what the builds and tests need, each only when
+//! missing, so a second run takes a second. Works on a fresh Debian 12 machine
+//! that has only rustup and cargo (and root, or sudo, for apt).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::{CommandExt, cargo, step};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// wasm-opt comes from npm's `binaryen` (Debian's is too old for current rustc output).
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Where the tools are, once installed.
+pub struct Tools {
+    pub trunk: PathBuf,
+    pub chromedriver: PathBuf,
+    pub wasm_bindgen_test_runner: PathBuf,
+    /// `PATH` with cargo's and binaryen's bin folders first, for Trunk.
+    pub path: OsString,
+}
+
+pub fn run() -> anyhow::Result<Tools> {
+    step("checking the toolchain (cargo xtask setup)");
+    let cargo_bin = cargo_home().join("bin");
+    let binaryen_bin = binaryen_dir().join("node_modules").join(".bin");
+
+    wasm_target()?;
+    let trunk = cargo_tool(
+        &cargo_bin,
+        "trunk",
+        TRUNK_VERSION,
+        &["trunk", "--version", TRUNK_VERSION, "--locked"],
+    )?;
+    let bindgen = wasm_bindgen_version()?;
+    // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
+    let pinned = format!("={bindgen}");
+    cargo_tool(
+        &cargo_bin,
+        "wasm-bindgen",
+        &bindgen,
+        &["wasm-bindgen-cli", "--version", &pinned],
+    )?;
+    wasm_opt(&binaryen_bin)?;
+    let chromedriver = chromium()?;
+
+    let mut paths = vec![cargo_bin.clone(), binaryen_bin];
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    Ok(Tools {
+        trunk,
+        chromedriver,
+        wasm_bindgen_test_runner: cargo_bin.join("wasm-bindgen-test-runner"),
+        path: std::env::join_paths(paths).context("a PATH entry holds a separator")?,
+    })
+}
+
+fn ok(what: &str) {
+    println!("    ok  {what}");
+}
+
+fn installing(what: &str) {
+    println!("    ..  installing {what}");
+}
+
+fn cargo_home() -> PathBuf {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) => PathBuf::from(home),
+        None => home_dir().join(".cargo"),
+    }
+}
+
+fn home_dir() -> PathBuf {
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/root"))
+}
+
+/// Outside the work tree, so fresh clones on the same machine share it.
+fn binaryen_dir() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home_dir().join(".cache"));
+    cache
+        .join("encart")
+        .join(format!("binaryen-{BINARYEN_VERSION}"))
+}
+
+fn wasm_target() -> anyhow::Result<()> {
+    const TARGET: &str = "wasm32-unknown-unknown";
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .probe();
+    if installed.is_some_and(|list| list.lines().any(|l| l.trim() == TARGET)) {
+        ok(TARGET);
+        return Ok(());
+    }
+    installing(TARGET);
+    Command::new("rustup")
+        .args(["target", "add", TARGET])
+        .status_ok()
+}
+
+/// `name` at exactly `version` in cargo's bin folder, installed with
+/// `cargo install <install_args>` when missing or of another version.
+fn cargo_tool(
+    cargo_bin: &Path,
+    name: &str,
+    version: &str,
+    install_args: &[&str],
+) -> anyhow::Result<PathBuf> {
+    let path = cargo_bin.join(name);
+    let found = Command::new(&path).arg("--version").probe();
+    let what = format!("{name} {version}");
+    if found
+        .as_deref()
+        .is_some_and(|out| out.split_whitespace().nth(1) == Some(version))
+    {
+        ok(&what);
+        return Ok(path);
+    }
+    installing(&format!("{what} (cargo install, a few minutes)"));
+    cargo(&["install"]).args(install_args).status_ok()?;
+    Ok(path)
+}
+
+/// The wasm-bindgen version Cargo.lock resolved, which the CLI must match exactly.
+fn wasm_bindgen_version() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string("Cargo.lock").context("cannot read Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == r#"name = "wasm-bindgen""# {
+            let version = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
+            return version
+                .map(str::to_owned)
+                .context("Cargo.lock: wasm-bindgen has no version line");
+        }
+    }
+    bail!("Cargo.lock does not mention wasm-bindgen")
+}
+
+fn wasm_opt(binaryen_bin: &Path) -> anyhow::Result<()> {
+    let what = format!("wasm-opt (npm binaryen {BINARYEN_VERSION})");
+    if Command::new(binaryen_bin.join("wasm-opt"))
+        .arg("--version")
+        .probe()
+        .is_some()
+    {
+        ok(&what);
+        return Ok(());
+    }
+    if Command::new("npm").arg("--version").probe().is_none() {
+        installing("Node.js and npm (apt)");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    installing(&what);
+    let dir = binaryen_dir();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Command::new("npm")
+        .args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .arg(format!("binaryen@{BINARYEN_VERSION}"))
+        .status_ok()
+}
+
+/// Debian's chromium and chromedriver; returns chromedriver's path.
+fn chromium() -> anyhow::Result<PathBuf> {
+    let chromedriver = PathBuf::from("/usr/bin/chromedriver");
+    let present = Command::new("/usr/bin/chromium")
+        .arg("--version")
+        .probe()
+        .is_some()
+        && Command::new(&chromedriver)
+            .arg("--version")
+            .probe()
+            .is_some();
+    if present {
+        ok("chromium + chromedriver");
+    } else {
+        installing("chromium + chromedriver (apt)");
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    Ok(chromedriver)
+}
+
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    let is_root = Command::new("id")
+        .arg("-u")
+        .probe()
+        .is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut command = if is_root {
+            Command::new("apt-get")
+        } else {
+            Command::new("sudo")
+        };
+        if !is_root {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    apt(&["update", "-q"]).status_ok()?;
+    apt(&["install", "-y", "-q", "--no-install-recommends"])
+        .args(packages)
+        .status_ok()
+}
