@@ -5,7 +5,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::article::ArticleView;
-use crate::i18n::{Lang, Text, error_text, text};
+use crate::i18n::{Lang, Text, direction, error_text, text};
 use crate::load::Load;
 
 /// The widget's stylesheet, rendered inside the shadow root with the view.
@@ -20,10 +20,15 @@ pub fn App(
     on_retry: Callback<()>,
     ui_lang: Lang,
 ) -> impl IntoView {
-    // The article's language, once known, for hyphenation, quotes and screen readers.
+    // The article's language and direction, once known, for hyphenation,
+    // screen readers and right-to-left scripts.
     let content_lang = move || match &*state.read() {
         Load::Ready(article) => Some(article.language.clone()),
         _ => None,
+    };
+    let dir = move || match &*state.read() {
+        Load::Ready(article) => direction(&article.language),
+        _ => "ltr",
     };
     let view = move || match state.get() {
         Load::Loading => EitherOf3::A(view! {
@@ -44,6 +49,6 @@ pub fn App(
     };
     view! {
         <style>{STYLE}</style>
-        <div class="encart" lang=content_lang>{view}</div>
+        <div class="encart" lang=content_lang dir=dir>{view}</div>
     }
 }

@@ -26,6 +26,18 @@ impl Lang {
     }
 }
 
+/// Writing direction of a language: `"rtl"` for the right-to-left scripts'
+/// languages (Arabic, Hebrew, Persian, Urdu…), else `"ltr"`.
+pub fn direction(tag: &str) -> &'static str {
+    const RTL: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"];
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl)) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
     Loading,
@@ -127,6 +139,14 @@ mod tests {
             format_date(Lang::En, date("2025-12-01")),
             "December 1, 2025"
         );
+    }
+
+    #[test]
+    fn right_to_left_languages_are_known() {
+        assert_eq!(direction("ar"), "rtl");
+        assert_eq!(direction("he-IL"), "rtl");
+        assert_eq!(direction("fr"), "ltr");
+        assert_eq!(direction(""), "ltr");
     }
 
     #[test]

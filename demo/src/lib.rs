@@ -13,6 +13,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use axum::Router;
@@ -24,6 +25,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use encart_server::{AllowedOrigins, AppState, import};
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
@@ -58,8 +60,8 @@ pub struct Options {
     pub ports: Ports,
 }
 
-/// The three running sites. They stop when the runtime that started them ends
-/// or when [`Sites::stop_api`] is called.
+/// The three running sites. They stop when the runtime that started them ends;
+/// the API alone stops with [`Sites::stop_api`].
 pub struct Sites {
     pub api_url: String,
     pub cdn_url: String,
@@ -68,13 +70,18 @@ pub struct Sites {
     pub article: String,
     /// The API's database, for tests that change what it holds.
     pub db: encart_server::db::Db,
-    api_task: JoinHandle<()>,
+    api_stop: Arc<Notify>,
+    api_task: Option<JoinHandle<()>>,
 }
 
 impl Sites {
-    /// Stops the API (the CDN and the partner site go on), as an outage would.
-    pub fn stop_api(&self) {
-        self.api_task.abort();
+    /// Stops the API, as an outage would: it stops listening and closes its
+    /// open connections. The CDN and the partner site go on.
+    pub async fn stop_api(&mut self) {
+        self.api_stop.notify_one();
+        if let Some(task) = self.api_task.take() {
+            let _ = task.await;
+        }
     }
 }
 
@@ -116,24 +123,36 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         api: api_url.clone(),
         article: article.clone(),
     };
-    let api_task = tokio::spawn(serve(api, api_app));
-    tokio::spawn(serve(cdn, cdn_router(&options.dist)));
+    let api_stop = Arc::new(Notify::new());
+    let stop = api_stop.clone();
+    let api_task = tokio::spawn(serve(api, api_app, async move { stop.notified().await }));
     tokio::spawn(serve(
-        partner,
-        partner_router(&options.partner_pages, page_vars),
+        cdn,
+        cdn_router(&options.dist),
+        std::future::pending(),
     ));
+    let partner_app = partner_router(&options.partner_pages, page_vars);
+    tokio::spawn(serve(partner, partner_app, std::future::pending()));
     Ok(Sites {
         api_url,
         cdn_url,
         partner_url,
         article,
         db,
-        api_task,
+        api_stop,
+        api_task: Some(api_task),
     })
 }
 
-async fn serve(listener: TcpListener, app: Router) {
-    if let Err(err) = axum::serve(listener, app).await {
+async fn serve(
+    listener: TcpListener,
+    app: Router,
+    stop: impl Future<Output = ()> + Send + 'static,
+) {
+    if let Err(err) = axum::serve(listener, app)
+        .with_graceful_shutdown(stop)
+        .await
+    {
         tracing::error!(%err, "demo site stopped");
     }
 }
