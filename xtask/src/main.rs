@@ -95,10 +95,12 @@ fn test() -> anyhow::Result<()> {
         .env("CHROMEDRIVER", &tools.chromedriver)
         .status_ok()?;
     step("widget tests in headless Chromium (wasm-bindgen-test)");
+    // --tests: the wasm target has no doctests to run.
     cargo(&[
         "test",
         "--package",
         "encart",
+        "--tests",
         "--target",
         "wasm32-unknown-unknown",
     ])
