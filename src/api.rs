@@ -29,17 +29,11 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub fn new(base: &str) -> Self {
-        ApiClient {
-            base: base.trim_end_matches('/').to_owned(),
-        }
+        ApiClient { base: base.trim_end_matches('/').to_owned() }
     }
 
     fn article_url(&self, slug: &str) -> String {
-        format!(
-            "{}/api/v1/articles/{}",
-            self.base,
-            js_sys::encode_uri_component(slug)
-        )
+        format!("{}/api/v1/articles/{}", self.base, js_sys::encode_uri_component(slug))
     }
 
     pub async fn article(&self, slug: &str) -> Result<Article, ApiError> {
@@ -70,21 +64,13 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     // gloo-net resolves on any status: 4xx/5xx must be checked here.
     if !response.ok() {
         let status = response.status();
-        let err = if status == 404 {
-            ApiError::NotFound
-        } else {
-            ApiError::Status(status)
-        };
+        let err = if status == 404 { ApiError::NotFound } else { ApiError::Status(status) };
         return Err(warn(url, err, &response.status_text()));
     }
-    let promise = web_sys::Response::from(response)
-        .json()
-        .map_err(|_| warn(url, ApiError::Malformed, "body already read"))?;
-    let value = JsFuture::from(promise)
-        .await
-        .map_err(|_| warn(url, ApiError::Malformed, "not JSON"))?;
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| warn(url, ApiError::Malformed, &e.to_string()))
+    let promise =
+        web_sys::Response::from(response).json().map_err(|_| warn(url, ApiError::Malformed, "body already read"))?;
+    let value = JsFuture::from(promise).await.map_err(|_| warn(url, ApiError::Malformed, "not JSON"))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| warn(url, ApiError::Malformed, &e.to_string()))
 }
 
 /// Logs the details a partner's developer needs, and passes the error on.

@@ -15,11 +15,7 @@ pub const STYLE: &str = include_str!("../style/widget.css");
 /// `ui_lang` is the language of the widget's own words until the article
 /// (and its language) is known.
 #[component]
-pub fn App(
-    state: ReadSignal<Load<Article>>,
-    on_retry: Callback<()>,
-    ui_lang: Lang,
-) -> impl IntoView {
+pub fn App(state: ReadSignal<Load<Article>>, on_retry: Callback<()>, ui_lang: Lang) -> impl IntoView {
     // The article's language and direction, once known, for hyphenation,
     // screen readers and right-to-left scripts.
     let content_lang = move || match &*state.read() {

@@ -8,13 +8,7 @@ use crate::i18n::{Lang, Text, format_date, text};
 /// Title, byline, date and body of `article`, with words in `lang`.
 #[component]
 pub fn ArticleView(article: Article, lang: Lang) -> impl IntoView {
-    let Article {
-        title,
-        byline,
-        published,
-        body,
-        ..
-    } = article;
+    let Article { title, byline, published, body, .. } = article;
     let byline = byline.map(|name| {
         view! {
             <span class="byline">

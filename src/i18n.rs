@@ -31,11 +31,7 @@ impl Lang {
 pub fn direction(tag: &str) -> &'static str {
     const RTL: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"];
     let primary = tag.split(['-', '_']).next().unwrap_or_default();
-    if RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl)) {
-        "rtl"
-    } else {
-        "ltr"
-    }
+    if RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl)) { "rtl" } else { "ltr" }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,10 +131,7 @@ mod tests {
         assert_eq!(format_date(Lang::Fr, date("2025-05-10")), "10 mai 2025");
         assert_eq!(format_date(Lang::Fr, date("2025-08-01")), "1er août 2025");
         assert_eq!(format_date(Lang::En, date("2025-05-10")), "May 10, 2025");
-        assert_eq!(
-            format_date(Lang::En, date("2025-12-01")),
-            "December 1, 2025"
-        );
+        assert_eq!(format_date(Lang::En, date("2025-12-01")), "December 1, 2025");
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub struct Config {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsError> {
     console_error_panic_hook::set_once();
-    let config: Config = serde_wasm_bindgen::from_value(config)
-        .map_err(|e| JsError::new(&format!("encart: invalid config: {e}")))?;
+    let config: Config =
+        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("encart: invalid config: {e}")))?;
     if config.api.trim().is_empty() || config.article.trim().is_empty() {
         return Err(JsError::new("encart: config needs `api` and `article`"));
     }

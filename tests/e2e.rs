@@ -12,13 +12,12 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use encart_demo::{Options, Ports, Sites};
-use encart_server::{articles, import};
+use encart_server::{Moderation, articles, import};
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const TITLE: &str =
-    "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident";
+const TITLE: &str = "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident";
 
 /// A chromedriver process, stopped when dropped.
 struct Chromedriver {
@@ -28,13 +27,8 @@ struct Chromedriver {
 
 impl Chromedriver {
     fn start() -> Chromedriver {
-        let binary =
-            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -43,16 +37,10 @@ impl Chromedriver {
             .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run `cargo xtask setup`"));
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on port {port}"
-            );
+            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Chromedriver {
-            child,
-            url: format!("http://127.0.0.1:{port}"),
-        }
+        Chromedriver { child, url: format!("http://127.0.0.1:{port}") }
     }
 }
 
@@ -71,14 +59,8 @@ struct World {
 }
 
 fn dist() -> PathBuf {
-    let dist = std::env::var_os("ENCART_DIST")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(ROOT).join("dist"));
-    assert!(
-        dist.join("embed.js").is_file(),
-        "{} has no embed.js: run `cargo xtask dist` first",
-        dist.display()
-    );
+    let dist = std::env::var_os("ENCART_DIST").map(PathBuf::from).unwrap_or_else(|| Path::new(ROOT).join("dist"));
+    assert!(dist.join("embed.js").is_file(), "{} has no embed.js: run `cargo xtask dist` first", dist.display());
     dist
 }
 
@@ -92,6 +74,7 @@ async fn world(name: &str) -> World {
         database_url: format!("sqlite://{}", scratch.join("encart.db").display()),
         articles: vec![Path::new(ROOT).join("fixtures/haftar-poutine.txt")],
         ports: Ports::ANY,
+        moderation: Moderation::Open,
     })
     .await
     .unwrap();
@@ -113,19 +96,12 @@ async fn world(name: &str) -> World {
         .connect(&driver.url)
         .await
         .expect("chromium starts under chromedriver");
-    World {
-        sites,
-        browser,
-        _driver: driver,
-    }
+    World { sites, browser, _driver: driver }
 }
 
 impl World {
     async fn open(&self, page: &str) {
-        self.browser
-            .goto(&format!("{}/{page}", self.sites.partner_url))
-            .await
-            .unwrap();
+        self.browser.goto(&format!("{}/{page}", self.sites.partner_url)).await.unwrap();
     }
 
     /// Runs `script` (a function body; `arguments[0]` is `arg`) in the page.
@@ -138,19 +114,11 @@ impl World {
     async fn wait_for(&self, nth: usize, selector: &str) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let seen = self
-                .js(
-                    &format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"),
-                    json!(nth),
-                )
-                .await;
+            let seen = self.js(&format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"), json!(nth)).await;
             if seen["found"] == true {
                 return seen;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{selector} never appeared in widget {nth}: {seen}"
-            );
+            assert!(Instant::now() < deadline, "{selector} never appeared in widget {nth}: {seen}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -202,16 +170,9 @@ async fn the_script_tag_shows_our_article_as_a_reader_view() {
     assert_eq!(seen["date"], "10 mai 2025");
     assert_eq!(seen["datetime"], "2025-05-10");
     assert_eq!(seen["lang"], "fr");
-    let paragraphs: Vec<&str> = seen["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap())
-        .collect();
+    let paragraphs: Vec<&str> = seen["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
     assert_eq!(paragraphs.len(), 4, "{paragraphs:#?}");
-    assert!(
-        paragraphs[0].starts_with("Le maréchal Khalifa Haftar, chef des forces de l’Est libyen")
-    );
+    assert!(paragraphs[0].starts_with("Le maréchal Khalifa Haftar, chef des forces de l’Est libyen"));
     assert!(paragraphs[3].starts_with("Cette visite marque une nouvelle étape"));
     assert!(!seen["text"].as_str().unwrap().contains("Leave A Comment"));
 
@@ -233,12 +194,7 @@ async fn the_script_tag_shows_our_article_as_a_reader_view() {
     assert_eq!(page["widgets"], 1);
     assert_eq!(page["styles"], 0, "no style element added to the host page");
     assert_eq!(page["links"], json!(["partner.css"]));
-    assert!(
-        page["title"]
-            .as_str()
-            .unwrap()
-            .ends_with("Le Courrier du Littoral")
-    );
+    assert!(page["title"].as_str().unwrap().ends_with("Le Courrier du Littoral"));
     world.screenshot("partner-page.png").await;
     world.close().await;
 }
@@ -269,19 +225,12 @@ async fn hostile_host_css_changes_nothing_in_the_widget() {
     world.screenshot("hostile-page.png").await;
 
     let baseline = baseline.as_array().unwrap();
-    assert!(
-        baseline.len() >= 10,
-        "the widget has its elements: {baseline:?}"
-    );
+    assert!(baseline.len() >= 10, "the widget has its elements: {baseline:?}");
     let paragraph = baseline.iter().find(|e| e["element"] == "p.").unwrap();
     assert_eq!(paragraph["style"]["font-size"], "19px");
     assert_ne!(paragraph["style"]["color"], "rgb(255, 0, 0)");
     for (ours, theirs) in baseline.iter().zip(hostile.as_array().unwrap()) {
-        assert_eq!(
-            ours, theirs,
-            "the host page's CSS restyled {}",
-            ours["element"]
-        );
+        assert_eq!(ours, theirs, "the host page's CSS restyled {}", ours["element"]);
     }
     assert_eq!(baseline.len(), hostile.as_array().unwrap().len());
     world.close().await;
@@ -294,11 +243,7 @@ async fn several_widgets_on_one_page_render_from_one_module() {
     for nth in [0, 1] {
         let seen = world.wait_for(nth, ".article").await;
         assert_eq!(seen["title"], TITLE, "widget {nth}");
-        assert_eq!(
-            seen["paragraphs"].as_array().unwrap().len(),
-            4,
-            "widget {nth}"
-        );
+        assert_eq!(seen["paragraphs"].as_array().unwrap().len(), 4, "widget {nth}");
     }
     let loads = world
         .js(
@@ -308,11 +253,7 @@ async fn several_widgets_on_one_page_render_from_one_module() {
             Value::Null,
         )
         .await;
-    assert_eq!(
-        loads,
-        json!({"wasm": 1, "glue": 1}),
-        "two loader tags, two widgets, one module"
-    );
+    assert_eq!(loads, json!({"wasm": 1, "glue": 1}), "two loader tags, two widgets, one module");
     world.screenshot("several-widgets.png").await;
     world.close().await;
 }
@@ -328,19 +269,11 @@ async fn an_unknown_article_shows_an_error_whose_retry_recovers() {
 
     // The article gets published; the reader's retry now finds it.
     let text = "Pas de tel article\nPar : Le Courrier\nIl existe désormais, avec un paragraphe de texte en français.";
-    let options = import::ImportOptions {
-        language: Some("fr".into()),
-        source_url: None,
-    };
+    let options = import::ImportOptions { language: Some("fr".into()), source_url: None };
     let article = import::parse(text.as_bytes(), &options).unwrap();
     assert_eq!(article.slug, "pas-de-tel-article");
     articles::upsert(&world.sites.db, &article).await.unwrap();
-    world
-        .js(
-            &format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector('button.retry').click();"),
-            Value::Null,
-        )
-        .await;
+    world.js(&format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector('button.retry').click();"), Value::Null).await;
     let seen = world.wait_for(0, ".article").await;
     assert_eq!(seen["title"], "Pas de tel article");
     assert_eq!(seen["error"], Value::Null);
@@ -360,10 +293,7 @@ async fn api_failures_show_readable_errors_instead_of_the_article() {
     world.sites.stop_api().await;
     world.open("").await;
     let seen = world.wait_for(0, "[role=alert]").await;
-    assert_eq!(
-        seen["error"],
-        "Impossible de joindre le serveur. Vérifiez votre connexion."
-    );
+    assert_eq!(seen["error"], "Impossible de joindre le serveur. Vérifiez votre connexion.");
     world.screenshot("api-down.png").await;
     world.close().await;
 }

@@ -23,9 +23,7 @@ fn document() -> web_sys::Document {
 fn shadow_target() -> (ShadowRoot, HtmlElement) {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .unwrap();
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
     let target: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     root.append_child(&target).unwrap();
     (root, target)
@@ -38,19 +36,12 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
         byline: Some("La Rédaction".into()),
         published: Some(Date::new(2025, 5, 10).unwrap()),
         language: "fr".into(),
-        body: paragraphs
-            .iter()
-            .map(|p| Block::Paragraph((*p).into()))
-            .collect(),
+        body: paragraphs.iter().map(|p| Block::Paragraph((*p).into())).collect(),
         source_url: None,
     }
 }
 
-fn mount_app(
-    target: HtmlElement,
-    state: Load<Article>,
-    on_retry: Callback<()>,
-) -> RwSignal<Load<Article>> {
+fn mount_app(target: HtmlElement, state: Load<Article>, on_retry: Callback<()>) -> RwSignal<Load<Article>> {
     let signal = RwSignal::new(state);
     leptos::mount::mount_to(target, move || {
         view! { <App state=signal.read_only() on_retry ui_lang=Lang::Fr /> }
@@ -60,17 +51,12 @@ fn mount_app(
 }
 
 fn text_of(root: &ShadowRoot, selector: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .and_then(|e| e.text_content())
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
 }
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -89,66 +75,31 @@ async fn wait_for(root: &ShadowRoot, selector: &str) -> web_sys::Element {
         }
         sleep(50).await;
     }
-    panic!(
-        "{selector} never appeared; the shadow root holds: {}",
-        root.inner_html()
-    );
+    panic!("{selector} never appeared; the shadow root holds: {}", root.inner_html());
 }
 
 #[wasm_bindgen_test]
 fn the_reader_view_renders_inside_the_shadow_root_with_its_styles() {
     let head_children = document().head().unwrap().child_element_count();
     let (root, target) = shadow_target();
-    mount_app(
-        target,
-        Load::Ready(article("Un titre", &["Premier.", "Second."])),
-        Callback::new(|()| {}),
-    );
+    mount_app(target, Load::Ready(article("Un titre", &["Premier.", "Second."])), Callback::new(|()| {}));
 
     assert_eq!(text_of(&root, "h2").as_deref(), Some("Un titre"));
     assert_eq!(text_of(&root, ".author").as_deref(), Some("La Rédaction"));
     assert_eq!(text_of(&root, "time").as_deref(), Some("10 mai 2025"));
-    assert_eq!(
-        root.query_selector("time")
-            .unwrap()
-            .unwrap()
-            .get_attribute("datetime")
-            .as_deref(),
-        Some("2025-05-10")
-    );
-    assert_eq!(
-        root.query_selector_all(".article-body p").unwrap().length(),
-        2
-    );
-    assert_eq!(
-        root.query_selector(".encart")
-            .unwrap()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("fr")
-    );
+    assert_eq!(root.query_selector("time").unwrap().unwrap().get_attribute("datetime").as_deref(), Some("2025-05-10"));
+    assert_eq!(root.query_selector_all(".article-body p").unwrap().length(), 2);
+    assert_eq!(root.query_selector(".encart").unwrap().unwrap().get_attribute("lang").as_deref(), Some("fr"));
     let style = text_of(&root, "style").unwrap();
-    assert!(
-        style.contains(".encart"),
-        "the stylesheet lives in the shadow root"
-    );
-    assert_eq!(
-        document().head().unwrap().child_element_count(),
-        head_children,
-        "nothing added to the page's head"
-    );
+    assert!(style.contains(".encart"), "the stylesheet lives in the shadow root");
+    assert_eq!(document().head().unwrap().child_element_count(), head_children, "nothing added to the page's head");
 }
 
 #[wasm_bindgen_test]
 fn article_text_is_shown_as_text_never_as_html() {
     let (root, target) = shadow_target();
     let evil = "<img src=x onerror=\"window.__pwned=1\"><b>gras</b>";
-    mount_app(
-        target,
-        Load::Ready(article(evil, &[evil])),
-        Callback::new(|()| {}),
-    );
+    mount_app(target, Load::Ready(article(evil, &[evil])), Callback::new(|()| {}));
 
     assert_eq!(text_of(&root, "h2").as_deref(), Some(evil));
     assert_eq!(text_of(&root, ".article-body p").as_deref(), Some(evil));
@@ -159,37 +110,20 @@ fn article_text_is_shown_as_text_never_as_html() {
 async fn loading_then_failure_then_retry_go_through_the_right_views() {
     let (root, target) = shadow_target();
     let retries = RwSignal::new(0);
-    let state = mount_app(
-        target,
-        Load::Loading,
-        Callback::new(move |()| retries.update(|n| *n += 1)),
-    );
-    assert_eq!(
-        text_of(&root, "[role=status]").as_deref(),
-        Some("Chargement de l’article…")
-    );
+    let state = mount_app(target, Load::Loading, Callback::new(move |()| retries.update(|n| *n += 1)));
+    assert_eq!(text_of(&root, "[role=status]").as_deref(), Some("Chargement de l’article…"));
 
     state.set(Load::Failed(ApiError::NotFound));
     settle().await;
-    assert_eq!(
-        text_of(&root, "[role=alert] p").as_deref(),
-        Some("Cet article est introuvable.")
-    );
-    let retry: HtmlElement = root
-        .query_selector("button.retry")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    assert_eq!(text_of(&root, "[role=alert] p").as_deref(), Some("Cet article est introuvable."));
+    let retry: HtmlElement = root.query_selector("button.retry").unwrap().unwrap().unchecked_into();
     assert_eq!(retry.text_content().as_deref(), Some("Réessayer"));
     retry.click();
     assert_eq!(retries.get_untracked(), 1);
 
     state.set(Load::Failed(ApiError::Status(503)));
     settle().await;
-    assert_eq!(
-        text_of(&root, "[role=alert] p").as_deref(),
-        Some("Le serveur a rencontré une erreur.")
-    );
+    assert_eq!(text_of(&root, "[role=alert] p").as_deref(), Some("Le serveur a rencontré une erreur."));
     state.set(Load::Ready(article("Enfin", &["Texte."])));
     settle().await;
     assert_eq!(text_of(&root, "h2").as_deref(), Some("Enfin"));
@@ -210,10 +144,7 @@ fn mount_refuses_a_config_without_api_or_article() {
     assert!(encart::mount(target.clone(), JsValue::NULL).is_err());
     assert!(encart::mount(target.clone(), config("https://api.example", "", "fr")).is_err());
     assert!(encart::mount(target, config(" ", "slug", "fr")).is_err());
-    assert!(
-        root.query_selector(".encart").unwrap().is_none(),
-        "nothing was mounted"
-    );
+    assert!(root.query_selector(".encart").unwrap().is_none(), "nothing was mounted");
 }
 
 #[wasm_bindgen_test]
@@ -222,10 +153,7 @@ async fn an_unreachable_api_shows_the_network_error_in_the_chosen_language() {
     // Port 9 (discard) is closed here: the request fails at the network level.
     encart::mount(target, config("http://127.0.0.1:9", "slug", "en")).unwrap();
     let error = wait_for(&root, "[role=alert] p").await;
-    assert_eq!(
-        error.text_content().as_deref(),
-        Some("Could not reach the server. Check your connection.")
-    );
+    assert_eq!(error.text_content().as_deref(), Some("Could not reach the server. Check your connection."));
     assert_eq!(text_of(&root, "button.retry").as_deref(), Some("Try again"));
 }
 
@@ -236,8 +164,5 @@ async fn an_answer_that_is_not_json_shows_the_unexpected_response_error() {
     // once the client appends its path.
     encart::mount(target, config("data:application/json,{", "slug", "fr")).unwrap();
     let error = wait_for(&root, "[role=alert] p").await;
-    assert_eq!(
-        error.text_content().as_deref(),
-        Some("Le serveur a envoyé une réponse inattendue.")
-    );
+    assert_eq!(error.text_content().as_deref(), Some("Le serveur a envoyé une réponse inattendue."));
 }

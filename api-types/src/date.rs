@@ -63,9 +63,7 @@ impl Date {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -86,9 +84,7 @@ impl FromStr for Date {
         let shape_ok = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if !shape_ok {
             return Err(DateError::Format);
         }
@@ -131,14 +127,7 @@ mod tests {
 
     #[test]
     fn malformed_dates_are_rejected() {
-        for bad in [
-            "",
-            "2025-5-10",
-            "10/05/2025",
-            "2025-05-10T00:00:00Z",
-            "２０２５-05-10",
-            "+025-05-10",
-        ] {
+        for bad in ["", "2025-5-10", "10/05/2025", "2025-05-10T00:00:00Z", "２０２５-05-10", "+025-05-10"] {
             assert_eq!(bad.parse::<Date>(), Err(DateError::Format), "{bad:?}");
         }
     }

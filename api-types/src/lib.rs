@@ -5,8 +5,13 @@
 //! compiles for the browser (wasm32) and the server alike. Keep it small: every
 //! byte of it ships inside the widget.
 
+mod comment;
 mod date;
 
+pub use comment::{
+    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, NewComment, PostedComment,
+    Visibility, check_author, check_body,
+};
 pub use date::{Date, DateError};
 use serde::{Deserialize, Serialize};
 
@@ -36,32 +41,6 @@ pub enum Block {
     Paragraph(String),
 }
 
-/// A published comment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Comment {
-    pub id: String,
-    /// The comment this one answers, if any.
-    pub parent: Option<String>,
-    pub author: String,
-    /// The text exactly as typed: plain text, never HTML.
-    pub body: String,
-    /// Creation time, RFC 3339.
-    pub created: String,
-    /// Answers to this comment, oldest first.
-    #[serde(default)]
-    pub replies: Vec<Comment>,
-}
-
-/// One page of an article's comments (`GET /api/v1/articles/{slug}/comments`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommentPage {
-    pub comments: Vec<Comment>,
-    /// Opaque cursor of the next page, `None` on the last page.
-    pub next: Option<String>,
-    /// Number of comments on the article, all pages together.
-    pub total: u64,
-}
-
 /// The body of every error response: `{"error": {"code": "...", "message": "..."}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -74,6 +53,9 @@ pub struct ErrorDetail {
     pub code: String,
     /// Human-readable explanation, in English, safe to show.
     pub message: String,
+    /// With `invalid`: which fields were refused, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<FieldErrors>,
 }
 
 /// The stable values of [`ErrorDetail::code`].
@@ -81,6 +63,10 @@ pub mod error_code {
     pub const NOT_FOUND: &str = "not_found";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
     pub const BAD_REQUEST: &str = "bad_request";
+    pub const INVALID: &str = "invalid";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
     pub const INTERNAL: &str = "internal";
 }
 
@@ -113,9 +99,6 @@ mod tests {
     #[test]
     fn empty_comment_page_matches_the_contract() {
         let json = serde_json::to_value(CommentPage::default()).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({"comments": [], "next": null, "total": 0})
-        );
+        assert_eq!(json, serde_json::json!({"comments": [], "next": null, "total": 0}));
     }
 }

@@ -23,7 +23,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use encart_server::{AllowedOrigins, AppState, import};
+use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, import};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
@@ -39,11 +39,7 @@ pub struct Ports {
 
 impl Ports {
     /// Free ports chosen by the system: for tests.
-    pub const ANY: Ports = Ports {
-        api: 0,
-        cdn: 0,
-        partner: 0,
-    };
+    pub const ANY: Ports = Ports { api: 0, cdn: 0, partner: 0 };
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +54,7 @@ pub struct Options {
     /// partner pages embed.
     pub articles: Vec<PathBuf>,
     pub ports: Ports,
+    pub moderation: Moderation,
 }
 
 /// The three running sites. They stop when the runtime that started them ends;
@@ -95,9 +92,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         options.dist.display()
     );
     let bind = |port: u16| async move {
-        TcpListener::bind(SocketAddr::new(HOST, port))
-            .await
-            .with_context(|| format!("cannot listen on port {port}"))
+        TcpListener::bind(SocketAddr::new(HOST, port)).await.with_context(|| format!("cannot listen on port {port}"))
     };
     let api = bind(options.ports.api).await?;
     let cdn = bind(options.ports.cdn).await?;
@@ -110,76 +105,42 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         .with_context(|| format!("cannot open {}", options.database_url))?;
     let mut article = None;
     for path in &options.articles {
-        let (imported, _) =
-            import::import_file(&db, path, &import::ImportOptions::default()).await?;
+        let (imported, _) = import::import_file(&db, path, &import::ImportOptions::default()).await?;
         article.get_or_insert(imported.slug);
     }
     let article = article.context("the demo needs at least one article to embed")?;
 
     let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
-    let api_app = encart_server::app(AppState { db: db.clone() }, origins);
-    let page_vars = PageVars {
-        cdn: cdn_url.clone(),
-        api: api_url.clone(),
-        article: article.clone(),
-    };
+    let state = AppState::new(db.clone(), options.moderation).await?;
+    let api_app = encart_server::app(state, origins, PostRate::default());
+    let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
     let api_task = tokio::spawn(serve(api, api_app, async move { stop.notified().await }));
-    tokio::spawn(serve(
-        cdn,
-        cdn_router(&options.dist),
-        std::future::pending(),
-    ));
+    tokio::spawn(serve(cdn, cdn_router(&options.dist), std::future::pending()));
     let partner_app = partner_router(&options.partner_pages, page_vars);
     tokio::spawn(serve(partner, partner_app, std::future::pending()));
-    Ok(Sites {
-        api_url,
-        cdn_url,
-        partner_url,
-        article,
-        db,
-        api_stop,
-        api_task: Some(api_task),
-    })
+    Ok(Sites { api_url, cdn_url, partner_url, article, db, api_stop, api_task: Some(api_task) })
 }
 
-async fn serve(
-    listener: TcpListener,
-    app: Router,
-    stop: impl Future<Output = ()> + Send + 'static,
-) {
-    if let Err(err) = axum::serve(listener, app)
-        .with_graceful_shutdown(stop)
-        .await
-    {
+async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output = ()> + Send + 'static) {
+    if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
         tracing::error!(%err, "demo site stopped");
     }
 }
 
 /// A CDN stand-in for `dist`: what any CDN in front of encart must do.
 pub fn cdn_router(dist: &Path) -> Router {
-    Router::new()
-        .fallback_service(ServeDir::new(dist))
-        .layer(middleware::from_fn(cdn_headers))
+    Router::new().fallback_service(ServeDir::new(dist)).layer(middleware::from_fn(cdn_headers))
 }
 
 async fn cdn_headers(request: Request, next: Next) -> Response {
     let cache = cache_policy(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_ORIGIN,
-        HeaderValue::from_static("*"),
-    );
-    headers.insert(
-        "cross-origin-resource-policy",
-        HeaderValue::from_static("cross-origin"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert("cross-origin-resource-policy", HeaderValue::from_static("cross-origin"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
@@ -190,9 +151,8 @@ pub fn cache_policy(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    let hashed = stem
-        .rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    let hashed =
+        stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
     if hashed {
         "public, max-age=31536000, immutable"
     } else if name == "embed.js" {
@@ -219,14 +179,8 @@ struct PartnerSite {
 /// The partner news site: its HTML pages with the embed's URLs filled in, and
 /// its other files (CSS) as they are.
 pub fn partner_router(pages: &Path, vars: PageVars) -> Router {
-    let site = PartnerSite {
-        pages: pages.to_owned(),
-        vars,
-    };
-    Router::new()
-        .route("/", get(partner_index))
-        .route("/{page}", get(partner_page))
-        .with_state(site)
+    let site = PartnerSite { pages: pages.to_owned(), vars };
+    Router::new().route("/", get(partner_index)).route("/{page}", get(partner_page)).with_state(site)
 }
 
 async fn partner_index(State(site): State<PartnerSite>) -> Response {
@@ -237,21 +191,14 @@ async fn partner_page(
     State(site): State<PartnerSite>,
     axum::extract::Path(page): axum::extract::Path<String>,
 ) -> Response {
-    let safe = !page.starts_with('.')
-        && page
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+    let safe = !page.starts_with('.') && page.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !safe {
         return StatusCode::NOT_FOUND.into_response();
     }
     if page.ends_with(".html") {
         return render_page(&site, &page).await;
     }
-    let content_type = if page.ends_with(".css") {
-        "text/css; charset=utf-8"
-    } else {
-        "application/octet-stream"
-    };
+    let content_type = if page.ends_with(".css") { "text/css; charset=utf-8" } else { "application/octet-stream" };
     match tokio::fs::read(site.pages.join(&page)).await {
         Ok(bytes) => ([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
@@ -276,14 +223,8 @@ mod tests {
 
     #[test]
     fn hashed_assets_are_cached_for_a_year_and_the_loader_briefly() {
-        assert_eq!(
-            cache_policy("/encart-4f1c2b9a0d3e5f67_bg.wasm"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(
-            cache_policy("/encart-4f1c2b9a0d3e5f67.js"),
-            "public, max-age=31536000, immutable"
-        );
+        assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67.js"), "public, max-age=31536000, immutable");
         assert_eq!(cache_policy("/embed.js"), "public, max-age=300");
         assert_eq!(cache_policy("/encart-latest.js"), "no-cache");
         assert_eq!(cache_policy("/"), "no-cache");

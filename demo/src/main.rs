@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use encart_demo::{Options, Ports, start};
+use encart_server::Moderation;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -27,14 +28,15 @@ struct Args {
     cdn_port: u16,
     #[arg(long, default_value_t = 8702)]
     partner_port: u16,
+    /// `pre` holds new comments for moderation.
+    #[arg(long, value_enum, default_value_t = Moderation::Open)]
+    moderation: Moderation,
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
     let args = Args::parse();
     if let Some(path) = args.database_url.strip_prefix("sqlite://")
@@ -47,11 +49,8 @@ async fn main() -> anyhow::Result<()> {
         partner_pages: args.pages,
         database_url: args.database_url,
         articles: args.articles,
-        ports: Ports {
-            api: args.api_port,
-            cdn: args.cdn_port,
-            partner: args.partner_port,
-        },
+        ports: Ports { api: args.api_port, cdn: args.cdn_port, partner: args.partner_port },
+        moderation: args.moderation,
     })
     .await?;
     println!();

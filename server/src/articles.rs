@@ -5,6 +5,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use encart_api_types::{Article, Block, Date};
+use sqlx::SqliteExecutor;
 use sqlx::types::Json as SqlJson;
 
 use crate::db::Db;
@@ -14,21 +15,14 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/articles/{slug}", get(show))
 }
 
-async fn show(
-    State(state): State<AppState>,
-    slug: Result<Path<String>, PathRejection>,
-) -> Result<Json<Article>> {
+async fn show(State(state): State<AppState>, slug: Result<Path<String>, PathRejection>) -> Result<Json<Article>> {
     let slug = slug_param(slug)?;
-    find(&state.db, &slug)
-        .await?
-        .map(Json)
-        .ok_or(Error::NotFound("article"))
+    find(&state.db, &slug).await?.map(Json).ok_or(Error::NotFound("article"))
 }
 
 /// The `{slug}` of a path, or a 400 when it is not valid UTF-8.
 pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
-    path.map(|Path(slug)| slug)
-        .map_err(|_| Error::BadRequest("the article slug in the path is not valid".into()))
+    path.map(|Path(slug)| slug).map_err(|_| Error::BadRequest("the article slug in the path is not valid".into()))
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,11 +69,9 @@ pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
 }
 
 /// Whether an article with this slug exists.
-pub async fn exists(db: &Db, slug: &str) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ?")
-        .bind(slug)
-        .fetch_optional(db)
-        .await?;
+pub async fn exists(db: impl SqliteExecutor<'_>, slug: &str) -> Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ?").bind(slug).fetch_optional(db).await?;
     Ok(found.is_some())
 }
 
@@ -93,11 +85,7 @@ pub enum Upserted {
 /// Stores `article` under its slug, replacing any article with the same slug.
 pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
     let mut tx = db.begin().await?;
-    let existed = sqlx::query_scalar::<_, i64>("SELECT 1 FROM articles WHERE slug = ?")
-        .bind(&article.slug)
-        .fetch_optional(&mut *tx)
-        .await?
-        .is_some();
+    let existed = exists(&mut *tx, &article.slug).await?;
     sqlx::query(
         "INSERT INTO articles (slug, title, byline, published, language, body, source_url)
          VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -116,9 +104,5 @@ pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(if existed {
-        Upserted::Updated
-    } else {
-        Upserted::Created
-    })
+    Ok(if existed { Upserted::Updated } else { Upserted::Created })
 }

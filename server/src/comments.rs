@@ -1,28 +1,332 @@
-//! Comments: `GET /api/v1/articles/{slug}/comments`.
+//! Comments: `GET` and `POST /api/v1/articles/{slug}/comments`, and their storage.
 //!
-//! Comments are not stored yet: every article answers the empty first page,
-//! in the final shape, so the widget is written against the real contract.
+//! Listing pages through top-level comments newest first by id (keyset, no
+//! OFFSET), with each page's replies fetched in one more query. Posting checks
+//! the shared rules of `encart_api_types`, then stores the comment as
+//! approved, pending (pre-moderation) or spam (honeypot filled).
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use encart_api_types::CommentPage;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use encart_api_types::{Comment, CommentPage, NewComment, PostedComment, Visibility, error_code};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use sqlx::{QueryBuilder, Sqlite};
 
-use crate::articles::{exists, slug_param};
-use crate::{AppState, Error, Result};
+use crate::articles::slug_param;
+use crate::client::ClientIp;
+use crate::db::Db;
+use crate::{AppState, Error, Moderation, Result};
+
+/// Deepest reply level: 0 is a top-level comment, so threads show three levels.
+pub const MAX_DEPTH: i64 = 2;
+/// Largest request body accepted on POST, checked before parsing.
+pub const MAX_POST_BYTES: usize = 64 * 1024;
+pub const DEFAULT_PAGE: u32 = 20;
+pub const MAX_PAGE: u32 = 100;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/articles/{slug}/comments", get(list))
+    Router::new()
+        .route("/api/v1/articles/{slug}/comments", get(list).post(create))
+        .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
+}
+
+#[derive(Debug, Deserialize)]
+struct ListParams {
+    limit: Option<u32>,
+    after: Option<String>,
 }
 
 async fn list(
     State(state): State<AppState>,
     slug: Result<Path<String>, PathRejection>,
+    params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Json<CommentPage>> {
     let slug = slug_param(slug)?;
-    if !exists(&state.db, &slug).await? {
-        return Err(Error::NotFound("article"));
+    let Query(params) = params.map_err(|_| Error::BadRequest("limit must be a whole number".into()))?;
+    let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
+    let after = params.after.as_deref().map(decode_cursor).transpose()?;
+    let article = article_id(&state.db, &slug).await?;
+    Ok(Json(page(&state.db, article, limit, after).await?))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    slug: Result<Path<String>, PathRejection>,
+    body: Result<Json<NewComment>, JsonRejection>,
+) -> Result<(StatusCode, Json<PostedComment>)> {
+    let slug = slug_param(slug)?;
+    let Json(new) = body.map_err(json_rejection)?;
+    new.validate().map_err(Error::Invalid)?;
+    let article = article_id(&state.db, &slug).await?;
+    let parent = match &new.parent {
+        Some(id) => Some(approved_parent(&state.db, article, id).await?),
+        None => None,
+    };
+    let status = if !new.website.is_empty() {
+        tracing::info!(article = %slug, "honeypot filled: stored as spam");
+        Status::Spam
+    } else {
+        match state.moderation {
+            Moderation::Open => Status::Approved,
+            Moderation::Pre => Status::Pending,
+        }
+    };
+    let token = random_token()?;
+    let stored = insert(
+        &state.db,
+        Insert {
+            article,
+            parent: parent.as_ref(),
+            author: new.author.trim(),
+            body: new.body.trim(),
+            status,
+            edit_token_hash: &hex_sha256(&[token.as_bytes()]),
+            client_hash: &hex_sha256(&[&state.ip_salt[..], ip.to_string().as_bytes()]),
+        },
+    )
+    .await?;
+    let visibility = match status {
+        // A bot that filled the honeypot is answered as if all went well.
+        Status::Approved | Status::Spam => Visibility::Published,
+        Status::Pending => Visibility::AwaitingModeration,
+    };
+    let posted = PostedComment { comment: stored, visibility, edit_token: token };
+    Ok((StatusCode::CREATED, Json(posted)))
+}
+
+fn json_rejection(rejection: JsonRejection) -> Error {
+    match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(MAX_POST_BYTES),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::Status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            error_code::UNSUPPORTED_MEDIA_TYPE,
+            "send the comment as application/json".into(),
+        ),
+        _ => Error::BadRequest("the body is not a JSON comment".into()),
     }
-    Ok(Json(CommentPage::default()))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    Approved,
+    Pending,
+    Spam,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Status::Approved => "approved",
+            Status::Pending => "pending",
+            Status::Spam => "spam",
+        }
+    }
+}
+
+async fn article_id(db: &Db, slug: &str) -> Result<i64> {
+    sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?")
+        .bind(slug)
+        .fetch_optional(db)
+        .await?
+        .ok_or(Error::NotFound("article"))
+}
+
+/// Where a reply to comment `id` goes: its parent and thread at an allowed depth.
+struct Parent {
+    id: i64,
+    thread: i64,
+    depth: i64,
+}
+
+async fn approved_parent(db: &Db, article: i64, id: &str) -> Result<Parent> {
+    let not_found = Error::NotFound("parent comment");
+    let Ok(id) = id.parse::<i64>() else { return Err(not_found) };
+    let row: Option<(i64, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT id, parent_id, thread_id, depth FROM comments
+         WHERE id = ? AND article_id = ? AND status = 'approved'",
+    )
+    .bind(id)
+    .bind(article)
+    .fetch_optional(db)
+    .await?;
+    let (id, parent_id, thread_id, depth) = row.ok_or(not_found)?;
+    let thread = thread_id.unwrap_or(id);
+    Ok(match parent_id {
+        // Answering at the deepest level: the reply joins that level.
+        Some(grandparent) if depth >= MAX_DEPTH => Parent { id: grandparent, thread, depth: depth - 1 },
+        _ => Parent { id, thread, depth },
+    })
+}
+
+struct Insert<'a> {
+    article: i64,
+    parent: Option<&'a Parent>,
+    author: &'a str,
+    body: &'a str,
+    status: Status,
+    edit_token_hash: &'a str,
+    client_hash: &'a str,
+}
+
+async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
+    let row: CommentRow = sqlx::query_as(
+        "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         RETURNING id, parent_id, author, body, created_at",
+    )
+    .bind(new.article)
+    .bind(new.parent.map(|p| p.id))
+    .bind(new.parent.map(|p| p.thread))
+    .bind(new.parent.map_or(0, |p| p.depth + 1))
+    .bind(new.author)
+    .bind(new.body)
+    .bind(new.status.as_str())
+    .bind(new.edit_token_hash)
+    .bind(new.client_hash)
+    .fetch_one(db)
+    .await?;
+    Ok(row.into_comment())
+}
+
+#[derive(sqlx::FromRow)]
+struct CommentRow {
+    id: i64,
+    parent_id: Option<i64>,
+    author: String,
+    body: String,
+    created_at: String,
+}
+
+impl CommentRow {
+    fn into_comment(self) -> Comment {
+        Comment {
+            id: self.id.to_string(),
+            parent: self.parent_id.map(|p| p.to_string()),
+            author: self.author,
+            body: self.body,
+            created: self.created_at,
+            replies: Vec::new(),
+        }
+    }
+}
+
+/// One page of the approved comments of `article`: up to `limit` top-level
+/// comments older than the cursor `after` (newest first), with their replies.
+pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Result<CommentPage> {
+    let mut top: Vec<CommentRow> = sqlx::query_as(
+        "SELECT id, parent_id, author, body, created_at FROM comments
+         WHERE article_id = ? AND status = 'approved' AND parent_id IS NULL AND id < ?
+         ORDER BY id DESC LIMIT ?",
+    )
+    .bind(article)
+    .bind(after.unwrap_or(i64::MAX))
+    .bind(i64::from(limit) + 1)
+    .fetch_all(db)
+    .await?;
+    let next = if top.len() > limit as usize {
+        top.truncate(limit as usize);
+        top.last().map(|last| encode_cursor(last.id))
+    } else {
+        None
+    };
+    let threads: Vec<i64> = top.iter().map(|c| c.id).collect();
+    let replies = replies_of(db, &threads).await?;
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE article_id = ? AND status = 'approved'")
+        .bind(article)
+        .fetch_one(db)
+        .await?;
+    Ok(CommentPage { comments: attach_replies(top, replies), next, total: u64::try_from(total).unwrap_or_default() })
+}
+
+async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
+    if threads.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT id, parent_id, author, body, created_at FROM comments WHERE status = 'approved' AND thread_id IN (",
+    );
+    let mut list = query.separated(", ");
+    for &thread in threads {
+        list.push_bind(thread);
+    }
+    query.push(") ORDER BY id");
+    Ok(query.build_query_as().fetch_all(db).await?)
+}
+
+/// Builds the trees: each reply under its parent, oldest first. Replies whose
+/// parent is not shown (no longer approved) are left out with it.
+fn attach_replies(top: Vec<CommentRow>, replies: Vec<CommentRow>) -> Vec<Comment> {
+    let mut children: HashMap<i64, Vec<CommentRow>> = HashMap::new();
+    for reply in replies {
+        if let Some(parent) = reply.parent_id {
+            children.entry(parent).or_default().push(reply);
+        }
+    }
+    fn build(row: CommentRow, children: &mut HashMap<i64, Vec<CommentRow>>) -> Comment {
+        let id = row.id;
+        let mut comment = row.into_comment();
+        comment.replies = children.remove(&id).unwrap_or_default().into_iter().map(|r| build(r, children)).collect();
+        comment
+    }
+    top.into_iter().map(|row| build(row, &mut children)).collect()
+}
+
+const CURSOR_PREFIX: &str = "c1.";
+
+fn encode_cursor(id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{CURSOR_PREFIX}{id}"))
+}
+
+/// The id behind a cursor; a 400 for anything this server did not make.
+pub fn decode_cursor(cursor: &str) -> Result<i64> {
+    let invalid = || Error::BadRequest("invalid cursor".into());
+    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+    let digits = text.strip_prefix(CURSOR_PREFIX).ok_or_else(invalid)?;
+    match digits.parse::<i64>() {
+        Ok(id) if id > 0 && !digits.starts_with('+') => Ok(id),
+        _ => Err(invalid()),
+    }
+}
+
+fn random_token() -> Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for a token: {e}"))?;
+    Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn hex_sha256(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_foreign_ones_are_refused() {
+        assert_eq!(decode_cursor(&encode_cursor(42)).unwrap(), 42);
+        for bad in [
+            "",
+            "42",
+            "!!!",
+            &URL_SAFE_NO_PAD.encode("c1.-5"),
+            &URL_SAFE_NO_PAD.encode("c1.+5"),
+            &URL_SAFE_NO_PAD.encode("x.5"),
+        ] {
+            assert!(matches!(decode_cursor(bad), Err(Error::BadRequest(_))), "{bad:?}");
+        }
+    }
 }

@@ -6,18 +6,13 @@ use std::path::PathBuf;
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand};
 
-use crate::AllowedOrigins;
+use crate::{AllowedOrigins, Moderation, PostRate};
 
 #[derive(Debug, Parser)]
 #[command(name = "encart-server", version, about = "The encart API server")]
 pub struct Cli {
     /// Database URL. A SQLite file is created and migrated if missing.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "sqlite://encart.db",
-        global = true
-    )]
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://encart.db", global = true)]
     pub database_url: String,
     #[command(subcommand)]
     pub command: Command,
@@ -40,6 +35,15 @@ pub struct ServeArgs {
     /// comma-separated (e.g. `https://news.example,https://blog.example`), or `*`.
     #[arg(long, env = "ENCART_ALLOWED_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
     pub allowed_origins: Vec<Origin>,
+    /// `open`: new comments are published at once; `pre`: after a moderator approves them.
+    #[arg(long, env = "ENCART_MODERATION", value_enum, default_value_t = Moderation::Open)]
+    pub moderation: Moderation,
+    /// Comments one client address may post at once…
+    #[arg(long, env = "ENCART_POST_BURST", default_value_t = 5)]
+    pub post_burst: u32,
+    /// …then one more every this many seconds.
+    #[arg(long, env = "ENCART_POST_REFILL_SECS", default_value_t = 10)]
+    pub post_refill_secs: u64,
 }
 
 #[derive(Debug, Args)]
@@ -71,13 +75,9 @@ pub fn parse_origin(text: &str) -> Result<Origin, String> {
     let rest = origin
         .strip_prefix("https://")
         .or_else(|| origin.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("{text:?} is not an origin: it must start with http:// or https://")
-        })?;
+        .ok_or_else(|| format!("{text:?} is not an origin: it must start with http:// or https://"))?;
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
-        return Err(format!(
-            "{text:?} is not an origin: expected scheme://host[:port] and nothing more"
-        ));
+        return Err(format!("{text:?} is not an origin: expected scheme://host[:port] and nothing more"));
     }
     HeaderValue::from_str(&origin.to_ascii_lowercase())
         .map(Origin::Exact)
@@ -85,6 +85,10 @@ pub fn parse_origin(text: &str) -> Result<Origin, String> {
 }
 
 impl ServeArgs {
+    pub fn post_rate(&self) -> PostRate {
+        PostRate { burst: self.post_burst.max(1), refill: std::time::Duration::from_secs(self.post_refill_secs.max(1)) }
+    }
+
     pub fn allowed_origins(&self) -> AllowedOrigins {
         if self.allowed_origins.contains(&Origin::Any) {
             return AllowedOrigins::Any;
@@ -124,27 +128,16 @@ mod tests {
         assert_eq!(parse_origin("*"), Ok(Origin::Any));
         assert_eq!(
             parse_origin("https://News.example:8443/"),
-            Ok(Origin::Exact(HeaderValue::from_static(
-                "https://news.example:8443"
-            )))
+            Ok(Origin::Exact(HeaderValue::from_static("https://news.example:8443")))
         );
-        for bad in [
-            "news.example",
-            "https://",
-            "https://news.example/path",
-            "ftp://x",
-            "http://a b",
-        ] {
+        for bad in ["news.example", "https://", "https://news.example/path", "ftp://x", "http://a b"] {
             assert!(parse_origin(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn passwords_never_reach_the_logs() {
-        assert_eq!(
-            redact_url("postgres://encart:s3cret@db:5432/encart"),
-            "postgres://encart:***@db:5432/encart"
-        );
+        assert_eq!(redact_url("postgres://encart:s3cret@db:5432/encart"), "postgres://encart:***@db:5432/encart");
         assert_eq!(redact_url("sqlite://encart.db"), "sqlite://encart.db");
     }
 }

@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use encart_api_types::{ErrorBody, ErrorDetail, error_code};
+use encart_api_types::{ErrorBody, ErrorDetail, FieldErrors, error_code};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -17,6 +17,15 @@ pub enum Error {
     /// The request itself is malformed (400); the message is shown to the client.
     #[error("{0}")]
     BadRequest(String),
+    /// Fields break the shared rules (422), with a code per field.
+    #[error("some fields are invalid")]
+    Invalid(FieldErrors),
+    /// The body is larger than the limit, in bytes (413).
+    #[error("the request body is larger than {0} bytes")]
+    TooLarge(usize),
+    /// Any other client error: status, stable code, message shown to the client.
+    #[error("{2}")]
+    Status(StatusCode, &'static str, String),
     /// The database failed: logged, answered as a generic 500.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -28,23 +37,21 @@ pub enum Error {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, code, message) = match &self {
-            Error::NotFound(_) => (
-                StatusCode::NOT_FOUND,
-                error_code::NOT_FOUND,
-                self.to_string(),
-            ),
-            Error::BadRequest(msg) => (
-                StatusCode::BAD_REQUEST,
-                error_code::BAD_REQUEST,
-                msg.clone(),
-            ),
+            Error::NotFound(_) => (StatusCode::NOT_FOUND, error_code::NOT_FOUND, self.to_string()),
+            Error::BadRequest(msg) => (StatusCode::BAD_REQUEST, error_code::BAD_REQUEST, msg.clone()),
+            Error::Invalid(fields) => {
+                let detail = ErrorDetail {
+                    code: error_code::INVALID.to_owned(),
+                    message: self.to_string(),
+                    fields: Some(fields.clone()),
+                };
+                return (StatusCode::UNPROCESSABLE_ENTITY, Json(ErrorBody { error: detail })).into_response();
+            }
+            Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, error_code::PAYLOAD_TOO_LARGE, self.to_string()),
+            Error::Status(status, code, msg) => (*status, *code, msg.clone()),
             Error::Database(_) | Error::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    error_code::INTERNAL,
-                    "internal server error".to_owned(),
-                )
+                (StatusCode::INTERNAL_SERVER_ERROR, error_code::INTERNAL, "internal server error".to_owned())
             }
         };
         error_response(status, code, message)
@@ -52,12 +59,7 @@ impl IntoResponse for Error {
 }
 
 pub fn error_response(status: StatusCode, code: &str, message: String) -> Response {
-    let body = ErrorBody {
-        error: ErrorDetail {
-            code: code.to_owned(),
-            message,
-        },
-    };
+    let body = ErrorBody { error: ErrorDetail { code: code.to_owned(), message, fields: None } };
     (status, Json(body)).into_response()
 }
 
@@ -68,9 +70,5 @@ pub async fn not_found() -> Error {
 
 /// Answer for a known path asked with the wrong method.
 pub async fn method_not_allowed() -> Response {
-    error_response(
-        StatusCode::METHOD_NOT_ALLOWED,
-        error_code::METHOD_NOT_ALLOWED,
-        "method not allowed".to_owned(),
-    )
+    error_response(StatusCode::METHOD_NOT_ALLOWED, error_code::METHOD_NOT_ALLOWED, "method not allowed".to_owned())
 }

@@ -52,9 +52,7 @@ pub enum ImportError {
     ControlChar { line: usize, code: u32 },
     #[error("line 1: the file is empty; the first line must be the article's title")]
     Empty,
-    #[error(
-        "line {line}: the title is {chars} characters long; at most {MAX_TITLE_CHARS} are allowed"
-    )]
+    #[error("line {line}: the title is {chars} characters long; at most {MAX_TITLE_CHARS} are allowed")]
     TitleTooLong { line: usize, chars: usize },
     #[error("line {line}: the title {title:?} has no letters or digits to make a slug from")]
     TitleWithoutSlug { line: usize, title: String },
@@ -69,19 +67,10 @@ pub enum ImportError {
 }
 
 /// Reads, parses and stores the article in `path`. Stores nothing on error.
-pub async fn import_file(
-    db: &Db,
-    path: &Path,
-    options: &ImportOptions,
-) -> anyhow::Result<(Article, Upserted)> {
-    let bytes = tokio::fs::read(path)
-        .await
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let article =
-        parse(&bytes, options).with_context(|| format!("{} is not an article", path.display()))?;
-    let outcome = articles::upsert(db, &article)
-        .await
-        .context("cannot store the article")?;
+pub async fn import_file(db: &Db, path: &Path, options: &ImportOptions) -> anyhow::Result<(Article, Upserted)> {
+    let bytes = tokio::fs::read(path).await.with_context(|| format!("cannot read {}", path.display()))?;
+    let article = parse(&bytes, options).with_context(|| format!("{} is not an article", path.display()))?;
+    let outcome = articles::upsert(db, &article).await.context("cannot store the article")?;
     Ok((article, outcome))
 }
 
@@ -89,17 +78,10 @@ pub async fn import_file(
 pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportError> {
     let text = decode(bytes)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| (i + 1, line.trim()))
-        .filter(|(_, line)| !line.is_empty());
+    let mut lines = text.lines().enumerate().map(|(i, line)| (i + 1, line.trim())).filter(|(_, line)| !line.is_empty());
     for (number, line) in lines.clone() {
         if let Some(c) = line.chars().find(|c| c.is_control() && *c != '\t') {
-            return Err(ImportError::ControlChar {
-                line: number,
-                code: c.into(),
-            });
+            return Err(ImportError::ControlChar { line: number, code: c.into() });
         }
     }
 
@@ -107,17 +89,11 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
     let title = collapse_spaces(title);
     let chars = title.chars().count();
     if chars > MAX_TITLE_CHARS {
-        return Err(ImportError::TitleTooLong {
-            line: title_line,
-            chars,
-        });
+        return Err(ImportError::TitleTooLong { line: title_line, chars });
     }
     let slug = slug_of(&title);
     if slug.is_empty() {
-        return Err(ImportError::TitleWithoutSlug {
-            line: title_line,
-            title,
-        });
+        return Err(ImportError::TitleWithoutSlug { line: title_line, title });
     }
 
     let mut lines = lines.peekable();
@@ -128,10 +104,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
     {
         let name = collapse_spaces(&captures[2]);
         if name.is_empty() {
-            return Err(ImportError::EmptyByline {
-                line: number,
-                prefix: captures[1].to_owned(),
-            });
+            return Err(ImportError::EmptyByline { line: number, prefix: captures[1].to_owned() });
         }
         byline = Some(name);
         last_line = number;
@@ -157,16 +130,12 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
         paragraphs.push(paragraph);
     }
     if paragraphs.is_empty() {
-        return Err(ImportError::NoBody {
-            line: last_line + 1,
-        });
+        return Err(ImportError::NoBody { line: last_line + 1 });
     }
     let published = published.or_else(|| paragraphs.iter().find_map(|p| first_date(p)));
     let language = match &options.language {
         Some(tag) => checked_language_tag(tag)?,
-        None => {
-            detect_language(&paragraphs).ok_or(ImportError::UnknownLanguage { line: title_line })?
-        }
+        None => detect_language(&paragraphs).ok_or(ImportError::UnknownLanguage { line: title_line })?,
     };
 
     Ok(Article {
@@ -184,9 +153,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
 fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
-        ImportError::NotUtf8 {
-            line: 1 + valid.iter().filter(|&&b| b == b'\n').count(),
-        }
+        ImportError::NotUtf8 { line: 1 + valid.iter().filter(|&&b| b == b'\n').count() }
     })
 }
 
@@ -208,8 +175,7 @@ pub fn slug_of(title: &str) -> String {
     }
 }
 
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(par|by)\s*:\s*(.*)$").expect("valid regex"));
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(par|by)\s*:\s*(.*)$").expect("valid regex"));
 
 const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
 
@@ -223,19 +189,15 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:publié\s+le|publie\s+le|published(?:\s+on)?|le|on)?\s*:?\s*(?P<date>.+?)\.?$",
-    )
-    .expect("valid regex")
+    Regex::new(r"(?i)^(?:publié\s+le|publie\s+le|published(?:\s+on)?|le|on)?\s*:?\s*(?P<date>.+?)\.?$")
+        .expect("valid regex")
 });
 
 fn month_number(name: &str) -> Option<u8> {
     let name = name.to_lowercase();
     let index = MONTHS.split('|').position(|m| m == name)?;
     // MONTHS lists French months (with unaccented variants) then English ones.
-    const NUMBERS: [u8; 27] = [
-        1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-    ];
+    const NUMBERS: [u8; 27] = [1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
     NUMBERS.get(index).copied()
 }
 
@@ -246,12 +208,7 @@ pub fn first_date(text: &str) -> Option<Date> {
             Some(d) => (d, &c["m1"], &c["y1"]),
             None => (c.name("d2")?, &c["m2"], &c["y2"]),
         };
-        Date::new(
-            year.parse().ok()?,
-            month_number(month)?,
-            day.as_str().parse().ok()?,
-        )
-        .ok()
+        Date::new(year.parse().ok()?, month_number(month)?, day.as_str().parse().ok()?).ok()
     })
 }
 
@@ -262,9 +219,7 @@ fn date_line(line: &str) -> Option<Date> {
         return Some(date);
     }
     let found = DATE.find(rest)?;
-    (found.start() == 0 && found.end() == rest.len())
-        .then(|| first_date(rest))
-        .flatten()
+    (found.start() == 0 && found.end() == rest.len()).then(|| first_date(rest)).flatten()
 }
 
 /// Lines that scrapes carry from the page around the article.
@@ -292,15 +247,8 @@ fn checked_language_tag(tag: &str) -> Result<String, ImportError> {
     let primary = parts.next().unwrap_or_default();
     let ok = (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok {
-        Ok(tag.to_owned())
-    } else {
-        Err(ImportError::BadLanguageTag {
-            tag: tag.to_owned(),
-        })
-    }
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok { Ok(tag.to_owned()) } else { Err(ImportError::BadLanguageTag { tag: tag.to_owned() }) }
 }
 
 /// ISO 639-1 code of the text's language, when whatlang is confident.
@@ -328,14 +276,8 @@ mod tests {
     #[test]
     fn the_fixture_gives_title_byline_date_and_four_paragraphs() {
         let article = parse(FIXTURE, &ImportOptions::default()).unwrap();
-        assert_eq!(
-            article.title,
-            "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident"
-        );
-        assert_eq!(
-            article.slug,
-            "haftar-et-poutine-une-alliance-strategique-sous-le-regard-inquiet-de-l-occident"
-        );
+        assert_eq!(article.title, "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident");
+        assert_eq!(article.slug, "haftar-et-poutine-une-alliance-strategique-sous-le-regard-inquiet-de-l-occident");
         assert_eq!(article.byline.as_deref(), Some("La Rédaction Charilogone"));
         assert_eq!(article.published, Some(Date::new(2025, 5, 10).unwrap()));
         assert_eq!(article.language, "fr");
@@ -343,44 +285,24 @@ mod tests {
         let Block::Paragraph(first) = &article.body[0];
         assert!(first.starts_with("Le maréchal Khalifa Haftar, chef des forces"));
         let Block::Paragraph(last) = &article.body[3];
-        assert!(
-            last.ends_with("Reste à voir comment l’Occident réagira à cette alliance stratégique.")
-        );
-        assert!(
-            article
-                .body
-                .iter()
-                .all(|Block::Paragraph(p)| !p.contains("Leave A Comment"))
-        );
+        assert!(last.ends_with("Reste à voir comment l’Occident réagira à cette alliance stratégique."));
+        assert!(article.body.iter().all(|Block::Paragraph(p)| !p.contains("Leave A Comment")));
     }
 
     #[test]
     fn a_date_line_under_the_byline_wins_over_dates_in_the_text() {
-        let article = parse_ok(&format!(
-            "Titre\nPar : Jeanne Dupont\nPublié le 1er août 2024\n{FRENCH_BODY} Le 3 mars 2020.\n"
-        ));
+        let article =
+            parse_ok(&format!("Titre\nPar : Jeanne Dupont\nPublié le 1er août 2024\n{FRENCH_BODY} Le 3 mars 2020.\n"));
         assert_eq!(article.published, Some(Date::new(2024, 8, 1).unwrap()));
         assert_eq!(article.body.len(), 1);
     }
 
     #[test]
     fn dates_are_read_in_french_and_english() {
-        assert_eq!(
-            first_date("le 10 mai 2025 à Moscou"),
-            Some(Date::new(2025, 5, 10).unwrap())
-        );
-        assert_eq!(
-            first_date("le 1er Décembre 1999"),
-            Some(Date::new(1999, 12, 1).unwrap())
-        );
-        assert_eq!(
-            first_date("on May 3rd, 2021 in"),
-            Some(Date::new(2021, 5, 3).unwrap())
-        );
-        assert_eq!(
-            first_date("31 février 2025, puis 2 mars 2025"),
-            Some(Date::new(2025, 3, 2).unwrap())
-        );
+        assert_eq!(first_date("le 10 mai 2025 à Moscou"), Some(Date::new(2025, 5, 10).unwrap()));
+        assert_eq!(first_date("le 1er Décembre 1999"), Some(Date::new(1999, 12, 1).unwrap()));
+        assert_eq!(first_date("on May 3rd, 2021 in"), Some(Date::new(2021, 5, 3).unwrap()));
+        assert_eq!(first_date("31 février 2025, puis 2 mars 2025"), Some(Date::new(2025, 3, 2).unwrap()));
         assert_eq!(first_date("en mai 2025"), None);
     }
 
@@ -394,19 +316,10 @@ mod tests {
 
     #[test]
     fn the_language_can_be_given_instead_of_detected() {
-        let options = ImportOptions {
-            language: Some("fr-CA".into()),
-            source_url: None,
-        };
+        let options = ImportOptions { language: Some("fr-CA".into()), source_url: None };
         assert_eq!(parse(b"Titre\nTexte.", &options).unwrap().language, "fr-CA");
-        let options = ImportOptions {
-            language: Some("<script>".into()),
-            source_url: None,
-        };
-        assert!(matches!(
-            parse(b"Titre\nTexte.", &options),
-            Err(ImportError::BadLanguageTag { .. })
-        ));
+        let options = ImportOptions { language: Some("<script>".into()), source_url: None };
+        assert!(matches!(parse(b"Titre\nTexte.", &options), Err(ImportError::BadLanguageTag { .. })));
     }
 
     #[test]
@@ -414,42 +327,19 @@ mod tests {
         let cases: [(&[u8], ImportError); 7] = [
             (b"", ImportError::Empty),
             (b"\n  \n\t\n", ImportError::Empty),
-            (
-                b"Titre\nPar : \nTexte",
-                ImportError::EmptyByline {
-                    line: 2,
-                    prefix: "Par".into(),
-                },
-            ),
-            (
-                b"Titre\nPar : Quelqu'un\n\n",
-                ImportError::NoBody { line: 3 },
-            ),
+            (b"Titre\nPar : \nTexte", ImportError::EmptyByline { line: 2, prefix: "Par".into() }),
+            (b"Titre\nPar : Quelqu'un\n\n", ImportError::NoBody { line: 3 }),
             (b"Titre\nLeave A Comment\n", ImportError::NoBody { line: 3 }),
-            (
-                b"Titre\nTexte\nAutre \xff texte\n",
-                ImportError::NotUtf8 { line: 3 },
-            ),
-            (
-                b"Titre\nTexte\x07 sonore\n",
-                ImportError::ControlChar { line: 2, code: 7 },
-            ),
+            (b"Titre\nTexte\nAutre \xff texte\n", ImportError::NotUtf8 { line: 3 }),
+            (b"Titre\nTexte\x07 sonore\n", ImportError::ControlChar { line: 2, code: 7 }),
         ];
         for (input, expected) in cases {
-            assert_eq!(
-                parse(input, &ImportOptions::default()),
-                Err(expected),
-                "{:?}",
-                String::from_utf8_lossy(input)
-            );
+            assert_eq!(parse(input, &ImportOptions::default()), Err(expected), "{:?}", String::from_utf8_lossy(input));
         }
         let long_title = "x".repeat(MAX_TITLE_CHARS + 1);
         assert_eq!(
             parse(long_title.as_bytes(), &ImportOptions::default()),
-            Err(ImportError::TitleTooLong {
-                line: 1,
-                chars: MAX_TITLE_CHARS + 1
-            })
+            Err(ImportError::TitleTooLong { line: 1, chars: MAX_TITLE_CHARS + 1 })
         );
         assert!(matches!(
             parse("« ! »\nTexte".as_bytes(), &ImportOptions::default()),

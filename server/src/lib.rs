@@ -4,18 +4,24 @@
 //! configuration, opens the database and serves it (or runs an import).
 
 pub mod articles;
+pub mod client;
 pub mod comments;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod import;
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
+use encart_api_types::error_code;
 use serde_json::json;
+use tower_governor::GovernorLayer;
+use tower_governor::governor::GovernorConfigBuilder;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
@@ -25,6 +31,27 @@ pub use crate::error::{Error, Result};
 #[derive(Clone)]
 pub struct AppState {
     pub db: db::Db,
+    /// Salt of the client hashes stored with comments (from the database).
+    pub ip_salt: Arc<[u8; 32]>,
+    pub moderation: Moderation,
+}
+
+impl AppState {
+    /// The state for `db`, with the salt the database keeps.
+    pub async fn new(db: db::Db, moderation: Moderation) -> Result<AppState> {
+        let ip_salt = Arc::new(db::ip_salt(&db).await?);
+        Ok(AppState { db, ip_salt, moderation })
+    }
+}
+
+/// Whether new comments are shown at once or after a moderator's approval.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Moderation {
+    /// Published at once.
+    #[default]
+    Open,
+    /// Held until approved; only their author sees them meanwhile.
+    Pre,
 }
 
 /// Which partner pages may call the API from the browser.
@@ -34,8 +61,53 @@ pub enum AllowedOrigins {
     List(Vec<HeaderValue>),
 }
 
+/// How many comments one client may post: `burst` at once, then one more
+/// every `refill`. Counted per peer IP address, in this process.
+#[derive(Clone, Copy, Debug)]
+pub struct PostRate {
+    pub burst: u32,
+    pub refill: Duration,
+}
+
+impl Default for PostRate {
+    fn default() -> Self {
+        PostRate { burst: 5, refill: Duration::from_secs(10) }
+    }
+}
+
+/// The rate limit of comment POSTs per client IP: 429 with `Retry-After`
+/// past it. A macro rather than a function because the layer's type names
+/// governor's middleware, a crate tower_governor does not re-export.
+macro_rules! rate_limit {
+    ($rate:expr) => {{
+        let rate: PostRate = $rate;
+        let config = GovernorConfigBuilder::default()
+            .period(rate.refill)
+            .burst_size(rate.burst.max(1))
+            .methods(vec![Method::POST])
+            .finish()
+            .expect("a period and a burst size above zero");
+        GovernorLayer::new(config).error_handler(rate_limited)
+    }};
+}
+
+fn rate_limited(err: tower_governor::GovernorError) -> axum::response::Response {
+    match err {
+        tower_governor::GovernorError::TooManyRequests { wait_time, headers } => {
+            let mut response = error::error_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                error_code::TOO_MANY_REQUESTS,
+                format!("too many comments from this address; try again in {wait_time} s"),
+            );
+            response.headers_mut().extend(headers.unwrap_or_default());
+            response
+        }
+        other => Error::Internal(anyhow::anyhow!("rate limiter: {other}")).into_response(),
+    }
+}
+
 /// The whole HTTP service.
-pub fn app(state: AppState, origins: AllowedOrigins) -> Router {
+pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Router {
     let cors = CorsLayer::new()
         .allow_origin(match origins {
             AllowedOrigins::Any => AllowOrigin::any(),
@@ -47,7 +119,7 @@ pub fn app(state: AppState, origins: AllowedOrigins) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .merge(articles::router())
-        .merge(comments::router())
+        .merge(comments::router().layer(rate_limit!(post_rate)))
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
@@ -56,9 +128,7 @@ pub fn app(state: AppState, origins: AllowedOrigins) -> Router {
 }
 
 /// Liveness and readiness: answers 200 only when the database answers.
-async fn healthz(
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> Result<Json<serde_json::Value>> {
+async fn healthz(axum::extract::State(state): axum::extract::State<AppState>) -> Result<Json<serde_json::Value>> {
     db::ping(&state.db).await?;
     Ok(Json(json!({ "status": "ok" })))
 }

@@ -1,3 +1,4 @@
+use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -9,9 +10,7 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         .init();
     match run(Cli::parse()).await {
@@ -28,44 +27,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
             let origins = args.allowed_origins();
-            tracing::info!(%database, listen = %args.listen, ?origins, "starting");
+            tracing::info!(%database, listen = %args.listen, ?origins, moderation = ?args.moderation, post_rate = ?args.post_rate(), "starting");
             if matches!(&origins, AllowedOrigins::List(list) if list.is_empty()) {
                 tracing::warn!(
                     "no partner origin is allowed: browsers will refuse the API's answers (see --allowed-origins)"
                 );
             }
-            let db = db::connect(&cli.database_url)
-                .await
-                .with_context(|| format!("cannot open database {database}"))?;
+            let db =
+                db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
+            let state = AppState::new(db, args.moderation).await.context("cannot read the server's secrets")?;
             let listener = tokio::net::TcpListener::bind(args.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
-            axum::serve(listener, app(AppState { db }, origins))
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-                .context("server failed")?;
+            let service = app(state, origins, args.post_rate()).into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
             Ok(())
         }
         Command::Import(args) => {
-            let db = db::connect(&cli.database_url)
-                .await
-                .with_context(|| format!("cannot open database {database}"))?;
-            let options = import::ImportOptions {
-                language: args.lang,
-                source_url: args.source_url,
-            };
+            let db =
+                db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
+            let options = import::ImportOptions { language: args.lang, source_url: args.source_url };
             let (article, outcome) = import::import_file(&db, &args.file, &options).await?;
             let verb = match outcome {
                 articles::Upserted::Created => "imported",
                 articles::Upserted::Updated => "updated",
             };
-            println!(
-                "{verb} {:?}: {} paragraphs, slug {}",
-                article.title,
-                article.body.len(),
-                article.slug
-            );
+            println!("{verb} {:?}: {} paragraphs, slug {}", article.title, article.body.len(), article.slug);
             Ok(())
         }
     }

@@ -1,77 +1,17 @@
-//! The HTTP API through `app()`, as a browser on a partner page calls it.
+//! The HTTP API through `app()`, as a browser on a partner page calls it:
+//! articles, errors, CORS, health.
+
+mod common;
 
 use std::path::Path;
 
-use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use axum::http::{Method, Request, StatusCode, header};
+use common::*;
 use encart_server::articles::{self, Upserted};
 use encart_server::import::{self, ImportOptions};
-use encart_server::{AllowedOrigins, AppState, app};
-use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use sqlx::SqlitePool;
-use tower::ServiceExt;
-
-const PARTNER: &str = "https://partner.example";
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../fixtures/haftar-poutine.txt"
-);
-const SLUG: &str =
-    "haftar-et-poutine-une-alliance-strategique-sous-le-regard-inquiet-de-l-occident";
-
-fn test_app(db: SqlitePool) -> Router {
-    app(
-        AppState { db },
-        AllowedOrigins::List(vec![PARTNER.parse().unwrap()]),
-    )
-}
-
-async fn seeded(db: SqlitePool) -> Router {
-    import::import_file(&db, Path::new(FIXTURE), &ImportOptions::default())
-        .await
-        .unwrap();
-    test_app(db)
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    json: Value,
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let json = if bytes.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&bytes).unwrap()
-    };
-    Answer {
-        status,
-        headers,
-        json,
-    }
-}
-
-async fn get(app: &Router, uri: &str) -> Answer {
-    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
-}
-
-fn assert_error(answer: &Answer, status: StatusCode, code: &str) {
-    assert_eq!(answer.status, status, "{}", answer.json);
-    assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
-    assert_eq!(answer.json["error"]["code"], code, "{}", answer.json);
-    assert!(
-        answer.json["error"]["message"]
-            .as_str()
-            .is_some_and(|m| !m.is_empty())
-    );
-}
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn an_imported_article_is_served_as_structured_json(db: SqlitePool) {
@@ -81,37 +21,21 @@ async fn an_imported_article_is_served_as_structured_json(db: SqlitePool) {
     assert_eq!(answer.headers[header::CONTENT_TYPE], "application/json");
     let article = answer.json;
     assert_eq!(article["slug"], SLUG);
-    assert_eq!(
-        article["title"],
-        "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident"
-    );
+    assert_eq!(article["title"], "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident");
     assert_eq!(article["byline"], "La Rédaction Charilogone");
     assert_eq!(article["published"], "2025-05-10");
     assert_eq!(article["language"], "fr");
     assert_eq!(article["source_url"], Value::Null);
     let body = article["body"].as_array().unwrap();
     assert_eq!(body.len(), 4);
-    assert!(
-        body[0]["paragraph"]
-            .as_str()
-            .unwrap()
-            .starts_with("Le maréchal Khalifa Haftar")
-    );
+    assert!(body[0]["paragraph"].as_str().unwrap().starts_with("Le maréchal Khalifa Haftar"));
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn an_unknown_article_is_a_json_404(db: SqlitePool) {
     let app = seeded(db).await;
-    assert_error(
-        &get(&app, "/api/v1/articles/nope").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    );
-    assert_error(
-        &get(&app, "/api/v1/articles/nope/comments").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    );
+    assert_error(&get(&app, "/api/v1/articles/nope").await, StatusCode::NOT_FOUND, "not_found");
+    assert_error(&get(&app, "/api/v1/articles/nope/comments").await, StatusCode::NOT_FOUND, "not_found");
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
@@ -119,39 +43,22 @@ async fn comments_come_as_a_page_in_the_final_shape(db: SqlitePool) {
     let app = seeded(db).await;
     let answer = get(&app, &format!("/api/v1/articles/{SLUG}/comments")).await;
     assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(
-        answer.json,
-        json!({"comments": [], "next": null, "total": 0})
-    );
+    assert_eq!(answer.json, json!({"comments": [], "next": null, "total": 0}));
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn unknown_routes_and_methods_get_json_errors(db: SqlitePool) {
     let app = seeded(db).await;
-    assert_error(
-        &get(&app, "/api/v2/whatever").await,
-        StatusCode::NOT_FOUND,
-        "not_found",
-    );
-    let delete = Request::delete(format!("/api/v1/articles/{SLUG}"))
-        .body(Body::empty())
-        .unwrap();
-    assert_error(
-        &send(&app, delete).await,
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-    );
+    assert_error(&get(&app, "/api/v2/whatever").await, StatusCode::NOT_FOUND, "not_found");
+    let delete = Request::delete(format!("/api/v1/articles/{SLUG}")).body(Body::empty()).unwrap();
+    assert_error(&send(&app, delete).await, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
     // %FF is not UTF-8: a bad request, not a crash.
-    assert_error(
-        &get(&app, "/api/v1/articles/%FF").await,
-        StatusCode::BAD_REQUEST,
-        "bad_request",
-    );
+    assert_error(&get(&app, "/api/v1/articles/%FF").await, StatusCode::BAD_REQUEST, "bad_request");
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn healthz_answers_when_the_database_does(db: SqlitePool) {
-    let app = test_app(db);
+    let app = test_app(db).await;
     let answer = get(&app, "/healthz").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.json, json!({"status": "ok"}));
@@ -170,7 +77,7 @@ async fn database_failures_are_generic_500s_that_leak_nothing(db: SqlitePool) {
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR", fixtures("corrupt_article"))]
 async fn a_corrupt_row_is_a_generic_500_not_a_panic(db: SqlitePool) {
-    let answer = get(&test_app(db), "/api/v1/articles/corrupt").await;
+    let answer = get(&test_app(db).await, "/api/v1/articles/corrupt").await;
     assert_error(&answer, StatusCode::INTERNAL_SERVER_ERROR, "internal");
     assert!(!answer.json.to_string().contains("yesterday"));
 }
@@ -179,24 +86,12 @@ async fn a_corrupt_row_is_a_generic_500_not_a_panic(db: SqlitePool) {
 async fn cors_answers_configured_partner_origins_only(db: SqlitePool) {
     let app = seeded(db).await;
     let uri = format!("/api/v1/articles/{SLUG}");
-    let from = |origin: &str| {
-        Request::get(&uri)
-            .header(header::ORIGIN, origin)
-            .body(Body::empty())
-            .unwrap()
-    };
+    let from = |origin: &str| Request::get(&uri).header(header::ORIGIN, origin).body(Body::empty()).unwrap();
 
     let allowed = send(&app, from(PARTNER)).await;
-    assert_eq!(
-        allowed.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
-        PARTNER
-    );
+    assert_eq!(allowed.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], PARTNER);
     let other = send(&app, from("https://evil.example")).await;
-    assert!(
-        !other
-            .headers
-            .contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN)
-    );
+    assert!(!other.headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
 
     let preflight = Request::builder()
         .method(Method::OPTIONS)
@@ -210,45 +105,27 @@ async fn cors_answers_configured_partner_origins_only(db: SqlitePool) {
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], PARTNER);
     assert_eq!(answer.headers[header::ACCESS_CONTROL_MAX_AGE], "86400");
-    assert!(
-        !answer
-            .headers
-            .contains_key(header::ACCESS_CONTROL_ALLOW_CREDENTIALS)
-    );
+    assert!(!answer.headers.contains_key(header::ACCESS_CONTROL_ALLOW_CREDENTIALS));
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn importing_the_same_article_twice_updates_it(db: SqlitePool) {
     let options = ImportOptions::default();
-    let (_, first) = import::import_file(&db, Path::new(FIXTURE), &options)
-        .await
-        .unwrap();
-    let (_, second) = import::import_file(&db, Path::new(FIXTURE), &options)
-        .await
-        .unwrap();
+    let (_, first) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
+    let (_, second) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
     assert_eq!((first, second), (Upserted::Created, Upserted::Updated));
 
-    let text = std::fs::read_to_string(FIXTURE)
-        .unwrap()
-        .replace("Par : La Rédaction Charilogone", "Par : Une autre plume");
+    let text =
+        std::fs::read_to_string(FIXTURE).unwrap().replace("Par : La Rédaction Charilogone", "Par : Une autre plume");
     let mut edited = import::parse(text.as_bytes(), &options).unwrap();
     edited.source_url = Some("https://example.org/haftar".into());
-    assert_eq!(
-        articles::upsert(&db, &edited).await.unwrap(),
-        Upserted::Updated
-    );
+    assert_eq!(articles::upsert(&db, &edited).await.unwrap(), Upserted::Updated);
 
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles")
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(&db).await.unwrap();
     assert_eq!(count, 1);
     let stored = articles::find(&db, SLUG).await.unwrap().unwrap();
     assert_eq!(stored.byline.as_deref(), Some("Une autre plume"));
-    assert_eq!(
-        stored.source_url.as_deref(),
-        Some("https://example.org/haftar")
-    );
+    assert_eq!(stored.source_url.as_deref(), Some("https://example.org/haftar"));
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
@@ -257,16 +134,8 @@ async fn a_malformed_file_stores_nothing(db: SqlitePool) {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.txt");
     std::fs::write(&path, "Un titre\nPar : \nDu texte.\n").unwrap();
-    let err = import::import_file(&db, &path, &ImportOptions::default())
-        .await
-        .unwrap_err();
-    assert!(
-        format!("{err:#}").contains("line 2: the byline is empty"),
-        "{err:#}"
-    );
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles")
-        .fetch_one(&db)
-        .await
-        .unwrap();
+    let err = import::import_file(&db, &path, &ImportOptions::default()).await.unwrap_err();
+    assert!(format!("{err:#}").contains("line 2: the byline is empty"), "{err:#}");
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(&db).await.unwrap();
     assert_eq!(count, 0);
 }

@@ -7,10 +7,7 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 
 const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
-const FIXTURE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../fixtures/haftar-poutine.txt"
-);
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/haftar-poutine.txt");
 
 /// A fresh folder for one test's database.
 fn scratch(name: &str) -> PathBuf {
@@ -24,30 +21,17 @@ fn scratch(name: &str) -> PathBuf {
 fn import_creates_the_database_and_reports_what_it_stored() {
     let db = scratch("import").join("new.db");
     let url = format!("sqlite://{}", db.display());
-    let run = || {
-        Command::new(BIN)
-            .args(["--database-url", &url, "import", FIXTURE])
-            .output()
-            .unwrap()
-    };
+    let run = || Command::new(BIN).args(["--database-url", &url, "import", FIXTURE]).output().unwrap();
 
     let first = run();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     assert!(db.is_file());
     let out = String::from_utf8(first.stdout).unwrap();
     assert!(out.starts_with("imported \"Haftar et Poutine"), "{out}");
     assert!(out.contains("4 paragraphs"), "{out}");
 
     let second = run();
-    assert!(
-        String::from_utf8(second.stdout)
-            .unwrap()
-            .starts_with("updated ")
-    );
+    assert!(String::from_utf8(second.stdout).unwrap().starts_with("updated "));
 }
 
 #[test]
@@ -56,31 +40,17 @@ fn a_malformed_file_fails_with_the_line_at_fault() {
     let file = dir.join("bad.txt");
     std::fs::write(&file, "Titre\nDu texte\nUn \u{7} caractère de contrôle\n").unwrap();
     let url = format!("sqlite://{}", dir.join("db").display());
-    let output = Command::new(BIN)
-        .args(["--database-url", &url, "import"])
-        .arg(&file)
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).args(["--database-url", &url, "import"]).arg(&file).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("line 3: control character U+0007"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("line 3: control character U+0007"), "{stderr}");
 }
 
 #[test]
 fn a_bad_origin_is_refused_at_start_up() {
-    let output = Command::new(BIN)
-        .args(["serve", "--allowed-origins", "partner.example"])
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).args(["serve", "--allowed-origins", "partner.example"]).output().unwrap();
     assert!(!output.status.success());
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("must start with http:// or https://")
-    );
+    assert!(String::from_utf8(output.stderr).unwrap().contains("must start with http:// or https://"));
 }
 
 #[tokio::test]
@@ -88,13 +58,7 @@ async fn serve_starts_with_zero_setup_and_answers_health_checks() {
     let db = scratch("serve").join("sub").join("encart.db");
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     let mut child = tokio::process::Command::new(BIN)
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--allowed-origins",
-            "http://127.0.0.1:1",
-        ])
+        .args(["serve", "--listen", "127.0.0.1:0", "--allowed-origins", "http://127.0.0.1:1"])
         .env("DATABASE_URL", format!("sqlite://{}", db.display()))
         .env("RUST_LOG", "info")
         .stderr(Stdio::piped())
@@ -115,10 +79,7 @@ async fn serve_starts_with_zero_setup_and_answers_health_checks() {
     assert!(db.is_file(), "the database file is created");
 
     let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
-    stream
-        .write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n")
-        .await
-        .unwrap();
+    stream.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n").await.unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.0 200"), "{response}");

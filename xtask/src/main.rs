@@ -49,10 +49,7 @@ fn run() -> anyhow::Result<()> {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_owned()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
 }
 
 fn demo() -> anyhow::Result<()> {
@@ -67,15 +64,7 @@ fn test() -> anyhow::Result<()> {
     step("formatting");
     cargo(&["fmt", "--all", "--check"]).status_ok()?;
     step("lints");
-    cargo(&[
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ])
-    .status_ok()?;
+    cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status_ok()?;
     cargo(&[
         "clippy",
         "--package",
@@ -96,21 +85,11 @@ fn test() -> anyhow::Result<()> {
         .status_ok()?;
     step("widget tests in headless Chromium (wasm-bindgen-test)");
     // --tests: the wasm target has no doctests to run.
-    cargo(&[
-        "test",
-        "--package",
-        "encart",
-        "--tests",
-        "--target",
-        "wasm32-unknown-unknown",
-    ])
-    .env("CHROMEDRIVER", &tools.chromedriver)
-    .env(
-        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-        &tools.wasm_bindgen_test_runner,
-    )
-    .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-    .status_ok()?;
+    cargo(&["test", "--package", "encart", "--tests", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", &tools.chromedriver)
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &tools.wasm_bindgen_test_runner)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+        .status_ok()?;
     step("all tests passed");
     Ok(())
 }
@@ -138,9 +117,7 @@ trait CommandExt {
 impl CommandExt for Command {
     fn status_ok(&mut self) -> anyhow::Result<()> {
         let shown = format!("{self:?}");
-        let status = self
-            .status()
-            .with_context(|| format!("cannot run {shown}"))?;
+        let status = self.status().with_context(|| format!("cannot run {shown}"))?;
         if !status.success() {
             bail!("{shown} failed ({status})");
         }
@@ -149,9 +126,6 @@ impl CommandExt for Command {
 
     fn probe(&mut self) -> Option<String> {
         let output = self.output().ok()?;
-        output
-            .status
-            .success()
-            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
     }
 }

@@ -29,28 +29,16 @@ pub fn run() -> anyhow::Result<Tools> {
     let binaryen_bin = binaryen_dir().join("node_modules").join(".bin");
 
     wasm_target()?;
-    let trunk = cargo_tool(
-        &cargo_bin,
-        "trunk",
-        TRUNK_VERSION,
-        &["trunk", "--version", TRUNK_VERSION, "--locked"],
-    )?;
+    let trunk = cargo_tool(&cargo_bin, "trunk", TRUNK_VERSION, &["trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
     // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
     let pinned = format!("={bindgen}");
-    cargo_tool(
-        &cargo_bin,
-        "wasm-bindgen",
-        &bindgen,
-        &["wasm-bindgen-cli", "--version", &pinned],
-    )?;
+    cargo_tool(&cargo_bin, "wasm-bindgen", &bindgen, &["wasm-bindgen-cli", "--version", &pinned])?;
     wasm_opt(&binaryen_bin)?;
     let chromedriver = chromium()?;
 
     let mut paths = vec![cargo_bin.clone(), binaryen_bin];
-    paths.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     Ok(Tools {
         trunk,
         chromedriver,
@@ -75,51 +63,33 @@ fn cargo_home() -> PathBuf {
 }
 
 fn home_dir() -> PathBuf {
-    std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/root"))
+    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
 }
 
 /// Outside the work tree, so fresh clones on the same machine share it.
 fn binaryen_dir() -> PathBuf {
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| home_dir().join(".cache"));
-    cache
-        .join("encart")
-        .join(format!("binaryen-{BINARYEN_VERSION}"))
+    let cache = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).unwrap_or_else(|| home_dir().join(".cache"));
+    cache.join("encart").join(format!("binaryen-{BINARYEN_VERSION}"))
 }
 
 fn wasm_target() -> anyhow::Result<()> {
     const TARGET: &str = "wasm32-unknown-unknown";
-    let installed = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .probe();
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).probe();
     if installed.is_some_and(|list| list.lines().any(|l| l.trim() == TARGET)) {
         ok(TARGET);
         return Ok(());
     }
     installing(TARGET);
-    Command::new("rustup")
-        .args(["target", "add", TARGET])
-        .status_ok()
+    Command::new("rustup").args(["target", "add", TARGET]).status_ok()
 }
 
 /// `name` at exactly `version` in cargo's bin folder, installed with
 /// `cargo install <install_args>` when missing or of another version.
-fn cargo_tool(
-    cargo_bin: &Path,
-    name: &str,
-    version: &str,
-    install_args: &[&str],
-) -> anyhow::Result<PathBuf> {
+fn cargo_tool(cargo_bin: &Path, name: &str, version: &str, install_args: &[&str]) -> anyhow::Result<PathBuf> {
     let path = cargo_bin.join(name);
     let found = Command::new(&path).arg("--version").probe();
     let what = format!("{name} {version}");
-    if found
-        .as_deref()
-        .is_some_and(|out| out.split_whitespace().nth(1) == Some(version))
-    {
+    if found.as_deref().is_some_and(|out| out.split_whitespace().nth(1) == Some(version)) {
         ok(&what);
         return Ok(path);
     }
@@ -134,12 +104,8 @@ fn wasm_bindgen_version() -> anyhow::Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == r#"name = "wasm-bindgen""# {
-            let version = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
-            return version
-                .map(str::to_owned)
-                .context("Cargo.lock: wasm-bindgen has no version line");
+            let version = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")?.strip_suffix('"'));
+            return version.map(str::to_owned).context("Cargo.lock: wasm-bindgen has no version line");
         }
     }
     bail!("Cargo.lock does not mention wasm-bindgen")
@@ -147,11 +113,7 @@ fn wasm_bindgen_version() -> anyhow::Result<String> {
 
 fn wasm_opt(binaryen_bin: &Path) -> anyhow::Result<()> {
     let what = format!("wasm-opt (npm binaryen {BINARYEN_VERSION})");
-    if Command::new(binaryen_bin.join("wasm-opt"))
-        .arg("--version")
-        .probe()
-        .is_some()
-    {
+    if Command::new(binaryen_bin.join("wasm-opt")).arg("--version").probe().is_some() {
         ok(&what);
         return Ok(());
     }
@@ -172,14 +134,8 @@ fn wasm_opt(binaryen_bin: &Path) -> anyhow::Result<()> {
 /// Debian's chromium and chromedriver; returns chromedriver's path.
 fn chromium() -> anyhow::Result<PathBuf> {
     let chromedriver = PathBuf::from("/usr/bin/chromedriver");
-    let present = Command::new("/usr/bin/chromium")
-        .arg("--version")
-        .probe()
-        .is_some()
-        && Command::new(&chromedriver)
-            .arg("--version")
-            .probe()
-            .is_some();
+    let present = Command::new("/usr/bin/chromium").arg("--version").probe().is_some()
+        && Command::new(&chromedriver).arg("--version").probe().is_some();
     if present {
         ok("chromium + chromedriver");
     } else {
@@ -190,16 +146,9 @@ fn chromium() -> anyhow::Result<PathBuf> {
 }
 
 fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
-    let is_root = Command::new("id")
-        .arg("-u")
-        .probe()
-        .is_some_and(|uid| uid.trim() == "0");
+    let is_root = Command::new("id").arg("-u").probe().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
-        let mut command = if is_root {
-            Command::new("apt-get")
-        } else {
-            Command::new("sudo")
-        };
+        let mut command = if is_root { Command::new("apt-get") } else { Command::new("sudo") };
         if !is_root {
             command.arg("apt-get");
         }
@@ -207,7 +156,5 @@ fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
         command
     };
     apt(&["update", "-q"]).status_ok()?;
-    apt(&["install", "-y", "-q", "--no-install-recommends"])
-        .args(packages)
-        .status_ok()
+    apt(&["install", "-y", "-q", "--no-install-recommends"]).args(packages).status_ok()
 }

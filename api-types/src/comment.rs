@@ -1,0 +1,171 @@
+//! Comments on the wire, and the rules a new comment must follow. The server
+//! and the widget's form both call [`NewComment::validate`], so they can never
+//! disagree on what is accepted or on which message a reader sees.
+
+use serde::{Deserialize, Serialize};
+
+/// Longest author name, in characters, after trimming.
+pub const AUTHOR_MAX_CHARS: usize = 80;
+/// Longest comment, in characters (not bytes), after trimming.
+pub const BODY_MAX_CHARS: usize = 5_000;
+
+/// A published comment, with its answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub id: String,
+    /// The comment this one answers, if any.
+    pub parent: Option<String>,
+    pub author: String,
+    /// The text exactly as typed: plain text, never HTML.
+    pub body: String,
+    /// Creation time, RFC 3339 (UTC).
+    pub created: String,
+    /// Answers to this comment, oldest first.
+    #[serde(default)]
+    pub replies: Vec<Comment>,
+}
+
+/// One page of an article's comments (`GET /api/v1/articles/{slug}/comments`):
+/// top-level comments, newest first, each with its replies.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentPage {
+    pub comments: Vec<Comment>,
+    /// Opaque cursor of the next page (`?after=`), `None` on the last page.
+    pub next: Option<String>,
+    /// Number of published comments on the article, replies included.
+    pub total: u64,
+}
+
+/// What a reader sends (`POST /api/v1/articles/{slug}/comments`). Missing
+/// fields read as empty, so they get field errors rather than a parse error.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewComment {
+    pub author: String,
+    pub body: String,
+    /// Id of the comment answered.
+    pub parent: Option<String>,
+    /// The honeypot: a field hidden from people. Bots fill it.
+    pub website: String,
+}
+
+/// Whether a stored comment is shown to everyone yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Listed for every reader.
+    Published,
+    /// Waiting for a moderator; only its author sees it.
+    AwaitingModeration,
+}
+
+/// The answer to a successful POST.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedComment {
+    pub comment: Comment,
+    pub visibility: Visibility,
+    /// Secret that lets the author edit or delete the comment; shown once.
+    pub edit_token: String,
+}
+
+/// Why a field was refused: a stable code, worded by the widget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldError {
+    Required,
+    TooLong,
+    ControlCharacters,
+}
+
+/// The refused fields of a [`NewComment`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<FieldError>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<FieldError>,
+}
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.author.is_none() && self.body.is_none()
+    }
+}
+
+/// An author name: 1 to [`AUTHOR_MAX_CHARS`] characters once trimmed, no
+/// control character (line breaks included).
+pub fn check_author(author: &str) -> Result<(), FieldError> {
+    check_text(author, AUTHOR_MAX_CHARS, |_| false)
+}
+
+/// A comment: 1 to [`BODY_MAX_CHARS`] characters once trimmed; line breaks and
+/// tabs are kept, other control characters refused.
+pub fn check_body(body: &str) -> Result<(), FieldError> {
+    check_text(body, BODY_MAX_CHARS, |c| matches!(c, '\n' | '\r' | '\t'))
+}
+
+fn check_text(text: &str, max_chars: usize, allowed_control: fn(char) -> bool) -> Result<(), FieldError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if text.chars().any(|c| c.is_control() && !allowed_control(c)) {
+        return Err(FieldError::ControlCharacters);
+    }
+    // Bytes bound chars from above: count only when it can matter.
+    if text.len() > max_chars && text.chars().nth(max_chars).is_some() {
+        return Err(FieldError::TooLong);
+    }
+    Ok(())
+}
+
+impl NewComment {
+    /// The author and body rules, all fields at once.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let errors = FieldErrors { author: check_author(&self.author).err(), body: check_body(&self.body).err() };
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn new(author: &str, body: &str) -> NewComment {
+        NewComment { author: author.into(), body: body.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_plain_comment_is_valid() {
+        assert_eq!(new("Léa", "Très juste.\n\nMerci.").validate(), Ok(()));
+    }
+
+    #[test]
+    fn blank_fields_are_required() {
+        let errors = new("   ", "\n\t ").validate().unwrap_err();
+        assert_eq!(errors, FieldErrors { author: Some(FieldError::Required), body: Some(FieldError::Required) });
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        assert_eq!(check_author(&"é".repeat(AUTHOR_MAX_CHARS)), Ok(()));
+        assert_eq!(check_author(&"é".repeat(AUTHOR_MAX_CHARS + 1)), Err(FieldError::TooLong));
+        assert_eq!(check_body(&"🦀".repeat(BODY_MAX_CHARS)), Ok(()));
+        assert_eq!(check_body(&"🦀".repeat(BODY_MAX_CHARS + 1)), Err(FieldError::TooLong));
+        assert_eq!(check_body(&format!("  {}  ", "a".repeat(BODY_MAX_CHARS))), Ok(()), "trimmed first");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_line_breaks_kept_in_bodies() {
+        assert_eq!(check_author("Jean\nDupont"), Err(FieldError::ControlCharacters));
+        assert_eq!(check_body("bip\u{7}"), Err(FieldError::ControlCharacters));
+        assert_eq!(check_body("nul\u{0}"), Err(FieldError::ControlCharacters));
+        assert_eq!(check_body("ligne\r\nligne\ttab"), Ok(()));
+    }
+
+    #[test]
+    fn field_errors_travel_as_stable_codes() {
+        let errors = FieldErrors { author: None, body: Some(FieldError::TooLong) };
+        assert_eq!(serde_json::to_string(&errors).unwrap(), r#"{"body":"too_long"}"#);
+    }
+}

@@ -1,0 +1,264 @@
+//! Comments through `app()`: posting, threading, paging, and every refusal.
+
+mod common;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use encart_server::{Moderation, PostRate};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use sqlx::SqlitePool;
+
+fn comments_uri() -> String {
+    format!("/api/v1/articles/{SLUG}/comments")
+}
+
+async fn post_comment(app: &Router, comment: Value) -> Answer {
+    post(app, &comments_uri(), comment.to_string()).await
+}
+
+async fn count(db: &SqlitePool) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM comments").fetch_one(db).await.unwrap()
+}
+
+/// An app that lets one client post as much as a test needs.
+async fn unlimited(db: SqlitePool, moderation: Moderation) -> Router {
+    let _ = seeded(db.clone()).await;
+    test_app_with(db, moderation, PostRate { burst: 100_000, refill: Duration::from_millis(1) }).await
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_posted_comment_is_answered_with_its_token_and_then_listed(db: SqlitePool) {
+    let app = seeded(db).await;
+    let answer = post_comment(&app, json!({"author": "  Léa  ", "body": "Très juste.\nMerci.", "website": ""})).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    let comment = &answer.json["comment"];
+    assert_eq!(comment["author"], "Léa");
+    assert_eq!(comment["body"], "Très juste.\nMerci.");
+    assert_eq!(comment["parent"], Value::Null);
+    assert!(comment["created"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(answer.json["visibility"], "published");
+    assert!(answer.json["edit_token"].as_str().unwrap().len() >= 40);
+
+    let page = get(&app, &comments_uri()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.json["total"], 1);
+    assert_eq!(page.json["next"], Value::Null);
+    assert_eq!(page.json["comments"][0], *comment);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn only_hashes_of_the_token_and_the_ip_are_stored(db: SqlitePool) {
+    let app = seeded(db.clone()).await;
+    let answer = post_comment(&app, json!({"author": "A", "body": "B"})).await;
+    let token = answer.json["edit_token"].as_str().unwrap().to_owned();
+    let (token_hash, client_hash): (String, String) =
+        sqlx::query_as("SELECT edit_token_hash, client_hash FROM comments").fetch_one(&db).await.unwrap();
+    let expected: String = Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(token_hash, expected);
+    assert_eq!(client_hash.len(), 64);
+    let unsalted: String = Sha256::digest(b"127.0.0.1").iter().map(|b| format!("{b:02x}")).collect();
+    assert_ne!(client_hash, unsalted, "the IP hash is salted");
+    let dump: String = sqlx::query_scalar("SELECT group_concat(quote(comments.*)) FROM comments")
+        .fetch_one(&db)
+        .await
+        .unwrap_or_default();
+    assert!(!dump.contains("127.0.0.1") && !dump.contains(&token));
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn replies_nest_under_their_parent_down_to_the_depth_limit(db: SqlitePool) {
+    let app = seeded(db).await;
+    let id = |a: &Answer| a.json["comment"]["id"].as_str().unwrap().to_owned();
+    let top = id(&post_comment(&app, json!({"author": "A", "body": "top"})).await);
+    let one = id(&post_comment(&app, json!({"author": "B", "body": "one", "parent": top})).await);
+    let two = id(&post_comment(&app, json!({"author": "C", "body": "two", "parent": one})).await);
+    let deeper = post_comment(&app, json!({"author": "D", "body": "three", "parent": two})).await;
+    assert_eq!(deeper.status, StatusCode::CREATED);
+    assert_eq!(deeper.json["comment"]["parent"], one, "attached to the deepest allowed level");
+
+    let page = get(&app, &comments_uri()).await.json;
+    assert_eq!(page["total"], 4);
+    let thread = &page["comments"][0];
+    assert_eq!(thread["body"], "top");
+    assert_eq!(thread["replies"][0]["body"], "one");
+    let level_two: Vec<&Value> = thread["replies"][0]["replies"].as_array().unwrap().iter().collect();
+    assert_eq!(level_two.iter().map(|c| c["body"].as_str().unwrap()).collect::<Vec<_>>(), ["two", "three"]);
+    assert!(level_two.iter().all(|c| c["replies"] == json!([])));
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_reply_to_a_missing_or_hidden_parent_is_a_404_and_stores_nothing(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Open).await;
+    let other =
+        "Un autre article\nUn paragraphe assez long pour que la langue française soit reconnue sans hésitation.";
+    let other = encart_server::import::parse(other.as_bytes(), &Default::default()).unwrap();
+    encart_server::articles::upsert(&db, &other).await.unwrap();
+    let elsewhere = post(
+        &app,
+        &format!("/api/v1/articles/{}/comments", other.slug),
+        json!({"author": "A", "body": "ailleurs"}).to_string(),
+    )
+    .await;
+    let elsewhere = elsewhere.json["comment"]["id"].as_str().unwrap().to_owned();
+    let spam = post_comment(&app, json!({"author": "Bot", "body": "buy", "website": "http://spam"})).await;
+    let spam = spam.json["comment"]["id"].as_str().unwrap().to_owned();
+    let before = count(&db).await;
+
+    for parent in ["999999", "abc", "", &elsewhere, &spam] {
+        let answer = post_comment(&app, json!({"author": "A", "body": "B", "parent": parent})).await;
+        assert_error(&answer, StatusCode::NOT_FOUND, "not_found");
+    }
+    assert_eq!(count(&db).await, before);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn rule_violations_are_422_with_a_code_per_field_and_store_nothing(db: SqlitePool) {
+    let app = seeded(db.clone()).await;
+    let cases = [
+        (json!({"author": "", "body": "ok"}), json!({"author": "required"})),
+        (json!({"body": "ok"}), json!({"author": "required"})),
+        (json!({"author": "A", "body": "x".repeat(5001)}), json!({"body": "too_long"})),
+        (json!({"author": "é".repeat(81), "body": " \n "}), json!({"author": "too_long", "body": "required"})),
+        (
+            json!({"author": "A\u{0}", "body": "bip\u{7}"}),
+            json!({"author": "control_characters", "body": "control_characters"}),
+        ),
+    ];
+    for (comment, fields) in cases {
+        let answer = post_comment(&app, comment.clone()).await;
+        assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+        assert_eq!(answer.json["error"]["fields"], fields, "{comment}");
+    }
+    assert_eq!(count(&db).await, 0);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn malformed_oversized_or_mistyped_bodies_are_refused_before_any_work(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Open).await;
+    for malformed in ["{", "", "[1,2]", r#"{"author": 5, "body": "x"}"#, "null"] {
+        assert_error(&post(&app, &comments_uri(), malformed).await, StatusCode::BAD_REQUEST, "bad_request");
+    }
+    let huge = json!({"author": "A", "body": "x".repeat(1024 * 1024)}).to_string();
+    assert_error(&post(&app, &comments_uri(), huge).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    let form = Request::post(comments_uri())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("author=A&body=B"))
+        .unwrap();
+    assert_error(&send(&app, form).await, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+    let unknown = post(&app, "/api/v1/articles/nope/comments", json!({"author": "A", "body": "B"}).to_string()).await;
+    assert_error(&unknown, StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(count(&db).await, 0);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn too_many_posts_from_one_client_get_429_with_retry_after(db: SqlitePool) {
+    let _ = seeded(db.clone()).await;
+    let app = test_app_with(db.clone(), Moderation::Open, PostRate { burst: 2, refill: Duration::from_secs(60) }).await;
+    for _ in 0..2 {
+        assert_eq!(post_comment(&app, json!({"author": "A", "body": "B"})).await.status, StatusCode::CREATED);
+    }
+    let limited = post_comment(&app, json!({"author": "A", "body": "B"})).await;
+    assert_error(&limited, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    let retry_after: u64 = limited.headers[header::RETRY_AFTER].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&retry_after), "{retry_after}");
+    assert_eq!(count(&db).await, 2);
+    assert_eq!(get(&app, &comments_uri()).await.status, StatusCode::OK, "reading is not limited");
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_filled_honeypot_is_answered_as_accepted_but_stored_as_spam(db: SqlitePool) {
+    let app = seeded(db.clone()).await;
+    let answer =
+        post_comment(&app, json!({"author": "Bot", "body": "Cheap pills", "website": "http://spam.example"})).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.json["visibility"], "published");
+    let status: String = sqlx::query_scalar("SELECT status FROM comments").fetch_one(&db).await.unwrap();
+    assert_eq!(status, "spam");
+    assert_eq!(get(&app, &comments_uri()).await.json, json!({"comments": [], "next": null, "total": 0}));
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn pre_moderation_holds_new_comments_out_of_the_list(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Pre).await;
+    let answer = post_comment(&app, json!({"author": "A", "body": "En attente"})).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.json["visibility"], "awaiting_moderation");
+    let status: String = sqlx::query_scalar("SELECT status FROM comments").fetch_one(&db).await.unwrap();
+    assert_eq!(status, "pending");
+    assert_eq!(get(&app, &comments_uri()).await.json["total"], 0);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn bad_cursors_and_limits_are_400s(db: SqlitePool) {
+    let app = seeded(db).await;
+    for query in ["after=nope", "after=", "limit=-1", "limit=abc", "after=YzEuMA"] {
+        let answer = get(&app, &format!("{}?{query}", comments_uri())).await;
+        assert_error(&answer, StatusCode::BAD_REQUEST, "bad_request");
+    }
+}
+
+/// A small deterministic generator, so a failing case can be replayed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn paging_sees_every_comment_once_even_while_new_ones_arrive(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Open).await;
+    for seed in [1_u64, 7, 42, 2025] {
+        sqlx::query("DELETE FROM comments").execute(&db).await.unwrap();
+        let mut rng = XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut top_level = Vec::new();
+        let mut all = Vec::new();
+        let post_random = async |rng: &mut XorShift, top_level: &mut Vec<String>, all: &mut Vec<String>| {
+            let parent =
+                (!all.is_empty() && rng.below(3) == 0).then(|| all[rng.below(all.len() as u64) as usize].clone());
+            let answer = post_comment(&app, json!({"author": "A", "body": "B", "parent": parent})).await;
+            assert_eq!(answer.status, StatusCode::CREATED);
+            let id = answer.json["comment"]["id"].as_str().unwrap().to_owned();
+            if parent.is_none() {
+                top_level.push(id.clone());
+            }
+            all.push(id);
+        };
+        for _ in 0..(20 + rng.below(40)) {
+            post_random(&mut rng, &mut top_level, &mut all).await;
+        }
+        let existing: HashSet<String> = top_level.iter().cloned().collect();
+
+        let mut seen = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let limit = 1 + rng.below(7);
+            let cursor = after.as_ref().map(|c| format!("&after={c}")).unwrap_or_default();
+            let page = get(&app, &format!("{}?limit={limit}{cursor}", comments_uri())).await.json;
+            let ids: Vec<String> =
+                page["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect();
+            assert!(ids.len() as u64 <= limit);
+            seen.extend(ids);
+            for _ in 0..rng.below(4) {
+                post_random(&mut rng, &mut top_level, &mut all).await;
+            }
+            match page["next"].as_str() {
+                Some(next) => after = Some(next.to_owned()),
+                None => break,
+            }
+        }
+        let unique: HashSet<String> = seen.iter().cloned().collect();
+        assert_eq!(unique.len(), seen.len(), "seed {seed}: a comment was listed twice");
+        assert!(existing.is_subset(&unique), "seed {seed}: a comment that existed before paging was skipped");
+    }
+}
