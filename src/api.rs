@@ -1,21 +1,35 @@
-//! The API client: the only module (with `lib.rs`) that talks to the browser.
-//! URLs, status checks and decoding live here; views never build URLs.
+//! The API client: the only module (with `lib.rs` and `storage.rs`) that
+//! talks to the browser. URLs, status checks, encoding and decoding live here;
+//! views never build URLs. The `load_*` and `post` actions run a request and
+//! put its outcome in the signals the views read.
 
-use encart_api_types::Article;
+use encart_api_types::{Article, Comment, CommentPage, ErrorBody, FieldErrors, NewComment, PostedComment, Visibility};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::discussion::{Discussion, FormState};
+use crate::form::Draft;
 use crate::load::Load;
+use crate::storage;
+
+/// Comments asked for per page.
+pub const PAGE_SIZE: u32 = 20;
 
 /// Why a request failed, in the terms a reader's message needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
     /// The request never got an answer (offline, DNS, CORS refusal, …).
     Network,
-    /// 404: no such article.
+    /// 404: no such article (or parent comment).
     NotFound,
+    /// 422: the server refused some fields.
+    Invalid(FieldErrors),
+    /// 413: the request was too large.
+    TooLarge,
+    /// 429: too many posts; try again later.
+    RateLimited,
     /// Any other non-2xx status.
     Status(u16),
     /// A 2xx answer whose body is not the JSON we expect.
@@ -36,8 +50,34 @@ impl ApiClient {
         format!("{}/api/v1/articles/{}", self.base, js_sys::encode_uri_component(slug))
     }
 
+    fn comments_url(&self, slug: &str) -> String {
+        format!("{}/comments", self.article_url(slug))
+    }
+
     pub async fn article(&self, slug: &str) -> Result<Article, ApiError> {
-        get_json(&self.article_url(slug)).await
+        let url = self.article_url(slug);
+        answer(&url, gloo_net::http::Request::get(&url).header("Accept", "application/json").send().await).await
+    }
+
+    pub async fn comments(&self, slug: &str, after: Option<&str>) -> Result<CommentPage, ApiError> {
+        let mut url = format!("{}?limit={PAGE_SIZE}", self.comments_url(slug));
+        if let Some(after) = after {
+            url.push_str("&after=");
+            url.push_str(&String::from(js_sys::encode_uri_component(after)));
+        }
+        answer(&url, gloo_net::http::Request::get(&url).header("Accept", "application/json").send().await).await
+    }
+
+    pub async fn post_comment(&self, slug: &str, comment: &NewComment) -> Result<PostedComment, ApiError> {
+        let url = self.comments_url(slug);
+        let value = serde_wasm_bindgen::to_value(comment).map_err(|_| ApiError::Malformed)?;
+        let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
+        let request = gloo_net::http::Request::post(&url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .body(String::from(json))
+            .map_err(|e| warn(&url, ApiError::Network, &e.to_string()))?;
+        answer(&url, request.send().await).await
     }
 
     /// Fetches the article into `state`, going through `Loading` first.
@@ -51,31 +91,115 @@ impl ApiClient {
             });
         });
     }
+
+    /// Fetches the first page of comments into `discussion`.
+    pub fn load_comments(&self, slug: String, discussion: Discussion) {
+        discussion.first_page.set(Load::Loading);
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            match client.comments(&slug, None).await {
+                Ok(page) => {
+                    discussion.comments.set(Vec::new());
+                    discussion.append_page(page);
+                    discussion.first_page.set(Load::Ready(()));
+                }
+                Err(err) => discussion.first_page.set(Load::Failed(err)),
+            }
+        });
+    }
+
+    /// Fetches the page after the loaded ones, if any.
+    pub fn load_more(&self, slug: String, discussion: Discussion) {
+        let Some(after) = discussion.next.get_untracked() else { return };
+        if discussion.more.with_untracked(|m| matches!(m, Load::Loading)) {
+            return;
+        }
+        discussion.more.set(Load::Loading);
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            match client.comments(&slug, Some(&after)).await {
+                Ok(page) => {
+                    discussion.append_page(page);
+                    discussion.more.set(Load::Ready(()));
+                }
+                Err(err) => discussion.more.set(Load::Failed(err)),
+            }
+        });
+    }
+
+    /// Posts `comment`: shows it at once, then reconciles with the server's
+    /// answer. On failure the optimistic copy goes away and the form (whose
+    /// text is untouched) shows why, with a retry.
+    pub fn post(&self, slug: String, comment: NewComment, discussion: Discussion, draft: Draft) {
+        let form = draft.state;
+        form.set(FormState::Sending);
+        let local_id = format!("local-{}", js_sys::Math::random().to_bits());
+        discussion.insert_optimistic(Comment {
+            id: local_id.clone(),
+            parent: comment.parent.clone(),
+            author: comment.author.trim().to_owned(),
+            body: comment.body.trim().to_owned(),
+            created: String::from(js_sys::Date::new_0().to_iso_string()),
+            replies: Vec::new(),
+        });
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            match client.post_comment(&slug, &comment).await {
+                Ok(posted) => {
+                    let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
+                    discussion.confirm(&local_id, posted.comment, awaiting_moderation);
+                    storage::remember_author(comment.author.trim());
+                    draft.body.set(String::new());
+                    form.set(FormState::Posted { awaiting_moderation });
+                }
+                Err(ApiError::Invalid(fields)) => {
+                    discussion.withdraw(&local_id);
+                    form.set(FormState::Refused(fields));
+                }
+                Err(err) => {
+                    discussion.withdraw(&local_id);
+                    form.set(FormState::Failed(err));
+                }
+            }
+        });
+    }
 }
 
-/// GET `url` and decode its JSON with the browser's parser and
-/// serde-wasm-bindgen (much smaller in wasm than serde_json).
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response = gloo_net::http::Request::get(url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
+/// Turns a response into the decoded `T` or the error a reader's message needs.
+async fn answer<T: DeserializeOwned>(
+    url: &str,
+    sent: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = sent.map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
     // gloo-net resolves on any status: 4xx/5xx must be checked here.
     if !response.ok() {
         let status = response.status();
-        let err = if status == 404 { ApiError::NotFound } else { ApiError::Status(status) };
-        return Err(warn(url, err, &response.status_text()));
+        let err = match status {
+            404 => ApiError::NotFound,
+            413 => ApiError::TooLarge,
+            429 => ApiError::RateLimited,
+            422 => match decode::<ErrorBody>(response).await {
+                Ok(ErrorBody { error }) => error.fields.map_or(ApiError::Malformed, ApiError::Invalid),
+                Err(err) => err,
+            },
+            _ => ApiError::Status(status),
+        };
+        return Err(warn(url, err, &format!("status {status}")));
     }
-    let promise =
-        web_sys::Response::from(response).json().map_err(|_| warn(url, ApiError::Malformed, "body already read"))?;
-    let value = JsFuture::from(promise).await.map_err(|_| warn(url, ApiError::Malformed, "not JSON"))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| warn(url, ApiError::Malformed, &e.to_string()))
+    decode(response).await.map_err(|err| warn(url, err, "unexpected body"))
+}
+
+/// Decodes a JSON body with the browser's parser and serde-wasm-bindgen
+/// (much smaller in wasm than serde_json).
+async fn decode<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
+    let promise = web_sys::Response::from(response).json().map_err(|_| ApiError::Malformed)?;
+    let value = JsFuture::from(promise).await.map_err(|_| ApiError::Malformed)?;
+    serde_wasm_bindgen::from_value(value).map_err(|_| ApiError::Malformed)
 }
 
 /// Logs the details a partner's developer needs, and passes the error on.
 fn warn(url: &str, err: ApiError, detail: &str) -> ApiError {
-    leptos::logging::warn!("encart: GET {url} failed: {err:?} ({detail})");
+    leptos::logging::warn!("encart: {url} failed: {err:?} ({detail})");
     err
 }
 
@@ -87,4 +211,9 @@ pub fn host_page_lang() -> String {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .map(|e| e.lang())
         .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch, now.
+pub fn now_millis() -> i64 {
+    js_sys::Date::now() as i64
 }

@@ -5,17 +5,38 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::article::ArticleView;
+use crate::comments::{Actions, CommentsSection};
+use crate::discussion::Discussion;
 use crate::i18n::{Lang, Text, direction, error_text, text};
 use crate::load::Load;
 
 /// The widget's stylesheet, rendered inside the shadow root with the view.
 pub const STYLE: &str = include_str!("../style/widget.css");
 
+/// What the comments under the article need, when they are shown.
+#[derive(Clone)]
+pub struct CommentsWiring {
+    pub discussion: Discussion,
+    pub actions: Actions,
+    /// Now, in milliseconds since the epoch, for relative times.
+    pub now_ms: Signal<i64>,
+    /// The name the reader last commented under.
+    pub author: String,
+}
+
 /// The widget: shows `state`, and offers `on_retry` when loading failed.
-/// `ui_lang` is the language of the widget's own words until the article
-/// (and its language) is known.
+/// The widget's own words are in `chosen_lang` when the partner chose one,
+/// else in the article's language, else (and until the article is known) in
+/// `ui_lang`, the host page's.
 #[component]
-pub fn App(state: ReadSignal<Load<Article>>, on_retry: Callback<()>, ui_lang: Lang) -> impl IntoView {
+pub fn App(
+    state: ReadSignal<Load<Article>>,
+    on_retry: Callback<()>,
+    ui_lang: Lang,
+    #[prop(optional_no_strip)] chosen_lang: Option<Lang>,
+    #[prop(optional)] comments: Option<CommentsWiring>,
+) -> impl IntoView {
+    let ui_lang = chosen_lang.unwrap_or(ui_lang);
     // The article's language and direction, once known, for hyphenation,
     // screen readers and right-to-left scripts.
     let content_lang = move || match &*state.read() {
@@ -40,7 +61,19 @@ pub fn App(state: ReadSignal<Load<Article>>, on_retry: Callback<()>, ui_lang: La
         }),
         Load::Ready(article) => {
             let lang = Lang::from_tag(&article.language).unwrap_or(ui_lang);
-            EitherOf3::C(view! { <ArticleView article lang /> })
+            let words = chosen_lang.unwrap_or(lang);
+            let comments = comments.clone().map(|c| {
+                view! {
+                    <CommentsSection
+                        discussion=c.discussion
+                        lang=words
+                        now_ms=c.now_ms
+                        actions=c.actions
+                        author=c.author
+                    />
+                }
+            });
+            EitherOf3::C(view! { <ArticleView article lang /> {comments} })
         }
     };
     view! {

@@ -1,7 +1,7 @@
 //! Every word the widget shows, in each language it speaks. `text` matches on
 //! (language, key) with no fallback arm, so a missing translation does not compile.
 
-use encart_api_types::Date;
+use encart_api_types::{Date, FieldError};
 
 use crate::api::ApiError;
 
@@ -43,6 +43,27 @@ pub enum Text {
     ErrorNotFound,
     ErrorServer,
     ErrorMalformed,
+    ErrorTooLarge,
+    ErrorRateLimited,
+    LoadingComments,
+    LoadMore,
+    Reply,
+    Cancel,
+    LeaveComment,
+    NameLabel,
+    CommentLabel,
+    HoneypotLabel,
+    Post,
+    Posting,
+    Sending,
+    AwaitingModeration,
+    Posted,
+    PostFailed,
+    AuthorRequired,
+    AuthorTooLong,
+    BodyRequired,
+    BodyTooLong,
+    ControlCharacters,
 }
 
 pub fn text(lang: Lang, key: Text) -> &'static str {
@@ -63,6 +84,48 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, ErrorServer) => "The server ran into an error.",
         (Fr, ErrorMalformed) => "Le serveur a envoyé une réponse inattendue.",
         (En, ErrorMalformed) => "The server sent an unexpected response.",
+        (Fr, ErrorTooLarge) => "Ce commentaire est trop long pour être envoyé.",
+        (En, ErrorTooLarge) => "This comment is too long to be sent.",
+        (Fr, ErrorRateLimited) => "Vous commentez un peu vite : réessayez dans quelques secondes.",
+        (En, ErrorRateLimited) => "You are commenting a little fast: try again in a few seconds.",
+        (Fr, LoadingComments) => "Chargement des commentaires…",
+        (En, LoadingComments) => "Loading the comments…",
+        (Fr, LoadMore) => "Afficher plus de commentaires",
+        (En, LoadMore) => "Show more comments",
+        (Fr, Reply) => "Répondre",
+        (En, Reply) => "Reply",
+        (Fr, Cancel) => "Annuler",
+        (En, Cancel) => "Cancel",
+        (Fr, LeaveComment) => "Laisser un commentaire",
+        (En, LeaveComment) => "Leave a comment",
+        (Fr, NameLabel) => "Nom",
+        (En, NameLabel) => "Name",
+        (Fr, CommentLabel) => "Commentaire",
+        (En, CommentLabel) => "Comment",
+        (Fr, HoneypotLabel) => "Ne pas remplir ce champ",
+        (En, HoneypotLabel) => "Leave this field empty",
+        (Fr, Post) => "Publier",
+        (En, Post) => "Post comment",
+        (Fr, Posting) => "Envoi…",
+        (En, Posting) => "Posting…",
+        (Fr, Sending) => "envoi en cours",
+        (En, Sending) => "sending",
+        (Fr, AwaitingModeration) => "en attente de modération : visible par vous seul",
+        (En, AwaitingModeration) => "awaiting moderation: only you can see it",
+        (Fr, Posted) => "Merci, votre commentaire est publié.",
+        (En, Posted) => "Thank you, your comment is published.",
+        (Fr, PostFailed) => "Votre commentaire n’a pas été envoyé ; votre texte est conservé.",
+        (En, PostFailed) => "Your comment was not sent; your text is kept.",
+        (Fr, AuthorRequired) => "Indiquez votre nom.",
+        (En, AuthorRequired) => "Please enter your name.",
+        (Fr, AuthorTooLong) => "Votre nom ne doit pas dépasser 80 caractères.",
+        (En, AuthorTooLong) => "Your name must be at most 80 characters long.",
+        (Fr, BodyRequired) => "Écrivez votre commentaire.",
+        (En, BodyRequired) => "Please write your comment.",
+        (Fr, BodyTooLong) => "Votre commentaire ne doit pas dépasser 5 000 caractères.",
+        (En, BodyTooLong) => "Your comment must be at most 5,000 characters long.",
+        (Fr, ControlCharacters) => "Ce texte contient des caractères non autorisés.",
+        (En, ControlCharacters) => "This text contains characters that are not allowed.",
     }
 }
 
@@ -74,9 +137,86 @@ pub fn error_text(lang: Lang, err: &ApiError) -> &'static str {
             ApiError::Network => Text::ErrorNetwork,
             ApiError::NotFound => Text::ErrorNotFound,
             ApiError::Status(_) => Text::ErrorServer,
-            ApiError::Malformed => Text::ErrorMalformed,
+            ApiError::Malformed | ApiError::Invalid(_) => Text::ErrorMalformed,
+            ApiError::TooLarge => Text::ErrorTooLarge,
+            ApiError::RateLimited => Text::ErrorRateLimited,
         },
     )
+}
+
+/// The reader's message for a refused author name.
+pub fn author_error(lang: Lang, err: FieldError) -> &'static str {
+    text(
+        lang,
+        match err {
+            FieldError::Required => Text::AuthorRequired,
+            FieldError::TooLong => Text::AuthorTooLong,
+            FieldError::ControlCharacters => Text::ControlCharacters,
+        },
+    )
+}
+
+/// The reader's message for a refused comment body.
+pub fn body_error(lang: Lang, err: FieldError) -> &'static str {
+    text(
+        lang,
+        match err {
+            FieldError::Required => Text::BodyRequired,
+            FieldError::TooLong => Text::BodyTooLong,
+            FieldError::ControlCharacters => Text::ControlCharacters,
+        },
+    )
+}
+
+/// "3 commentaires", "No comments yet"…
+pub fn comments_heading(lang: Lang, count: u64) -> String {
+    match (lang, count) {
+        (Lang::Fr, 0) => "Aucun commentaire pour l’instant".into(),
+        (Lang::Fr, 1) => "1 commentaire".into(),
+        (Lang::Fr, n) => format!("{} commentaires", group_thousands(n, '\u{202f}')),
+        (Lang::En, 0) => "No comments yet".into(),
+        (Lang::En, 1) => "1 comment".into(),
+        (Lang::En, n) => format!("{} comments", group_thousands(n, ',')),
+    }
+}
+
+fn group_thousands(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// How long ago `then_ms` was, seen at `now_ms`: "il y a 5 min", "2 h ago"…
+/// Past a week, the date.
+pub fn relative_time(lang: Lang, then_ms: i64, now_ms: i64) -> String {
+    let minutes = (now_ms - then_ms).max(0) / 60_000;
+    let (hours, days) = (minutes / 60, minutes / (60 * 24));
+    match lang {
+        Lang::Fr if minutes < 1 => "à l’instant".into(),
+        Lang::Fr if hours < 1 => format!("il y a {minutes} min"),
+        Lang::Fr if days < 1 => format!("il y a {hours} h"),
+        Lang::Fr if days < 7 => format!("il y a {days} j"),
+        Lang::En if minutes < 1 => "just now".into(),
+        Lang::En if hours < 1 => format!("{minutes} min ago"),
+        Lang::En if days < 1 => format!("{hours} h ago"),
+        Lang::En if days < 7 => format!("{days} d ago"),
+        _ => Date::from_days_since_epoch(then_ms.div_euclid(86_400_000))
+            .map(|date| format_date(lang, date))
+            .unwrap_or_default(),
+    }
+}
+
+/// The exact time of `ms`, in UTC: "10 mai 2025, 14:03 UTC".
+pub fn exact_time(lang: Lang, ms: i64) -> String {
+    let Ok(date) = Date::from_days_since_epoch(ms.div_euclid(86_400_000)) else { return String::new() };
+    let minute_of_day = ms.rem_euclid(86_400_000) / 60_000;
+    format!("{}, {:02}:{:02} UTC", format_date(lang, date), minute_of_day / 60, minute_of_day % 60)
 }
 
 const MONTHS_FR: [&str; 12] = [
@@ -132,6 +272,27 @@ mod tests {
         assert_eq!(format_date(Lang::Fr, date("2025-08-01")), "1er août 2025");
         assert_eq!(format_date(Lang::En, date("2025-05-10")), "May 10, 2025");
         assert_eq!(format_date(Lang::En, date("2025-12-01")), "December 1, 2025");
+    }
+
+    #[test]
+    fn comment_counts_read_naturally() {
+        assert_eq!(comments_heading(Lang::Fr, 0), "Aucun commentaire pour l’instant");
+        assert_eq!(comments_heading(Lang::Fr, 1), "1 commentaire");
+        assert_eq!(comments_heading(Lang::Fr, 12_500), "12\u{202f}500 commentaires");
+        assert_eq!(comments_heading(Lang::En, 1_234_567), "1,234,567 comments");
+    }
+
+    #[test]
+    fn times_read_relative_to_now_then_as_dates() {
+        let then = encart_api_types::parse_utc_millis("2025-05-10T14:03:27Z").unwrap();
+        let later = |minutes: i64| then + minutes * 60_000;
+        assert_eq!(relative_time(Lang::Fr, then, later(0)), "à l’instant");
+        assert_eq!(relative_time(Lang::Fr, then, later(5)), "il y a 5 min");
+        assert_eq!(relative_time(Lang::En, then, later(125)), "2 h ago");
+        assert_eq!(relative_time(Lang::Fr, then, later(3 * 24 * 60)), "il y a 3 j");
+        assert_eq!(relative_time(Lang::Fr, then, later(30 * 24 * 60)), "10 mai 2025");
+        assert_eq!(exact_time(Lang::Fr, then), "10 mai 2025, 14:03 UTC");
+        assert_eq!(exact_time(Lang::En, then), "May 10, 2025, 14:03 UTC");
     }
 
     #[test]

@@ -8,15 +8,23 @@
 pub mod api;
 pub mod app;
 pub mod article;
+pub mod comments;
+pub mod discussion;
+pub mod form;
 pub mod i18n;
 pub mod load;
+pub mod storage;
 
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use std::time::Duration;
+
 use crate::api::ApiClient;
-use crate::app::App;
+use crate::app::{App, CommentsWiring};
+use crate::comments::Actions;
+use crate::discussion::Discussion;
 use crate::i18n::Lang;
 use crate::load::Load;
 
@@ -45,20 +53,48 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
     if config.api.trim().is_empty() || config.article.trim().is_empty() {
         return Err(JsError::new("encart: config needs `api` and `article`"));
     }
-    let ui_lang = config
-        .lang
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .or_else(|| Lang::from_tag(&api::host_page_lang()))
-        .unwrap_or_default();
+    let chosen_lang = config.lang.as_deref().and_then(Lang::from_tag);
+    let ui_lang = Lang::from_tag(&api::host_page_lang()).unwrap_or_default();
     let client = ApiClient::new(&config.api);
     let slug = config.article;
 
     leptos::mount::mount_to(element, move || {
         let state = RwSignal::new(Load::Loading);
-        let load = move || client.load_article(slug.clone(), state);
-        load();
-        view! { <App state=state.read_only() on_retry=Callback::new(move |()| load()) ui_lang /> }
+        let discussion = Discussion::new();
+        let now_ms = RwSignal::new(api::now_millis());
+        let _ = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30));
+
+        // Callbacks are Copy: each action can be handed to several buttons.
+        let (c, s) = (client.clone(), slug.clone());
+        let load_article = Callback::new(move |()| c.load_article(s.clone(), state));
+        let (c, s) = (client.clone(), slug.clone());
+        let load_comments = Callback::new(move |()| c.load_comments(s.clone(), discussion));
+        let (c, s) = (client.clone(), slug.clone());
+        let load_more = Callback::new(move |()| c.load_more(s.clone(), discussion));
+        let (c, s) = (client, slug);
+        let submit = Callback::new(move |(comment, draft)| c.post(s.clone(), comment, discussion, draft));
+        // Retrying the article retries its comments too: they failed with it.
+        let retry_all = Callback::new(move |()| {
+            load_article.run(());
+            load_comments.run(());
+        });
+        retry_all.run(());
+
+        let comments = CommentsWiring {
+            discussion,
+            actions: Actions { retry: load_comments, load_more, submit },
+            now_ms: now_ms.into(),
+            author: storage::remembered_author(),
+        };
+        view! {
+            <App
+                state=state.read_only()
+                on_retry=retry_all
+                ui_lang
+                chosen_lang
+                comments
+            />
+        }
     })
     .forget();
     Ok(())

@@ -132,3 +132,99 @@ mod tests {
         }
     }
 }
+
+/// Milliseconds since the Unix epoch of an RFC 3339 UTC time as the API
+/// writes it (`2025-05-10T14:03:27.512Z`, fraction optional).
+pub fn parse_utc_millis(text: &str) -> Result<i64, DateError> {
+    let rest = text.strip_suffix('Z').ok_or(DateError::Format)?;
+    let (date, time) = rest.split_once('T').ok_or(DateError::Format)?;
+    let date: Date = date.parse()?;
+    let (hms, fraction) = time.split_once('.').unwrap_or((time, ""));
+    let mut parts = hms.split(':').map(|p| {
+        if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) {
+            p.parse::<i64>().map_err(|_| DateError::Format)
+        } else {
+            Err(DateError::Format)
+        }
+    });
+    let (h, m, s) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(h), Some(m), Some(s), None) => (h?, m?, s?),
+        _ => return Err(DateError::Format),
+    };
+    if h > 23 || m > 59 || s > 60 {
+        return Err(DateError::OutOfRange);
+    }
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) || (time.contains('.') && fraction.is_empty()) {
+        return Err(DateError::Format);
+    }
+    let millis =
+        fraction.bytes().chain(std::iter::repeat(b'0')).take(3).fold(0, |acc, b| acc * 10 + i64::from(b - b'0'));
+    let days = days_from_civil(i64::from(date.year()), i64::from(date.month()), i64::from(date.day()));
+    Ok(((days * 24 + h) * 60 + m) * 60_000 + s * 1000 + millis)
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn utc_times_become_epoch_milliseconds() {
+        assert_eq!(parse_utc_millis("1970-01-01T00:00:00Z"), Ok(0));
+        assert_eq!(parse_utc_millis("2025-05-10T14:03:27.512Z"), Ok(1_746_885_807_512));
+        assert_eq!(parse_utc_millis("2000-03-01T00:00:00.5Z"), Ok(951_868_800_500));
+    }
+
+    #[test]
+    fn malformed_times_are_refused() {
+        for bad in [
+            "2025-05-10",
+            "2025-05-10T14:03:27",
+            "2025-05-10T14:03Z",
+            "2025-05-10T24:00:00Z",
+            "2025-05-10T14:03:27.Z",
+            "2025-05-10T1:03:27Z",
+        ] {
+            assert!(parse_utc_millis(bad).is_err(), "{bad}");
+        }
+    }
+}
+
+impl Date {
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_days_since_epoch(days: i64) -> Result<Date, DateError> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = u16::try_from(year).map_err(|_| DateError::OutOfRange)?;
+        Date::new(year, month as u8, day as u8)
+    }
+}
+
+#[cfg(test)]
+mod civil_tests {
+    use super::*;
+
+    #[test]
+    fn days_since_the_epoch_round_trip() {
+        for (days, date) in [(0, "1970-01-01"), (20_218, "2025-05-10"), (11_016, "2000-02-29")] {
+            assert_eq!(Date::from_days_since_epoch(days).unwrap().to_string(), date);
+            assert_eq!(parse_utc_millis(&format!("{date}T00:00:00Z")).unwrap(), days * 86_400_000);
+        }
+    }
+}

@@ -12,7 +12,7 @@ pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, NewComment, PostedComment,
     Visibility, check_author, check_body,
 };
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};
 
 /// An article as the reader view shows it (`GET /api/v1/articles/{slug}`).

@@ -1,0 +1,166 @@
+//! The discussion under the article: count, threads, "show more", and the
+//! forms to comment and to reply.
+
+use encart_api_types::{Comment, parse_utc_millis};
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+
+use crate::discussion::{Discussion, Mark};
+use crate::form::{CommentForm, Draft, Submit};
+use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
+use crate::load::Load;
+
+/// What the discussion's buttons do.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub retry: Callback<()>,
+    pub load_more: Callback<()>,
+    pub submit: Submit,
+}
+
+/// Everything a comment's view needs besides the comment itself.
+#[derive(Clone, Copy)]
+struct Context {
+    discussion: Discussion,
+    lang: Lang,
+    now_ms: Signal<i64>,
+    submit: Submit,
+    /// The comment whose reply form is open, if any.
+    replying_to: RwSignal<Option<String>>,
+    reply_draft: Draft,
+}
+
+#[component]
+pub fn CommentsSection(
+    discussion: Discussion,
+    lang: Lang,
+    now_ms: Signal<i64>,
+    actions: Actions,
+    /// The name the reader last commented under.
+    author: String,
+) -> impl IntoView {
+    let main_draft = Draft::new(author.clone());
+    let context = Context {
+        discussion,
+        lang,
+        now_ms,
+        submit: actions.submit,
+        replying_to: RwSignal::new(None),
+        reply_draft: Draft::new(author),
+    };
+    let list = move || match discussion.first_page.get() {
+        Load::Loading => EitherOf3::A(view! {
+            <p class="status" role="status">{text(lang, Text::LoadingComments)}</p>
+        }),
+        Load::Failed(err) => EitherOf3::B(view! {
+            <div class="error" role="alert">
+                <p>{error_text(lang, &err)}</p>
+                <button type="button" class="retry" on:click=move |_| actions.retry.run(())>
+                    {text(lang, Text::Retry)}
+                </button>
+            </div>
+        }),
+        Load::Ready(()) => EitherOf3::C(view! {
+            <ol class="thread">
+                {move || discussion.comments.get().into_iter().map(|c| comment_view(c, context)).collect_view()}
+            </ol>
+            {move || discussion.next.get().map(|_| more_button(discussion, lang, actions.load_more))}
+        }),
+    };
+    view! {
+        <section class="comments" aria-labelledby="encart-comments-heading">
+            <h3 class="comments-heading" id="encart-comments-heading">
+                {move || comments_heading(lang, discussion.total.get())}
+            </h3>
+            <div class="new-comment">
+                <h4 class="form-heading">{text(lang, Text::LeaveComment)}</h4>
+                <CommentForm draft=main_draft parent=None lang on_submit=actions.submit id_prefix="encart-new".into() />
+            </div>
+            {list}
+        </section>
+    }
+}
+
+fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> impl IntoView {
+    let failed = move || match discussion.more.get() {
+        Load::Failed(err) => Some(view! { <p class="field-error" role="alert">{error_text(lang, &err)}</p> }),
+        _ => None,
+    };
+    view! {
+        <div class="more">
+            {failed}
+            <button
+                type="button"
+                class="load-more"
+                disabled=move || matches!(discussion.more.get(), Load::Loading)
+                on:click=move |_| load_more.run(())
+            >
+                {text(lang, Text::LoadMore)}
+            </button>
+        </div>
+    }
+}
+
+/// One comment, its reply form when open, and its replies.
+fn comment_view(comment: Comment, cx: Context) -> AnyView {
+    let Comment { id, author, body, created, replies, .. } = comment;
+    let created_ms = parse_utc_millis(&created).ok();
+    let when = created_ms.map(|ms| {
+        view! {
+            <time datetime=created.clone() title=exact_time(cx.lang, ms)>
+                {move || relative_time(cx.lang, ms, cx.now_ms.get())}
+            </time>
+        }
+    });
+    let mark = cx.discussion.mark_of(&id).map(|mark| {
+        let (class, words) = match mark {
+            Mark::Sending => ("mark sending", text(cx.lang, Text::Sending)),
+            Mark::AwaitingModeration => ("mark pending", text(cx.lang, Text::AwaitingModeration)),
+        };
+        view! { <span class=class>{words}</span> }
+    });
+    // Only published comments can be answered.
+    let can_reply = mark.is_none();
+    let reply_button = can_reply.then(|| {
+        let id = id.clone();
+        view! {
+            <button type="button" class="reply" on:click=move |_| cx.replying_to.set(Some(id.clone()))>
+                {text(cx.lang, Text::Reply)}
+            </button>
+        }
+    });
+    let form_id = id.clone();
+    let reply_form = move || {
+        (cx.replying_to.get().as_deref() == Some(form_id.as_str())).then(|| {
+            view! {
+                <CommentForm
+                    draft=cx.reply_draft
+                    parent=Some(form_id.clone())
+                    lang=cx.lang
+                    on_submit=cx.submit
+                    on_cancel=Callback::new(move |()| cx.replying_to.set(None))
+                    id_prefix=format!("encart-reply-{form_id}")
+                />
+            }
+        })
+    };
+    let replies = (!replies.is_empty()).then(|| {
+        view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
+    });
+    view! {
+        <li class="comment" data-id=id>
+            <article>
+                <header class="comment-meta">
+                    <span class="comment-author">{author}</span>
+                    {when}
+                    {mark}
+                </header>
+                <p class="comment-body">{body}</p>
+                {reply_button}
+            </article>
+            {reply_form}
+            {replies}
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,193 @@
+//! The discussion under the article as the widget holds it: the loaded
+//! comment trees, the cursor of the next page, and what the reader has posted
+//! but the server has not confirmed yet. Plain signals and pure tree edits:
+//! the API client fills it, the views read it.
+
+use encart_api_types::{Comment, CommentPage, FieldErrors};
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::load::Load;
+
+/// How a comment the reader posted stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Shown at once, on its way to the server.
+    Sending,
+    /// Stored, but shown to nobody else until a moderator approves it.
+    AwaitingModeration,
+}
+
+#[derive(Clone, Copy)]
+pub struct Discussion {
+    /// Top-level comments, newest first, each with its replies.
+    pub comments: RwSignal<Vec<Comment>>,
+    /// Published comments on the article, replies included.
+    pub total: RwSignal<u64>,
+    /// Cursor of the next page, if there is one.
+    pub next: RwSignal<Option<String>>,
+    /// The first page.
+    pub first_page: RwSignal<Load<()>>,
+    /// The page after the loaded ones: `Ready` when idle.
+    pub more: RwSignal<Load<()>>,
+    /// The reader's own comments not (yet) published for everyone, by id.
+    pub marks: RwSignal<Vec<(String, Mark)>>,
+}
+
+impl Discussion {
+    pub fn new() -> Self {
+        Discussion {
+            comments: RwSignal::new(Vec::new()),
+            total: RwSignal::new(0),
+            next: RwSignal::new(None),
+            first_page: RwSignal::new(Load::Loading),
+            more: RwSignal::new(Load::Ready(())),
+            marks: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Adds a page from the server after the loaded ones.
+    pub fn append_page(&self, page: CommentPage) {
+        self.comments.update(|list| {
+            for comment in page.comments {
+                if !list.iter().any(|c| c.id == comment.id) {
+                    list.push(comment);
+                }
+            }
+        });
+        self.total.set(page.total);
+        self.next.set(page.next);
+    }
+
+    pub fn mark_of(&self, id: &str) -> Option<Mark> {
+        self.marks.with(|marks| marks.iter().find(|(m, _)| m == id).map(|(_, mark)| mark.clone()))
+    }
+
+    fn set_mark(&self, id: &str, mark: Option<Mark>) {
+        self.marks.update(|marks| {
+            marks.retain(|(m, _)| m != id);
+            if let Some(mark) = mark {
+                marks.push((id.to_owned(), mark));
+            }
+        });
+    }
+
+    /// Shows `comment` (with a local id) at once, marked as sending.
+    pub fn insert_optimistic(&self, comment: Comment) {
+        self.set_mark(&comment.id, Some(Mark::Sending));
+        self.comments.update(|list| insert(list, comment));
+    }
+
+    /// Replaces the optimistic comment `local_id` by the server's version.
+    pub fn confirm(&self, local_id: &str, stored: Comment, awaiting_moderation: bool) {
+        self.set_mark(local_id, None);
+        if awaiting_moderation {
+            self.set_mark(&stored.id, Some(Mark::AwaitingModeration));
+        } else {
+            self.total.update(|t| *t += 1);
+        }
+        self.comments.update(|list| {
+            remove(list, local_id);
+            insert(list, stored);
+        });
+    }
+
+    /// Takes back the optimistic comment `local_id`: the post failed.
+    pub fn withdraw(&self, local_id: &str) {
+        self.set_mark(local_id, None);
+        self.comments.update(|list| {
+            remove(list, local_id);
+        });
+    }
+}
+
+impl Default for Discussion {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Puts `comment` in the tree: a top-level one first (newest first), a reply
+/// last among its parent's replies (oldest first). A reply whose parent is not
+/// loaded goes to the top level.
+pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
+    fn find<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
+        for c in list {
+            if c.id == id {
+                return Some(c);
+            }
+            if let Some(found) = find(&mut c.replies, id) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    match comment.parent.as_deref().and_then(|parent| find(list, parent)) {
+        Some(parent) => parent.replies.push(comment),
+        None => list.insert(0, comment),
+    }
+}
+
+/// Takes the comment `id` (and its replies) out of the tree.
+pub fn remove(list: &mut Vec<Comment>, id: &str) -> Option<Comment> {
+    if let Some(i) = list.iter().position(|c| c.id == id) {
+        return Some(list.remove(i));
+    }
+    list.iter_mut().find_map(|c| remove(&mut c.replies, id))
+}
+
+/// What the reader's form is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormState {
+    Editing,
+    Sending,
+    /// The server refused some fields.
+    Refused(FieldErrors),
+    /// The post did not go through; the text stays for a retry.
+    Failed(ApiError),
+    /// Posted; awaiting moderation or not.
+    Posted {
+        awaiting_moderation: bool,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(id: &str, parent: Option<&str>) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: "A".into(),
+            body: id.into(),
+            created: "2025-05-10T10:00:00Z".into(),
+            replies: vec![],
+        }
+    }
+
+    fn ids(list: &[Comment]) -> Vec<String> {
+        list.iter().map(|c| format!("{}{:?}", c.id, ids(&c.replies))).collect()
+    }
+
+    #[test]
+    fn new_top_level_comments_go_first_and_replies_last_under_their_parent() {
+        let mut list = vec![comment("2", None), comment("1", None)];
+        insert(&mut list, comment("3", None));
+        insert(&mut list, comment("1a", Some("1")));
+        insert(&mut list, comment("1b", Some("1")));
+        insert(&mut list, comment("1a-i", Some("1a")));
+        insert(&mut list, comment("orphan", Some("gone")));
+        assert_eq!(ids(&list), ["orphan[]", "3[]", "2[]", "1[\"1a[\\\"1a-i[]\\\"]\", \"1b[]\"]"]);
+    }
+
+    #[test]
+    fn removing_finds_comments_at_any_depth() {
+        let mut list = vec![comment("1", None)];
+        insert(&mut list, comment("1a", Some("1")));
+        insert(&mut list, comment("1a-i", Some("1a")));
+        assert_eq!(remove(&mut list, "1a-i").map(|c| c.id), Some("1a-i".into()));
+        assert_eq!(remove(&mut list, "nope"), None);
+        assert_eq!(ids(&list), ["1[\"1a[]\"]"]);
+    }
+}

@@ -1,0 +1,146 @@
+//! The comment form: name, comment, a hidden honeypot, client-side checks
+//! with the server's own rules, and what became of the last post.
+
+use encart_api_types::{FieldErrors, NewComment};
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::discussion::FormState;
+use crate::i18n::{Lang, Text, author_error, body_error, error_text, text};
+
+/// What the reader typed. Owned outside the form's view, so re-rendering the
+/// thread around an open reply form never loses a word.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    pub author: RwSignal<String>,
+    pub body: RwSignal<String>,
+    pub website: RwSignal<String>,
+    pub state: RwSignal<FormState>,
+}
+
+impl Draft {
+    pub fn new(author: String) -> Self {
+        Draft {
+            author: RwSignal::new(author),
+            body: RwSignal::new(String::new()),
+            website: RwSignal::new(String::new()),
+            state: RwSignal::new(FormState::Editing),
+        }
+    }
+}
+
+/// A submitted comment and where the form wants to hear how it went.
+pub type Submit = Callback<(NewComment, Draft)>;
+
+/// The form. `parent` is the comment answered; `on_cancel` closes a reply form.
+#[component]
+pub fn CommentForm(
+    draft: Draft,
+    parent: Option<String>,
+    lang: Lang,
+    on_submit: Submit,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    /// Distinguishes the ids of several forms in one shadow root.
+    id_prefix: String,
+) -> impl IntoView {
+    let Draft { author, body, website, state } = draft;
+    let field_errors = move || match state.get() {
+        FormState::Refused(fields) => fields,
+        _ => FieldErrors::default(),
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if state.get_untracked() == FormState::Sending {
+            return;
+        }
+        let comment = NewComment {
+            author: author.get_untracked(),
+            body: body.get_untracked(),
+            parent: parent.clone(),
+            website: website.get_untracked(),
+        };
+        match comment.validate() {
+            Ok(()) => on_submit.run((comment, draft)),
+            Err(fields) => state.set(FormState::Refused(fields)),
+        }
+    };
+    let (author_id, body_id, author_err_id, body_err_id) = (
+        format!("{id_prefix}-author"),
+        format!("{id_prefix}-body"),
+        format!("{id_prefix}-author-error"),
+        format!("{id_prefix}-body-error"),
+    );
+    let author_error_text = move || field_errors().author.map(|e| author_error(lang, e));
+    let body_error_text = move || field_errors().body.map(|e| body_error(lang, e));
+    let outcome = move || match state.get() {
+        FormState::Failed(err) => Some(Either::Left(view! {
+            <div class="form-error" role="alert">
+                <p>{error_text(lang, &err)} " " {text(lang, Text::PostFailed)}</p>
+                <button type="submit" class="retry">{text(lang, Text::Retry)}</button>
+            </div>
+        })),
+        FormState::Posted { awaiting_moderation } => Some(Either::Right(view! {
+            <p class="form-status" role="status">
+                {if awaiting_moderation { text(lang, Text::AwaitingModeration) } else { text(lang, Text::Posted) }}
+            </p>
+        })),
+        _ => None,
+    };
+    view! {
+        <form class="comment-form" novalidate on:submit=submit>
+            <div class="field">
+                <label for=author_id.clone()>{text(lang, Text::NameLabel)}</label>
+                <input
+                    id=author_id
+                    name="author"
+                    type="text"
+                    autocomplete="nickname"
+                    maxlength="200"
+                    aria-invalid=move || author_error_text().is_some().to_string()
+                    aria-describedby=author_err_id.clone()
+                    prop:value=move || author.get()
+                    on:input=move |ev| author.set(event_target_value(&ev))
+                />
+                <p class="field-error" id=author_err_id>{author_error_text}</p>
+            </div>
+            <div class="field">
+                <label for=body_id.clone()>{text(lang, Text::CommentLabel)}</label>
+                <textarea
+                    id=body_id
+                    name="body"
+                    rows="4"
+                    aria-invalid=move || body_error_text().is_some().to_string()
+                    aria-describedby=body_err_id.clone()
+                    prop:value=move || body.get()
+                    on:input=move |ev| body.set(event_target_value(&ev))
+                ></textarea>
+                <p class="field-error" id=body_err_id>{body_error_text}</p>
+            </div>
+            // The honeypot: out of sight and out of the tab order; bots fill it.
+            <div class="honeypot" aria-hidden="true">
+                <label>
+                    {text(lang, Text::HoneypotLabel)}
+                    <input
+                        name="website"
+                        type="text"
+                        tabindex="-1"
+                        autocomplete="off"
+                        prop:value=move || website.get()
+                        on:input=move |ev| website.set(event_target_value(&ev))
+                    />
+                </label>
+            </div>
+            {outcome}
+            <div class="form-actions">
+                <button type="submit" class="submit" disabled=move || state.get() == FormState::Sending>
+                    {move || text(lang, if state.get() == FormState::Sending { Text::Posting } else { Text::Post })}
+                </button>
+                {on_cancel.map(|cancel| view! {
+                    <button type="button" class="secondary" on:click=move |_| cancel.run(())>
+                        {text(lang, Text::Cancel)}
+                    </button>
+                })}
+            </div>
+        </form>
+    }
+}
