@@ -5,7 +5,7 @@ use encart_api_types::{Comment, parse_utc_millis};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::discussion::{Discussion, Mark};
+use crate::discussion::{Discussion, FormState, Mark};
 use crate::form::{CommentForm, Draft, Submit};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
@@ -124,14 +124,24 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
     let reply_button = can_reply.then(|| {
         let id = id.clone();
         view! {
-            <button type="button" class="reply" on:click=move |_| cx.replying_to.set(Some(id.clone()))>
+            <button
+                type="button"
+                class="reply"
+                on:click=move |_| {
+                    cx.reply_draft.state.set(FormState::Editing);
+                    cx.replying_to.set(Some(id.clone()));
+                }
+            >
                 {text(cx.lang, Text::Reply)}
             </button>
         }
     });
     let form_id = id.clone();
     let reply_form = move || {
-        (cx.replying_to.get().as_deref() == Some(form_id.as_str())).then(|| {
+        // Open on this comment, until its reply is posted.
+        let open = cx.replying_to.get().as_deref() == Some(form_id.as_str())
+            && !matches!(cx.reply_draft.state.get(), FormState::Posted { .. });
+        open.then(|| {
             view! {
                 <CommentForm
                     draft=cx.reply_draft

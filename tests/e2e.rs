@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use encart_api_types::NewComment;
 use encart_demo::{Options, Ports, Sites};
-use encart_server::{Moderation, articles, import};
-use fantoccini::{Client, ClientBuilder};
+use encart_server::{AppState, Moderation, articles, comments, import};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -73,6 +75,7 @@ async fn world(name: &str) -> World {
         partner_pages: Path::new(ROOT).join("demo/partner"),
         database_url: format!("sqlite://{}", scratch.join("encart.db").display()),
         articles: vec![Path::new(ROOT).join("fixtures/haftar-poutine.txt")],
+        discussion: None,
         ports: Ports::ANY,
         moderation: Moderation::Open,
     })
@@ -123,6 +126,39 @@ impl World {
         }
     }
 
+    /// The element at `selector` in the shadow root of the `nth` widget, as
+    /// WebDriver sees it: clicks and keys go through the real input pipeline.
+    async fn element(&self, nth: usize, selector: &str) -> Element {
+        let hosts = self.browser.find_all(Locator::Css("encart-widget, [data-encart-article]")).await.unwrap();
+        let root = hosts[nth].shadow_root().await.unwrap();
+        root.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("no {selector} in widget {nth}: {e}"))
+    }
+
+    async fn type_into(&self, nth: usize, selector: &str, text: &str) {
+        self.element(nth, selector).await.send_keys(text).await.unwrap();
+    }
+
+    async fn click(&self, nth: usize, selector: &str) {
+        self.element(nth, selector).await.click().await.unwrap();
+    }
+
+    /// The API's own handling of a reader's post, for seeding comments.
+    async fn seed_comment(&self, author: &str, body: &str, parent: Option<&str>) -> String {
+        let state = AppState::new(self.sites.db.clone(), Moderation::Open).await.unwrap();
+        let new = NewComment {
+            author: author.into(),
+            body: body.into(),
+            parent: parent.map(Into::into),
+            website: String::new(),
+        };
+        let posted = comments::post(&state, &self.sites.article, &new, [127, 0, 0, 1].into()).await.unwrap();
+        posted.comment.id
+    }
+
+    async fn stored_comments(&self) -> i64 {
+        sqlx_count(&self.sites.db).await
+    }
+
     async fn screenshot(&self, name: &str) {
         let png = self.browser.screenshot().await.unwrap();
         let dir = Path::new(ROOT).join("target").join("screenshots");
@@ -136,7 +172,7 @@ impl World {
 }
 
 /// Page-side helpers: widget hosts in page order, and what a reader sees in one.
-const WIDGET_JS: &str = r#"
+const WIDGET_JS: &str = r##"
 const hosts = () => [...document.querySelectorAll("encart-widget, [data-encart-article]")];
 const seen = (nth, selector) => {
   const root = hosts()[nth] && hosts()[nth].shadowRoot;
@@ -151,12 +187,27 @@ const seen = (nth, selector) => {
     datetime: root.querySelector("time") && root.querySelector("time").getAttribute("datetime"),
     paragraphs: [...root.querySelectorAll(".article-body p")].map((p) => p.textContent),
     lang: root.querySelector(".encart") && root.querySelector(".encart").getAttribute("lang"),
-    error: text("[role=alert] p"),
+    error: text(".error[role=alert] p"),
+    heading: text(".comments-heading"),
+    comments: [...root.querySelectorAll(".comment")].map((c) => ({
+      id: c.dataset.id,
+      author: c.querySelector(".comment-author").textContent,
+      body: c.querySelector(".comment-body").textContent,
+      depth: (() => { let d = 0; for (let e = c.parentElement; e; e = e.parentElement) if (e.classList.contains("replies")) d++; return d; })(),
+      mark: c.querySelector(":scope > article .mark") && c.querySelector(":scope > article .mark").textContent,
+    })),
+    formError: text(".new-comment .form-error"),
+    formStatus: text(".new-comment .form-status"),
+    authorValue: root.querySelector("#encart-new-author") && root.querySelector("#encart-new-author").value,
+    bodyValue: root.querySelector("#encart-new-body") && root.querySelector("#encart-new-body").value,
+    bodyError: text("#encart-new-body-error"),
+    moreButton: !!root.querySelector("button.load-more"),
+    moreBusy: !!root.querySelector("button.load-more[disabled]"),
     retry: text("button.retry"),
-    text: root.textContent,
+    text: root.querySelector(".encart") && root.querySelector(".encart").textContent,
   };
 };
-"#;
+"##;
 
 #[tokio::test]
 async fn the_script_tag_shows_our_article_as_a_reader_view() {
@@ -295,5 +346,193 @@ async fn api_failures_show_readable_errors_instead_of_the_article() {
     let seen = world.wait_for(0, "[role=alert]").await;
     assert_eq!(seen["error"], "Impossible de joindre le serveur. Vérifiez votre connexion.");
     world.screenshot("api-down.png").await;
+    world.close().await;
+}
+
+async fn sqlx_count(db: &encart_server::db::Db) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM comments").fetch_one(db).await.unwrap()
+}
+
+/// Waits until `check` holds of what the reader sees in widget 0.
+async fn wait_until(world: &World, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = world.wait_for(0, ".comments").await;
+        if check(&seen) {
+            return seen;
+        }
+        assert!(Instant::now() < deadline, "never saw {what}: {seen:#}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_reader_posts_a_comment_sees_it_at_once_and_after_a_reload() {
+    let world = world("post").await;
+    world.open("").await;
+    let seen = world.wait_for(0, ".comment-form").await;
+    assert_eq!(seen["heading"], "Aucun commentaire pour l’instant");
+
+    world.type_into(0, "#encart-new-author", "Léa Martin").await;
+    world.type_into(0, "#encart-new-body", "Analyse très claire.\nMerci pour ce suivi !").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["formStatus"], "Merci, votre commentaire est publié.");
+    assert_eq!(seen["comments"][0]["author"], "Léa Martin");
+    assert_eq!(seen["comments"][0]["body"], "Analyse très claire.\nMerci pour ce suivi !");
+    assert_eq!(seen["comments"][0]["mark"], Value::Null, "confirmed by the server");
+    assert_eq!(seen["heading"], "1 commentaire");
+    assert_eq!(seen["bodyValue"], "", "the form is ready for the next comment");
+    world.screenshot("comment-posted.png").await;
+
+    world.open("").await;
+    let seen =
+        wait_until(&world, "the comment after a reload", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty()))
+            .await;
+    assert_eq!(seen["comments"][0]["body"], "Analyse très claire.\nMerci pour ce suivi !");
+    assert_eq!(seen["authorValue"], "Léa Martin", "the name is remembered");
+    assert_eq!(world.stored_comments().await, 1);
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_reply_appears_nested_under_its_parent() {
+    let world = world("reply").await;
+    let parent = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("").await;
+    wait_until(&world, "the seeded comment", |s| s["comments"].as_array().is_some_and(|c| c.len() == 1)).await;
+
+    world.click(0, &format!(".comment[data-id='{parent}'] button.reply")).await;
+    let form = format!("#encart-reply-{parent}");
+    world.type_into(0, &format!("{form}-author"), "Sophie L.").await;
+    world.type_into(0, &format!("{form}-body"), "Pas si sûr : c’est la mise en scène qui est nouvelle.").await;
+    world.click(0, &format!(".comment[data-id='{parent}'] .comment-form button.submit")).await;
+
+    let seen = wait_until(&world, "the reply", |s| {
+        s["comments"].as_array().is_some_and(|c| {
+            c.len() == 2 && c[1]["mark"].is_null() && !c[1]["id"].as_str().unwrap().starts_with("local")
+        })
+    })
+    .await;
+    assert_eq!(seen["comments"][0]["id"], parent);
+    assert_eq!(seen["comments"][1]["author"], "Sophie L.");
+    assert_eq!(seen["comments"][1]["depth"], 1, "nested under its parent");
+    assert_eq!(seen["heading"], "2 commentaires");
+    world.screenshot("reply.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn show_more_reaches_all_of_250_comments_none_twice() {
+    let world = world("many").await;
+    for i in 0..250 {
+        world.seed_comment(&format!("Lecteur {i}"), &format!("Commentaire numéro {i}"), None).await;
+    }
+    world.open("").await;
+    let mut seen =
+        wait_until(&world, "the first page", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    assert_eq!(seen["heading"], "250 commentaires");
+    assert_eq!(seen["comments"].as_array().unwrap().len(), 20);
+    let mut pages = 1;
+    while seen["moreButton"] == true {
+        let shown = seen["comments"].as_array().unwrap().len();
+        world.click(0, "button.load-more").await;
+        seen = wait_until(&world, "the next page", |s| {
+            s["comments"].as_array().unwrap().len() > shown && s["moreBusy"] == false
+        })
+        .await;
+        pages += 1;
+        assert!(pages <= 13, "more pages than 250 comments need");
+    }
+    let ids: Vec<&str> = seen["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(ids.len(), 250);
+    assert_eq!(unique.len(), 250, "no comment twice");
+    assert_eq!(seen["comments"][249]["body"], "Commentaire numéro 0", "oldest last");
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_one_megabyte_comment_gets_a_clear_message_and_nothing_is_stored() {
+    let world = world("oversized").await;
+    world.open("").await;
+    world.wait_for(0, ".comment-form").await;
+    world.type_into(0, "#encart-new-author", "Verbeux").await;
+    // 1 MiB typed key by key would take minutes: paste it as the browser does.
+    world
+        .js(
+            &format!(
+                r##"{WIDGET_JS} const body = hosts()[0].shadowRoot.querySelector("#encart-new-body");
+                   body.value = "a".repeat(1024 * 1024);
+                   body.dispatchEvent(new InputEvent("input", {{ bubbles: true }}));"##
+            ),
+            Value::Null,
+        )
+        .await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the length message", |s| s["bodyError"].is_string()).await;
+    assert_eq!(seen["bodyError"], "Votre commentaire ne doit pas dépasser 5 000 caractères.");
+    assert_eq!(seen["bodyValue"].as_str().unwrap().len(), 1024 * 1024, "the text stays for editing");
+    assert_eq!(seen["comments"], json!([]));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(world.stored_comments().await, 0);
+    world.close().await;
+}
+
+#[tokio::test]
+async fn markup_in_a_comment_shows_literally_and_runs_nothing() {
+    let world = world("markup").await;
+    world.open("").await;
+    world.wait_for(0, ".comment-form").await;
+    world.js("window.__pwned = 0; window.alert = () => { window.__pwned += 1; };", Value::Null).await;
+    let body = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    world.type_into(0, "#encart-new-author", "<b>Mallory</b>").await;
+    world.type_into(0, "#encart-new-body", body).await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the comment", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["comments"][0]["body"], body);
+    assert_eq!(seen["comments"][0]["author"], "<b>Mallory</b>");
+
+    for reload in [false, true] {
+        if reload {
+            world.open("").await;
+            world.js("window.__pwned = 0; window.alert = () => { window.__pwned += 1; };", Value::Null).await;
+            wait_until(&world, "the comment after reload", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty()))
+                .await;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let check = world
+            .js(
+                &format!(
+                    r#"{WIDGET_JS} const root = hosts()[0].shadowRoot;
+                       return {{ pwned: window.__pwned,
+                                 elements: root.querySelectorAll(".comment img, .comment script, .comment b").length }};"#
+                ),
+                Value::Null,
+            )
+            .await;
+        assert_eq!(check, json!({"pwned": 0, "elements": 0}), "after reload: {reload}");
+    }
+    world.close().await;
+}
+
+#[tokio::test]
+async fn with_the_api_down_a_post_keeps_the_text_and_offers_a_retry() {
+    let mut world = world("api-down-post").await;
+    world.open("").await;
+    world.wait_for(0, ".comment-form").await;
+    world.sites.stop_api().await;
+    world.type_into(0, "#encart-new-author", "Hors ligne").await;
+    world.type_into(0, "#encart-new-body", "Ce texte ne doit pas se perdre.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the failure", |s| s["formError"].is_string()).await;
+    let message = seen["formError"].as_str().unwrap();
+    assert!(message.starts_with("Impossible de joindre le serveur."), "{message}");
+    assert!(message.contains("votre texte est conservé"), "{message}");
+    assert_eq!(seen["bodyValue"], "Ce texte ne doit pas se perdre.");
+    assert_eq!(seen["authorValue"], "Hors ligne");
+    assert_eq!(seen["comments"], json!([]), "the optimistic copy is withdrawn");
+    world.element(0, ".new-comment .form-error button.retry").await;
+    world.screenshot("post-failed.png").await;
     world.close().await;
 }

@@ -166,3 +166,125 @@ async fn an_answer_that_is_not_json_shows_the_unexpected_response_error() {
     let error = wait_for(&root, "[role=alert] p").await;
     assert_eq!(error.text_content().as_deref(), Some("Le serveur a envoyé une réponse inattendue."));
 }
+
+mod discussion {
+    use encart::comments::{Actions, CommentsSection};
+    use encart::discussion::Discussion;
+    use encart::form::Draft;
+    use encart_api_types::{Comment, NewComment};
+
+    use super::*;
+
+    fn comment(id: &str, body: &str) -> Comment {
+        Comment {
+            id: id.into(),
+            parent: None,
+            author: "Léa".into(),
+            body: body.into(),
+            created: "2025-05-10T14:00:00.000Z".into(),
+            replies: vec![],
+        }
+    }
+
+    /// Mounts the discussion; returns it and the comments the form submitted.
+    fn mount_discussion(target: HtmlElement) -> (Discussion, RwSignal<Vec<NewComment>>) {
+        let discussion = Discussion::new();
+        discussion.first_page.set(Load::Ready(()));
+        let submitted = RwSignal::new(Vec::<NewComment>::new());
+        let actions = Actions {
+            retry: Callback::new(|()| {}),
+            load_more: Callback::new(|()| {}),
+            submit: Callback::new(move |(comment, _draft): (NewComment, Draft)| submitted.update(|s| s.push(comment))),
+        };
+        let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
+        leptos::mount::mount_to(target, move || {
+            view! { <CommentsSection discussion lang=Lang::Fr now_ms=now actions author="".to_owned() /> }
+        })
+        .forget();
+        (discussion, submitted)
+    }
+
+    fn set_field(root: &ShadowRoot, selector: &str, value: &str) {
+        let field = root.query_selector(selector).unwrap().unwrap();
+        js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+        let event = web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap();
+        field.dispatch_event(&event).unwrap();
+    }
+
+    fn submit(root: &ShadowRoot) {
+        let button: HtmlElement = root.query_selector(".new-comment button.submit").unwrap().unwrap().unchecked_into();
+        button.click();
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_form_checks_the_shared_rules_and_words_them_before_posting() {
+        let (root, target) = shadow_target();
+        let (_, submitted) = mount_discussion(target);
+
+        submit(&root);
+        settle().await;
+        assert_eq!(text_of(&root, "#encart-new-author-error").as_deref(), Some("Indiquez votre nom."));
+        assert_eq!(text_of(&root, "#encart-new-body-error").as_deref(), Some("Écrivez votre commentaire."));
+
+        set_field(&root, "#encart-new-author", "Léa");
+        set_field(&root, "#encart-new-body", &"é".repeat(5001));
+        submit(&root);
+        settle().await;
+        assert_eq!(text_of(&root, "#encart-new-author-error").as_deref(), Some(""));
+        assert_eq!(
+            text_of(&root, "#encart-new-body-error").as_deref(),
+            Some("Votre commentaire ne doit pas dépasser 5 000 caractères.")
+        );
+        assert!(submitted.get_untracked().is_empty(), "nothing is sent while a rule is broken");
+
+        set_field(&root, "#encart-new-body", "Bien vu.\nMerci.");
+        submit(&root);
+        settle().await;
+        let sent = submitted.get_untracked();
+        assert_eq!(sent.len(), 1);
+        assert_eq!(
+            (sent[0].author.as_str(), sent[0].body.as_str(), sent[0].website.as_str()),
+            ("Léa", "Bien vu.\nMerci.", "")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_optimistic_comment_shows_at_once_then_takes_the_servers_version() {
+        let (root, target) = shadow_target();
+        let (discussion, _) = mount_discussion(target);
+
+        discussion.insert_optimistic(comment("local-1", "En route"));
+        settle().await;
+        assert_eq!(text_of(&root, ".comment .comment-body").as_deref(), Some("En route"));
+        assert_eq!(text_of(&root, ".comment .mark").as_deref(), Some("envoi en cours"));
+        assert!(root.query_selector(".comment button.reply").unwrap().is_none(), "no reply to an unsent comment");
+
+        discussion.confirm("local-1", comment("42", "En route"), false);
+        settle().await;
+        let shown = root.query_selector(".comment").unwrap().unwrap();
+        assert_eq!(shown.get_attribute("data-id").as_deref(), Some("42"));
+        assert!(root.query_selector(".comment .mark").unwrap().is_none());
+        assert_eq!(text_of(&root, ".comments-heading").as_deref(), Some("1 commentaire"));
+        assert_eq!(text_of(&root, ".comment time").as_deref(), Some("il y a 5 min"));
+
+        discussion.insert_optimistic(comment("local-2", "Refusé"));
+        settle().await;
+        discussion.withdraw("local-2");
+        settle().await;
+        assert_eq!(root.query_selector_all(".comment").unwrap().length(), 1);
+
+        discussion.insert_optimistic(comment("local-3", "À modérer"));
+        discussion.confirm("local-3", comment("43", "À modérer"), true);
+        settle().await;
+        assert_eq!(
+            text_of(&root, ".comment[data-id='43'] .mark").as_deref(),
+            Some("en attente de modération : visible par vous seul")
+        );
+        assert_eq!(text_of(&root, ".comments-heading").as_deref(), Some("1 commentaire"), "not counted until approved");
+    }
+}

@@ -23,7 +23,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, import};
+use encart_api_types::NewComment;
+use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, comments, import};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
@@ -53,6 +54,9 @@ pub struct Options {
     /// Article files to import before serving; the first is the one the
     /// partner pages embed.
     pub articles: Vec<PathBuf>,
+    /// A discussion to post under the first article when it has no comments
+    /// yet (JSON: `[{"author", "body", "replies": [...]}]`).
+    pub discussion: Option<PathBuf>,
     pub ports: Ports,
     pub moderation: Moderation,
 }
@@ -112,6 +116,9 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
 
     let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
     let state = AppState::new(db.clone(), options.moderation).await?;
+    if let Some(path) = &options.discussion {
+        seed_discussion(&state, &article, path).await?;
+    }
     let api_app = encart_server::app(state, origins, PostRate::default());
     let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
     let api_stop = Arc::new(Notify::new());
@@ -123,8 +130,40 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     Ok(Sites { api_url, cdn_url, partner_url, article, db, api_stop, api_task: Some(api_task) })
 }
 
+/// One comment of a seeded discussion, with its answers.
+#[derive(serde::Deserialize)]
+struct SeedComment {
+    author: String,
+    body: String,
+    #[serde(default)]
+    replies: Vec<SeedComment>,
+}
+
+/// Posts the discussion in `path` under `slug`, through the same function as
+/// the API's POST, unless the article already has comments.
+async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::Result<()> {
+    let article = comments::article_id(&state.db, slug).await?;
+    if comments::page(&state.db, article, 1, None).await?.total > 0 {
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let seed: Vec<SeedComment> =
+        serde_json::from_str(&text).with_context(|| format!("{} is not a discussion", path.display()))?;
+    // Depth-first, each reply after its parent; top-level ones last to first,
+    // so the list shows them in file order (newest first).
+    let mut todo: Vec<(Option<String>, SeedComment)> = seed.into_iter().map(|c| (None, c)).collect();
+    while let Some((parent, comment)) = todo.pop() {
+        let new = NewComment { author: comment.author, body: comment.body, parent, website: String::new() };
+        let posted = comments::post(state, slug, &new, HOST).await?;
+        todo.extend(comment.replies.into_iter().rev().map(|r| (Some(posted.comment.id.clone()), r)));
+    }
+    Ok(())
+}
+
 async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output = ()> + Send + 'static) {
-    if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(stop).await {
+    // Connection info gives the API each client's address (rate limits).
+    let service = app.into_make_service_with_connect_info::<SocketAddr>();
+    if let Err(err) = axum::serve(listener, service).with_graceful_shutdown(stop).await {
         tracing::error!(%err, "demo site stopped");
     }
 }

@@ -22,6 +22,9 @@ struct Args {
     /// Article files to import; the partner pages embed the first.
     #[arg(long = "article", default_value = "fixtures/haftar-poutine.txt")]
     articles: Vec<PathBuf>,
+    /// A discussion to seed under the first article, if it has none.
+    #[arg(long, default_value = "fixtures/haftar-poutine.comments.json")]
+    discussion: PathBuf,
     #[arg(long, default_value_t = 8700)]
     api_port: u16,
     #[arg(long, default_value_t = 8701)]
@@ -49,6 +52,7 @@ async fn main() -> anyhow::Result<()> {
         partner_pages: args.pages,
         database_url: args.database_url,
         articles: args.articles,
+        discussion: Some(args.discussion),
         ports: Ports { api: args.api_port, cdn: args.cdn_port, partner: args.partner_port },
         moderation: args.moderation,
     })

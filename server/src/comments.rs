@@ -6,6 +6,7 @@
 //! approved, pending (pre-moderation) or spam (honeypot filled).
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
@@ -64,8 +65,14 @@ async fn create(
 ) -> Result<(StatusCode, Json<PostedComment>)> {
     let slug = slug_param(slug)?;
     let Json(new) = body.map_err(json_rejection)?;
+    Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, ip).await?)))
+}
+
+/// Checks and stores a reader's comment on the article `slug`, sent from
+/// `client`: what `POST …/comments` does once the request is parsed.
+pub async fn post(state: &AppState, slug: &str, new: &NewComment, client: IpAddr) -> Result<PostedComment> {
     new.validate().map_err(Error::Invalid)?;
-    let article = article_id(&state.db, &slug).await?;
+    let article = article_id(&state.db, slug).await?;
     let parent = match &new.parent {
         Some(id) => Some(approved_parent(&state.db, article, id).await?),
         None => None,
@@ -89,7 +96,7 @@ async fn create(
             body: new.body.trim(),
             status,
             edit_token_hash: &hex_sha256(&[token.as_bytes()]),
-            client_hash: &hex_sha256(&[&state.ip_salt[..], ip.to_string().as_bytes()]),
+            client_hash: &hex_sha256(&[&state.ip_salt[..], client.to_string().as_bytes()]),
         },
     )
     .await?;
@@ -98,8 +105,7 @@ async fn create(
         Status::Approved | Status::Spam => Visibility::Published,
         Status::Pending => Visibility::AwaitingModeration,
     };
-    let posted = PostedComment { comment: stored, visibility, edit_token: token };
-    Ok((StatusCode::CREATED, Json(posted)))
+    Ok(PostedComment { comment: stored, visibility, edit_token: token })
 }
 
 fn json_rejection(rejection: JsonRejection) -> Error {
@@ -131,7 +137,8 @@ impl Status {
     }
 }
 
-async fn article_id(db: &Db, slug: &str) -> Result<i64> {
+/// The id of the article `slug`, or a 404.
+pub async fn article_id(db: &Db, slug: &str) -> Result<i64> {
     sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?")
         .bind(slug)
         .fetch_optional(db)

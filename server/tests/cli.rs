@@ -84,5 +84,17 @@ async fn serve_starts_with_zero_setup_and_answers_health_checks() {
     stream.read_to_string(&mut response).await.unwrap();
     assert!(response.starts_with("HTTP/1.0 200"), "{response}");
     assert!(response.ends_with(r#"{"status":"ok"}"#), "{response}");
+
+    // A POST goes through the per-client rate limit, which needs the peer address.
+    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let body = r#"{"author":"A","body":"B"}"#;
+    let request = format!(
+        "POST /api/v1/articles/none/comments HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    assert!(response.starts_with("HTTP/1.0 404"), "{response}");
     child.kill().await.unwrap();
 }
