@@ -3,7 +3,10 @@
 //! views never build URLs. The `load_*` and `post` actions run a request and
 //! put its outcome in the signals the views read.
 
-use encart_api_types::{Article, Comment, CommentPage, ErrorBody, FieldErrors, NewComment, PostedComment, Visibility};
+use encart_api_types::{
+    Article, Comment, CommentPage, ErrorBody, FieldErrors, NewComment, PendingComments, PendingQuery, PostedComment,
+    Visibility,
+};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
@@ -80,6 +83,18 @@ impl ApiClient {
         answer(&url, request.send().await).await
     }
 
+    pub async fn own_pending(&self, slug: &str, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
+        let url = format!("{}/pending", self.comments_url(slug));
+        let value = serde_wasm_bindgen::to_value(&PendingQuery { tokens }).map_err(|_| ApiError::Malformed)?;
+        let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
+        let request = gloo_net::http::Request::post(&url)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .body(String::from(json))
+            .map_err(|e| warn(&url, ApiError::Network, &e.to_string()))?;
+        answer(&url, request.send().await).await
+    }
+
     /// Fetches the article into `state`, going through `Loading` first.
     pub fn load_article(&self, slug: String, state: RwSignal<Load<Article>>) {
         state.set(Load::Loading);
@@ -103,7 +118,21 @@ impl ApiClient {
                     discussion.append_page(page);
                     discussion.first_page.set(Load::Ready(()));
                 }
-                Err(err) => discussion.first_page.set(Load::Failed(err)),
+                Err(err) => {
+                    discussion.first_page.set(Load::Failed(err));
+                    return;
+                }
+            }
+            // The reader's own comments awaiting moderation, shown to them only.
+            let tokens = storage::pending_tokens(&slug);
+            if tokens.is_empty() {
+                return;
+            }
+            match client.own_pending(&slug, tokens).await {
+                Ok(own) if own.comments.is_empty() => storage::forget_pending(&slug),
+                Ok(own) => discussion.show_own_pending(own.comments),
+                // Not worth an error message: the published discussion is shown.
+                Err(_) => {}
             }
         });
     }
@@ -147,6 +176,9 @@ impl ApiClient {
             match client.post_comment(&slug, &comment).await {
                 Ok(posted) => {
                     let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
+                    if awaiting_moderation {
+                        storage::remember_pending(&slug, &posted.edit_token);
+                    }
                     discussion.confirm(&local_id, posted.comment, awaiting_moderation);
                     storage::remember_author(comment.author.trim());
                     draft.body.set(String::new());

@@ -92,6 +92,17 @@ impl Discussion {
         });
     }
 
+    /// Shows the reader's own comments that await moderation, marked so.
+    pub fn show_own_pending(&self, pending: Vec<Comment>) {
+        for comment in pending {
+            self.set_mark(&comment.id, Some(Mark::AwaitingModeration));
+            self.comments.update(|list| {
+                remove(list, &comment.id);
+                insert(list, comment);
+            });
+        }
+    }
+
     /// Takes back the optimistic comment `local_id`: the post failed.
     pub fn withdraw(&self, local_id: &str) {
         self.set_mark(local_id, None);

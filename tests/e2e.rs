@@ -67,6 +67,10 @@ fn dist() -> PathBuf {
 }
 
 async fn world(name: &str) -> World {
+    world_with(name, Moderation::Open).await
+}
+
+async fn world_with(name: &str, moderation: Moderation) -> World {
     let scratch = Path::new(ROOT).join("target").join("e2e").join(name);
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
@@ -77,7 +81,7 @@ async fn world(name: &str) -> World {
         articles: vec![Path::new(ROOT).join("fixtures/haftar-poutine.txt")],
         discussion: None,
         ports: Ports::ANY,
-        moderation: Moderation::Open,
+        moderation,
     })
     .await
     .unwrap();
@@ -157,6 +161,13 @@ impl World {
 
     async fn stored_comments(&self) -> i64 {
         sqlx_count(&self.sites.db).await
+    }
+
+    /// A screenshot with `selector` (in the first widget) scrolled to the top.
+    async fn screenshot_at(&self, selector: &str, name: &str) {
+        let scroll = format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector({selector:?}).scrollIntoView();");
+        self.js(&scroll, Value::Null).await;
+        self.screenshot(name).await;
     }
 
     async fn screenshot(&self, name: &str) {
@@ -383,7 +394,7 @@ async fn a_reader_posts_a_comment_sees_it_at_once_and_after_a_reload() {
     assert_eq!(seen["comments"][0]["mark"], Value::Null, "confirmed by the server");
     assert_eq!(seen["heading"], "1 commentaire");
     assert_eq!(seen["bodyValue"], "", "the form is ready for the next comment");
-    world.screenshot("comment-posted.png").await;
+    world.screenshot_at(".comments", "comment-posted.png").await;
 
     world.open("").await;
     let seen =
@@ -418,7 +429,7 @@ async fn a_reply_appears_nested_under_its_parent() {
     assert_eq!(seen["comments"][1]["author"], "Sophie L.");
     assert_eq!(seen["comments"][1]["depth"], 1, "nested under its parent");
     assert_eq!(seen["heading"], "2 commentaires");
-    world.screenshot("reply.png").await;
+    world.screenshot_at(".comments", "reply.png").await;
     world.close().await;
 }
 
@@ -533,6 +544,46 @@ async fn with_the_api_down_a_post_keeps_the_text_and_offers_a_retry() {
     assert_eq!(seen["authorValue"], "Hors ligne");
     assert_eq!(seen["comments"], json!([]), "the optimistic copy is withdrawn");
     world.element(0, ".new-comment .form-error button.retry").await;
-    world.screenshot("post-failed.png").await;
+    world.screenshot_at(".comments", "post-failed.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn under_pre_moderation_only_the_author_sees_their_comment_until_approved() {
+    let world = world_with("pre-moderation", Moderation::Pre).await;
+    world.open("").await;
+    world.wait_for(0, ".comment-form").await;
+    world.type_into(0, "#encart-new-author", "Patiente").await;
+    world.type_into(0, "#encart-new-body", "Je repasserai.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let pending = "en attente de modération : visible par vous seul";
+    let seen = wait_until(&world, "the pending comment", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["formStatus"], pending);
+    assert_eq!(seen["comments"][0]["mark"], pending);
+    assert_eq!(seen["heading"], "Aucun commentaire pour l’instant", "not counted until approved");
+
+    // The author reloads: the widget asks for it with the token it kept.
+    world.open("").await;
+    let seen = wait_until(&world, "the pending comment after reload", |s| {
+        s["comments"].as_array().is_some_and(|c| !c.is_empty())
+    })
+    .await;
+    assert_eq!(seen["comments"][0]["body"], "Je repasserai.");
+    assert_eq!(seen["comments"][0]["mark"], pending);
+    world.screenshot_at(".comments", "pending.png").await;
+
+    // Another reader (no token) sees nothing.
+    world.js("localStorage.clear();", Value::Null).await;
+    world.open("").await;
+    let seen = world.wait_for(0, ".thread").await;
+    assert_eq!(seen["comments"], json!([]));
+
+    // Approved by a moderator: everyone sees it, unmarked.
+    sqlx::query("UPDATE comments SET status = 'approved'").execute(&world.sites.db).await.unwrap();
+    world.open("").await;
+    let seen =
+        wait_until(&world, "the approved comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    assert_eq!(seen["comments"][0]["mark"], Value::Null);
+    assert_eq!(seen["heading"], "1 commentaire");
     world.close().await;
 }

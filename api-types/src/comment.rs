@@ -68,6 +68,22 @@ pub struct PostedComment {
     pub edit_token: String,
 }
 
+/// Most tokens one request may ask about.
+pub const MAX_OWN_TOKENS: usize = 50;
+
+/// The reader's own comments still awaiting moderation, asked for with the
+/// edit tokens the widget kept (`POST /api/v1/articles/{slug}/comments/pending`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingQuery {
+    pub tokens: Vec<String>,
+}
+
+/// The answer: those of the comments that are still pending, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingComments {
+    pub comments: Vec<Comment>,
+}
+
 /// Why a field was refused: a stable code, worded by the widget.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

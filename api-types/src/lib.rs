@@ -9,8 +9,8 @@ mod comment;
 mod date;
 
 pub use comment::{
-    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, NewComment, PostedComment,
-    Visibility, check_author, check_body,
+    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, MAX_OWN_TOKENS, NewComment,
+    PendingComments, PendingQuery, PostedComment, Visibility, check_author, check_body,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};

@@ -15,7 +15,10 @@ use axum::routing::get;
 use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use encart_api_types::{Comment, CommentPage, NewComment, PostedComment, Visibility, error_code};
+use encart_api_types::{
+    Comment, CommentPage, MAX_OWN_TOKENS, NewComment, PendingComments, PendingQuery, PostedComment, Visibility,
+    error_code,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use sqlx::{QueryBuilder, Sqlite};
@@ -32,10 +35,51 @@ pub const MAX_POST_BYTES: usize = 64 * 1024;
 pub const DEFAULT_PAGE: u32 = 20;
 pub const MAX_PAGE: u32 = 100;
 
+/// Listing and posting (posting is rate-limited by `app`).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
         .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
+}
+
+/// A reader's own comments awaiting moderation: a POST only because tokens
+/// do not belong in URLs. Not rate-limited: it writes nothing.
+pub fn pending_router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/articles/{slug}/comments/pending", axum::routing::post(own_pending))
+        .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
+}
+
+async fn own_pending(
+    State(state): State<AppState>,
+    slug: Result<Path<String>, PathRejection>,
+    body: Result<Json<PendingQuery>, JsonRejection>,
+) -> Result<Json<PendingComments>> {
+    let slug = slug_param(slug)?;
+    let Json(query) = body.map_err(json_rejection)?;
+    if query.tokens.len() > MAX_OWN_TOKENS {
+        return Err(Error::BadRequest(format!("at most {MAX_OWN_TOKENS} tokens at once")));
+    }
+    let article = article_id(&state.db, &slug).await?;
+    Ok(Json(PendingComments { comments: pending_of(&state.db, article, &query.tokens).await? }))
+}
+
+/// The comments of `article` still pending whose edit token is among `tokens`.
+pub async fn pending_of(db: &Db, article: i64, tokens: &[String]) -> Result<Vec<Comment>> {
+    if tokens.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = QueryBuilder::<Sqlite>::new(
+        "SELECT id, parent_id, author, body, created_at FROM comments WHERE status = 'pending' AND article_id = ",
+    );
+    query.push_bind(article).push(" AND edit_token_hash IN (");
+    let mut list = query.separated(", ");
+    for token in tokens {
+        list.push_bind(hex_sha256(&[token.as_bytes()]));
+    }
+    query.push(") ORDER BY id");
+    let rows: Vec<CommentRow> = query.build_query_as().fetch_all(db).await?;
+    Ok(rows.into_iter().map(CommentRow::into_comment).collect())
 }
 
 #[derive(Debug, Deserialize)]

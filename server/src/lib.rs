@@ -120,6 +120,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         .route("/healthz", get(healthz))
         .merge(articles::router())
         .merge(comments::router().layer(rate_limit!(post_rate)))
+        .merge(comments::pending_router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)

@@ -262,3 +262,30 @@ async fn paging_sees_every_comment_once_even_while_new_ones_arrive(db: SqlitePoo
         assert!(existing.is_subset(&unique), "seed {seed}: a comment that existed before paging was skipped");
     }
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Pre).await;
+    let token = |a: &Answer| a.json["edit_token"].as_str().unwrap().to_owned();
+    let first = token(&post_comment(&app, json!({"author": "A", "body": "premier"})).await);
+    let _second = token(&post_comment(&app, json!({"author": "B", "body": "second"})).await);
+    let pending_uri = format!("{}/pending", comments_uri());
+
+    let mine = post(&app, &pending_uri, json!({"tokens": [first, "not-a-token"]}).to_string()).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.json);
+    let bodies: Vec<&str> =
+        mine.json["comments"].as_array().unwrap().iter().map(|c| c["body"].as_str().unwrap()).collect();
+    assert_eq!(bodies, ["premier"], "only the comment of the token given");
+    assert_eq!(get(&app, &comments_uri()).await.json["total"], 0, "still hidden from everyone else");
+
+    sqlx::query("UPDATE comments SET status = 'approved' WHERE body = 'premier'").execute(&db).await.unwrap();
+    let mine = post(&app, &pending_uri, json!({"tokens": [first]}).to_string()).await;
+    assert_eq!(mine.json, json!({"comments": []}), "approved: no longer pending");
+    assert_eq!(get(&app, &comments_uri()).await.json["total"], 1);
+
+    let too_many: Vec<String> = (0..51).map(|i| i.to_string()).collect();
+    let answer = post(&app, &pending_uri, json!({ "tokens": too_many }).to_string()).await;
+    assert_error(&answer, StatusCode::BAD_REQUEST, "bad_request");
+    let answer = post(&app, "/api/v1/articles/nope/comments/pending", json!({"tokens": [first]}).to_string()).await;
+    assert_error(&answer, StatusCode::NOT_FOUND, "not_found");
+}
