@@ -307,6 +307,9 @@ async fn several_widgets_on_one_page_render_from_one_module() {
         assert_eq!(seen["title"], TITLE, "widget {nth}");
         assert_eq!(seen["paragraphs"].as_array().unwrap().len(), 4, "widget {nth}");
     }
+    // The widget's own words follow data-lang, else the article's language.
+    assert_eq!(world.wait_for(0, ".comments-heading").await["heading"], "Aucun commentaire pour l’instant");
+    assert_eq!(world.wait_for(1, ".comments-heading").await["heading"], "No comments yet");
     let loads = world
         .js(
             r#"const names = performance.getEntriesByType("resource").map((e) => e.name);
