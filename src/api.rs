@@ -8,6 +8,7 @@ use encart_api_types::{
     Visibility,
 };
 use leptos::prelude::*;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -39,68 +40,53 @@ pub enum ApiError {
     Malformed,
 }
 
+/// The client of one widget: the API at `base`, about the article `slug`.
 #[derive(Clone, Debug)]
 pub struct ApiClient {
     base: String,
+    slug: String,
 }
 
 impl ApiClient {
-    pub fn new(base: &str) -> Self {
-        ApiClient { base: base.trim_end_matches('/').to_owned() }
+    pub fn new(base: &str, slug: &str) -> Self {
+        ApiClient { base: base.trim_end_matches('/').to_owned(), slug: slug.to_owned() }
     }
 
-    fn article_url(&self, slug: &str) -> String {
-        format!("{}/api/v1/articles/{}", self.base, js_sys::encode_uri_component(slug))
+    fn article_url(&self) -> String {
+        format!("{}/api/v1/articles/{}", self.base, js_sys::encode_uri_component(&self.slug))
     }
 
-    fn comments_url(&self, slug: &str) -> String {
-        format!("{}/comments", self.article_url(slug))
+    fn comments_url(&self) -> String {
+        format!("{}/comments", self.article_url())
     }
 
-    pub async fn article(&self, slug: &str) -> Result<Article, ApiError> {
-        let url = self.article_url(slug);
-        answer(&url, gloo_net::http::Request::get(&url).header("Accept", "application/json").send().await).await
+    pub async fn article(&self) -> Result<Article, ApiError> {
+        get_json(&self.article_url()).await
     }
 
-    pub async fn comments(&self, slug: &str, after: Option<&str>) -> Result<CommentPage, ApiError> {
-        let mut url = format!("{}?limit={PAGE_SIZE}", self.comments_url(slug));
+    pub async fn comments(&self, after: Option<&str>) -> Result<CommentPage, ApiError> {
+        let mut url = format!("{}?limit={PAGE_SIZE}", self.comments_url());
         if let Some(after) = after {
             url.push_str("&after=");
             url.push_str(&String::from(js_sys::encode_uri_component(after)));
         }
-        answer(&url, gloo_net::http::Request::get(&url).header("Accept", "application/json").send().await).await
+        get_json(&url).await
     }
 
-    pub async fn post_comment(&self, slug: &str, comment: &NewComment) -> Result<PostedComment, ApiError> {
-        let url = self.comments_url(slug);
-        let value = serde_wasm_bindgen::to_value(comment).map_err(|_| ApiError::Malformed)?;
-        let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
-        let request = gloo_net::http::Request::post(&url)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .body(String::from(json))
-            .map_err(|e| warn(&url, ApiError::Network, &e.to_string()))?;
-        answer(&url, request.send().await).await
+    pub async fn post_comment(&self, comment: &NewComment) -> Result<PostedComment, ApiError> {
+        post_json(&self.comments_url(), comment).await
     }
 
-    pub async fn own_pending(&self, slug: &str, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
-        let url = format!("{}/pending", self.comments_url(slug));
-        let value = serde_wasm_bindgen::to_value(&PendingQuery { tokens }).map_err(|_| ApiError::Malformed)?;
-        let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
-        let request = gloo_net::http::Request::post(&url)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .body(String::from(json))
-            .map_err(|e| warn(&url, ApiError::Network, &e.to_string()))?;
-        answer(&url, request.send().await).await
+    pub async fn own_pending(&self, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
+        post_json(&format!("{}/pending", self.comments_url()), &PendingQuery { tokens }).await
     }
 
     /// Fetches the article into `state`, going through `Loading` first.
-    pub fn load_article(&self, slug: String, state: RwSignal<Load<Article>>) {
+    pub fn load_article(&self, state: RwSignal<Load<Article>>) {
         state.set(Load::Loading);
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            state.set(match client.article(&slug).await {
+            state.set(match client.article().await {
                 Ok(article) => Load::Ready(article),
                 Err(err) => Load::Failed(err),
             });
@@ -108,11 +94,11 @@ impl ApiClient {
     }
 
     /// Fetches the first page of comments into `discussion`.
-    pub fn load_comments(&self, slug: String, discussion: Discussion) {
+    pub fn load_comments(&self, discussion: Discussion) {
         discussion.first_page.set(Load::Loading);
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.comments(&slug, None).await {
+            match client.comments(None).await {
                 Ok(page) => {
                     discussion.comments.set(Vec::new());
                     discussion.append_page(page);
@@ -124,12 +110,12 @@ impl ApiClient {
                 }
             }
             // The reader's own comments awaiting moderation, shown to them only.
-            let tokens = storage::pending_tokens(&slug);
+            let tokens = storage::pending_tokens(&client.slug);
             if tokens.is_empty() {
                 return;
             }
-            match client.own_pending(&slug, tokens).await {
-                Ok(own) if own.comments.is_empty() => storage::forget_pending(&slug),
+            match client.own_pending(tokens).await {
+                Ok(own) if own.comments.is_empty() => storage::forget_pending(&client.slug),
                 Ok(own) => discussion.show_own_pending(own.comments),
                 // Not worth an error message: the published discussion is shown.
                 Err(_) => {}
@@ -138,7 +124,7 @@ impl ApiClient {
     }
 
     /// Fetches the page after the loaded ones, if any.
-    pub fn load_more(&self, slug: String, discussion: Discussion) {
+    pub fn load_more(&self, discussion: Discussion) {
         let Some(after) = discussion.next.get_untracked() else { return };
         if discussion.more.with_untracked(|m| matches!(m, Load::Loading)) {
             return;
@@ -146,7 +132,7 @@ impl ApiClient {
         discussion.more.set(Load::Loading);
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.comments(&slug, Some(&after)).await {
+            match client.comments(Some(&after)).await {
                 Ok(page) => {
                     discussion.append_page(page);
                     discussion.more.set(Load::Ready(()));
@@ -159,7 +145,7 @@ impl ApiClient {
     /// Posts `comment`: shows it at once, then reconciles with the server's
     /// answer. On failure the optimistic copy goes away and the form (whose
     /// text is untouched) shows why, with a retry.
-    pub fn post(&self, slug: String, comment: NewComment, discussion: Discussion, draft: Draft) {
+    pub fn post(&self, comment: NewComment, discussion: Discussion, draft: Draft) {
         let form = draft.state;
         form.set(FormState::Sending);
         let local_id = format!("local-{}", js_sys::Math::random().to_bits());
@@ -173,11 +159,11 @@ impl ApiClient {
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.post_comment(&slug, &comment).await {
+            match client.post_comment(&comment).await {
                 Ok(posted) => {
                     let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
                     if awaiting_moderation {
-                        storage::remember_pending(&slug, &posted.edit_token);
+                        storage::remember_pending(&client.slug, &posted.edit_token);
                     }
                     discussion.confirm(&local_id, posted.comment, awaiting_moderation);
                     storage::remember_author(comment.author.trim());
@@ -195,6 +181,22 @@ impl ApiClient {
             }
         });
     }
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    answer(url, gloo_net::http::Request::get(url).header("Accept", "application/json").send().await).await
+}
+
+/// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type`).
+async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
+    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
+    let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
+    let request = gloo_net::http::Request::post(url)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .body(String::from(json))
+        .map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
+    answer(url, request.send().await).await
 }
 
 /// Turns a response into the decoded `T` or the error a reader's message needs.

@@ -55,8 +55,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
     }
     let chosen_lang = config.lang.as_deref().and_then(Lang::from_tag);
     let ui_lang = Lang::from_tag(&api::host_page_lang()).unwrap_or_default();
-    let client = ApiClient::new(&config.api);
-    let slug = config.article;
+    let client = ApiClient::new(&config.api, &config.article);
 
     leptos::mount::mount_to(element, move || {
         let state = RwSignal::new(Load::Loading);
@@ -64,15 +63,12 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
         let now_ms = RwSignal::new(api::now_millis());
         let _ = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30));
 
-        // Callbacks are Copy: each action can be handed to several buttons.
-        let (c, s) = (client.clone(), slug.clone());
-        let load_article = Callback::new(move |()| c.load_article(s.clone(), state));
-        let (c, s) = (client.clone(), slug.clone());
-        let load_comments = Callback::new(move |()| c.load_comments(s.clone(), discussion));
-        let (c, s) = (client.clone(), slug.clone());
-        let load_more = Callback::new(move |()| c.load_more(s.clone(), discussion));
-        let (c, s) = (client, slug);
-        let submit = Callback::new(move |(comment, draft)| c.post(s.clone(), comment, discussion, draft));
+        // A StoredValue and Callbacks are Copy: each action can go to several buttons.
+        let client = StoredValue::new(client);
+        let load_article = Callback::new(move |()| client.with_value(|c| c.load_article(state)));
+        let load_comments = Callback::new(move |()| client.with_value(|c| c.load_comments(discussion)));
+        let load_more = Callback::new(move |()| client.with_value(|c| c.load_more(discussion)));
+        let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
         // Retrying the article retries its comments too: they failed with it.
         let retry_all = Callback::new(move |()| {
             load_article.run(());

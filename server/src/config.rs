@@ -86,7 +86,7 @@ pub fn parse_origin(text: &str) -> Result<Origin, String> {
 
 impl ServeArgs {
     pub fn post_rate(&self) -> PostRate {
-        PostRate { burst: self.post_burst.max(1), refill: std::time::Duration::from_secs(self.post_refill_secs.max(1)) }
+        PostRate { burst: self.post_burst, refill: std::time::Duration::from_secs(self.post_refill_secs) }
     }
 
     pub fn allowed_origins(&self) -> AllowedOrigins {

@@ -81,8 +81,9 @@ impl Default for PostRate {
 macro_rules! rate_limit {
     ($rate:expr) => {{
         let rate: PostRate = $rate;
+        // Zero would disable the limiter (governor refuses it): at least 1 and 1 ms.
         let config = GovernorConfigBuilder::default()
-            .period(rate.refill)
+            .period(rate.refill.max(Duration::from_millis(1)))
             .burst_size(rate.burst.max(1))
             .methods(vec![Method::POST])
             .finish()
