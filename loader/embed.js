@@ -5,7 +5,9 @@
  *     puts a widget where the tag is;
  *   <div data-encart-article="SLUG"></div>
  *     anywhere on the page gets one too (data-api falls back to the script's).
- *   data-lang="fr|en" sets the widget's language (default: the page's).
+ *   data-lang="fr|en": the widget's language (default: the article's);
+ *   data-heading-level="1".."6": level of the title (default 2);
+ *   data-theme="auto|light|dark|sepia": theme until the reader picks one.
  *
  * Each widget lives in its own open shadow root. The wasm module is loaded
  * once per page and CDN, however many widgets and loader tags there are. */
@@ -25,7 +27,18 @@
     });
   }
 
-  function mount(host, article, api, lang) {
+  // A widget's options: its element's data-* attributes, else the script's.
+  function options(d, article) {
+    return {
+      api: d.api || data.api,
+      article: article,
+      lang: d.lang || data.lang || undefined,
+      headingLevel: d.headingLevel || data.headingLevel || undefined,
+      theme: d.theme || data.theme || undefined
+    };
+  }
+
+  function mount(host, config) {
     if (host.shadowRoot) return;
     var target;
     try {
@@ -37,7 +50,7 @@
     }
     ready
       .then(function (glue) {
-        glue.mount(target, { api: api, article: article, lang: lang || undefined });
+        glue.mount(target, config);
       })
       .catch(function (e) {
         console.error("encart: the widget could not start", e);
@@ -47,14 +60,13 @@
   if (data.article) {
     var host = document.createElement("encart-widget");
     script.parentNode.insertBefore(host, script);
-    mount(host, data.article, data.api, data.lang);
+    mount(host, options(data, data.article));
   }
 
   function mountPlaceholders() {
     var found = document.querySelectorAll("[data-encart-article]");
     for (var i = 0; i < found.length; i++) {
-      var d = found[i].dataset;
-      mount(found[i], d.encartArticle, d.api || data.api, d.lang || data.lang);
+      mount(found[i], options(found[i].dataset, found[i].dataset.encartArticle));
     }
   }
   if (document.readyState === "loading") {

@@ -9,6 +9,7 @@ use crate::comments::{Actions, CommentsSection};
 use crate::discussion::Discussion;
 use crate::i18n::{Lang, Text, direction, error_text, text};
 use crate::load::Load;
+use crate::reader::{Prefs, ReaderControls};
 
 /// The widget's stylesheet, rendered inside the shadow root with the view.
 pub const STYLE: &str = include_str!("../style/widget.css");
@@ -24,6 +25,16 @@ pub struct CommentsWiring {
     pub author: String,
 }
 
+/// How the partner and the reader want the widget shown.
+#[derive(Clone, Copy)]
+pub struct Presentation {
+    pub prefs: Signal<Prefs>,
+    /// The reader changed size or theme.
+    pub on_change: Callback<Prefs>,
+    /// Level of the article's title (the partner's page has its own `h1`).
+    pub heading_level: u8,
+}
+
 /// The widget: shows `state`, and offers `on_retry` when loading failed.
 /// The widget's own words are in `chosen_lang` when the partner chose one,
 /// else in the article's language, else (and until the article is known) in
@@ -35,7 +46,10 @@ pub fn App(
     ui_lang: Lang,
     #[prop(optional_no_strip)] chosen_lang: Option<Lang>,
     #[prop(optional)] comments: Option<CommentsWiring>,
+    #[prop(optional)] presentation: Option<Presentation>,
 ) -> impl IntoView {
+    let level = presentation.map_or(2, |p| p.heading_level.clamp(1, 6));
+    let prefs = move || presentation.map(|p| p.prefs.get()).unwrap_or_default();
     let ui_lang = chosen_lang.unwrap_or(ui_lang);
     // The article's language and direction, once known, for hyphenation,
     // screen readers and right-to-left scripts.
@@ -70,14 +84,23 @@ pub fn App(
                         now_ms=c.now_ms
                         actions=c.actions
                         author=c.author
+                        heading_level=level + 1
                     />
                 }
             });
-            EitherOf3::C(view! { <ArticleView article lang /> {comments} })
+            let controls = presentation
+                .map(|p| view! { <ReaderControls prefs=p.prefs on_change=p.on_change lang=words /> }.into_any());
+            EitherOf3::C(view! { <ArticleView article lang heading_level=level controls /> {comments} })
         }
     };
     view! {
         <style>{STYLE}</style>
-        <div class="encart" lang=content_lang dir=dir>{view}</div>
+        <div
+            class="encart"
+            lang=content_lang
+            dir=dir
+            data-theme=move || prefs().theme.as_str()
+            data-size=move || prefs().size.as_str()
+        >{view}</div>
     }
 }

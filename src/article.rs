@@ -3,12 +3,22 @@
 use encart_api_types::{Article, Block};
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Text, format_date, text};
+use crate::i18n::{Lang, Text, format_date, reading_minutes, reading_time, text};
+use crate::reader::heading;
 
-/// Title, byline, date and body of `article`, with words in `lang`.
+/// Title, byline, date, reading time and body of `article`, with words in
+/// `lang`; the title is a heading of `heading_level`; `controls`, if any, go
+/// under the header's meta line.
 #[component]
-pub fn ArticleView(article: Article, lang: Lang) -> impl IntoView {
-    let Article { title, byline, published, body, .. } = article;
+pub fn ArticleView(
+    article: Article,
+    lang: Lang,
+    #[prop(default = 2)] heading_level: u8,
+    #[prop(optional_no_strip)] controls: Option<AnyView>,
+) -> impl IntoView {
+    let Article { title, byline, published, body, language, .. } = article;
+    let chars = body.iter().map(|Block::Paragraph(p)| p.chars().count()).sum();
+    let minutes = reading_time(lang, reading_minutes(&language, chars));
     let byline = byline.map(|name| {
         view! {
             <span class="byline">
@@ -28,8 +38,9 @@ pub fn ArticleView(article: Article, lang: Lang) -> impl IntoView {
     view! {
         <article class="article">
             <header class="article-header">
-                <h2 class="title">{title}</h2>
-                <p class="meta">{byline}{date}</p>
+                {heading(heading_level, "title", None, title)}
+                <p class="meta">{byline}{date}<span class="reading-time">{minutes}</span></p>
+                {controls}
             </header>
             <div class="article-body">{blocks}</div>
         </article>

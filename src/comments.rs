@@ -9,6 +9,7 @@ use crate::discussion::{Discussion, FormState, Mark};
 use crate::form::{CommentForm, Draft, Submit};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
+use crate::reader::heading;
 
 /// What the discussion's buttons do.
 #[derive(Clone, Copy)]
@@ -38,6 +39,9 @@ pub fn CommentsSection(
     actions: Actions,
     /// The name the reader last commented under.
     author: String,
+    /// Level of the discussion's heading (the form's is one below).
+    #[prop(default = 3)]
+    heading_level: u8,
 ) -> impl IntoView {
     let main_draft = Draft::new(author.clone());
     let context = Context {
@@ -69,11 +73,14 @@ pub fn CommentsSection(
     };
     view! {
         <section class="comments" aria-labelledby="encart-comments-heading">
-            <h3 class="comments-heading" id="encart-comments-heading">
-                {move || comments_heading(lang, discussion.total.get())}
-            </h3>
+            {heading(
+                heading_level,
+                "comments-heading",
+                Some("encart-comments-heading"),
+                move || comments_heading(lang, discussion.total.get()),
+            )}
             <div class="new-comment">
-                <h4 class="form-heading">{text(lang, Text::LeaveComment)}</h4>
+                {heading(heading_level + 1, "form-heading", None, text(lang, Text::LeaveComment))}
                 <CommentForm draft=main_draft parent=None lang on_submit=actions.submit id_prefix="encart-new".into() />
             </div>
             {list}

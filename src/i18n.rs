@@ -64,6 +64,15 @@ pub enum Text {
     BodyRequired,
     BodyTooLong,
     ControlCharacters,
+    TextSize,
+    TextSmaller,
+    TextNormal,
+    TextLarger,
+    Theme,
+    ThemeAuto,
+    ThemeLight,
+    ThemeDark,
+    ThemeSepia,
 }
 
 pub fn text(lang: Lang, key: Text) -> &'static str {
@@ -126,6 +135,24 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, BodyTooLong) => "Your comment must be at most 5,000 characters long.",
         (Fr, ControlCharacters) => "Ce texte contient des caractères non autorisés.",
         (En, ControlCharacters) => "This text contains characters that are not allowed.",
+        (Fr, TextSize) => "Taille du texte",
+        (En, TextSize) => "Text size",
+        (Fr, TextSmaller) => "Texte plus petit",
+        (En, TextSmaller) => "Smaller text",
+        (Fr, TextNormal) => "Texte normal",
+        (En, TextNormal) => "Normal text",
+        (Fr, TextLarger) => "Texte plus grand",
+        (En, TextLarger) => "Larger text",
+        (Fr, Theme) => "Thème",
+        (En, Theme) => "Theme",
+        (Fr, ThemeAuto) => "Auto",
+        (En, ThemeAuto) => "Auto",
+        (Fr, ThemeLight) => "Clair",
+        (En, ThemeLight) => "Light",
+        (Fr, ThemeDark) => "Sombre",
+        (En, ThemeDark) => "Dark",
+        (Fr, ThemeSepia) => "Sépia",
+        (En, ThemeSepia) => "Sepia",
     }
 }
 
@@ -142,6 +169,43 @@ pub fn error_text(lang: Lang, err: &ApiError) -> &'static str {
             ApiError::RateLimited => Text::ErrorRateLimited,
         },
     )
+}
+
+/// Characters read per minute, by language: the rates Firefox's reader view
+/// uses (English otherwise).
+fn reading_speed(language: &str) -> usize {
+    let primary = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    match primary.as_str() {
+        "ar" => 612,
+        "de" => 920,
+        "es" => 1025,
+        "fr" => 998,
+        "he" => 833,
+        "it" => 950,
+        "ja" => 357,
+        "nl" => 978,
+        "pl" => 916,
+        "pt" => 913,
+        "ru" => 986,
+        "sk" => 885,
+        "sv" => 917,
+        "tr" => 1054,
+        "zh" => 255,
+        _ => 987,
+    }
+}
+
+/// Whole minutes to read `chars` characters of `language`, at least 1.
+pub fn reading_minutes(language: &str, chars: usize) -> usize {
+    chars.div_ceil(reading_speed(language)).max(1)
+}
+
+/// "5 min de lecture", "5 min read".
+pub fn reading_time(lang: Lang, minutes: usize) -> String {
+    match lang {
+        Lang::Fr => format!("{minutes} min de lecture"),
+        Lang::En => format!("{minutes} min read"),
+    }
 }
 
 /// The reader's message for a refused author name.
@@ -272,6 +336,17 @@ mod tests {
         assert_eq!(format_date(Lang::Fr, date("2025-08-01")), "1er août 2025");
         assert_eq!(format_date(Lang::En, date("2025-05-10")), "May 10, 2025");
         assert_eq!(format_date(Lang::En, date("2025-12-01")), "December 1, 2025");
+    }
+
+    #[test]
+    fn reading_time_follows_each_languages_speed() {
+        assert_eq!(reading_minutes("fr", 998 * 5), 5);
+        assert_eq!(reading_minutes("fr", 998 * 5 + 1), 6);
+        assert_eq!(reading_minutes("en-GB", 987 * 3), 3);
+        assert_eq!(reading_minutes("ar", 1300), 3);
+        assert_eq!(reading_minutes("xx", 10), 1, "at least a minute");
+        assert_eq!(reading_time(Lang::Fr, 5), "5 min de lecture");
+        assert_eq!(reading_time(Lang::En, 5), "5 min read");
     }
 
     #[test]

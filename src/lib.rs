@@ -13,6 +13,7 @@ pub mod discussion;
 pub mod form;
 pub mod i18n;
 pub mod load;
+pub mod reader;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -22,23 +23,31 @@ use wasm_bindgen::prelude::*;
 use std::time::Duration;
 
 use crate::api::ApiClient;
-use crate::app::{App, CommentsWiring};
+use crate::app::{App, CommentsWiring, Presentation};
 use crate::comments::Actions;
 use crate::discussion::Discussion;
 use crate::i18n::Lang;
 use crate::load::Load;
+use crate::reader::{Prefs, Theme};
 
 /// The options a partner gives on the script tag or the placeholder `div`
 /// (`data-api`, `data-article`, `data-lang`), as passed by `embed.js`.
 #[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Config {
     /// Base URL of the encart API, e.g. `https://api.example.org`.
     pub api: String,
     /// Slug of the article to show.
     pub article: String,
-    /// Language of the widget's own words; defaults to the host page's, then English.
+    /// Language of the widget's own words; defaults to the article's.
     #[serde(default)]
     pub lang: Option<String>,
+    /// Level of the article's title, "1" to "6" (`data-heading-level`); 2 by default.
+    #[serde(default)]
+    pub heading_level: Option<String>,
+    /// Theme until the reader picks one (`data-theme`): auto, light, dark or sepia.
+    #[serde(default)]
+    pub theme: Option<String>,
 }
 
 /// Mounts a widget into `element` (a `div` inside a shadow root).
@@ -56,11 +65,27 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
     let chosen_lang = config.lang.as_deref().and_then(Lang::from_tag);
     let ui_lang = Lang::from_tag(&api::host_page_lang()).unwrap_or_default();
     let client = ApiClient::new(&config.api, &config.article);
+    let heading_level =
+        config.heading_level.and_then(|l| l.trim().parse().ok()).filter(|l| (1..=6).contains(l)).unwrap_or(2);
+    let (saved_size, saved_theme) = storage::saved_prefs();
+    let initial_prefs = Prefs {
+        size: saved_size.unwrap_or_default(),
+        theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
+    };
 
     leptos::mount::mount_to(element, move || {
         let state = RwSignal::new(Load::Loading);
         let discussion = Discussion::new();
         let now_ms = RwSignal::new(api::now_millis());
+        let prefs = RwSignal::new(initial_prefs);
+        let presentation = Presentation {
+            prefs: prefs.into(),
+            on_change: Callback::new(move |new: Prefs| {
+                prefs.set(new);
+                storage::save_prefs(new);
+            }),
+            heading_level,
+        };
         let _ = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30));
 
         // A StoredValue and Callbacks are Copy: each action can go to several buttons.
@@ -89,6 +114,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
                 ui_lang
                 chosen_lang
                 comments
+                presentation
             />
         }
     })

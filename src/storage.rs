@@ -2,7 +2,27 @@
 //! Storage may be unavailable (privacy settings, sandboxed frames): then the
 //! widget simply remembers nothing.
 
+use crate::reader::{Prefs, TextSize, Theme};
+
 const AUTHOR_KEY: &str = "encart:author";
+const SIZE_KEY: &str = "encart:text-size";
+const THEME_KEY: &str = "encart:theme";
+
+fn get(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// The reader's saved size and theme; what they never chose is `None`.
+pub fn saved_prefs() -> (Option<TextSize>, Option<Theme>) {
+    (get(SIZE_KEY).as_deref().and_then(TextSize::parse), get(THEME_KEY).as_deref().and_then(Theme::parse))
+}
+
+pub fn save_prefs(prefs: Prefs) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(SIZE_KEY, prefs.size.as_str());
+        let _ = storage.set_item(THEME_KEY, prefs.theme.as_str());
+    }
+}
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -10,7 +30,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// The name the reader last commented under, or "".
 pub fn remembered_author() -> String {
-    local_storage().and_then(|s| s.get_item(AUTHOR_KEY).ok().flatten()).unwrap_or_default()
+    get(AUTHOR_KEY).unwrap_or_default()
 }
 
 pub fn remember_author(name: &str) {
@@ -29,9 +49,7 @@ fn pending_key(slug: &str) -> String {
 const MAX_PENDING: usize = 20;
 
 pub fn pending_tokens(slug: &str) -> Vec<String> {
-    let Some(text) = local_storage().and_then(|s| s.get_item(&pending_key(slug)).ok().flatten()) else {
-        return Vec::new();
-    };
+    let Some(text) = get(&pending_key(slug)) else { return Vec::new() };
     let Ok(parsed) = js_sys::JSON::parse(&text) else { return Vec::new() };
     serde_wasm_bindgen::from_value(parsed).unwrap_or_default()
 }

@@ -191,7 +191,7 @@ const seen = (nth, selector) => {
   const text = (s) => { const e = root.querySelector(s); return e ? e.textContent : null; };
   return {
     found: true,
-    title: text("h2"),
+    title: text(".title"),
     author: text(".author"),
     byline: text(".byline"),
     date: text("time"),
@@ -588,5 +588,111 @@ async fn under_pre_moderation_only_the_author_sees_their_comment_until_approved(
         wait_until(&world, "the approved comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
     assert_eq!(seen["comments"][0]["mark"], Value::Null);
     assert_eq!(seen["heading"], "1 commentaire");
+    world.close().await;
+}
+
+/// The first widget's root: theme, size, and what they look like.
+const LOOK_JS: &str = r##"
+const root = document.querySelector("encart-widget").shadowRoot;
+const encart = root.querySelector(".encart");
+const style = getComputedStyle(encart);
+return {
+  theme: encart.dataset.theme,
+  size: encart.dataset.size,
+  background: style.backgroundColor,
+  color: style.color,
+  fontSize: style.fontSize,
+  pressed: [...root.querySelectorAll(".choice[aria-pressed=true]")].map((b) => b.textContent),
+};
+"##;
+
+#[tokio::test]
+async fn reader_controls_set_theme_and_text_size_and_are_remembered() {
+    let world = world("controls").await;
+    world.open("").await;
+    world.wait_for(0, ".reader-controls").await;
+    let look = world.js(LOOK_JS, Value::Null).await;
+    assert_eq!(look["theme"], "auto");
+    assert_eq!(look["size"], "medium");
+    assert_eq!(look["fontSize"], "19px");
+    assert_eq!(look["pressed"], json!(["A", "Auto"]));
+
+    for (width, height) in [(1280, 1500), (375, 1500)] {
+        world.browser.set_window_size(width, height).await.unwrap();
+        for theme in ["light", "dark", "sepia"] {
+            world.click(0, &format!("button.theme-{theme}")).await;
+            let look = world.js(LOOK_JS, Value::Null).await;
+            assert_eq!(look["theme"], theme);
+            let expected = match theme {
+                "dark" => "rgb(23, 24, 27)",
+                "sepia" => "rgb(244, 236, 216)",
+                _ => "rgba(0, 0, 0, 0)",
+            };
+            assert_eq!(look["background"], expected, "{theme}");
+            world.screenshot(&format!("theme-{theme}-{width}.png")).await;
+        }
+    }
+    world.browser.set_window_size(1280, 1500).await.unwrap();
+    world.click(0, "button.theme-dark").await;
+    world.click(0, "button.size-large").await;
+    let look = world.js(LOOK_JS, Value::Null).await;
+    assert_eq!(look["fontSize"], "22px");
+    assert_eq!(look["color"], "rgb(236, 236, 239)");
+
+    world.open("").await;
+    world.wait_for(0, ".reader-controls").await;
+    let look = world.js(LOOK_JS, Value::Null).await;
+    assert_eq!((look["theme"].as_str(), look["size"].as_str()), (Some("dark"), Some("large")), "remembered");
+    assert_eq!(look["pressed"], json!(["A+", "Sombre"]));
+    world.close().await;
+}
+
+#[tokio::test]
+async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_language() {
+    let world = world("heading-rtl").await;
+    let text = "الاقتصاد المتوسطي في مواجهة الجفاف\nبقلم: هيئة التحرير\nيواجه المزارعون في جنوب البحر الأبيض المتوسط موسماً صعباً بعد شتاء قليل الأمطار، وتدعو النقابات إلى خطة دعم عاجلة.\nويقول الخبراء إن تحديث شبكات الري أصبح ضرورة لا تحتمل التأجيل.";
+    let options = import::ImportOptions { language: Some("ar".into()), source_url: None };
+    let arabic = import::parse(text.as_bytes(), &options).unwrap();
+    articles::upsert(&world.sites.db, &arabic).await.unwrap();
+
+    world.open("several.html").await;
+    world.wait_for(1, ".article").await;
+    let levels = world
+        .js(
+            &format!(
+                r#"{WIDGET_JS} const root = hosts()[1].shadowRoot;
+                   return [root.querySelector(".title").tagName, root.querySelector(".comments-heading").tagName];"#
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(levels, json!(["H3", "H4"]), "data-heading-level=3");
+
+    // A third widget, for the Arabic article, added later with its own loader tag.
+    let add = format!(
+        r#"const div = document.createElement("div");
+           div.setAttribute("data-encart-article", {slug:?});
+           document.querySelector(".sidebar").appendChild(div);
+           const script = document.createElement("script");
+           script.src = {cdn:?} + "/embed.js";
+           script.dataset.api = {api:?};
+           document.body.appendChild(script);"#,
+        slug = arabic.slug,
+        cdn = world.sites.cdn_url,
+        api = world.sites.api_url,
+    );
+    world.js(&add, Value::Null).await;
+    let seen = world.wait_for(2, ".article").await;
+    assert_eq!(seen["title"], "الاقتصاد المتوسطي في مواجهة الجفاف");
+    let root = world
+        .js(
+            &format!(
+                r#"{WIDGET_JS} const e = hosts()[2].shadowRoot.querySelector(".encart");
+                   return [e.getAttribute("dir"), e.getAttribute("lang"), getComputedStyle(e).direction];"#
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(root, json!(["rtl", "ar", "rtl"]));
     world.close().await;
 }
