@@ -696,3 +696,60 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
     assert_eq!(root, json!(["rtl", "ar", "rtl"]));
     world.close().await;
 }
+
+/// axe-core's browser script (`cargo xtask setup` installs it; `ENCART_AXE`).
+fn axe_script() -> String {
+    let path = std::env::var_os("ENCART_AXE").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/encart/axe-core-4.14.1/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("no axe-core at {} ({e}): run `cargo xtask setup`", path.display()))
+}
+
+#[tokio::test]
+async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
+    let world = world("a11y").await;
+    let parent = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.seed_comment("Sophie L.", "Pas si sûr.", Some(&parent)).await;
+    world.open("").await;
+    wait_until(&world, "the comments", |s| s["comments"].as_array().is_some_and(|c| c.len() == 2)).await;
+    world.js(&axe_script(), Value::Null).await;
+    let audit = async |world: &World| {
+        world
+            .browser
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document.querySelector("encart-widget"), { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
+                      .then((r) => done({ checked: r.passes.length,
+                                          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact,
+                                            nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
+                      .catch((e) => done({ error: String(e) }));"#,
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+
+    // The audit sees inside the shadow root: a faint line planted there is caught.
+    let plant = r##"const p = document.createElement("p"); p.id = "planted"; p.style.color = "#eee"; p.textContent = "faint";
+                   document.querySelector("encart-widget").shadowRoot.querySelector(".article-body").appendChild(p);"##;
+    world.js(plant, Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"][0]["id"], "color-contrast", "{report}");
+    world
+        .js(r##"document.querySelector("encart-widget").shadowRoot.querySelector("#planted").remove();"##, Value::Null)
+        .await;
+
+    for theme in ["light", "dark", "sepia"] {
+        world.click(0, &format!("button.theme-{theme}")).await;
+        // An error message shown next to a field is part of what is audited.
+        world.click(0, ".new-comment button.submit").await;
+        world.wait_for(0, "#encart-new-body-error:not(:empty)").await;
+        let report = audit(&world).await;
+        assert_eq!(report["error"], Value::Null, "{report}");
+        assert!(report["checked"].as_u64().unwrap() > 10, "axe checked the widget: {report}");
+        assert_eq!(report["violations"], json!([]), "theme {theme}: {report:#}");
+    }
+    world.close().await;
+}

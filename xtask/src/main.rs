@@ -82,6 +82,7 @@ fn test() -> anyhow::Result<()> {
     cargo(&["test", "--workspace"])
         .env("ENCART_DIST", Path::new("dist").canonicalize()?)
         .env("CHROMEDRIVER", &tools.chromedriver)
+        .env("ENCART_AXE", &tools.axe_script)
         .status_ok()?;
     step("widget tests in headless Chromium (wasm-bindgen-test)");
     // --tests: the wasm target has no doctests to run.

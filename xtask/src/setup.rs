@@ -13,12 +13,16 @@ use crate::{CommandExt, cargo, step};
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm-opt comes from npm's `binaryen` (Debian's is too old for current rustc output).
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// The accessibility audit run by the browser tests.
+pub const AXE_VERSION: &str = "4.14.1";
 
 /// Where the tools are, once installed.
 pub struct Tools {
     pub trunk: PathBuf,
     pub chromedriver: PathBuf,
     pub wasm_bindgen_test_runner: PathBuf,
+    /// axe-core's browser script, for the accessibility audit.
+    pub axe_script: PathBuf,
     /// `PATH` with cargo's and binaryen's bin folders first, for Trunk.
     pub path: OsString,
 }
@@ -26,7 +30,7 @@ pub struct Tools {
 pub fn run() -> anyhow::Result<Tools> {
     step("checking the toolchain (cargo xtask setup)");
     let cargo_bin = cargo_home().join("bin");
-    let binaryen_bin = binaryen_dir().join("node_modules").join(".bin");
+    let binaryen_bin = npm_dir("binaryen", BINARYEN_VERSION).join("node_modules").join(".bin");
 
     wasm_target()?;
     let trunk = cargo_tool(&cargo_bin, "trunk", TRUNK_VERSION, &["trunk", "--version", TRUNK_VERSION, "--locked"])?;
@@ -34,7 +38,9 @@ pub fn run() -> anyhow::Result<Tools> {
     // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
     let pinned = format!("={bindgen}");
     cargo_tool(&cargo_bin, "wasm-bindgen", &bindgen, &["wasm-bindgen-cli", "--version", &pinned])?;
-    wasm_opt(&binaryen_bin)?;
+    npm_tool("binaryen", BINARYEN_VERSION, &binaryen_bin.join("wasm-opt"), "wasm-opt")?;
+    let axe_script = npm_dir("axe-core", AXE_VERSION).join("node_modules/axe-core/axe.min.js");
+    npm_tool("axe-core", AXE_VERSION, &axe_script, "axe-core (accessibility audit)")?;
     let chromedriver = chromium()?;
 
     let mut paths = vec![cargo_bin.clone(), binaryen_bin];
@@ -43,6 +49,7 @@ pub fn run() -> anyhow::Result<Tools> {
         trunk,
         chromedriver,
         wasm_bindgen_test_runner: cargo_bin.join("wasm-bindgen-test-runner"),
+        axe_script,
         path: std::env::join_paths(paths).context("a PATH entry holds a separator")?,
     })
 }
@@ -66,10 +73,11 @@ fn home_dir() -> PathBuf {
     std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/root"))
 }
 
-/// Outside the work tree, so fresh clones on the same machine share it.
-fn binaryen_dir() -> PathBuf {
+/// Where npm package `name`@`version` is installed: outside the work tree, so
+/// fresh clones on the same machine share it.
+fn npm_dir(name: &str, version: &str) -> PathBuf {
     let cache = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from).unwrap_or_else(|| home_dir().join(".cache"));
-    cache.join("encart").join(format!("binaryen-{BINARYEN_VERSION}"))
+    cache.join("encart").join(format!("{name}-{version}"))
 }
 
 fn wasm_target() -> anyhow::Result<()> {
@@ -111,9 +119,11 @@ fn wasm_bindgen_version() -> anyhow::Result<String> {
     bail!("Cargo.lock does not mention wasm-bindgen")
 }
 
-fn wasm_opt(binaryen_bin: &Path) -> anyhow::Result<()> {
-    let what = format!("wasm-opt (npm binaryen {BINARYEN_VERSION})");
-    if Command::new(binaryen_bin.join("wasm-opt")).arg("--version").probe().is_some() {
+/// npm package `name`@`version` in its own folder, installed when `marker`
+/// (a file it ships) is missing.
+fn npm_tool(name: &str, version: &str, marker: &Path, what: &str) -> anyhow::Result<()> {
+    let what = format!("{what} (npm {name} {version})");
+    if marker.is_file() {
         ok(&what);
         return Ok(());
     }
@@ -122,13 +132,15 @@ fn wasm_opt(binaryen_bin: &Path) -> anyhow::Result<()> {
         apt_install(&["nodejs", "npm"])?;
     }
     installing(&what);
-    let dir = binaryen_dir();
+    let dir = npm_dir(name, version);
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Command::new("npm")
         .args(["install", "--no-audit", "--no-fund", "--prefix"])
         .arg(&dir)
-        .arg(format!("binaryen@{BINARYEN_VERSION}"))
-        .status_ok()
+        .arg(format!("{name}@{version}"))
+        .status_ok()?;
+    anyhow::ensure!(marker.is_file(), "npm installed {name} but {} is missing", marker.display());
+    Ok(())
 }
 
 /// Debian's chromium and chromedriver; returns chromedriver's path.
