@@ -74,8 +74,9 @@ pub fn App(
             </div>
         }),
         Load::Ready(article) => {
-            let lang = Lang::from_tag(&article.language).unwrap_or(ui_lang);
-            let words = chosen_lang.unwrap_or(lang);
+            // The widget's words (dates, "By", reading time, comments) are in
+            // the partner's chosen language, else the article's.
+            let words = chosen_lang.or(Lang::from_tag(&article.language)).unwrap_or(ui_lang);
             let comments = comments.clone().map(|c| {
                 view! {
                     <CommentsSection
@@ -90,7 +91,7 @@ pub fn App(
             });
             let controls = presentation
                 .map(|p| view! { <ReaderControls prefs=p.prefs on_change=p.on_change lang=words /> }.into_any());
-            EitherOf3::C(view! { <ArticleView article lang heading_level=level controls /> {comments} })
+            EitherOf3::C(view! { <ArticleView article lang=words heading_level=level controls /> {comments} })
         }
     };
     view! {

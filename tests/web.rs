@@ -36,7 +36,8 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
         byline: Some("La Rédaction".into()),
         published: Some(Date::new(2025, 5, 10).unwrap()),
         language: "fr".into(),
-        body: paragraphs.iter().map(|p| Block::Paragraph((*p).into())).collect(),
+        lead: None,
+        body: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
         source_url: None,
     }
 }
@@ -287,4 +288,42 @@ mod discussion {
         );
         assert_eq!(text_of(&root, ".comments-heading").as_deref(), Some("1 commentaire"), "not counted until approved");
     }
+}
+
+#[wasm_bindgen_test]
+fn rich_blocks_render_as_elements_and_only_web_links_become_links() {
+    use encart_api_types::Inline;
+    let (root, target) = shadow_target();
+    let text = |s: &str| Inline::Text(s.into());
+    let mut rich = article("Titre", &[]);
+    rich.lead = Some("Le chapeau.".into());
+    rich.body = vec![
+        Block::Paragraph(vec![
+            text("Voir "),
+            Inline::Link {
+                href: "https://example.org/".into(),
+                text: vec![Inline::Emphasis(vec![text("ce rapport")])],
+            },
+            text(" et "),
+            Inline::Link { href: "javascript:alert(1)".into(), text: vec![text("ceci")] },
+            text("."),
+        ]),
+        Block::Heading { level: 1, text: vec![text("Une partie")] },
+        Block::Quote(vec![vec![text("Une citation.")]]),
+        Block::List { ordered: true, items: vec![vec![text("un")], vec![Inline::Strong(vec![text("deux")])]] },
+    ];
+    mount_app(target, Load::Ready(rich), Callback::new(|()| {}));
+
+    assert_eq!(text_of(&root, ".lead").as_deref(), Some("Le chapeau."));
+    let links = root.query_selector_all(".article-body a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link is text only");
+    let link: web_sys::Element = links.get(0).unwrap().unchecked_into();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("nofollow ugc noopener"));
+    assert_eq!(text_of(&root, ".article-body a em").as_deref(), Some("ce rapport"));
+    assert_eq!(text_of(&root, ".article-body p").as_deref(), Some("Voir ce rapport et ceci."));
+    assert_eq!(text_of(&root, "h3.section-heading").as_deref(), Some("Une partie"), "one level below the h2 title");
+    assert_eq!(text_of(&root, "blockquote p").as_deref(), Some("Une citation."));
+    assert_eq!(root.query_selector_all("ol li").unwrap().length(), 2);
+    assert_eq!(text_of(&root, "ol li strong").as_deref(), Some("deux"));
 }

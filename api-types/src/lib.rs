@@ -26,19 +26,89 @@ pub struct Article {
     pub published: Option<Date>,
     /// BCP 47 language tag of the text, e.g. `fr`.
     pub language: String,
+    /// The standfirst: a sentence or two under the title, when the source has one.
+    #[serde(default)]
+    pub lead: Option<String>,
     /// The body as structured blocks, never raw HTML.
     pub body: Vec<Block>,
     /// Where the article was first published, when known.
     pub source_url: Option<String>,
 }
 
-/// One block of an article body. Serialized externally tagged, e.g.
-/// `{"paragraph": "Text…"}`, so new kinds of block can be added later.
+/// One block of an article body, externally tagged, e.g.
+/// `{"paragraph": [{"text": "…"}]}`. Structured, never HTML: nothing of a
+/// source page can run in a reader's browser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// A section heading: 1 is the article's top section level, 3 the lowest.
+    Heading {
+        level: u8,
+        text: Vec<Inline>,
+    },
+    /// A quotation, as its paragraphs.
+    Quote(Vec<Vec<Inline>>),
+    /// A list, as its items.
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+}
+
+/// Text within a block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inline {
+    Text(String),
+    Emphasis(Vec<Inline>),
+    Strong(Vec<Inline>),
+    /// A link; only `http:`, `https:` and `mailto:` targets are ever stored.
+    Link {
+        href: String,
+        text: Vec<Inline>,
+    },
+}
+
+impl Block {
     /// A paragraph of plain text.
-    Paragraph(String),
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::Paragraph(vec![Inline::Text(text.into())])
+    }
+
+    /// The block's text without its markup.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        match self {
+            Block::Paragraph(text) | Block::Heading { text, .. } => push_plain(&mut out, text),
+            Block::Quote(lines) | Block::List { items: lines, .. } => {
+                for (i, line) in lines.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    push_plain(&mut out, line);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_plain(out: &mut String, inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) => out.push_str(text),
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                push_plain(out, inner)
+            }
+        }
+    }
+}
+
+/// Whether `href` may be stored as a link target: http(s) and mailto only.
+pub fn is_safe_href(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
 /// The body of every error response: `{"error": {"code": "...", "message": "..."}}`.
@@ -82,7 +152,8 @@ mod tests {
             byline: Some("B".into()),
             published: Some(Date::new(2025, 5, 10).unwrap()),
             language: "fr".into(),
-            body: vec![Block::Paragraph("P".into())],
+            lead: None,
+            body: vec![Block::paragraph("P")],
             source_url: None,
         };
         let json = serde_json::to_value(&article).unwrap();
@@ -90,10 +161,26 @@ mod tests {
             json,
             serde_json::json!({
                 "slug": "s", "title": "T", "byline": "B", "published": "2025-05-10",
-                "language": "fr", "body": [{"paragraph": "P"}], "source_url": null
+                "language": "fr", "lead": null, "body": [{"paragraph": [{"text": "P"}]}], "source_url": null
             })
         );
         assert_eq!(serde_json::from_value::<Article>(json).unwrap(), article);
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_only_web_and_mail_links_are_safe() {
+        let block = Block::Paragraph(vec![
+            Inline::Text("Lire ".into()),
+            Inline::Link {
+                href: "https://x.example".into(),
+                text: vec![Inline::Emphasis(vec![Inline::Text("ceci".into())])],
+            },
+        ]);
+        assert_eq!(block.plain_text(), "Lire ceci");
+        assert!(is_safe_href("https://a.example/b") && is_safe_href("mailto:a@b.example"));
+        for bad in ["javascript:alert(1)", " JaVaScRiPt:x", "data:text/html,x", "/relative", "vbscript:x", ""] {
+            assert!(!is_safe_href(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -32,6 +32,7 @@ struct ArticleRow {
     byline: Option<String>,
     published: Option<String>,
     language: String,
+    lead: Option<String>,
     body: SqlJson<Vec<Block>>,
     source_url: Option<String>,
 }
@@ -51,6 +52,7 @@ impl TryFrom<ArticleRow> for Article {
             byline: row.byline,
             published,
             language: row.language,
+            lead: row.lead,
             body: row.body.0,
             source_url: row.source_url,
         })
@@ -60,7 +62,7 @@ impl TryFrom<ArticleRow> for Article {
 /// The article with this slug, or `None` when there is none.
 pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
     let row: Option<ArticleRow> = sqlx::query_as(
-        "SELECT slug, title, byline, published, language, body, source_url FROM articles WHERE slug = ?",
+        "SELECT slug, title, byline, published, language, lead, body, source_url FROM articles WHERE slug = ?",
     )
     .bind(slug)
     .fetch_optional(db)
@@ -87,11 +89,12 @@ pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
     let mut tx = db.begin().await?;
     let existed = exists(&mut *tx, &article.slug).await?;
     sqlx::query(
-        "INSERT INTO articles (slug, title, byline, published, language, body, source_url)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
-             language = excluded.language, body = excluded.body, source_url = excluded.source_url,
+             language = excluded.language, lead = excluded.lead, body = excluded.body,
+             source_url = excluded.source_url,
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
     )
     .bind(&article.slug)
@@ -99,6 +102,7 @@ pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
     .bind(&article.byline)
     .bind(article.published.map(|d| d.to_string()))
     .bind(&article.language)
+    .bind(&article.lead)
     .bind(SqlJson(&article.body))
     .bind(&article.source_url)
     .execute(&mut *tx)

@@ -1,6 +1,7 @@
-//! Importing an article from a scraped text file.
+//! Importing an article: from a saved HTML page (`html`, with Readability),
+//! or from a scraped text file.
 //!
-//! The format, as scrapes of news pages give it:
+//! The text format, as scrapes of news pages give it:
 //!
 //! ```text
 //! <title>
@@ -28,6 +29,8 @@ use regex::Regex;
 
 use crate::articles::{self, Upserted};
 use crate::db::Db;
+
+mod html;
 
 /// Longest accepted title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -64,14 +67,24 @@ pub enum ImportError {
     UnknownLanguage { line: usize },
     #[error("{tag:?} is not a language tag (expected e.g. \"fr\" or \"en-GB\")")]
     BadLanguageTag { tag: String },
+    #[error("the page holds no article: {reason}")]
+    NotAnArticle { reason: String },
 }
 
 /// Reads, parses and stores the article in `path`. Stores nothing on error.
 pub async fn import_file(db: &Db, path: &Path, options: &ImportOptions) -> anyhow::Result<(Article, Upserted)> {
     let bytes = tokio::fs::read(path).await.with_context(|| format!("cannot read {}", path.display()))?;
-    let article = parse(&bytes, options).with_context(|| format!("{} is not an article", path.display()))?;
+    let is_html = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    let article = if is_html { parse_html(&bytes, options) } else { parse(&bytes, options) }
+        .with_context(|| format!("{} is not an article", path.display()))?;
     let outcome = articles::upsert(db, &article).await.context("cannot store the article")?;
     Ok((article, outcome))
+}
+
+/// Parses a saved HTML article page into an article.
+pub fn parse_html(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportError> {
+    html::parse(decode(bytes)?, options)
 }
 
 /// Parses a scraped text file into an article.
@@ -144,7 +157,8 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
         byline,
         published,
         language,
-        body: paragraphs.into_iter().map(Block::Paragraph).collect(),
+        lead: None,
+        body: paragraphs.into_iter().map(Block::paragraph).collect(),
         source_url: options.source_url.clone(),
     })
 }
@@ -282,11 +296,18 @@ mod tests {
         assert_eq!(article.published, Some(Date::new(2025, 5, 10).unwrap()));
         assert_eq!(article.language, "fr");
         assert_eq!(article.body.len(), 4);
-        let Block::Paragraph(first) = &article.body[0];
-        assert!(first.starts_with("Le maréchal Khalifa Haftar, chef des forces"));
-        let Block::Paragraph(last) = &article.body[3];
-        assert!(last.ends_with("Reste à voir comment l’Occident réagira à cette alliance stratégique."));
-        assert!(article.body.iter().all(|Block::Paragraph(p)| !p.contains("Leave A Comment")));
+        assert!(article.body[0].plain_text().starts_with("Le maréchal Khalifa Haftar, chef des forces"));
+        assert!(
+            article.body[3]
+                .plain_text()
+                .ends_with("Reste à voir comment l’Occident réagira à cette alliance stratégique.")
+        );
+        assert!(
+            article
+                .body
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph(_)) && !b.plain_text().contains("Leave A Comment"))
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ async fn an_imported_article_is_served_as_structured_json(db: SqlitePool) {
     assert_eq!(article["source_url"], Value::Null);
     let body = article["body"].as_array().unwrap();
     assert_eq!(body.len(), 4);
-    assert!(body[0]["paragraph"].as_str().unwrap().starts_with("Le maréchal Khalifa Haftar"));
+    assert!(body[0]["paragraph"][0]["text"].as_str().unwrap().starts_with("Le maréchal Khalifa Haftar"));
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
