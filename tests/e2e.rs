@@ -155,7 +155,8 @@ impl World {
             parent: parent.map(Into::into),
             website: String::new(),
         };
-        let posted = comments::post(&state, &self.sites.article, &new, [127, 0, 0, 1].into()).await.unwrap();
+        let posted =
+            comments::post(&state, &self.sites.article, &new, [127, 0, 0, 1].into(), Moderation::Open).await.unwrap();
         posted.comment.id
     }
 

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::routing::get;
 use axum::{Json, Router};
 use base64::Engine;
@@ -104,17 +104,26 @@ async fn list(
 async fn create(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     slug: Result<Path<String>, PathRejection>,
     body: Result<Json<NewComment>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PostedComment>)> {
     let slug = slug_param(slug)?;
     let Json(new) = body.map_err(json_rejection)?;
-    Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, ip).await?)))
+    let moderation = state.moderation.for_origin(headers.get(header::ORIGIN));
+    Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, ip, moderation).await?)))
 }
 
 /// Checks and stores a reader's comment on the article `slug`, sent from
-/// `client`: what `POST …/comments` does once the request is parsed.
-pub async fn post(state: &AppState, slug: &str, new: &NewComment, client: IpAddr) -> Result<PostedComment> {
+/// `client`, under `moderation`: what `POST …/comments` does once the
+/// request is parsed.
+pub async fn post(
+    state: &AppState,
+    slug: &str,
+    new: &NewComment,
+    client: IpAddr,
+    moderation: Moderation,
+) -> Result<PostedComment> {
     new.validate().map_err(Error::Invalid)?;
     let article = article_id(&state.db, slug).await?;
     let parent = match &new.parent {
@@ -125,7 +134,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, client: IpAddr
         tracing::info!(article = %slug, "honeypot filled: stored as spam");
         Status::Spam
     } else {
-        match state.moderation {
+        match moderation {
             Moderation::Open => Status::Approved,
             Moderation::Pre => Status::Pending,
         }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand};
 
-use crate::{AllowedOrigins, Moderation, PostRate};
+use crate::{AllowedOrigins, Moderation, ModerationPolicy, PostRate};
 
 #[derive(Debug, Parser)]
 #[command(name = "encart-server", version, about = "The encart API server")]
@@ -38,6 +38,11 @@ pub struct ServeArgs {
     /// `open`: new comments are published at once; `pre`: after a moderator approves them.
     #[arg(long, env = "ENCART_MODERATION", value_enum, default_value_t = Moderation::Open)]
     pub moderation: Moderation,
+    /// Moderation of one partner site, as `ORIGIN=open|pre`, comma-separated
+    /// (e.g. `https://news.example=pre`). Posts from pages of no listed site
+    /// get the strictest mode in use.
+    #[arg(long, env = "ENCART_SITE_MODERATION", value_delimiter = ',', value_parser = parse_site_moderation)]
+    pub site_moderation: Vec<(HeaderValue, Moderation)>,
     /// Comments one client address may post at once…
     #[arg(long, env = "ENCART_POST_BURST", default_value_t = 5)]
     pub post_burst: u32,
@@ -84,7 +89,23 @@ pub fn parse_origin(text: &str) -> Result<Origin, String> {
         .map_err(|_| format!("{text:?} is not an origin"))
 }
 
+/// `https://news.example=pre`.
+pub fn parse_site_moderation(text: &str) -> Result<(HeaderValue, Moderation), String> {
+    let (origin, mode) =
+        text.rsplit_once('=').ok_or_else(|| format!("{text:?}: expected ORIGIN=open or ORIGIN=pre"))?;
+    let Origin::Exact(origin) = parse_origin(origin)? else {
+        return Err(format!("{text:?}: a site is one origin, not *"));
+    };
+    let mode = <Moderation as clap::ValueEnum>::from_str(mode.trim(), true)
+        .map_err(|_| format!("{text:?}: the mode is open or pre"))?;
+    Ok((origin, mode))
+}
+
 impl ServeArgs {
+    pub fn moderation_policy(&self) -> ModerationPolicy {
+        ModerationPolicy { default: self.moderation, by_origin: self.site_moderation.clone() }
+    }
+
     pub fn post_rate(&self) -> PostRate {
         PostRate { burst: self.post_burst, refill: std::time::Duration::from_secs(self.post_refill_secs) }
     }
@@ -132,6 +153,17 @@ mod tests {
         );
         for bad in ["news.example", "https://", "https://news.example/path", "ftp://x", "http://a b"] {
             assert!(parse_origin(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn site_moderation_is_origin_equals_mode() {
+        assert_eq!(
+            parse_site_moderation("https://News.example/=Pre"),
+            Ok((HeaderValue::from_static("https://news.example"), Moderation::Pre))
+        );
+        for bad in ["https://news.example", "*=pre", "https://news.example=maybe", "news.example=open"] {
+            assert!(parse_site_moderation(bad).is_err(), "{bad}");
         }
     }
 

@@ -33,14 +33,42 @@ pub struct AppState {
     pub db: db::Db,
     /// Salt of the client hashes stored with comments (from the database).
     pub ip_salt: Arc<[u8; 32]>,
-    pub moderation: Moderation,
+    pub moderation: ModerationPolicy,
 }
 
 impl AppState {
     /// The state for `db`, with the salt the database keeps.
-    pub async fn new(db: db::Db, moderation: Moderation) -> Result<AppState> {
+    pub async fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
-        Ok(AppState { db, ip_salt, moderation })
+        Ok(AppState { db, ip_salt, moderation: moderation.into() })
+    }
+}
+
+/// Moderation per partner site, told apart by the `Origin` of the page a
+/// comment is posted from (browsers always send it on these POSTs).
+#[derive(Clone, Debug, Default)]
+pub struct ModerationPolicy {
+    /// For sites not listed.
+    pub default: Moderation,
+    pub by_origin: Vec<(HeaderValue, Moderation)>,
+}
+
+impl ModerationPolicy {
+    /// The mode for a post from `origin`. A post without a known origin (not
+    /// from a listed site's page: a script, a bot) gets the strictest mode
+    /// in use, so leaving out `Origin` never skips a site's pre-moderation.
+    pub fn for_origin(&self, origin: Option<&HeaderValue>) -> Moderation {
+        if let Some(&(_, mode)) = origin.and_then(|o| self.by_origin.iter().find(|(site, _)| site == o)) {
+            return mode;
+        }
+        let any_pre = self.by_origin.iter().any(|(_, mode)| *mode == Moderation::Pre);
+        if any_pre { Moderation::Pre } else { self.default }
+    }
+}
+
+impl From<Moderation> for ModerationPolicy {
+    fn from(default: Moderation) -> Self {
+        ModerationPolicy { default, by_origin: Vec::new() }
     }
 }
 
@@ -52,6 +80,24 @@ pub enum Moderation {
     Open,
     /// Held until approved; only their author sees them meanwhile.
     Pre,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_site_gets_its_moderation_and_unknown_origins_the_strictest() {
+        let a = HeaderValue::from_static("https://a.example");
+        let b = HeaderValue::from_static("https://b.example");
+        let policy = ModerationPolicy { default: Moderation::Open, by_origin: vec![(a.clone(), Moderation::Pre)] };
+        assert_eq!(policy.for_origin(Some(&a)), Moderation::Pre);
+        assert_eq!(policy.for_origin(Some(&b)), Moderation::Pre, "unknown origin: strictest in use");
+        assert_eq!(policy.for_origin(None), Moderation::Pre);
+        let open = ModerationPolicy { default: Moderation::Open, by_origin: vec![(a.clone(), Moderation::Open)] };
+        assert_eq!(open.for_origin(None), Moderation::Open);
+        assert_eq!(ModerationPolicy::from(Moderation::Pre).for_origin(Some(&a)), Moderation::Pre);
+    }
 }
 
 /// Which partner pages may call the API from the browser.

@@ -27,7 +27,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve(args) => {
             let origins = args.allowed_origins();
-            tracing::info!(%database, listen = %args.listen, ?origins, moderation = ?args.moderation, post_rate = ?args.post_rate(), "starting");
+            tracing::info!(%database, listen = %args.listen, ?origins, moderation = ?args.moderation_policy(), post_rate = ?args.post_rate(), "starting");
             if matches!(&origins, AllowedOrigins::List(list) if list.is_empty()) {
                 tracing::warn!(
                     "no partner origin is allowed: browsers will refuse the API's answers (see --allowed-origins)"
@@ -35,7 +35,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
-            let state = AppState::new(db, args.moderation).await.context("cannot read the server's secrets")?;
+            let state =
+                AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
             let listener = tokio::net::TcpListener::bind(args.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;

@@ -289,3 +289,28 @@ async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token
     let answer = post(&app, "/api/v1/articles/nope/comments/pending", json!({"tokens": [first]}).to_string()).await;
     assert_error(&answer, StatusCode::NOT_FOUND, "not_found");
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn moderation_follows_the_site_the_comment_is_posted_from(db: SqlitePool) {
+    let _ = seeded(db.clone()).await;
+    let policy = encart_server::ModerationPolicy {
+        default: Moderation::Open,
+        by_origin: vec![
+            (PARTNER.parse().unwrap(), Moderation::Pre),
+            ("https://open.example".parse().unwrap(), Moderation::Open),
+        ],
+    };
+    let app = test_app_with(db, policy, PostRate { burst: 100, refill: Duration::from_millis(1) }).await;
+    let from = |origin: Option<&str>| {
+        let mut request = Request::post(comments_uri()).header(header::CONTENT_TYPE, "application/json");
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        request.body(Body::from(json!({"author": "A", "body": "B"}).to_string())).unwrap()
+    };
+    let visibility = |answer: Answer| answer.json["visibility"].as_str().unwrap().to_owned();
+    assert_eq!(visibility(send(&app, from(Some(PARTNER))).await), "awaiting_moderation");
+    assert_eq!(visibility(send(&app, from(Some("https://open.example"))).await), "published");
+    assert_eq!(visibility(send(&app, from(None)).await), "awaiting_moderation", "no origin: the strictest mode in use");
+    assert_eq!(visibility(send(&app, from(Some("https://other.example"))).await), "awaiting_moderation");
+}

@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use encart_server::import::{self, ImportOptions};
-use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, app};
+use encart_server::{AllowedOrigins, AppState, Moderation, ModerationPolicy, PostRate, app};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use sqlx::SqlitePool;
@@ -25,7 +25,7 @@ pub async fn test_app(db: SqlitePool) -> Router {
     test_app_with(db, Moderation::Open, PostRate::default()).await
 }
 
-pub async fn test_app_with(db: SqlitePool, moderation: Moderation, rate: PostRate) -> Router {
+pub async fn test_app_with(db: SqlitePool, moderation: impl Into<ModerationPolicy>, rate: PostRate) -> Router {
     // Server errors are logged: show them with the failing test's output.
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
     let state = AppState::new(db, moderation).await.unwrap();
