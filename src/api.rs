@@ -73,12 +73,13 @@ impl ApiClient {
         get_json(&url).await
     }
 
-    pub async fn post_comment(&self, comment: &NewComment) -> Result<PostedComment, ApiError> {
-        post_json(&self.comments_url(), comment).await
+    /// POSTs `comment`; `key` makes the request safe to retry.
+    pub async fn post_comment(&self, comment: &NewComment, key: &str) -> Result<PostedComment, ApiError> {
+        post_json(&self.comments_url(), comment, Some(key)).await
     }
 
     pub async fn own_pending(&self, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
-        post_json(&format!("{}/pending", self.comments_url()), &PendingQuery { tokens }).await
+        post_json(&format!("{}/pending", self.comments_url()), &PendingQuery { tokens }, None).await
     }
 
     /// Fetches the article into `state`, going through `Loading` first.
@@ -148,6 +149,8 @@ impl ApiClient {
     pub fn post(&self, comment: NewComment, discussion: Discussion, draft: Draft) {
         let form = draft.state;
         form.set(FormState::Sending);
+        let key = draft.idempotency_key.get_untracked().unwrap_or_else(new_idempotency_key);
+        draft.idempotency_key.set(Some(key.clone()));
         let local_id = format!("local-{}", js_sys::Math::random().to_bits());
         discussion.insert_optimistic(Comment {
             id: local_id.clone(),
@@ -159,8 +162,9 @@ impl ApiClient {
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.post_comment(&comment).await {
+            match client.post_comment(&comment, &key).await {
                 Ok(posted) => {
+                    draft.idempotency_key.set(None);
                     let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
                     if awaiting_moderation {
                         storage::remember_pending(&client.slug, &posted.edit_token);
@@ -187,15 +191,18 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     answer(url, gloo_net::http::Request::get(url).header("Accept", "application/json").send().await).await
 }
 
-/// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type`).
-async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B) -> Result<T, ApiError> {
+/// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type` and
+/// `Idempotency-Key`).
+async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
     let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
     let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
-    let request = gloo_net::http::Request::post(url)
+    let mut request = gloo_net::http::Request::post(url)
         .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .body(String::from(json))
-        .map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
+        .header("Accept", "application/json");
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let request = request.body(String::from(json)).map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
     answer(url, request.send().await).await
 }
 
@@ -245,6 +252,22 @@ pub fn host_page_lang() -> String {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .map(|e| e.lang())
         .unwrap_or_default()
+}
+
+/// 128 random bits as hex (`crypto.getRandomValues`, which unlike
+/// `randomUUID` also works on pages served over plain http).
+fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No Web Crypto: still unique enough to tell one post from another.
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = (js_sys::Math::random() * 256.0) as u8 ^ (i as u8);
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Milliseconds since the epoch, now.

@@ -16,6 +16,9 @@ pub struct Draft {
     pub body: RwSignal<String>,
     pub website: RwSignal<String>,
     pub state: RwSignal<FormState>,
+    /// The Idempotency-Key of the post under way, kept across retries until
+    /// one succeeds, so a retry after a lost answer never posts twice.
+    pub idempotency_key: RwSignal<Option<String>>,
 }
 
 impl Draft {
@@ -25,6 +28,7 @@ impl Draft {
             body: RwSignal::new(String::new()),
             website: RwSignal::new(String::new()),
             state: RwSignal::new(FormState::Editing),
+            idempotency_key: RwSignal::new(None),
         }
     }
 }
@@ -43,7 +47,7 @@ pub fn CommentForm(
     /// Distinguishes the ids of several forms in one shadow root.
     id_prefix: String,
 ) -> impl IntoView {
-    let Draft { author, body, website, state } = draft;
+    let Draft { author, body, website, state, .. } = draft;
     let field_errors = move || match state.get() {
         FormState::Refused(fields) => fields,
         _ => FieldErrors::default(),

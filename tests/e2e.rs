@@ -155,8 +155,9 @@ impl World {
             parent: parent.map(Into::into),
             website: String::new(),
         };
-        let posted =
-            comments::post(&state, &self.sites.article, &new, [127, 0, 0, 1].into(), Moderation::Open).await.unwrap();
+        let sender =
+            comments::Sender { ip: [127, 0, 0, 1].into(), moderation: Moderation::Open, idempotency_key: None };
+        let posted = comments::post(&state, &self.sites.article, &new, &sender).await.unwrap();
         posted.comment.id
     }
 
@@ -407,6 +408,10 @@ async fn a_reader_posts_a_comment_sees_it_at_once_and_after_a_reload() {
     assert_eq!(seen["comments"][0]["body"], "Analyse très claire.\nMerci pour ce suivi !");
     assert_eq!(seen["authorValue"], "Léa Martin", "the name is remembered");
     assert_eq!(world.stored_comments().await, 1);
+    // The widget sent an Idempotency-Key (through CORS), so a retry could not post twice.
+    let key: Option<String> =
+        sqlx::query_scalar("SELECT idempotency_key FROM comments").fetch_one(&world.sites.db).await.unwrap();
+    assert!(key.is_some_and(|k| k.len() == 32 && k.bytes().all(|b| b.is_ascii_hexdigit())));
     world.close().await;
 }
 

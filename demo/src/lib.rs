@@ -154,7 +154,8 @@ async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::R
     let mut todo: Vec<(Option<String>, SeedComment)> = seed.into_iter().map(|c| (None, c)).collect();
     while let Some((parent, comment)) = todo.pop() {
         let new = NewComment { author: comment.author, body: comment.body, parent, website: String::new() };
-        let posted = comments::post(state, slug, &new, HOST, Moderation::Open).await?;
+        let sender = comments::Sender { ip: HOST, moderation: Moderation::Open, idempotency_key: None };
+        let posted = comments::post(state, slug, &new, &sender).await?;
         todo.extend(comment.replies.into_iter().rev().map(|r| (Some(posted.comment.id.clone()), r)));
     }
     Ok(())

@@ -110,22 +110,49 @@ async fn create(
 ) -> Result<(StatusCode, Json<PostedComment>)> {
     let slug = slug_param(slug)?;
     let Json(new) = body.map_err(json_rejection)?;
-    let moderation = state.moderation.for_origin(headers.get(header::ORIGIN));
-    Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, ip, moderation).await?)))
+    let sender = Sender {
+        ip,
+        moderation: state.moderation.for_origin(headers.get(header::ORIGIN)),
+        idempotency_key: idempotency_key(&headers)?,
+    };
+    Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, &sender).await?)))
 }
 
-/// Checks and stores a reader's comment on the article `slug`, sent from
-/// `client`, under `moderation`: what `POST …/comments` does once the
-/// request is parsed.
-pub async fn post(
-    state: &AppState,
-    slug: &str,
-    new: &NewComment,
-    client: IpAddr,
-    moderation: Moderation,
-) -> Result<PostedComment> {
+/// The `Idempotency-Key` header, when given: 1 to 128 characters of
+/// `A-Z a-z 0-9 - _ . :`.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>> {
+    let Some(value) = headers.get("idempotency-key") else { return Ok(None) };
+    let key = value.to_str().unwrap_or_default();
+    let valid =
+        (1..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
+    if !valid {
+        return Err(Error::BadRequest("Idempotency-Key must be 1 to 128 letters, digits or - _ . :".into()));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Who posts, and how their post is handled.
+pub struct Sender {
+    pub ip: IpAddr,
+    pub moderation: Moderation,
+    /// Makes the post safe to retry: the same key gets the same comment back.
+    pub idempotency_key: Option<String>,
+}
+
+/// Checks and stores a reader's comment on the article `slug`, sent by
+/// `sender`: what `POST …/comments` does once the request is parsed. A post
+/// with an idempotency key already used by this client on this article
+/// answers the comment stored the first time, with the same edit token.
+pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
     new.validate().map_err(Error::Invalid)?;
     let article = article_id(&state.db, slug).await?;
+    let client_hash = hex_sha256(&[&state.ip_salt[..], sender.ip.to_string().as_bytes()]);
+    let key = sender.idempotency_key.as_deref();
+    if let Some(key) = key
+        && let Some(done) = replay(state, article, &client_hash, key).await?
+    {
+        return Ok(done);
+    }
     let parent = match &new.parent {
         Some(id) => Some(approved_parent(&state.db, article, id).await?),
         None => None,
@@ -134,13 +161,16 @@ pub async fn post(
         tracing::info!(article = %slug, "honeypot filled: stored as spam");
         Status::Spam
     } else {
-        match moderation {
+        match sender.moderation {
             Moderation::Open => Status::Approved,
             Moderation::Pre => Status::Pending,
         }
     };
-    let token = random_token()?;
-    let stored = insert(
+    let token = match key {
+        Some(key) => keyed_token(state, article, &client_hash, key),
+        None => random_token()?,
+    };
+    let inserted = insert(
         &state.db,
         Insert {
             article,
@@ -149,16 +179,53 @@ pub async fn post(
             body: new.body.trim(),
             status,
             edit_token_hash: &hex_sha256(&[token.as_bytes()]),
-            client_hash: &hex_sha256(&[&state.ip_salt[..], client.to_string().as_bytes()]),
+            client_hash: &client_hash,
+            idempotency_key: key,
         },
     )
-    .await?;
-    let visibility = match status {
-        // A bot that filled the honeypot is answered as if all went well.
-        Status::Approved | Status::Spam => Visibility::Published,
-        Status::Pending => Visibility::AwaitingModeration,
+    .await;
+    let stored = match (inserted, key) {
+        // The same key raced in from a concurrent retry: answer its comment.
+        (Err(Error::Database(sqlx::Error::Database(e))), Some(key)) if e.is_unique_violation() => {
+            return replay(state, article, &client_hash, key)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("idempotency key conflict without a comment").into());
+        }
+        (result, _) => result?,
     };
-    Ok(PostedComment { comment: stored, visibility, edit_token: token })
+    Ok(PostedComment { comment: stored, visibility: status.visibility(), edit_token: token })
+}
+
+/// The comment this client already posted on `article` with `key`, if any.
+async fn replay(state: &AppState, article: i64, client_hash: &str, key: &str) -> Result<Option<PostedComment>> {
+    let row: Option<(i64, Option<i64>, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, parent_id, author, body, created_at, status FROM comments
+         WHERE article_id = ? AND client_hash = ? AND idempotency_key = ?",
+    )
+    .bind(article)
+    .bind(client_hash)
+    .bind(key)
+    .fetch_optional(&state.db)
+    .await?;
+    let Some((id, parent_id, author, body, created_at, status)) = row else { return Ok(None) };
+    let visibility =
+        if status == Status::Pending.as_str() { Visibility::AwaitingModeration } else { Visibility::Published };
+    let comment = CommentRow { id, parent_id, author, body, created_at }.into_comment();
+    Ok(Some(PostedComment { comment, visibility, edit_token: keyed_token(state, article, client_hash, key) }))
+}
+
+/// The edit token of a keyed post: derived from the server's secret salt, so
+/// a replay can answer it again while only its hash is ever stored.
+fn keyed_token(state: &AppState, article: i64, client_hash: &str, key: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(&state.ip_salt[..])
+        .chain_update(b"edit-token\0")
+        .chain_update(article.to_le_bytes())
+        .chain_update(client_hash.as_bytes())
+        .chain_update(b"\0")
+        .chain_update(key.as_bytes())
+        .finalize();
+    URL_SAFE_NO_PAD.encode(digest)
 }
 
 fn json_rejection(rejection: JsonRejection) -> Error {
@@ -181,6 +248,14 @@ enum Status {
 }
 
 impl Status {
+    fn visibility(self) -> Visibility {
+        match self {
+            // A bot that filled the honeypot is answered as if all went well.
+            Status::Approved | Status::Spam => Visibility::Published,
+            Status::Pending => Visibility::AwaitingModeration,
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Status::Approved => "approved",
@@ -234,12 +309,14 @@ struct Insert<'a> {
     status: Status,
     edit_token_hash: &'a str,
     client_hash: &'a str,
+    idempotency_key: Option<&'a str>,
 }
 
 async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     let row: CommentRow = sqlx::query_as(
-        "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash,
+                               idempotency_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          RETURNING id, parent_id, author, body, created_at",
     )
     .bind(new.article)
@@ -251,6 +328,7 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     .bind(new.status.as_str())
     .bind(new.edit_token_hash)
     .bind(new.client_hash)
+    .bind(new.idempotency_key)
     .fetch_one(db)
     .await?;
     Ok(row.into_comment())

@@ -14,7 +14,7 @@ pub mod import;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -161,7 +161,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
             AllowedOrigins::List(list) => AllowOrigin::list(list),
         })
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT])
+        .allow_headers([header::CONTENT_TYPE, header::ACCEPT, HeaderName::from_static("idempotency-key")])
         .max_age(Duration::from_secs(24 * 60 * 60));
     Router::new()
         .route("/healthz", get(healthz))

@@ -98,13 +98,15 @@ async fn cors_answers_configured_partner_origins_only(db: SqlitePool) {
         .uri(&uri)
         .header(header::ORIGIN, PARTNER)
         .header(header::ACCESS_CONTROL_REQUEST_METHOD, "POST")
-        .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+        .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "content-type,idempotency-key")
         .body(Body::empty())
         .unwrap();
     let answer = send(&app, preflight).await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], PARTNER);
     assert_eq!(answer.headers[header::ACCESS_CONTROL_MAX_AGE], "86400");
+    let allowed_headers = answer.headers[header::ACCESS_CONTROL_ALLOW_HEADERS].to_str().unwrap();
+    assert!(allowed_headers.contains("idempotency-key"), "{allowed_headers}");
     assert!(!answer.headers.contains_key(header::ACCESS_CONTROL_ALLOW_CREDENTIALS));
 }
 

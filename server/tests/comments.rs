@@ -314,3 +314,35 @@ async fn moderation_follows_the_site_the_comment_is_posted_from(db: SqlitePool) 
     assert_eq!(visibility(send(&app, from(None)).await), "awaiting_moderation", "no origin: the strictest mode in use");
     assert_eq!(visibility(send(&app, from(Some("https://other.example"))).await), "awaiting_moderation");
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_post_replayed_with_its_idempotency_key_stores_one_comment(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Pre).await;
+    let keyed = |key: &str| {
+        Request::post(comments_uri())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("idempotency-key", key)
+            .body(Body::from(json!({"author": "A", "body": "Une seule fois"}).to_string()))
+            .unwrap()
+    };
+    let first = send(&app, keyed("3f1c-retry-key")).await;
+    let again = send(&app, keyed("3f1c-retry-key")).await;
+    assert_eq!((first.status, again.status), (StatusCode::CREATED, StatusCode::CREATED));
+    assert_eq!(first.json, again.json, "the same comment, visibility and edit token");
+    assert_eq!(count(&db).await, 1);
+
+    // Two retries racing each other still make one comment.
+    let (a, b) = tokio::join!(send(&app, keyed("race")), send(&app, keyed("race")));
+    assert_eq!(a.json["comment"]["id"], b.json["comment"]["id"]);
+    assert_eq!(count(&db).await, 2);
+
+    // The edit token of a replayed post is as good as the first one's.
+    let pending =
+        post(&app, &format!("{}/pending", comments_uri()), json!({"tokens": [again.json["edit_token"]]}).to_string())
+            .await;
+    assert_eq!(pending.json["comments"][0]["id"], first.json["comment"]["id"]);
+
+    let bad = send(&app, keyed("no spaces allowed")).await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "bad_request");
+    assert_eq!(count(&db).await, 2);
+}
