@@ -82,6 +82,28 @@ impl ApiClient {
         post_json(&format!("{}/pending", self.comments_url()), &PendingQuery { tokens }, None).await
     }
 
+    /// Erases the reader's own comment `id`, with the token kept when posting.
+    pub fn delete(&self, id: String, discussion: Discussion) {
+        let Some(token) = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t)
+        else {
+            return;
+        };
+        discussion.deleting.set(Some((id.clone(), Load::Loading)));
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            let url = format!("{}/{}", client.comments_url(), js_sys::encode_uri_component(&id));
+            match delete_with_token(&url, &token).await {
+                // Already gone (deleted elsewhere) counts as done.
+                Ok(()) | Err(ApiError::NotFound) => {
+                    storage::forget_own(&client.slug, &id);
+                    discussion.erase(&id);
+                    discussion.deleting.set(None);
+                }
+                Err(err) => discussion.deleting.set(Some((id, Load::Failed(err)))),
+            }
+        });
+    }
+
     /// Fetches the article into `state`, going through `Loading` first.
     pub fn load_article(&self, state: RwSignal<Load<Article>>) {
         state.set(Load::Loading);
@@ -111,15 +133,16 @@ impl ApiClient {
                 }
             }
             // The reader's own comments awaiting moderation, shown to them only.
-            let tokens = storage::pending_tokens(&client.slug);
-            if tokens.is_empty() {
+            let own = storage::own_comments(&client.slug);
+            discussion.own.set(own.iter().map(|(id, _)| id.clone()).collect());
+            if own.is_empty() {
                 return;
             }
-            match client.own_pending(tokens).await {
-                Ok(own) if own.comments.is_empty() => storage::forget_pending(&client.slug),
-                Ok(own) => discussion.show_own_pending(own.comments),
-                // Not worth an error message: the published discussion is shown.
-                Err(_) => {}
+            // A failure is not worth a message (and is logged): the published
+            // discussion is shown.
+            let tokens = own.into_iter().map(|(_, token)| token).collect();
+            if let Ok(pending) = client.own_pending(tokens).await {
+                discussion.show_own_pending(pending.comments);
             }
         });
     }
@@ -159,6 +182,7 @@ impl ApiClient {
             body: comment.body.trim().to_owned(),
             created: String::from(js_sys::Date::new_0().to_iso_string()),
             replies: Vec::new(),
+            deleted: false,
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {
@@ -166,9 +190,8 @@ impl ApiClient {
                 Ok(posted) => {
                     draft.idempotency_key.set(None);
                     let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
-                    if awaiting_moderation {
-                        storage::remember_pending(&client.slug, &posted.edit_token);
-                    }
+                    storage::remember_own(&client.slug, &posted.comment.id, &posted.edit_token);
+                    discussion.own.update(|own| own.push(posted.comment.id.clone()));
                     discussion.confirm(&local_id, posted.comment, awaiting_moderation);
                     storage::remember_author(comment.author.trim());
                     draft.body.set(String::new());
@@ -204,6 +227,18 @@ async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: 
     }
     let request = request.body(String::from(json)).map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
     answer(url, request.send().await).await
+}
+
+/// DELETEs with `token` as the Bearer; `Ok` on 2xx.
+async fn delete_with_token(url: &str, token: &str) -> Result<(), ApiError> {
+    let sent = gloo_net::http::Request::delete(url).header("Authorization", &format!("Bearer {token}")).send().await;
+    let response = sent.map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
+    if response.ok() {
+        return Ok(());
+    }
+    let status = response.status();
+    let err = if status == 404 { ApiError::NotFound } else { ApiError::Status(status) };
+    Err(warn(url, err, &format!("status {status}")))
 }
 
 /// Turns a response into the decoded `T` or the error a reader's message needs.

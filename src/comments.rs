@@ -17,6 +17,8 @@ pub struct Actions {
     pub retry: Callback<()>,
     pub load_more: Callback<()>,
     pub submit: Submit,
+    /// Erase the reader's own comment with this id.
+    pub delete: Callback<String>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -26,6 +28,7 @@ struct Context {
     lang: Lang,
     now_ms: Signal<i64>,
     submit: Submit,
+    delete: Callback<String>,
     /// The comment whose reply form is open, if any.
     replying_to: RwSignal<Option<String>>,
     reply_draft: Draft,
@@ -49,6 +52,7 @@ pub fn CommentsSection(
         lang,
         now_ms,
         submit: actions.submit,
+        delete: actions.delete,
         replying_to: RwSignal::new(None),
         reply_draft: Draft::new(author),
     };
@@ -110,7 +114,19 @@ fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> i
 
 /// One comment, its reply form when open, and its replies.
 fn comment_view(comment: Comment, cx: Context) -> AnyView {
-    let Comment { id, author, body, created, replies, .. } = comment;
+    let Comment { id, author, body, created, replies, deleted, .. } = comment;
+    let replies = (!replies.is_empty()).then(|| {
+        view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
+    });
+    if deleted {
+        return view! {
+            <li class="comment deleted" data-id=id>
+                <p class="comment-deleted">{text(cx.lang, Text::CommentDeleted)}</p>
+                {replies}
+            </li>
+        }
+        .into_any();
+    }
     let created_ms = parse_utc_millis(&created).ok();
     let when = created_ms.map(|ms| {
         view! {
@@ -161,9 +177,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
             }
         })
     };
-    let replies = (!replies.is_empty()).then(|| {
-        view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
-    });
+    let delete_controls = cx.discussion.own.with(|own| own.contains(&id)).then(|| delete_controls(id.clone(), cx));
     view! {
         <li class="comment" data-id=id>
             <article>
@@ -173,11 +187,51 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     {mark}
                 </header>
                 <p class="comment-body">{body}</p>
-                {reply_button}
+                <div class="comment-actions">{reply_button} {delete_controls}</div>
             </article>
             {reply_form}
             {replies}
         </li>
     }
     .into_any()
+}
+
+/// "Delete" on the reader's own comment, then "sure?", then progress.
+fn delete_controls(id: String, cx: Context) -> impl IntoView {
+    let lang = cx.lang;
+    let deleting = cx.discussion.deleting;
+    let this = id.clone();
+    let state = move || deleting.with(|d| d.as_ref().filter(|(d, _)| *d == this).map(|(_, s)| s.clone()));
+    move || {
+        let id = id.clone();
+        match state() {
+            None => view! {
+                <button type="button" class="delete" on:click=move |_| deleting.set(Some((id.clone(), Load::Ready(())))) >
+                    {text(lang, Text::Delete)}
+                </button>
+            }
+            .into_any(),
+            Some(Load::Ready(())) => view! {
+                <span class="confirm" role="group" aria-label=text(lang, Text::ConfirmDelete)>
+                    {text(lang, Text::ConfirmDelete)} " "
+                    <button type="button" class="confirm-delete" on:click=move |_| cx.delete.run(id.clone())>
+                        {text(lang, Text::YesDelete)}
+                    </button> " "
+                    <button type="button" class="secondary" on:click=move |_| deleting.set(None)>
+                        {text(lang, Text::Cancel)}
+                    </button>
+                </span>
+            }
+            .into_any(),
+            Some(Load::Loading) => view! { <span class="status" role="status">{text(lang, Text::Deleting)}</span> }.into_any(),
+            Some(Load::Failed(err)) => view! {
+                <span class="field-error" role="alert">{error_text(lang, &err)} " "
+                    <button type="button" class="retry" on:click=move |_| cx.delete.run(id.clone())>
+                        {text(lang, Text::Retry)}
+                    </button>
+                </span>
+            }
+            .into_any(),
+        }
+    }
 }

@@ -32,6 +32,11 @@ pub struct Discussion {
     pub more: RwSignal<Load<()>>,
     /// The reader's own comments not (yet) published for everyone, by id.
     pub marks: RwSignal<Vec<(String, Mark)>>,
+    /// Ids of the reader's own comments (they hold their edit tokens).
+    pub own: RwSignal<Vec<String>>,
+    /// The comment whose deletion the reader is confirming or waiting for:
+    /// `Ready` while asking "sure?", `Loading` while deleting, `Failed` after.
+    pub deleting: RwSignal<Option<(String, Load<()>)>>,
 }
 
 impl Discussion {
@@ -43,6 +48,8 @@ impl Discussion {
             first_page: RwSignal::new(Load::Loading),
             more: RwSignal::new(Load::Ready(())),
             marks: RwSignal::new(Vec::new()),
+            own: RwSignal::new(Vec::new()),
+            deleting: RwSignal::new(None),
         }
     }
 
@@ -103,6 +110,18 @@ impl Discussion {
         }
     }
 
+    /// The reader deleted their comment `id`: it goes, or stays as a
+    /// placeholder while answers hang from it.
+    pub fn erase(&self, id: &str) {
+        let counted = self.mark_of(id).is_none();
+        self.set_mark(id, None);
+        self.own.update(|own| own.retain(|o| o != id));
+        self.comments.update(|list| erase(list, id));
+        if counted {
+            self.total.update(|t| *t = t.saturating_sub(1));
+        }
+    }
+
     /// Takes back the optimistic comment `local_id`: the post failed.
     pub fn withdraw(&self, local_id: &str) {
         self.set_mark(local_id, None);
@@ -147,6 +166,23 @@ pub fn remove(list: &mut Vec<Comment>, id: &str) -> Option<Comment> {
     list.iter_mut().find_map(|c| remove(&mut c.replies, id))
 }
 
+/// Erases `id` in the tree: removed, or emptied and marked deleted when it
+/// has replies.
+pub fn erase(list: &mut Vec<Comment>, id: &str) {
+    if let Some(i) = list.iter().position(|c| c.id == id) {
+        if list[i].replies.is_empty() {
+            list.remove(i);
+        } else {
+            let c = &mut list[i];
+            (c.author, c.body, c.deleted) = (String::new(), String::new(), true);
+        }
+        return;
+    }
+    for c in list.iter_mut() {
+        erase(&mut c.replies, id);
+    }
+}
+
 /// What the reader's form is doing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FormState {
@@ -174,6 +210,7 @@ mod tests {
             body: id.into(),
             created: "2025-05-10T10:00:00Z".into(),
             replies: vec![],
+            deleted: false,
         }
     }
 
@@ -190,6 +227,16 @@ mod tests {
         insert(&mut list, comment("1a-i", Some("1a")));
         insert(&mut list, comment("orphan", Some("gone")));
         assert_eq!(ids(&list), ["orphan[]", "3[]", "2[]", "1[\"1a[\\\"1a-i[]\\\"]\", \"1b[]\"]"]);
+    }
+
+    #[test]
+    fn erasing_keeps_a_placeholder_only_for_answered_comments() {
+        let mut list = vec![comment("1", None), comment("2", None)];
+        insert(&mut list, comment("1a", Some("1")));
+        erase(&mut list, "1");
+        erase(&mut list, "2");
+        assert_eq!(ids(&list), ["1[\"1a[]\"]"]);
+        assert!(list[0].deleted && list[0].body.is_empty() && list[0].author.is_empty());
     }
 
     #[test]

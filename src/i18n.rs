@@ -73,6 +73,11 @@ pub enum Text {
     ThemeLight,
     ThemeDark,
     ThemeSepia,
+    Delete,
+    ConfirmDelete,
+    YesDelete,
+    Deleting,
+    CommentDeleted,
 }
 
 pub fn text(lang: Lang, key: Text) -> &'static str {
@@ -153,6 +158,16 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, ThemeDark) => "Dark",
         (Fr, ThemeSepia) => "Sépia",
         (En, ThemeSepia) => "Sepia",
+        (Fr, Delete) => "Supprimer",
+        (En, Delete) => "Delete",
+        (Fr, ConfirmDelete) => "Supprimer définitivement ce commentaire ?",
+        (En, ConfirmDelete) => "Delete this comment for good?",
+        (Fr, YesDelete) => "Oui, supprimer",
+        (En, YesDelete) => "Yes, delete",
+        (Fr, Deleting) => "Suppression…",
+        (En, Deleting) => "Deleting…",
+        (Fr, CommentDeleted) => "Commentaire supprimé par son auteur.",
+        (En, CommentDeleted) => "Comment deleted by its author.",
     }
 }
 

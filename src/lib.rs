@@ -94,6 +94,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
         let load_comments = Callback::new(move |()| client.with_value(|c| c.load_comments(discussion)));
         let load_more = Callback::new(move |()| client.with_value(|c| c.load_more(discussion)));
         let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
+        let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
         // Retrying the article retries its comments too: they failed with it.
         let retry_all = Callback::new(move |()| {
             load_article.run(());
@@ -103,7 +104,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
 
         let comments = CommentsWiring {
             discussion,
-            actions: Actions { retry: load_comments, load_more, submit },
+            actions: Actions { retry: load_comments, load_more, submit, delete },
             now_ms: now_ms.into(),
             author: storage::remembered_author(),
         };

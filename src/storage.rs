@@ -39,39 +39,39 @@ pub fn remember_author(name: &str) {
     }
 }
 
-/// Edit tokens of the reader's comments awaiting moderation on `slug`, so the
-/// widget can show them to their author (and only to them) after a reload.
-fn pending_key(slug: &str) -> String {
-    format!("encart:pending:{slug}")
+/// The reader's own comments on `slug`, as (id, edit token) pairs: the
+/// tokens let them delete their comments, and see those awaiting moderation.
+fn own_key(slug: &str) -> String {
+    format!("encart:own:{slug}")
 }
 
-/// Most tokens kept per article; the oldest go first.
-const MAX_PENDING: usize = 20;
+/// Most comments remembered per article; the oldest go first.
+const MAX_OWN: usize = 50;
 
-pub fn pending_tokens(slug: &str) -> Vec<String> {
-    let Some(text) = get(&pending_key(slug)) else { return Vec::new() };
+pub fn own_comments(slug: &str) -> Vec<(String, String)> {
+    let Some(text) = get(&own_key(slug)) else { return Vec::new() };
     let Ok(parsed) = js_sys::JSON::parse(&text) else { return Vec::new() };
     serde_wasm_bindgen::from_value(parsed).unwrap_or_default()
 }
 
-pub fn remember_pending(slug: &str, token: &str) {
-    let mut tokens = pending_tokens(slug);
-    tokens.push(token.to_owned());
-    let excess = tokens.len().saturating_sub(MAX_PENDING);
-    tokens.drain(..excess);
-    store_pending(slug, &tokens);
+pub fn remember_own(slug: &str, id: &str, token: &str) {
+    let mut own = own_comments(slug);
+    own.retain(|(known, _)| known != id);
+    own.push((id.to_owned(), token.to_owned()));
+    let excess = own.len().saturating_sub(MAX_OWN);
+    own.drain(..excess);
+    store_own(slug, &own);
 }
 
-/// Forgets every token once none of their comments is pending any more.
-pub fn forget_pending(slug: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(&pending_key(slug));
-    }
+pub fn forget_own(slug: &str, id: &str) {
+    let mut own = own_comments(slug);
+    own.retain(|(known, _)| known != id);
+    store_own(slug, &own);
 }
 
-fn store_pending(slug: &str, tokens: &[String]) {
-    let (Some(storage), Ok(value)) = (local_storage(), serde_wasm_bindgen::to_value(tokens)) else { return };
+fn store_own(slug: &str, own: &[(String, String)]) {
+    let (Some(storage), Ok(value)) = (local_storage(), serde_wasm_bindgen::to_value(own)) else { return };
     if let Ok(json) = js_sys::JSON::stringify(&value) {
-        let _ = storage.set_item(&pending_key(slug), &String::from(json));
+        let _ = storage.set_item(&own_key(slug), &String::from(json));
     }
 }

@@ -759,3 +759,39 @@ async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     }
     world.close().await;
 }
+
+#[tokio::test]
+async fn an_author_deletes_their_comment_for_good() {
+    let world = world("delete").await;
+    world.seed_comment("Quelqu’un d’autre", "Pas le mien.", None).await;
+    world.open("").await;
+    world.wait_for(0, ".comment").await;
+    assert!(
+        world
+            .js(&format!("{WIDGET_JS} return !hosts()[0].shadowRoot.querySelector('button.delete');"), Value::Null)
+            .await
+            == true,
+        "no delete button on someone else's comment"
+    );
+    world.type_into(0, "#encart-new-author", "Regrets").await;
+    world.type_into(0, "#encart-new-body", "Je n’aurais pas dû écrire ça.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["heading"], "2 commentaires");
+    let mine = seen["comments"][0]["id"].as_str().unwrap().to_owned();
+
+    world.open("").await;
+    world.wait_for(0, ".comment button.delete").await;
+    world.click(0, &format!(".comment[data-id='{mine}'] button.delete")).await;
+    world.click(0, &format!(".comment[data-id='{mine}'] button.confirm-delete")).await;
+    let seen = wait_until(&world, "the comment gone", |s| s["comments"].as_array().is_some_and(|c| c.len() == 1)).await;
+    assert_eq!(seen["comments"][0]["body"], "Pas le mien.");
+    assert_eq!(seen["heading"], "1 commentaire");
+    assert_eq!(world.stored_comments().await, 1, "deleted from the database, not hidden");
+
+    world.open("").await;
+    let seen =
+        wait_until(&world, "the list after reload", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    assert_eq!(seen["comments"].as_array().unwrap().len(), 1);
+    world.close().await;
+}

@@ -184,6 +184,7 @@ mod discussion {
             body: body.into(),
             created: "2025-05-10T14:00:00.000Z".into(),
             replies: vec![],
+            deleted: false,
         }
     }
 
@@ -196,6 +197,7 @@ mod discussion {
             retry: Callback::new(|()| {}),
             load_more: Callback::new(|()| {}),
             submit: Callback::new(move |(comment, _draft): (NewComment, Draft)| submitted.update(|s| s.push(comment))),
+            delete: Callback::new(|_id: String| {}),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
@@ -278,6 +280,22 @@ mod discussion {
         discussion.withdraw("local-2");
         settle().await;
         assert_eq!(root.query_selector_all(".comment").unwrap().length(), 1);
+
+        // A comment its author deleted stays as a placeholder while answered.
+        discussion.comments.update(|list| {
+            let mut gone = comment("7", "");
+            gone.author = String::new();
+            gone.deleted = true;
+            gone.replies = vec![comment("8", "Une réponse")];
+            list.push(gone);
+        });
+        settle().await;
+        assert_eq!(
+            text_of(&root, ".comment[data-id='7'] .comment-deleted").as_deref(),
+            Some("Commentaire supprimé par son auteur.")
+        );
+        assert_eq!(text_of(&root, ".comment[data-id='7'] .replies .comment-body").as_deref(), Some("Une réponse"));
+        discussion.comments.update(|list| list.retain(|c| c.id != "7"));
 
         discussion.insert_optimistic(comment("local-3", "À modérer"));
         discussion.confirm("local-3", comment("43", "À modérer"), true);

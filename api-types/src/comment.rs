@@ -23,6 +23,14 @@ pub struct Comment {
     /// Answers to this comment, oldest first.
     #[serde(default)]
     pub replies: Vec<Comment>,
+    /// Deleted by its author: shown as a placeholder (author and body empty)
+    /// only because answers hang from it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// One page of an article's comments (`GET /api/v1/articles/{slug}/comments`):

@@ -137,6 +137,7 @@ pub mod error_code {
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
+    pub const UNAUTHORIZED: &str = "unauthorized";
     pub const INTERNAL: &str = "internal";
 }
 

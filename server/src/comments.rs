@@ -39,7 +39,67 @@ pub const MAX_PAGE: u32 = 100;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
+        .route("/api/v1/articles/{slug}/comments/{id}", axum::routing::delete(remove))
         .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
+}
+
+/// `DELETE …/comments/{id}` with `Authorization: Bearer <edit token>`: the
+/// author erases their comment.
+async fn remove(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<StatusCode> {
+    let Path((slug, id)) = path.map_err(|_| Error::BadRequest("the path is not valid".into()))?;
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            Error::Status(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, "send the edit token as a Bearer".into())
+        })?;
+    let article = article_id(&state.db, &slug).await?;
+    erase(&state.db, article, &id, token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Erases comment `id` of `article` if `token` is its edit token: the row
+/// goes, or, when answers hang from it, everything it held is wiped and a
+/// `deleted` placeholder stays for the thread. The same 404 whether the
+/// comment does not exist or the token is wrong.
+pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
+    let not_found = || Error::NotFound("comment");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let mut tx = db.begin().await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM comments WHERE id = ? AND article_id = ? AND edit_token_hash = ? AND status != 'deleted'",
+    )
+    .bind(id)
+    .bind(article)
+    .bind(hex_sha256(&[token.as_bytes()]))
+    .fetch_optional(&mut *tx)
+    .await?;
+    found.ok_or_else(not_found)?;
+    let answered: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comments WHERE parent_id = ?)")
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if answered {
+        sqlx::query(
+            "UPDATE comments SET status = 'deleted', author = '', body = '', edit_token_hash = '', client_hash = '',
+                                 idempotency_key = NULL
+             WHERE id = ?",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        sqlx::query("DELETE FROM comments WHERE id = ?").bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A reader's own comments awaiting moderation: a POST only because tokens
@@ -210,7 +270,7 @@ async fn replay(state: &AppState, article: i64, client_hash: &str, key: &str) ->
     let Some((id, parent_id, author, body, created_at, status)) = row else { return Ok(None) };
     let visibility =
         if status == Status::Pending.as_str() { Visibility::AwaitingModeration } else { Visibility::Published };
-    let comment = CommentRow { id, parent_id, author, body, created_at }.into_comment();
+    let comment = CommentRow { id, parent_id, author, body, created_at, status: None }.into_comment();
     Ok(Some(PostedComment { comment, visibility, edit_token: keyed_token(state, article, client_hash, key) }))
 }
 
@@ -341,6 +401,8 @@ struct CommentRow {
     author: String,
     body: String,
     created_at: String,
+    #[sqlx(default)]
+    status: Option<String>,
 }
 
 impl CommentRow {
@@ -352,6 +414,7 @@ impl CommentRow {
             body: self.body,
             created: self.created_at,
             replies: Vec::new(),
+            deleted: self.status.as_deref() == Some("deleted"),
         }
     }
 }
@@ -360,8 +423,8 @@ impl CommentRow {
 /// comments older than the cursor `after` (newest first), with their replies.
 pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Result<CommentPage> {
     let mut top: Vec<CommentRow> = sqlx::query_as(
-        "SELECT id, parent_id, author, body, created_at FROM comments
-         WHERE article_id = ? AND status = 'approved' AND parent_id IS NULL AND id < ?
+        "SELECT id, parent_id, author, body, created_at, status FROM comments
+         WHERE article_id = ? AND status IN ('approved', 'deleted') AND parent_id IS NULL AND id < ?
          ORDER BY id DESC LIMIT ?",
     )
     .bind(article)
@@ -389,7 +452,8 @@ async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
         return Ok(Vec::new());
     }
     let mut query = QueryBuilder::<Sqlite>::new(
-        "SELECT id, parent_id, author, body, created_at FROM comments WHERE status = 'approved' AND thread_id IN (",
+        "SELECT id, parent_id, author, body, created_at, status FROM comments
+         WHERE status IN ('approved', 'deleted') AND thread_id IN (",
     );
     let mut list = query.separated(", ");
     for &thread in threads {
@@ -400,7 +464,8 @@ async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
 }
 
 /// Builds the trees: each reply under its parent, oldest first. Replies whose
-/// parent is not shown (no longer approved) are left out with it.
+/// parent is not shown (no longer approved) are left out with it; a deleted
+/// comment shows, as a placeholder, only while answers hang from it.
 fn attach_replies(top: Vec<CommentRow>, replies: Vec<CommentRow>) -> Vec<Comment> {
     let mut children: HashMap<i64, Vec<CommentRow>> = HashMap::new();
     for reply in replies {
@@ -408,13 +473,14 @@ fn attach_replies(top: Vec<CommentRow>, replies: Vec<CommentRow>) -> Vec<Comment
             children.entry(parent).or_default().push(reply);
         }
     }
-    fn build(row: CommentRow, children: &mut HashMap<i64, Vec<CommentRow>>) -> Comment {
+    fn build(row: CommentRow, children: &mut HashMap<i64, Vec<CommentRow>>) -> Option<Comment> {
         let id = row.id;
         let mut comment = row.into_comment();
-        comment.replies = children.remove(&id).unwrap_or_default().into_iter().map(|r| build(r, children)).collect();
-        comment
+        comment.replies =
+            children.remove(&id).unwrap_or_default().into_iter().filter_map(|r| build(r, children)).collect();
+        (!comment.deleted || !comment.replies.is_empty()).then_some(comment)
     }
-    top.into_iter().map(|row| build(row, &mut children)).collect()
+    top.into_iter().filter_map(|row| build(row, &mut children)).collect()
 }
 
 const CURSOR_PREFIX: &str = "c1.";

@@ -160,8 +160,13 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
             AllowedOrigins::Any => AllowOrigin::any(),
             AllowedOrigins::List(list) => AllowOrigin::list(list),
         })
-        .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE, header::ACCEPT, HeaderName::from_static("idempotency-key")])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::AUTHORIZATION,
+            HeaderName::from_static("idempotency-key"),
+        ])
         .max_age(Duration::from_secs(24 * 60 * 60));
     Router::new()
         .route("/healthz", get(healthz))

@@ -346,3 +346,49 @@ async fn a_post_replayed_with_its_idempotency_key_stores_one_comment(db: SqliteP
     assert_error(&bad, StatusCode::BAD_REQUEST, "bad_request");
     assert_eq!(count(&db).await, 2);
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn an_author_erases_their_comment_with_its_edit_token(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Open).await;
+    let posted = |a: Answer| {
+        (a.json["comment"]["id"].as_str().unwrap().to_owned(), a.json["edit_token"].as_str().unwrap().to_owned())
+    };
+    let (a, token_a) = posted(post_comment(&app, json!({"author": "Alice", "body": "Premier"})).await);
+    let (b, token_b) = posted(post_comment(&app, json!({"author": "Bob", "body": "Réponse", "parent": a})).await);
+    let (c, token_c) = posted(post_comment(&app, json!({"author": "Carole", "body": "Autre"})).await);
+    let delete = |id: &str, token: Option<&str>| {
+        let mut request = Request::delete(format!("{}/{id}", comments_uri()));
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        request.body(Body::empty()).unwrap()
+    };
+
+    assert_error(&send(&app, delete(&c, None)).await, StatusCode::UNAUTHORIZED, "unauthorized");
+    assert_error(&send(&app, delete(&c, Some("not-the-token"))).await, StatusCode::NOT_FOUND, "not_found");
+    assert_error(&send(&app, delete(&c, Some(&token_b))).await, StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(send(&app, delete(&c, Some(&token_c))).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(count(&db).await, 2, "a comment nobody answered is gone for good");
+
+    // Answered: everything it held is wiped, a placeholder keeps the thread.
+    assert_eq!(send(&app, delete(&a, Some(&token_a))).await.status, StatusCode::NO_CONTENT);
+    let (author, body, status, client): (String, String, String, String) =
+        sqlx::query_as("SELECT author, body, status, client_hash FROM comments WHERE id = ?")
+            .bind(a.parse::<i64>().unwrap())
+            .fetch_one(&db)
+            .await
+            .unwrap();
+    assert_eq!((author.as_str(), body.as_str(), status.as_str(), client.as_str()), ("", "", "deleted", ""));
+    let page = get(&app, &comments_uri()).await.json;
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["comments"][0]["deleted"], true);
+    assert_eq!(page["comments"][0]["body"], "");
+    assert_eq!(page["comments"][0]["replies"][0]["body"], "Réponse");
+    assert_error(&send(&app, delete(&a, Some(&token_a))).await, StatusCode::NOT_FOUND, "not_found");
+    let reply = post_comment(&app, json!({"author": "D", "body": "x", "parent": a})).await;
+    assert_error(&reply, StatusCode::NOT_FOUND, "not_found");
+
+    // Its last answer gone, the placeholder goes from the list too.
+    assert_eq!(send(&app, delete(&b, Some(&token_b))).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(get(&app, &comments_uri()).await.json, json!({"comments": [], "next": null, "total": 0}));
+}
