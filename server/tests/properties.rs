@@ -1,0 +1,40 @@
+//! Arbitrary input to the importers and the cursor decoder: a clear error or
+//! a result, never a panic.
+
+use encart_server::comments::decode_cursor;
+use encart_server::import::{ImportOptions, parse, parse_html};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_text_importer_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = parse(&bytes, &ImportOptions::default());
+    }
+
+    #[test]
+    fn the_text_importer_takes_any_title_and_paragraphs(title in "[^\\n\\r]{1,80}", lines in proptest::collection::vec("[^\\n\\r]{0,200}", 0..12)) {
+        let text = format!("{title}\n{}", lines.join("\n"));
+        let options = ImportOptions { language: Some("fr".into()), source_url: None };
+        match parse(text.as_bytes(), &options) {
+            Ok(article) => {
+                prop_assert!(!article.slug.is_empty());
+                prop_assert!(!article.body.is_empty());
+            }
+            Err(err) => prop_assert!(err.to_string().starts_with("line "), "{}", err),
+        }
+    }
+
+    #[test]
+    fn the_html_importer_never_panics(html in "(<(p|div|h2|a href=\"[a-z:/.]{0,12}\"|em|ul|li|blockquote|script|meta name=\"author\" content=\"[^\"]{0,10}\")>|[^<>]{0,40}|</(p|div|h2|a|em|ul|li|blockquote|script)>){0,60}") {
+        let _ = parse_html(html.as_bytes(), &ImportOptions::default());
+    }
+
+    #[test]
+    fn cursors_decode_or_refuse_but_never_panic(cursor in any::<String>()) {
+        if let Ok(id) = decode_cursor(&cursor) {
+            prop_assert!(id > 0);
+        }
+    }
+}
