@@ -138,6 +138,9 @@ pub mod error_code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
     pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const URI_TOO_LONG: &str = "uri_too_long";
+    pub const HEADERS_TOO_LARGE: &str = "headers_too_large";
+    pub const REQUEST_TIMEOUT: &str = "request_timeout";
     pub const INTERNAL: &str = "internal";
 }
 

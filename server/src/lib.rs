@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod limits;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -176,6 +177,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
+        .layer(axum::middleware::from_fn(limits::limits))
         .layer(cors)
         .layer(TraceLayer::new_for_http())
 }

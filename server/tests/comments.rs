@@ -392,3 +392,11 @@ async fn an_author_erases_their_comment_with_its_edit_token(db: SqlitePool) {
     assert_eq!(send(&app, delete(&b, Some(&token_b))).await.status, StatusCode::NO_CONTENT);
     assert_eq!(get(&app, &comments_uri()).await.json, json!({"comments": [], "next": null, "total": 0}));
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn deeply_nested_json_is_a_400_not_a_crash(db: SqlitePool) {
+    let app = seeded(db.clone()).await;
+    let deep = format!("{{\"author\": {}1{}, \"body\": \"x\"}}", "[".repeat(10_000), "]".repeat(10_000));
+    assert_error(&post(&app, &comments_uri(), deep).await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_eq!(count(&db).await, 0);
+}
