@@ -232,13 +232,7 @@ async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: 
 /// DELETEs with `token` as the Bearer; `Ok` on 2xx.
 async fn delete_with_token(url: &str, token: &str) -> Result<(), ApiError> {
     let sent = gloo_net::http::Request::delete(url).header("Authorization", &format!("Bearer {token}")).send().await;
-    let response = sent.map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
-    if response.ok() {
-        return Ok(());
-    }
-    let status = response.status();
-    let err = if status == 404 { ApiError::NotFound } else { ApiError::Status(status) };
-    Err(warn(url, err, &format!("status {status}")))
+    checked(url, sent).await.map(drop)
 }
 
 /// Turns a response into the decoded `T` or the error a reader's message needs.
@@ -246,23 +240,32 @@ async fn answer<T: DeserializeOwned>(
     url: &str,
     sent: Result<gloo_net::http::Response, gloo_net::Error>,
 ) -> Result<T, ApiError> {
+    let response = checked(url, sent).await?;
+    decode(response).await.map_err(|err| warn(url, err, "unexpected body"))
+}
+
+/// The response if it came and is a 2xx, else the error a reader's message needs.
+async fn checked(
+    url: &str,
+    sent: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<gloo_net::http::Response, ApiError> {
     let response = sent.map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
     // gloo-net resolves on any status: 4xx/5xx must be checked here.
-    if !response.ok() {
-        let status = response.status();
-        let err = match status {
-            404 => ApiError::NotFound,
-            413 => ApiError::TooLarge,
-            429 => ApiError::RateLimited,
-            422 => match decode::<ErrorBody>(response).await {
-                Ok(ErrorBody { error }) => error.fields.map_or(ApiError::Malformed, ApiError::Invalid),
-                Err(err) => err,
-            },
-            _ => ApiError::Status(status),
-        };
-        return Err(warn(url, err, &format!("status {status}")));
+    if response.ok() {
+        return Ok(response);
     }
-    decode(response).await.map_err(|err| warn(url, err, "unexpected body"))
+    let status = response.status();
+    let err = match status {
+        404 => ApiError::NotFound,
+        413 => ApiError::TooLarge,
+        429 => ApiError::RateLimited,
+        422 => match decode::<ErrorBody>(response).await {
+            Ok(ErrorBody { error }) => error.fields.map_or(ApiError::Malformed, ApiError::Invalid),
+            Err(err) => err,
+        },
+        _ => ApiError::Status(status),
+    };
+    Err(warn(url, err, &format!("status {status}")))
 }
 
 /// Decodes a JSON body with the browser's parser and serde-wasm-bindgen

@@ -99,15 +99,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
     }
 
     let (title_line, title) = lines.next().ok_or(ImportError::Empty)?;
-    let title = collapse_spaces(title);
-    let chars = title.chars().count();
-    if chars > MAX_TITLE_CHARS {
-        return Err(ImportError::TitleTooLong { line: title_line, chars });
-    }
-    let slug = slug_of(&title);
-    if slug.is_empty() {
-        return Err(ImportError::TitleWithoutSlug { line: title_line, title });
-    }
+    let (title, slug) = title_and_slug(title, title_line)?;
 
     let mut lines = lines.peekable();
     let mut last_line = title_line;
@@ -173,6 +165,21 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
 
 fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title (spaces collapsed) found on `line`, and its slug; refused when
+/// too long or without a letter or digit to make a slug from.
+fn title_and_slug(title: &str, line: usize) -> Result<(String, String), ImportError> {
+    let title = collapse_spaces(title);
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        return Err(ImportError::TitleTooLong { line, chars });
+    }
+    let slug = slug_of(&title);
+    if slug.is_empty() {
+        return Err(ImportError::TitleWithoutSlug { line, title });
+    }
+    Ok((title, slug))
 }
 
 /// The URL slug of a title: ASCII, lower case, words joined by `-`, cut at a

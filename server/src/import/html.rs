@@ -11,8 +11,8 @@ use dom_smoothie::Readability;
 use encart_api_types::{Article, Block, Date, Inline, is_safe_href};
 
 use super::{
-    ImportError, ImportOptions, MAX_TITLE_CHARS, checked_language_tag, collapse_spaces, detect_language, first_date,
-    is_boilerplate, slug_of,
+    ImportError, ImportOptions, checked_language_tag, collapse_spaces, detect_language, first_date, is_boilerplate,
+    title_and_slug,
 };
 
 /// Parses a saved article page.
@@ -21,18 +21,10 @@ pub fn parse(html: &str, options: &ImportOptions) -> Result<Article, ImportError
         .map_err(|e| ImportError::NotAnArticle { reason: e.to_string() })?;
     let found = readability.parse().map_err(|e| ImportError::NotAnArticle { reason: e.to_string() })?;
 
-    let title = collapse_spaces(&found.title);
-    if title.is_empty() {
+    if found.title.trim().is_empty() {
         return Err(ImportError::NotAnArticle { reason: "the page has no title".into() });
     }
-    let chars = title.chars().count();
-    if chars > MAX_TITLE_CHARS {
-        return Err(ImportError::TitleTooLong { line: 1, chars });
-    }
-    let slug = slug_of(&title);
-    if slug.is_empty() {
-        return Err(ImportError::TitleWithoutSlug { line: 1, title });
-    }
+    let (title, slug) = title_and_slug(&found.title, 1)?;
 
     let byline = found.byline.as_deref().map(clean_byline).filter(|b| !b.is_empty());
     let raw = blocks_of(&found.content);
