@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use encart_api_types::NewComment;
 use encart_demo::{Options, Ports, Sites};
-use encart_server::{AppState, Moderation, articles, comments, import};
+use encart_server::{Moderation, articles, comments, import};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -148,7 +148,7 @@ impl World {
 
     /// The API's own handling of a reader's post, for seeding comments.
     async fn seed_comment(&self, author: &str, body: &str, parent: Option<&str>) -> String {
-        let state = AppState::new(self.sites.db.clone(), Moderation::Open).await.unwrap();
+        let state = &self.sites.state;
         let new = NewComment {
             author: author.into(),
             body: body.into(),
@@ -157,7 +157,7 @@ impl World {
         };
         let sender =
             comments::Sender { ip: [127, 0, 0, 1].into(), moderation: Moderation::Open, idempotency_key: None };
-        let posted = comments::post(&state, &self.sites.article, &new, &sender).await.unwrap();
+        let posted = comments::post(state, &self.sites.article, &new, &sender).await.unwrap();
         posted.comment.id
     }
 
@@ -322,6 +322,34 @@ async fn several_widgets_on_one_page_render_from_one_module() {
         .await;
     assert_eq!(loads, json!({"wasm": 1, "glue": 1}), "two loader tags, two widgets, one module");
     world.screenshot("several-widgets.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn the_loader_fetches_the_article_and_comments_while_the_module_loads() {
+    let world = world("prefetch").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("").await;
+    wait_until(&world, "the seeded comment", |s| s["comments"].as_array().is_some_and(|c| c.len() == 1)).await;
+    let requests = world
+        .js(
+            r#"const all = performance.getEntriesByType("resource");
+               const one = (test) => all.filter((e) => test(e.name));
+               const article = one((n) => /\/api\/v1\/articles\/[^/?]+$/.test(n));
+               const comments = one((n) => /\/comments\?limit=20$/.test(n));
+               const wasm = one((n) => n.endsWith(".wasm"));
+               return { article: article.length, comments: comments.length, wasm: wasm.length,
+                        overlap: article.length == 1 && wasm.length == 1
+                                 && article[0].startTime < wasm[0].responseEnd
+                                 && comments[0].startTime < wasm[0].responseEnd };"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(
+        requests,
+        json!({"article": 1, "comments": 1, "wasm": 1, "overlap": true}),
+        "each asked once, before the module finished downloading"
+    );
     world.close().await;
 }
 
@@ -588,7 +616,9 @@ async fn under_pre_moderation_only_the_author_sees_their_comment_until_approved(
     assert_eq!(seen["comments"], json!([]));
 
     // Approved by a moderator: everyone sees it, unmarked.
+    // (What a moderator's approval does: the status changes, the article's reads are dropped.)
     sqlx::query("UPDATE comments SET status = 'approved'").execute(&world.sites.db).await.unwrap();
+    world.sites.state.cache.invalidate(&world.sites.article);
     world.open("").await;
     let seen =
         wait_until(&world, "the approved comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;

@@ -71,6 +71,8 @@ pub struct Sites {
     pub article: String,
     /// The API's database, for tests that change what it holds.
     pub db: encart_server::db::Db,
+    /// The API's state (its read cache included), for tests that act as the API would.
+    pub state: AppState,
     api_stop: Arc<Notify>,
     api_task: Option<JoinHandle<()>>,
 }
@@ -119,7 +121,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     if let Some(path) = &options.discussion {
         seed_discussion(&state, &article, path).await?;
     }
-    let api_app = encart_server::app(state, origins, PostRate::default());
+    let api_app = encart_server::app(state.clone(), origins, PostRate::default());
     let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
@@ -127,7 +129,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     tokio::spawn(serve(cdn, cdn_router(&options.dist), std::future::pending()));
     let partner_app = partner_router(&options.partner_pages, page_vars);
     tokio::spawn(serve(partner, partner_app, std::future::pending()));
-    Ok(Sites { api_url, cdn_url, partner_url, article, db, api_stop, api_task: Some(api_task) })
+    Ok(Sites { api_url, cdn_url, partner_url, article, db, state, api_stop, api_task: Some(api_task) })
 }
 
 /// One comment of a seeded discussion, with its answers.
@@ -169,9 +171,11 @@ async fn serve(listener: TcpListener, app: Router, stop: impl Future<Output = ()
     }
 }
 
-/// A CDN stand-in for `dist`: what any CDN in front of encart must do.
+/// A CDN stand-in for `dist`: what any CDN in front of encart must do,
+/// serving the precompressed `.br`/`.gz` siblings `cargo xtask dist` writes.
 pub fn cdn_router(dist: &Path) -> Router {
-    Router::new().fallback_service(ServeDir::new(dist)).layer(middleware::from_fn(cdn_headers))
+    let files = ServeDir::new(dist).precompressed_br().precompressed_gzip();
+    Router::new().fallback_service(files).layer(middleware::from_fn(cdn_headers))
 }
 
 async fn cdn_headers(request: Request, next: Next) -> Response {
@@ -187,10 +191,10 @@ async fn cdn_headers(request: Request, next: Next) -> Response {
 
 /// Long, immutable cache for content-hashed files (`name-<hex hash>.ext`);
 /// a few minutes for the loader, whose URL partners embed and never change.
+/// (The same policy `dist/manifest.json` states per file.)
 pub fn cache_policy(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     let hashed =
         stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
     if hashed {
@@ -260,10 +264,35 @@ async fn render_page(site: &PartnerSite, page: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn the_cdn_serves_precompressed_wasm_with_its_type_and_cache_policy() {
+        let dir = std::env::temp_dir().join(format!("encart-cdn-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("encart-0123456789abcdef.wasm"), b"\0asm-raw").unwrap();
+        std::fs::write(dir.join("encart-0123456789abcdef.wasm.br"), b"brotli").unwrap();
+        let get = |encoding: &'static str| {
+            Request::get("/encart-0123456789abcdef.wasm").header(header::ACCEPT_ENCODING, encoding).body(Body::empty())
+        };
+        let response = cdn_router(&dir).oneshot(get("br, gzip").unwrap()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "application/wasm");
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert_eq!(response.headers()[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+        let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes();
+        assert_eq!(&body[..], b"brotli");
+        // No .gz sibling: a gzip-only client gets the file as it is.
+        let response = cdn_router(&dir).oneshot(get("gzip").unwrap()).await.unwrap();
+        assert!(!response.headers().contains_key(header::CONTENT_ENCODING));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn hashed_assets_are_cached_for_a_year_and_the_loader_briefly() {
-        assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67_bg.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67.wasm"), "public, max-age=31536000, immutable");
+        assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67.wasm.br"), "public, max-age=31536000, immutable");
         assert_eq!(cache_policy("/encart-4f1c2b9a0d3e5f67.js"), "public, max-age=31536000, immutable");
         assert_eq!(cache_policy("/embed.js"), "public, max-age=300");
         assert_eq!(cache_policy("/encart-latest.js"), "no-cache");

@@ -1,23 +1,30 @@
 //! Articles: `GET /api/v1/articles/{slug}`, and their storage.
 
+use axum::Router;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
 use encart_api_types::{Article, Block, Date};
 use sqlx::SqliteExecutor;
 use sqlx::types::Json as SqlJson;
 
 use crate::db::Db;
-use crate::{AppState, Error, Result};
+use crate::{AppState, Error, Result, cache};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/articles/{slug}", get(show))
 }
 
-async fn show(State(state): State<AppState>, slug: Result<Path<String>, PathRejection>) -> Result<Json<Article>> {
+async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    slug: Result<Path<String>, PathRejection>,
+) -> Result<Response> {
     let slug = slug_param(slug)?;
-    find(&state.db, &slug).await?.map(Json).ok_or(Error::NotFound("article"))
+    let load = async { find(&state.db, &slug).await?.ok_or(Error::NotFound("article")) };
+    cache::json(&state, &slug, "article", &headers, load).await
 }
 
 /// The `{slug}` of a path, or a 400 when it is not valid UTF-8.

@@ -11,6 +11,7 @@ use std::net::IpAddr;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use base64::Engine;
@@ -26,7 +27,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use crate::articles::slug_param;
 use crate::client::ClientIp;
 use crate::db::Db;
-use crate::{AppState, Error, Moderation, Result};
+use crate::{AppState, Error, Moderation, Result, cache};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
 pub const MAX_DEPTH: i64 = 2;
@@ -62,6 +63,7 @@ async fn remove(
         })?;
     let article = article_id(&state.db, &slug).await?;
     erase(&state.db, article, &id, token).await?;
+    state.cache.invalidate(&slug);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -150,15 +152,17 @@ struct ListParams {
 
 async fn list(
     State(state): State<AppState>,
+    headers: HeaderMap,
     slug: Result<Path<String>, PathRejection>,
     params: Result<Query<ListParams>, QueryRejection>,
-) -> Result<Json<CommentPage>> {
+) -> Result<Response> {
     let slug = slug_param(slug)?;
     let Query(params) = params.map_err(|_| Error::BadRequest("limit must be a whole number".into()))?;
     let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let after = params.after.as_deref().map(decode_cursor).transpose()?;
-    let article = article_id(&state.db, &slug).await?;
-    Ok(Json(page(&state.db, article, limit, after).await?))
+    let variant = format!("comments {limit} {}", after.unwrap_or(i64::MAX));
+    let load = async { page(&state.db, article_id(&state.db, &slug).await?, limit, after).await };
+    cache::json(&state, &slug, &variant, &headers, load).await
 }
 
 async fn create(
@@ -253,6 +257,9 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         }
         (result, _) => result?,
     };
+    if status == Status::Approved {
+        state.cache.invalidate(slug);
+    }
     Ok(PostedComment { comment: stored, visibility: status.visibility(), edit_token: token })
 }
 

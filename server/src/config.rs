@@ -49,6 +49,9 @@ pub struct ServeArgs {
     /// …then one more every this many seconds.
     #[arg(long, env = "ENCART_POST_REFILL_SECS", default_value_t = 10)]
     pub post_refill_secs: u64,
+    /// Comments all clients together may post per second.
+    #[arg(long, env = "ENCART_POST_CEILING", default_value_t = 100)]
+    pub post_ceiling: u32,
 }
 
 #[derive(Debug, Args)]
@@ -107,7 +110,11 @@ impl ServeArgs {
     }
 
     pub fn post_rate(&self) -> PostRate {
-        PostRate { burst: self.post_burst, refill: std::time::Duration::from_secs(self.post_refill_secs) }
+        PostRate {
+            burst: self.post_burst,
+            refill: std::time::Duration::from_secs(self.post_refill_secs),
+            ceiling: self.post_ceiling,
+        }
     }
 
     pub fn allowed_origins(&self) -> AllowedOrigins {

@@ -4,6 +4,7 @@
 //! configuration, opens the database and serves it (or runs an import).
 
 pub mod articles;
+pub mod cache;
 pub mod client;
 pub mod comments;
 pub mod config;
@@ -23,6 +24,7 @@ use encart_api_types::error_code;
 use serde_json::json;
 use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
@@ -35,13 +37,20 @@ pub struct AppState {
     /// Salt of the client hashes stored with comments (from the database).
     pub ip_salt: Arc<[u8; 32]>,
     pub moderation: ModerationPolicy,
+    /// Hot reads, dropped per article on writes.
+    pub cache: Arc<cache::ReadCache>,
 }
+
+/// Articles whose reads are kept in memory, and for how long at most.
+const CACHED_ARTICLES: usize = 10_000;
+const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
 impl AppState {
     /// The state for `db`, with the salt the database keeps.
     pub async fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
-        Ok(AppState { db, ip_salt, moderation: moderation.into() })
+        let cache = Arc::new(cache::ReadCache::new(CACHED_ARTICLES, CACHE_MAX_AGE));
+        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache })
     }
 }
 
@@ -109,16 +118,26 @@ pub enum AllowedOrigins {
 }
 
 /// How many comments one client may post: `burst` at once, then one more
-/// every `refill`. Counted per peer IP address, in this process.
+/// every `refill`. Counted per peer IP address, in this process. And, for
+/// all clients together, at most `ceiling` per second (a flood from many
+/// addresses meets it).
 #[derive(Clone, Copy, Debug)]
 pub struct PostRate {
     pub burst: u32,
     pub refill: Duration,
+    pub ceiling: u32,
 }
 
 impl Default for PostRate {
     fn default() -> Self {
-        PostRate { burst: 5, refill: Duration::from_secs(10) }
+        PostRate { burst: 5, refill: Duration::from_secs(10), ceiling: 100 }
+    }
+}
+
+impl PostRate {
+    /// Limits that never bite, for tests and benchmarks.
+    pub fn unlimited() -> Self {
+        PostRate { burst: 1_000_000, refill: Duration::from_millis(1), ceiling: 1_000_000 }
     }
 }
 
@@ -135,17 +154,33 @@ macro_rules! rate_limit {
             .methods(vec![Method::POST])
             .finish()
             .expect("a period and a burst size above zero");
-        GovernorLayer::new(config).error_handler(rate_limited)
+        GovernorLayer::new(config).error_handler(|err| rate_limited(err, "from this address"))
     }};
 }
 
-fn rate_limited(err: tower_governor::GovernorError) -> axum::response::Response {
+/// The ceiling on comment POSTs from all clients together, per second.
+macro_rules! write_ceiling {
+    ($rate:expr) => {{
+        let rate: PostRate = $rate;
+        let per_second = u64::from(rate.ceiling.max(1));
+        let config = GovernorConfigBuilder::default()
+            .key_extractor(tower_governor::key_extractor::GlobalKeyExtractor)
+            .per_nanosecond((1_000_000_000 / per_second).max(1))
+            .burst_size(u32::try_from(per_second).unwrap_or(u32::MAX))
+            .methods(vec![Method::POST])
+            .finish()
+            .expect("a period and a burst size above zero");
+        GovernorLayer::new(config).error_handler(|err| rate_limited(err, "on this server right now"))
+    }};
+}
+
+fn rate_limited(err: tower_governor::GovernorError, whose: &str) -> axum::response::Response {
     match err {
         tower_governor::GovernorError::TooManyRequests { wait_time, headers } => {
             let mut response = error::error_response(
                 StatusCode::TOO_MANY_REQUESTS,
                 error_code::TOO_MANY_REQUESTS,
-                format!("too many comments from this address; try again in {wait_time} s"),
+                format!("too many comments {whose}; try again in {wait_time} s"),
             );
             response.headers_mut().extend(headers.unwrap_or_default());
             response
@@ -172,12 +207,14 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
     Router::new()
         .route("/healthz", get(healthz))
         .merge(articles::router())
-        .merge(comments::router().layer(rate_limit!(post_rate)))
+        // Per client first (outer), so one client's flood never spends the shared ceiling.
+        .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
         .merge(comments::pending_router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
         .layer(axum::middleware::from_fn(limits::limits))
+        .layer(CompressionLayer::new())
         .layer(cors)
         .layer(TraceLayer::new_for_http())
 }

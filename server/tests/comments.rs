@@ -29,7 +29,7 @@ async fn count(db: &SqlitePool) -> i64 {
 /// An app that lets one client post as much as a test needs.
 async fn unlimited(db: SqlitePool, moderation: Moderation) -> Router {
     let _ = seeded(db.clone()).await;
-    test_app_with(db, moderation, PostRate { burst: 100_000, refill: Duration::from_millis(1) }).await
+    test_app_with(db, moderation, PostRate::unlimited()).await
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
@@ -159,7 +159,12 @@ async fn malformed_oversized_or_mistyped_bodies_are_refused_before_any_work(db: 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn too_many_posts_from_one_client_get_429_with_retry_after(db: SqlitePool) {
     let _ = seeded(db.clone()).await;
-    let app = test_app_with(db.clone(), Moderation::Open, PostRate { burst: 2, refill: Duration::from_secs(60) }).await;
+    let app = test_app_with(
+        db.clone(),
+        Moderation::Open,
+        PostRate { burst: 2, refill: Duration::from_secs(60), ..PostRate::default() },
+    )
+    .await;
     for _ in 0..2 {
         assert_eq!(post_comment(&app, json!({"author": "A", "body": "B"})).await.status, StatusCode::CREATED);
     }
@@ -169,6 +174,31 @@ async fn too_many_posts_from_one_client_get_429_with_retry_after(db: SqlitePool)
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     assert_eq!(count(&db).await, 2);
     assert_eq!(get(&app, &comments_uri()).await.status, StatusCode::OK, "reading is not limited");
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn posts_from_many_addresses_meet_the_server_wide_ceiling(db: SqlitePool) {
+    let _ = seeded(db.clone()).await;
+    let state = encart_server::AppState::new(db.clone(), Moderation::Open).await.unwrap();
+    let rate = PostRate { ceiling: 3, ..PostRate::unlimited() };
+    let app = encart_server::app(state, encart_server::AllowedOrigins::Any, rate);
+    let post_from = |last_octet: u8| {
+        let mut request = axum::http::Request::post(comments_uri())
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(json!({"author": "A", "body": "B"}).to_string()))
+            .unwrap();
+        let peer = std::net::SocketAddr::from(([198, 51, 100, last_octet], 40000));
+        request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+        request
+    };
+    for client in 1..=3 {
+        assert_eq!(send(&app, post_from(client)).await.status, StatusCode::CREATED, "client {client}");
+    }
+    let refused = send(&app, post_from(4)).await;
+    assert_error(&refused, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    assert!(refused.json["error"]["message"].as_str().unwrap().contains("on this server"));
+    assert!(refused.headers.contains_key(header::RETRY_AFTER));
+    assert_eq!(count(&db).await, 3, "the refused post stored nothing");
 }
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
@@ -265,7 +295,9 @@ async fn paging_sees_every_comment_once_even_while_new_ones_arrive(db: SqlitePoo
 
 #[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
 async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token(db: SqlitePool) {
-    let app = unlimited(db.clone(), Moderation::Pre).await;
+    let _ = seeded(db.clone()).await;
+    let state = encart_server::AppState::new(db.clone(), Moderation::Pre).await.unwrap();
+    let app = router_for(state.clone(), PostRate::unlimited());
     let token = |a: &Answer| a.json["edit_token"].as_str().unwrap().to_owned();
     let first = token(&post_comment(&app, json!({"author": "A", "body": "premier"})).await);
     let _second = token(&post_comment(&app, json!({"author": "B", "body": "second"})).await);
@@ -278,7 +310,9 @@ async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token
     assert_eq!(bodies, ["premier"], "only the comment of the token given");
     assert_eq!(get(&app, &comments_uri()).await.json["total"], 0, "still hidden from everyone else");
 
+    // What a moderator's approval does: the status changes, the article's reads are dropped.
     sqlx::query("UPDATE comments SET status = 'approved' WHERE body = 'premier'").execute(&db).await.unwrap();
+    state.cache.invalidate(SLUG);
     let mine = post(&app, &pending_uri, json!({"tokens": [first]}).to_string()).await;
     assert_eq!(mine.json, json!({"comments": []}), "approved: no longer pending");
     assert_eq!(get(&app, &comments_uri()).await.json["total"], 1);
@@ -300,7 +334,7 @@ async fn moderation_follows_the_site_the_comment_is_posted_from(db: SqlitePool) 
             ("https://open.example".parse().unwrap(), Moderation::Open),
         ],
     };
-    let app = test_app_with(db, policy, PostRate { burst: 100, refill: Duration::from_millis(1) }).await;
+    let app = test_app_with(db, policy, PostRate::unlimited()).await;
     let from = |origin: Option<&str>| {
         let mut request = Request::post(comments_uri()).header(header::CONTENT_TYPE, "application/json");
         if let Some(origin) = origin {

@@ -26,9 +26,13 @@ pub async fn test_app(db: SqlitePool) -> Router {
 }
 
 pub async fn test_app_with(db: SqlitePool, moderation: impl Into<ModerationPolicy>, rate: PostRate) -> Router {
+    router_for(AppState::new(db, moderation).await.unwrap(), rate)
+}
+
+/// The app serving `state`, for tests that also reach into the state.
+pub fn router_for(state: AppState, rate: PostRate) -> Router {
     // Server errors are logged: show them with the failing test's output.
     let _ = tracing_subscriber::fmt().with_test_writer().try_init();
-    let state = AppState::new(db, moderation).await.unwrap();
     app(state, AllowedOrigins::List(vec![PARTNER.parse().unwrap()]), rate)
         // What `into_make_service_with_connect_info` gives each request.
         .layer(Extension(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000)))))

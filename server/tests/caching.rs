@@ -1,0 +1,101 @@
+//! HTTP caching and compression of the GETs, through `app()`: ETags and 304s,
+//! the read cache dropped by writes (a reader sees a new comment at once),
+//! and brotli/gzip for clients that accept them.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use http_body_util::BodyExt;
+use serde_json::json;
+use sqlx::SqlitePool;
+use tower::ServiceExt;
+
+fn comments_uri() -> String {
+    format!("/api/v1/articles/{SLUG}/comments?limit=20")
+}
+
+async fn get_if_none_match(app: &axum::Router, uri: &str, etag: &str) -> Answer {
+    send(app, Request::get(uri).header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap()).await
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn gets_carry_an_etag_and_answer_304_when_unchanged(db: SqlitePool) {
+    let app = seeded(db).await;
+    for uri in [format!("/api/v1/articles/{SLUG}"), comments_uri()] {
+        let first = get(&app, &uri).await;
+        assert_eq!(first.status, StatusCode::OK);
+        let etag = first.headers[header::ETAG].to_str().unwrap().to_owned();
+        assert!(etag.starts_with('"') && etag.ends_with('"') && etag.len() == 34, "{etag}");
+        assert_eq!(first.headers[header::CACHE_CONTROL], "public, max-age=0, s-maxage=5");
+
+        let again = get_if_none_match(&app, &uri, &etag).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{uri}");
+        assert_eq!(again.json, serde_json::Value::Null, "a 304 has no body");
+        assert_eq!(again.headers[header::ETAG], etag.as_str());
+
+        let stale = get_if_none_match(&app, &uri, "\"0000\"").await;
+        assert_eq!(stale.status, StatusCode::OK);
+        assert_eq!(stale.json, first.json);
+    }
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_new_comment_shows_at_once_despite_the_cache(db: SqlitePool) {
+    let app = seeded(db).await;
+    let before = get(&app, &comments_uri()).await;
+    let etag = before.headers[header::ETAG].to_str().unwrap().to_owned();
+    assert_eq!(before.json["total"], 0);
+
+    let posted = post(&app, &comments_uri(), json!({"author": "Ana", "body": "Vu."}).to_string()).await;
+    assert_eq!(posted.status, StatusCode::CREATED);
+
+    let after = get_if_none_match(&app, &comments_uri(), &etag).await;
+    assert_eq!(after.status, StatusCode::OK, "the old ETag no longer matches");
+    assert_eq!(after.json["total"], 1);
+    assert_eq!(after.json["comments"][0]["body"], "Vu.");
+    assert_ne!(after.headers[header::ETAG], etag.as_str());
+
+    // Deleting it drops the cached page too.
+    let id = posted.json["comment"]["id"].as_str().unwrap();
+    let token = posted.json["edit_token"].as_str().unwrap();
+    let request = Request::delete(format!("/api/v1/articles/{SLUG}/comments/{id}"))
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, request).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(get(&app, &comments_uri()).await.json["total"], 0);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn errors_are_not_cached(db: SqlitePool) {
+    let app = test_app(db.clone()).await;
+    let missing = get(&app, &format!("/api/v1/articles/{SLUG}")).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(!missing.headers.contains_key(header::ETAG));
+    let options = encart_server::import::ImportOptions::default();
+    encart_server::import::import_file(&db, std::path::Path::new(FIXTURE), &options).await.unwrap();
+    assert_eq!(get(&app, &format!("/api/v1/articles/{SLUG}")).await.status, StatusCode::OK);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn responses_are_compressed_for_clients_that_accept_it(db: SqlitePool) {
+    let app = seeded(db).await;
+    let plain = get(&app, &format!("/api/v1/articles/{SLUG}")).await;
+    assert!(!plain.headers.contains_key(header::CONTENT_ENCODING));
+    for encoding in ["br", "gzip"] {
+        let request = Request::get(format!("/api/v1/articles/{SLUG}"))
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(Body::empty())
+            .unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], encoding);
+        assert!(response.headers().contains_key(header::ETAG));
+        let compressed = response.into_body().collect().await.unwrap().to_bytes();
+        let raw = serde_json::to_vec(&plain.json).unwrap();
+        assert!(compressed.len() < raw.len() * 3 / 4, "{encoding}: {} of {} bytes", compressed.len(), raw.len());
+        assert!(serde_json::from_slice::<serde_json::Value>(&compressed).is_err(), "{encoding}: not plain JSON");
+    }
+}
