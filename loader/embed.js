@@ -20,25 +20,47 @@
   var modules = window.__encart || (window.__encart = {});
   var ready = modules[base];
   if (!ready) {
+    // The wasm download starts now, alongside the glue's; the glue compiles
+    // it while it streams in (WebAssembly.instantiateStreaming).
+    var wasm = fetch(base + "__WASM__");
     ready = modules[base] = import(base + "__GLUE_JS__").then(function (glue) {
-      return glue.default({ module_or_path: base + "__WASM__" }).then(function () {
+      return glue.default({ module_or_path: wasm }).then(function () {
         return glue;
       });
     });
   }
 
+  // Starts a GET the widget will read once it runs. Its failures are the
+  // widget's to report: none reaches the page's unhandledrejection.
+  function get(url) {
+    var init = { headers: { Accept: "application/json" }, credentials: "omit" };
+    if (AbortSignal.timeout) init.signal = AbortSignal.timeout(10000);
+    var response = fetch(url, init);
+    response.catch(function () {});
+    return response;
+  }
+
   // A widget's options: its element's data-* attributes, else the script's.
+  // The article and its first comments are requested at once, while the
+  // module loads; these URLs are the ones src/api.rs builds.
   function options(d, article) {
-    return {
-      api: d.api || data.api,
+    var api = d.api || data.api;
+    var config = {
+      api: api,
       article: article,
       lang: d.lang || data.lang || undefined,
       headingLevel: d.headingLevel || data.headingLevel || undefined,
       theme: d.theme || data.theme || undefined
     };
+    if (api && article) {
+      var url = api.replace(/\/+$/, "") + "/api/v1/articles/" + encodeURIComponent(article);
+      config.articleResponse = get(url);
+      config.commentsResponse = get(url + "/comments?limit=20");
+    }
+    return config;
   }
 
-  function mount(host, config) {
+  function mount(host, d, article) {
     if (host.shadowRoot) return;
     var target;
     try {
@@ -48,6 +70,7 @@
       console.error("encart: cannot attach a widget to", host, e);
       return;
     }
+    var config = options(d, article);
     ready
       .then(function (glue) {
         glue.mount(target, config);
@@ -60,13 +83,13 @@
   if (data.article) {
     var host = document.createElement("encart-widget");
     script.parentNode.insertBefore(host, script);
-    mount(host, options(data, data.article));
+    mount(host, data, data.article);
   }
 
   function mountPlaceholders() {
     var found = document.querySelectorAll("[data-encart-article]");
     for (var i = 0; i < found.length; i++) {
-      mount(found[i], options(found[i].dataset, found[i].dataset.encartArticle));
+      mount(found[i], found[i].dataset, found[i].dataset.encartArticle);
     }
   }
   if (document.readyState === "loading") {

@@ -10,8 +10,15 @@ use encart_api_types::{
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsCast;
+use std::cell::Cell;
+use std::sync::Arc;
+
+use send_wrapper::SendWrapper;
+
+use js_sys::Promise;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
 
 use crate::discussion::{Discussion, FormState};
 use crate::form::Draft;
@@ -26,6 +33,8 @@ pub const PAGE_SIZE: u32 = 20;
 pub enum ApiError {
     /// The request never got an answer (offline, DNS, CORS refusal, …).
     Network,
+    /// No answer within [`TIMEOUT_MS`]: the request was aborted.
+    Timeout,
     /// 404: no such article (or parent comment).
     NotFound,
     /// 422: the server refused some fields.
@@ -41,15 +50,28 @@ pub enum ApiError {
 }
 
 /// The client of one widget: the API at `base`, about the article `slug`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ApiClient {
     base: String,
     slug: String,
+    first: Arc<SendWrapper<Prefetched>>,
+}
+
+/// The article and first-page requests `embed.js` started while the module
+/// loaded (`fetch` promises), each used once, by the first load.
+#[derive(Default)]
+pub struct Prefetched {
+    pub article: Cell<Option<Promise>>,
+    pub comments: Cell<Option<Promise>>,
 }
 
 impl ApiClient {
-    pub fn new(base: &str, slug: &str) -> Self {
-        ApiClient { base: base.trim_end_matches('/').to_owned(), slug: slug.to_owned() }
+    pub fn new(base: &str, slug: &str, first: Prefetched) -> Self {
+        ApiClient {
+            base: base.trim_end_matches('/').to_owned(),
+            slug: slug.to_owned(),
+            first: Arc::new(SendWrapper::new(first)),
+        }
     }
 
     fn article_url(&self) -> String {
@@ -61,10 +83,19 @@ impl ApiClient {
     }
 
     pub async fn article(&self) -> Result<Article, ApiError> {
-        get_json(&self.article_url()).await
+        let url = self.article_url();
+        match self.first.article.take() {
+            Some(started) => answer(&url, responded(JsFuture::from(started).await)).await,
+            None => get_json(&url).await,
+        }
     }
 
     pub async fn comments(&self, after: Option<&str>) -> Result<CommentPage, ApiError> {
+        if after.is_none()
+            && let Some(started) = self.first.comments.take()
+        {
+            return answer(&self.comments_url(), responded(JsFuture::from(started).await)).await;
+        }
         let mut url = format!("{}?limit={PAGE_SIZE}", self.comments_url());
         if let Some(after) = after {
             url.push_str("&after=");
@@ -210,8 +241,11 @@ impl ApiClient {
     }
 }
 
+/// How long a request may take before it is aborted and reported as such.
+pub const TIMEOUT_MS: u32 = 10_000;
+
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    answer(url, gloo_net::http::Request::get(url).header("Accept", "application/json").send().await).await
+    answer(url, send("GET", url, &[("Accept", "application/json")], None).await).await
 }
 
 /// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type` and
@@ -219,38 +253,60 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
     let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
     let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
-    let mut request = gloo_net::http::Request::post(url)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json");
+    let mut headers = vec![("Content-Type", "application/json"), ("Accept", "application/json")];
     if let Some(key) = key {
-        request = request.header("Idempotency-Key", key);
+        headers.push(("Idempotency-Key", key));
     }
-    let request = request.body(String::from(json)).map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
-    answer(url, request.send().await).await
+    answer(url, send("POST", url, &headers, Some(&json)).await).await
 }
 
 /// DELETEs with `token` as the Bearer; `Ok` on 2xx.
 async fn delete_with_token(url: &str, token: &str) -> Result<(), ApiError> {
-    let sent = gloo_net::http::Request::delete(url).header("Authorization", &format!("Bearer {token}")).send().await;
-    checked(url, sent).await.map(drop)
+    let bearer = format!("Bearer {token}");
+    checked(url, send("DELETE", url, &[("Authorization", &bearer)], None).await).await.map(drop)
+}
+
+/// One `fetch`: no cookies or credentials, aborted after [`TIMEOUT_MS`].
+/// Resolves on any status (see [`checked`]); fails only when no answer came.
+async fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&JsValue>) -> Result<Response, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS)));
+    let header_map = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    for (name, value) in headers {
+        header_map.append(name, value).map_err(|_| ApiError::Network)?;
+    }
+    init.set_headers(&header_map);
+    if let Some(body) = body {
+        init.set_body(body);
+    }
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    responded(JsFuture::from(window.fetch_with_str_and_init(url, &init)).await)
+}
+
+/// A settled `fetch` promise as a response, or why none came.
+fn responded(settled: Result<JsValue, JsValue>) -> Result<Response, ApiError> {
+    match settled {
+        Ok(response) => response.dyn_into::<Response>().map_err(|_| ApiError::Malformed),
+        // `AbortSignal.timeout` rejects with a DOMException named TimeoutError.
+        Err(err) => Err(match err.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+            Some(name) if name == "TimeoutError" => ApiError::Timeout,
+            _ => ApiError::Network,
+        }),
+    }
 }
 
 /// Turns a response into the decoded `T` or the error a reader's message needs.
-async fn answer<T: DeserializeOwned>(
-    url: &str,
-    sent: Result<gloo_net::http::Response, gloo_net::Error>,
-) -> Result<T, ApiError> {
+async fn answer<T: DeserializeOwned>(url: &str, sent: Result<Response, ApiError>) -> Result<T, ApiError> {
     let response = checked(url, sent).await?;
     decode(response).await.map_err(|err| warn(url, err, "unexpected body"))
 }
 
 /// The response if it came and is a 2xx, else the error a reader's message needs.
-async fn checked(
-    url: &str,
-    sent: Result<gloo_net::http::Response, gloo_net::Error>,
-) -> Result<gloo_net::http::Response, ApiError> {
-    let response = sent.map_err(|e| warn(url, ApiError::Network, &e.to_string()))?;
-    // gloo-net resolves on any status: 4xx/5xx must be checked here.
+async fn checked(url: &str, sent: Result<Response, ApiError>) -> Result<Response, ApiError> {
+    let response = sent.map_err(|err| warn(url, err, "no answer"))?;
+    // fetch resolves on any status: 4xx/5xx must be checked here.
     if response.ok() {
         return Ok(response);
     }
@@ -269,9 +325,10 @@ async fn checked(
 }
 
 /// Decodes a JSON body with the browser's parser and serde-wasm-bindgen
-/// (much smaller in wasm than serde_json).
-async fn decode<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
-    let promise = web_sys::Response::from(response).json().map_err(|_| ApiError::Malformed)?;
+/// (much smaller in wasm than serde_json). A body that is not JSON, or
+/// JSON of another shape, is `Malformed`.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let promise = response.json().map_err(|_| ApiError::Malformed)?;
     let value = JsFuture::from(promise).await.map_err(|_| ApiError::Malformed)?;
     serde_wasm_bindgen::from_value(value).map_err(|_| ApiError::Malformed)
 }

@@ -12,7 +12,7 @@ use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 
 /// The widget's stylesheet, rendered inside the shadow root with the view.
-pub const STYLE: &str = include_str!("../style/widget.css");
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// What the comments under the article need, when they are shown.
 #[derive(Clone)]

@@ -20,9 +20,10 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+use std::cell::Cell;
 use std::time::Duration;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, Prefetched};
 use crate::app::{App, CommentsWiring, Presentation};
 use crate::comments::Actions;
 use crate::discussion::Discussion;
@@ -32,7 +33,7 @@ use crate::reader::{Prefs, Theme};
 
 /// The options a partner gives on the script tag or the placeholder `div`
 /// (`data-api`, `data-article`, `data-lang`), as passed by `embed.js`.
-#[derive(Debug, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Config {
     /// Base URL of the encart API, e.g. `https://api.example.org`.
@@ -48,6 +49,12 @@ pub struct Config {
     /// Theme until the reader picks one (`data-theme`): auto, light, dark or sepia.
     #[serde(default)]
     pub theme: Option<String>,
+    /// The article request `embed.js` already started (a `fetch` promise), if any.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub article_response: JsValue,
+    /// The first comment page request `embed.js` already started, if any.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub comments_response: JsValue,
 }
 
 /// Mounts a widget into `element` (a `div` inside a shadow root).
@@ -64,7 +71,11 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
     }
     let chosen_lang = config.lang.as_deref().and_then(Lang::from_tag);
     let ui_lang = Lang::from_tag(&api::host_page_lang()).unwrap_or_default();
-    let client = ApiClient::new(&config.api, &config.article);
+    let first = Prefetched {
+        article: Cell::new(config.article_response.dyn_into().ok()),
+        comments: Cell::new(config.comments_response.dyn_into().ok()),
+    };
+    let client = ApiClient::new(&config.api, &config.article, first);
     let heading_level =
         config.heading_level.and_then(|l| l.trim().parse().ok()).filter(|l| (1..=6).contains(l)).unwrap_or(2);
     let (saved_size, saved_theme) = storage::saved_prefs();

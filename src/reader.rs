@@ -106,8 +106,8 @@ pub fn ReaderControls(prefs: Signal<Prefs>, on_change: Callback<Prefs>, lang: La
     });
     view! {
         <div class="reader-controls">
-            <div class="choices" role="group" aria-label=text(lang, Text::TextSize)>{sizes.to_vec()}</div>
-            <div class="choices" role="group" aria-label=text(lang, Text::Theme)>{themes.to_vec()}</div>
+            <div class="choices" role="group" aria-label=text(lang, Text::TextSize)>{Vec::from(sizes)}</div>
+            <div class="choices" role="group" aria-label=text(lang, Text::Theme)>{Vec::from(themes)}</div>
         </div>
     }
 }
