@@ -1,36 +1,126 @@
 //! `cargo xtask dist`: the release widget in `dist/`, ready for a CDN.
 //!
-//! Trunk builds the wasm and its JS glue under content-hashed names; this
-//! writes `embed.js` (the loader, at a stable URL) with those names in it,
-//! drops Trunk's build page, and prints every file's size raw and brotli'd.
+//! Trunk builds the wasm (size profile, wasm-opt) and its JS glue; esbuild
+//! minifies the glue and the loader. Every file but `embed.js` is then named
+//! by its content hash (`encart-<16 hex>.wasm`, cached for a year), `embed.js`
+//! gets those names written in (its URL is stable, cached briefly), each file
+//! gets precompressed `.br` and `.gz` siblings, and `manifest.json` lists them
+//! with their sizes: the size report of this build.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, bail, ensure};
+use sha2::{Digest, Sha256};
 
 use crate::setup::Tools;
 use crate::{CommandExt, step};
 
-const DIST: &str = "dist";
+pub const DIST: &str = "dist";
+/// The loader, at the URL partners embed.
+pub const LOADER: &str = "embed.js";
+pub const MANIFEST: &str = "manifest.json";
+
+/// One file of `dist/`, as the manifest describes it.
+#[derive(serde::Serialize)]
+pub struct Asset {
+    pub name: String,
+    pub bytes: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+    pub sha256: String,
+    pub cache_control: String,
+}
+
+#[derive(serde::Serialize)]
+pub struct Manifest {
+    pub loader: String,
+    pub glue: String,
+    pub wasm: String,
+    pub assets: Vec<Asset>,
+}
 
 pub fn run(tools: &Tools) -> anyhow::Result<()> {
-    step("building the release widget into dist/ (trunk)");
+    step("building the release widget into dist/ (trunk, esbuild)");
     Command::new(&tools.trunk).args(["build", "--release"]).env("PATH", &tools.path).status_ok()?;
 
     let dist = Path::new(DIST);
-    let glue = only_file(dist, |name| name.starts_with("encart-") && name.ends_with(".js"))?;
-    let wasm = only_file(dist, |name| name.starts_with("encart-") && name.ends_with("_bg.wasm"))?;
-    let loader = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
+    let trunk_glue = only_file(dist, |name| name.starts_with("encart-") && name.ends_with(".js"))?;
+    let trunk_wasm = only_file(dist, |name| name.starts_with("encart-") && name.ends_with("_bg.wasm"))?;
+    let glue = minify(tools, &dist.join(&trunk_glue), &["--format=esm"])?;
+    let wasm = std::fs::read(dist.join(&trunk_wasm)).context("cannot read the wasm Trunk built")?;
+    // Start from an empty folder: only what this build made gets uploaded.
+    std::fs::remove_dir_all(dist).context("cannot empty dist/")?;
+    std::fs::create_dir_all(dist).context("cannot create dist/")?;
+
+    let glue_name = format!("encart-{}.js", short_hash(&glue));
+    let wasm_name = format!("encart-{}.wasm", short_hash(&wasm));
+    let template = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
     ensure!(
-        loader.contains("__GLUE_JS__") && loader.contains("__WASM__"),
+        template.contains("__GLUE_JS__") && template.contains("__WASM__"),
         "loader/embed.js lost its __GLUE_JS__/__WASM__ placeholders"
     );
-    let loader = loader.replace("__GLUE_JS__", &glue).replace("__WASM__", &wasm);
-    std::fs::write(dist.join("embed.js"), loader).context("cannot write dist/embed.js")?;
-    std::fs::remove_file(dist.join("index.html")).context("cannot remove Trunk's dist/index.html")?;
+    let loader_src = dist.join("embed.src.js");
+    std::fs::write(&loader_src, template.replace("__GLUE_JS__", &glue_name).replace("__WASM__", &wasm_name))?;
+    let loader = minify(tools, &loader_src, &[])?;
+    std::fs::remove_file(&loader_src)?;
 
-    report_sizes(dist, &["embed.js", &glue, &wasm])
+    let mut assets = Vec::new();
+    for (name, bytes, cache) in [
+        (LOADER, &loader, "public, max-age=300"),
+        (glue_name.as_str(), &glue, "public, max-age=31536000, immutable"),
+        (wasm_name.as_str(), &wasm, "public, max-age=31536000, immutable"),
+    ] {
+        assets.push(write_asset(dist, name, bytes, cache)?);
+    }
+    let manifest = Manifest { loader: LOADER.into(), glue: glue_name, wasm: wasm_name, assets };
+    std::fs::write(dist.join(MANIFEST), serde_json::to_string_pretty(&manifest)? + "\n")
+        .context("cannot write dist/manifest.json")?;
+    report_sizes(&manifest);
+    Ok(())
+}
+
+/// Writes `name` and its `.br` and `.gz` siblings.
+fn write_asset(dist: &Path, name: &str, bytes: &[u8], cache: &str) -> anyhow::Result<Asset> {
+    let br = brotli(bytes)?;
+    let gz = gzip(bytes)?;
+    std::fs::write(dist.join(name), bytes).with_context(|| format!("cannot write dist/{name}"))?;
+    std::fs::write(dist.join(format!("{name}.br")), &br)?;
+    std::fs::write(dist.join(format!("{name}.gz")), &gz)?;
+    Ok(Asset {
+        name: name.into(),
+        bytes: bytes.len(),
+        gzip: gz.len(),
+        brotli: br.len(),
+        sha256: hex(&Sha256::digest(bytes)),
+        cache_control: cache.into(),
+    })
+}
+
+/// `file` minified by esbuild.
+fn minify(tools: &Tools, file: &Path, args: &[&str]) -> anyhow::Result<Vec<u8>> {
+    let output = Command::new(&tools.esbuild)
+        .arg(file)
+        .args(["--minify", "--log-level=warning"])
+        .args(args)
+        .output()
+        .context("cannot run esbuild")?;
+    ensure!(
+        output.status.success(),
+        "esbuild failed on {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(output.stdout)
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The one file in `dir` whose name passes `wanted`.
@@ -48,23 +138,24 @@ fn only_file(dir: &Path, wanted: impl Fn(&str) -> bool) -> anyhow::Result<String
     }
 }
 
-fn report_sizes(dist: &Path, files: &[&str]) -> anyhow::Result<()> {
-    println!("\n    {:<40} {:>10} {:>10}", "dist/ (what a partner page loads)", "bytes", "brotli");
-    let (mut total_raw, mut total_br) = (0, 0);
-    for name in files {
-        let bytes = std::fs::read(dist.join(name)).with_context(|| format!("cannot read dist/{name}"))?;
-        let br = brotli_len(&bytes)?;
-        println!("    {name:<40} {:>10} {br:>10}", bytes.len());
-        total_raw += bytes.len();
-        total_br += br;
+fn report_sizes(manifest: &Manifest) {
+    println!("\n    {:<36} {:>10} {:>10} {:>10}", "dist/ (what a partner page loads)", "bytes", "gzip -9", "brotli 11");
+    for a in &manifest.assets {
+        println!("    {:<36} {:>10} {:>10} {:>10}", a.name, a.bytes, a.gzip, a.brotli);
     }
-    println!("    {:<40} {total_raw:>10} {total_br:>10}", "total");
-    Ok(())
+    let sum = |f: fn(&Asset) -> usize| manifest.assets.iter().map(f).sum::<usize>();
+    println!("    {:<36} {:>10} {:>10} {:>10}", "total", sum(|a| a.bytes), sum(|a| a.gzip), sum(|a| a.brotli));
 }
 
-fn brotli_len(bytes: &[u8]) -> anyhow::Result<usize> {
+pub fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).context("brotli failed")?;
-    Ok(out.len())
+    let params = ::brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    ::brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).context("brotli failed")?;
+    Ok(out)
+}
+
+pub fn gzip(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
 }

@@ -4,6 +4,7 @@
 //! - `dist`:  build the release widget into `dist/`, ready for a CDN, and print its sizes
 //! - `demo`:  run the API, a CDN stand-in and a partner page on 127.0.0.1
 //! - `test`:  run every test (formatting, lints, unit, HTTP, wasm in Chromium, end to end)
+//! - `bench`: the benchmark (payload, cold loads, throughput, scale, writes) into `bench/results/`
 
 mod dist;
 mod setup;
@@ -13,13 +14,15 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test>
+const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench>
 
   setup   install the toolchain pieces builds and tests need (wasm32 target, trunk,
           wasm-bindgen-cli, wasm-opt, chromium + chromedriver), when missing
   dist    build the release widget into dist/ and print its sizes
   demo    run the demo: API (seeded with our article), CDN stand-in and partner page
-  test    run every test";
+  test    run every test
+  bench   measure payload, cold loads in Chromium, API throughput, scale and writes
+          (a benchmark: prints figures, writes bench/results/, asserts no timing)";
 
 fn main() {
     if let Err(err) = run() {
@@ -39,6 +42,7 @@ fn run() -> anyhow::Result<()> {
             dist::run(&tools)
         }
         Some("demo") => demo(),
+        Some("bench") => bench(),
         Some("test") => test(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
@@ -50,6 +54,20 @@ fn run() -> anyhow::Result<()> {
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
+}
+
+fn bench() -> anyhow::Result<()> {
+    let tools = setup::run()?;
+    setup::bench_tools()?;
+    dist::run(&tools)?;
+    step("building the release API server and the benchmark");
+    cargo(&["build", "--release", "--package", "encart-server", "--package", "encart-bench"]).status_ok()?;
+    step("benchmark (about 5 minutes)");
+    Command::new("target/release/encart-bench")
+        .args(["dist", "target/release/encart-server"])
+        .arg(&tools.chromedriver)
+        .args(["bench/results", "fixtures/haftar-poutine.txt"])
+        .status_ok()
 }
 
 fn demo() -> anyhow::Result<()> {

@@ -15,12 +15,15 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// The accessibility audit run by the browser tests.
 pub const AXE_VERSION: &str = "4.14.1";
+/// Minifies the wasm-bindgen glue and the loader (Trunk's minifier fails on the glue).
+pub const ESBUILD_VERSION: &str = "0.28.2";
 
 /// Where the tools are, once installed.
 pub struct Tools {
     pub trunk: PathBuf,
     pub chromedriver: PathBuf,
     pub wasm_bindgen_test_runner: PathBuf,
+    pub esbuild: PathBuf,
     /// axe-core's browser script, for the accessibility audit.
     pub axe_script: PathBuf,
     /// `PATH` with cargo's and binaryen's bin folders first, for Trunk.
@@ -39,6 +42,8 @@ pub fn run() -> anyhow::Result<Tools> {
     let pinned = format!("={bindgen}");
     cargo_tool(&cargo_bin, "wasm-bindgen", &bindgen, &["wasm-bindgen-cli", "--version", &pinned])?;
     npm_tool("binaryen", BINARYEN_VERSION, &binaryen_bin.join("wasm-opt"), "wasm-opt")?;
+    let esbuild = npm_dir("esbuild", ESBUILD_VERSION).join("node_modules/.bin/esbuild");
+    npm_tool("esbuild", ESBUILD_VERSION, &esbuild, "esbuild")?;
     let axe_script = npm_dir("axe-core", AXE_VERSION).join("node_modules/axe-core/axe.min.js");
     npm_tool("axe-core", AXE_VERSION, &axe_script, "axe-core (accessibility audit)")?;
     let chromedriver = chromium()?;
@@ -48,6 +53,7 @@ pub fn run() -> anyhow::Result<Tools> {
     Ok(Tools {
         trunk,
         chromedriver,
+        esbuild,
         wasm_bindgen_test_runner: cargo_bin.join("wasm-bindgen-test-runner"),
         axe_script,
         path: std::env::join_paths(paths).context("a PATH entry holds a separator")?,
@@ -157,7 +163,7 @@ fn chromium() -> anyhow::Result<PathBuf> {
     Ok(chromedriver)
 }
 
-fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+pub(crate) fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     let is_root = Command::new("id").arg("-u").probe().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
         let mut command = if is_root { Command::new("apt-get") } else { Command::new("sudo") };
@@ -169,4 +175,27 @@ fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     };
     apt(&["update", "-q"]).status_ok()?;
     apt(&["install", "-y", "-q", "--no-install-recommends"]).args(packages).status_ok()
+}
+
+/// The benchmark's extra tools: wrk, and nginx as the static-file ceiling.
+/// nginx's package must not start a system service: a `policy-rc.d` that
+/// forbids it is in place while apt runs (Debian's documented switch).
+pub fn bench_tools() -> anyhow::Result<()> {
+    let present = Command::new("wrk").arg("--version").probe().is_some() || Path::new("/usr/bin/wrk").is_file();
+    if present && Path::new("/usr/sbin/nginx").is_file() {
+        ok("wrk + nginx");
+        return Ok(());
+    }
+    installing("wrk + nginx (apt)");
+    let policy = Path::new("/usr/sbin/policy-rc.d");
+    let ours = !policy.exists() && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok();
+    if ours {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(policy, std::fs::Permissions::from_mode(0o755))?;
+    }
+    let installed = apt_install(&["wrk", "nginx"]);
+    if ours {
+        std::fs::remove_file(policy)?;
+    }
+    installed
 }
