@@ -1,0 +1,178 @@
+//! The encart benchmark, run by `cargo xtask bench` (which builds `dist/` and
+//! the release server, and installs wrk and nginx first). A benchmark, not a
+//! test: it prints figures and writes them to `bench/results/`, and asserts
+//! nothing about timings. What it measures, in order:
+//!
+//! 1. writes: concurrent POSTs until 10,000 comments are stored (then every
+//!    acknowledged one is looked for); the same fills the 20- and 1,000-comment threads;
+//! 2. payload: every file the browser downloads for one widget;
+//! 3. cold loads in headless Chromium (fresh profile each), against the floor
+//!    of the same DOM written into the page (a declarative shadow root);
+//! 4. scale: first page of threads of 20, 1,000 and 10,000 comments;
+//! 5. throughput: wrk on the 20-comment page, against nginx serving the same bytes.
+
+mod browser;
+mod http;
+mod report;
+mod server;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use serde_json::{Value, json};
+
+use crate::report::{Report, median};
+
+/// Cold loads per page.
+const LOADS: usize = 7;
+/// Threads measured, by their number of comments.
+const THREADS: [usize; 3] = [20, 1_000, 10_000];
+/// Concurrent writers.
+const WRITERS: usize = 16;
+
+struct Args {
+    dist: PathBuf,
+    server: PathBuf,
+    chromedriver: PathBuf,
+    out: PathBuf,
+    fixture: PathBuf,
+}
+
+fn args() -> anyhow::Result<Args> {
+    let mut args = std::env::args().skip(1);
+    let mut next = |name: &str| args.next().with_context(|| format!("missing <{name}>"));
+    let usage = "usage: encart-bench <dist> <encart-server binary> <chromedriver> <results dir> <article file>";
+    Ok(Args {
+        dist: next("dist").context(usage)?.into(),
+        server: next("server").context(usage)?.into(),
+        chromedriver: next("chromedriver").context(usage)?.into(),
+        out: next("results").context(usage)?.into(),
+        fixture: next("article").context(usage)?.into(),
+    })
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args = args()?;
+    let started = Instant::now();
+    let scratch = std::env::temp_dir().join(format!("encart-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch)?;
+    let result = run(&args, &scratch).await;
+    let _ = std::fs::remove_dir_all(&scratch);
+    let report = result?;
+    report.print();
+    let (json_path, md_path) = report.write(&args.out)?;
+    println!("\nwrote {} and {} in {:.0} s", json_path.display(), md_path.display(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let database = format!("sqlite://{}", scratch.join("bench.db").display());
+
+    // One article per thread size, each imported under its own title.
+    let original = std::fs::read_to_string(&args.fixture).context("cannot read the article")?;
+    let mut slugs = Vec::new();
+    for size in THREADS {
+        let file = scratch.join(format!("article-{size}.txt"));
+        let (title, rest) = original.split_once('\n').context("the article has no title line")?;
+        std::fs::write(&file, format!("{title} ({size})\n{rest}"))?;
+        slugs.push(server::import(&args.server, &database, &file)?);
+    }
+
+    println!("==> writes: {WRITERS} concurrent writers");
+    let mut api = server::Server::start(&args.server, &database).await?;
+    let mut writes = Vec::new();
+    for (size, slug) in THREADS.iter().zip(&slugs) {
+        let outcome = http::post_comments(&api.url, slug, *size, WRITERS).await?;
+        let listed = http::all_comment_ids(&api.url, slug).await?;
+        let missing = outcome.acknowledged.iter().filter(|id| !listed.contains(*id)).count();
+        println!(
+            "    {size:>6} comments: {:.0} acknowledged/s, {} refused, {missing} acknowledged but missing",
+            outcome.per_second(),
+            outcome.refused
+        );
+        writes.push(json!({
+            "thread": size, "acknowledged": outcome.acknowledged.len(), "refused": outcome.refused,
+            "seconds": outcome.elapsed.as_secs_f64(), "acknowledged_per_s": outcome.per_second(),
+            "missing_after": missing, "listed": listed.len(),
+        }));
+    }
+    report.section("writes", Value::Array(writes));
+    // Restart: the measures below start from a cold cache and a fresh RSS.
+    api.stop().await;
+    let api = server::Server::start(&args.server, &database).await?;
+
+    println!("==> server latency of the first comment page, by thread size");
+    let mut scale = Vec::new();
+    for (size, slug) in THREADS.iter().zip(&slugs) {
+        let url = format!("{}/api/v1/articles/{slug}/comments?limit=20", api.url);
+        let cold = http::time_get(&url).await?;
+        let mut warm = Vec::new();
+        for _ in 0..200 {
+            warm.push(http::time_get(&url).await?);
+        }
+        println!("    {size:>6} comments: cold {cold:.2} ms, then median {:.3} ms", median(&warm));
+        scale.push(json!({ "thread": size, "cold_ms": cold, "warm_median_ms": median(&warm) }));
+    }
+
+    println!("==> payload");
+    let payload = report::payload(&args.dist, &api.url, &slugs[0]).await?;
+    report.section("payload", payload);
+
+    println!("==> cold loads in headless Chromium ({LOADS} per page)");
+    let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
+    let driver = browser::Chromedriver::start(&args.chromedriver)?;
+    let mut loads = Vec::new();
+    let mut floor_dom = None;
+    for (i, (size, _)) in THREADS.iter().zip(&slugs).enumerate() {
+        let page = format!("widget-{i}.html");
+        let runs = browser::cold_loads(&driver, &sites.url(&page), LOADS).await?;
+        if floor_dom.is_none() {
+            floor_dom = runs.iter().find_map(|r| r.dom.clone());
+        }
+        let entry = browser::summary(&format!("encart, {size} comments"), &runs);
+        println!("    {}", browser::line(&entry));
+        if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
+            row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
+        }
+        loads.push(entry);
+    }
+    let floor = sites.add_floor(&floor_dom.context("no load captured the widget's DOM")?);
+    let runs = browser::cold_loads(&driver, &sites.url(&floor), LOADS).await?;
+    let floor_entry = browser::summary("floor: the same DOM in the page's HTML", &runs);
+    println!("    {}", browser::line(&floor_entry));
+    let ratio = |key: &str| {
+        let ours = loads[0][key]["median"].as_f64().unwrap_or(f64::NAN);
+        let floor = floor_entry[key]["median"].as_f64().unwrap_or(f64::NAN);
+        ours / floor
+    };
+    let ratios = json!({ "title": ratio("title_ms"), "comments": ratio("comments_ms") });
+    println!("    ratio to the floor (medians): title {:.2}x, 20 comments {:.2}x", ratios["title"], ratios["comments"]);
+    loads.push(floor_entry);
+    report.section("cold_loads", json!({ "pages": loads, "ratio_to_floor": ratios }));
+    report.section("scale", Value::Array(scale));
+
+    println!("==> throughput: wrk -t2 -c16 -d10s");
+    let list = format!("{}/api/v1/articles/{}/comments?limit=20", api.url, slugs[0]);
+    let body = http::get_bytes(&list).await?;
+    let ours = server::wrk(&list)?;
+    let peak_rss_kb = api.peak_rss_kb()?;
+    println!("    encart  {}; server peak RSS {:.1} MB", ours.line(), peak_rss_kb as f64 / 1024.0);
+    let nginx = server::Nginx::start(scratch, &body)?;
+    let ceiling = server::wrk(&nginx.url)?;
+    drop(nginx);
+    println!("    nginx   {} (the same {} bytes as a static file)", ceiling.line(), body.len());
+    let ratio = ours.requests_per_s / ceiling.requests_per_s;
+    println!("    ratio to nginx: {ratio:.2}");
+    report.section(
+        "throughput",
+        json!({
+            "url": "/api/v1/articles/{slug}/comments?limit=20", "response_bytes": body.len(),
+            "encart": ours.json(), "nginx": ceiling.json(), "ratio_to_nginx": ratio,
+            "server_peak_rss_mb": peak_rss_kb as f64 / 1024.0,
+        }),
+    );
+    Ok(report)
+}

@@ -1,0 +1,215 @@
+//! Figures: collected per section, printed, written as JSON and Markdown.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use serde_json::{Value, json};
+
+#[derive(Default)]
+pub struct Report {
+    sections: Vec<(String, Value)>,
+}
+
+impl Report {
+    pub fn section(&mut self, name: &str, value: Value) {
+        self.sections.push((name.to_owned(), value));
+    }
+
+    fn get(&self, name: &str) -> &Value {
+        self.sections.iter().find(|(n, _)| n == name).map_or(&Value::Null, |(_, v)| v)
+    }
+
+    pub fn print(&self) {
+        println!("\n{}", self.markdown());
+    }
+
+    /// Writes `bench-<date>.json` and `.md` into `dir`.
+    pub fn write(&self, dir: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
+        std::fs::create_dir_all(dir)?;
+        let date = today()?;
+        let mut all = serde_json::Map::new();
+        all.insert("date".into(), json!(date));
+        all.insert("machine".into(), json!(machine()));
+        for (name, value) in &self.sections {
+            all.insert(name.clone(), value.clone());
+        }
+        let json_path = dir.join(format!("bench-{date}.json"));
+        std::fs::write(&json_path, serde_json::to_string_pretty(&all)? + "\n")?;
+        let md_path = dir.join(format!("bench-{date}.md"));
+        let mut md = std::fs::File::create(&md_path)?;
+        writeln!(md, "# encart benchmark, {date}\n\nMachine: {}\n\n{}", machine(), self.markdown())?;
+        Ok((json_path, md_path))
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = String::new();
+        let num = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+
+        out += "## Payload for one widget (bytes)\n\n| file | raw | gzip -9 | brotli 11 |\n|---|--:|--:|--:|\n";
+        for file in self.get("payload")["files"].as_array().into_iter().flatten() {
+            out += &format!(
+                "| {} | {} | {} | {} |\n",
+                file["name"].as_str().unwrap_or("?"),
+                file["raw"],
+                file["gzip"],
+                file["brotli"]
+            );
+        }
+        let total = &self.get("payload")["total"];
+        out += &format!("| **total** | {} | {} | {} |\n\n", total["raw"], total["gzip"], total["brotli"]);
+
+        out += "## Cold loads in headless Chromium (ms from navigation start; median, min–max)\n\n";
+        out += "| page | article title | 20 comments | requests |\n|---|--:|--:|--:|\n";
+        let loads = self.get("cold_loads");
+        for page in loads["pages"].as_array().into_iter().flatten() {
+            let cell = |k: &str| {
+                format!("{:.0} ({:.0}–{:.0})", num(&page[k]["median"]), num(&page[k]["min"]), num(&page[k]["max"]))
+            };
+            out += &format!(
+                "| {} | {} | {} | {} |\n",
+                page["page"].as_str().unwrap_or("?"),
+                cell("title_ms"),
+                cell("comments_ms"),
+                page["requests"]
+            );
+        }
+        let ratio = &loads["ratio_to_floor"];
+        out += &format!(
+            "\nRatio to the floor (medians): title {:.2}×, 20 comments {:.2}×.\n\n",
+            num(&ratio["title"]),
+            num(&ratio["comments"])
+        );
+
+        out += "## Scale: the first page of a thread\n\n";
+        out += "| thread | server, cold (ms) | server, warm median (ms) | 20 comments in the DOM, median (ms) |\n|--:|--:|--:|--:|\n";
+        for row in self.get("scale").as_array().into_iter().flatten() {
+            out += &format!(
+                "| {} | {:.2} | {:.3} | {:.0} |\n",
+                row["thread"],
+                num(&row["cold_ms"]),
+                num(&row["warm_median_ms"]),
+                num(&row["dom_20_comments_median_ms"])
+            );
+        }
+
+        let t = self.get("throughput");
+        out += "\n## Throughput: `wrk -t2 -c16 -d10s` on the 20-comment page\n\n";
+        out += "| server | requests/s | p50 (ms) | p99 (ms) | non-2xx |\n|---|--:|--:|--:|--:|\n";
+        for (name, key) in [("encart", "encart"), ("nginx, same bytes as a file", "nginx")] {
+            let w = &t[key];
+            out += &format!(
+                "| {name} | {:.0} | {:.2} | {:.2} | {} |\n",
+                num(&w["requests_per_s"]),
+                num(&w["p50_ms"]),
+                num(&w["p99_ms"]),
+                w["non_2xx"]
+            );
+        }
+        out += &format!(
+            "\nResponse {} bytes; ratio to nginx {:.2}; server peak RSS {:.1} MB.\n\n",
+            t["response_bytes"],
+            num(&t["ratio_to_nginx"]),
+            num(&t["server_peak_rss_mb"])
+        );
+
+        out += "## Writes: concurrent POSTs (16 writers)\n\n";
+        out += "| thread | acknowledged | per second | refused | acknowledged but missing after |\n|--:|--:|--:|--:|--:|\n";
+        for row in self.get("writes").as_array().into_iter().flatten() {
+            out += &format!(
+                "| {} | {} | {:.0} | {} | {} |\n",
+                row["thread"],
+                row["acknowledged"],
+                num(&row["acknowledged_per_s"]),
+                row["refused"],
+                row["missing_after"]
+            );
+        }
+        out
+    }
+}
+
+/// Every file the browser downloads for one widget: the dist files and the
+/// two API answers of its first view.
+pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value> {
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(dist.join("manifest.json"))
+            .context("no dist/manifest.json: run `cargo xtask dist`")?,
+    )?;
+    let mut files = Vec::new();
+    for asset in manifest["assets"].as_array().context("no assets in the manifest")? {
+        let name = asset["name"].as_str().context("an asset without a name")?;
+        files.push(sizes(name, &std::fs::read(dist.join(name))?)?);
+    }
+    let article = format!("{api}/api/v1/articles/{slug}");
+    files.push(sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?);
+    let comments = format!("{article}/comments?limit=20");
+    files.push(sizes("API: 20 comments JSON", &crate::http::get_bytes(&comments).await?)?);
+    let sum = |key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
+    let total = json!({ "raw": sum("raw"), "gzip": sum("gzip"), "brotli": sum("brotli") });
+    for file in &files {
+        println!(
+            "    {:<36} {:>8} {:>8} {:>8}",
+            file["name"].as_str().unwrap_or("?"),
+            file["raw"],
+            file["gzip"],
+            file["brotli"]
+        );
+    }
+    println!("    {:<36} {:>8} {:>8} {:>8}", "total", total["raw"], total["gzip"], total["brotli"]);
+    Ok(json!({ "files": files, "total": total }))
+}
+
+fn sizes(name: &str, bytes: &[u8]) -> anyhow::Result<Value> {
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes)?;
+    Ok(json!({ "name": name, "raw": bytes.len(), "gzip": gz.finish()?.len(), "brotli": br.len() }))
+}
+
+pub fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mid = sorted.len() / 2;
+    if sorted.len() % 2 == 1 { sorted[mid] } else { (sorted[mid - 1] + sorted[mid]) / 2.0 }
+}
+
+pub fn min_max(values: &[f64]) -> (f64, f64) {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if values.is_empty() { (f64::NAN, f64::NAN) } else { (min, max) }
+}
+
+fn today() -> anyhow::Result<String> {
+    let out = std::process::Command::new("date").args(["-u", "+%F"]).output()?;
+    Ok(String::from_utf8(out.stdout)?.trim().to_owned())
+}
+
+fn machine() -> String {
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_default();
+    format!("{cpus} CPUs, {model}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_and_ranges() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert!(median(&[]).is_nan());
+        assert_eq!(min_max(&[2.0, 5.0, 1.0]), (1.0, 5.0));
+    }
+}
