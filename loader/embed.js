@@ -34,7 +34,7 @@
   // widget's to report: none reaches the page's unhandledrejection.
   function get(url) {
     var init = { headers: { Accept: "application/json" }, credentials: "omit" };
-    if (AbortSignal.timeout) init.signal = AbortSignal.timeout(10000);
+    if (AbortSignal.timeout) init.signal = AbortSignal.timeout(4000);
     var response = fetch(url, init);
     response.catch(function () {});
     return response;
@@ -77,7 +77,35 @@
       })
       .catch(function (e) {
         console.error("encart: the widget could not start", e);
+        fallback(target, config);
       });
+  }
+
+  // Where the module cannot run (blocked, missing, no WebAssembly): the
+  // placeholder's own content, if the partner gave some (a <slot>), and a
+  // plain link to the article. Text only, never markup from the network.
+  function fallback(target, config) {
+    var box = document.createElement("p");
+    target.replaceChildren(document.createElement("slot"), box);
+    function say(lang, article) {
+      var fr = /^fr/i.test(lang);
+      box.textContent = fr ? "Le lecteur d’articles n’a pas pu s’afficher ici. " : "The article reader could not load here. ";
+      if (!article || !article.title) return;
+      var link = document.createElement("a");
+      link.textContent = article.title;
+      if (/^https?:\/\//i.test(article.source_url || "")) link.href = article.source_url;
+      box.appendChild(link);
+    }
+    var lang = config.lang || document.documentElement.lang || "";
+    say(lang);
+    (config.articleResponse || Promise.reject())
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .then(function (article) {
+        say(config.lang || (article && article.language) || lang, article);
+      })
+      .catch(function () {});
   }
 
   if (data.article) {

@@ -241,8 +241,11 @@ impl ApiClient {
     }
 }
 
-/// How long a request may take before it is aborted and reported as such.
-pub const TIMEOUT_MS: u32 = 10_000;
+/// How long a request may take before it is aborted and reported as such,
+/// with a retry (safe for posts: they carry an Idempotency-Key). An API
+/// answer is a few KB: past 4 s, the server is in trouble, not the network.
+/// `embed.js` uses the same for its early requests.
+pub const TIMEOUT_MS: u32 = 4_000;
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     answer(url, send("GET", url, &[("Accept", "application/json")], None).await).await
@@ -328,6 +331,10 @@ async fn checked(url: &str, sent: Result<Response, ApiError>) -> Result<Response
 /// (much smaller in wasm than serde_json). A body that is not JSON, or
 /// JSON of another shape, is `Malformed`.
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !content_type.contains("json") {
+        return Err(ApiError::Malformed);
+    }
     let promise = response.json().map_err(|_| ApiError::Malformed)?;
     let value = JsFuture::from(promise).await.map_err(|_| ApiError::Malformed)?;
     serde_wasm_bindgen::from_value(value).map_err(|_| ApiError::Malformed)

@@ -11,7 +11,8 @@ use crate::i18n::{Lang, Text, direction, error_text, text};
 use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 
-/// The widget's stylesheet, rendered inside the shadow root with the view.
+/// The widget's stylesheet: adopted by the shadow root (see `lib.rs`), else
+/// rendered inside it with the view.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// What the comments under the article need, when they are shown.
@@ -47,6 +48,9 @@ pub fn App(
     #[prop(optional_no_strip)] chosen_lang: Option<Lang>,
     #[prop(optional)] comments: Option<CommentsWiring>,
     #[prop(optional)] presentation: Option<Presentation>,
+    /// The shadow root already has [`STYLE`] as a constructed stylesheet: no `<style>`.
+    #[prop(optional)]
+    adopted_styles: bool,
 ) -> impl IntoView {
     let level = presentation.map_or(2, |p| p.heading_level.clamp(1, 6));
     let prefs = move || presentation.map(|p| p.prefs.get()).unwrap_or_default();
@@ -95,7 +99,7 @@ pub fn App(
         }
     };
     view! {
-        <style>{STYLE}</style>
+        {(!adopted_styles).then(|| view! { <style>{STYLE}</style> })}
         <div
             class="encart"
             lang=content_lang

@@ -84,6 +84,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
         theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
     };
 
+    let adopted_styles = adopt_styles(&element);
     leptos::mount::mount_to(element, move || {
         let state = RwSignal::new(Load::Loading);
         let discussion = Discussion::new();
@@ -127,9 +128,31 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<(), JsErr
                 chosen_lang
                 comments
                 presentation
+                adopted_styles
             />
         }
     })
     .forget();
     Ok(())
+}
+
+thread_local! {
+    /// The stylesheet every widget's shadow root adopts: parsed once per page.
+    static SHEET: Option<web_sys::CssStyleSheet> = {
+        let sheet = web_sys::CssStyleSheet::new().ok();
+        sheet.filter(|s| s.replace_sync(app::STYLE).is_ok())
+    };
+}
+
+/// Gives the shadow root holding `element` the widget's stylesheet as a
+/// constructed sheet, which a page's Content-Security-Policy does not block
+/// (an inline `<style>` needs `'unsafe-inline'`). `false` where constructed
+/// sheets are not supported: the view then renders a `<style>`.
+fn adopt_styles(element: &web_sys::HtmlElement) -> bool {
+    let Ok(root) = element.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return false };
+    let Some(sheet) = SHEET.with(Clone::clone) else { return false };
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let Some(current) = js_sys::Reflect::get(&root, &key).ok().filter(js_sys::Array::is_array) else { return false };
+    let sheets = js_sys::Array::from(&current).concat(&js_sys::Array::of1(&sheet));
+    js_sys::Reflect::set(&root, &key, &sheets).unwrap_or(false)
 }

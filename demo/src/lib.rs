@@ -242,7 +242,11 @@ async fn partner_page(
     if page.ends_with(".html") {
         return render_page(&site, &page).await;
     }
-    let content_type = if page.ends_with(".css") { "text/css; charset=utf-8" } else { "application/octet-stream" };
+    let content_type = match page.rsplit('.').next() {
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        _ => "application/octet-stream",
+    };
     match tokio::fs::read(site.pages.join(&page)).await {
         Ok(bytes) => ([(header::CONTENT_TYPE, content_type)], Body::from(bytes)).into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
@@ -250,15 +254,26 @@ async fn partner_page(
 }
 
 async fn render_page(site: &PartnerSite, page: &str) -> Response {
-    match tokio::fs::read_to_string(site.pages.join(page)).await {
-        Ok(html) => Html(
-            html.replace("{{CDN}}", &site.vars.cdn)
-                .replace("{{API}}", &site.vars.api)
-                .replace("{{ARTICLE}}", &site.vars.article),
-        )
-        .into_response(),
-        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    let Ok(html) = tokio::fs::read_to_string(site.pages.join(page)).await else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let html = html
+        .replace("{{CDN}}", &site.vars.cdn)
+        .replace("{{API}}", &site.vars.api)
+        .replace("{{ARTICLE}}", &site.vars.article);
+    let mut response = Html(html).into_response();
+    if page.starts_with("csp") {
+        // The strictest policy encart works under (README, "Building for a CDN").
+        let PageVars { cdn, api, .. } = &site.vars;
+        let policy = format!(
+            "default-src 'none'; script-src 'self' {cdn} 'wasm-unsafe-eval'; connect-src {api} {cdn}; \
+             style-src 'self'; img-src 'self'; base-uri 'none'"
+        );
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
     }
+    response
 }
 
 #[cfg(test)]

@@ -1,0 +1,242 @@
+//! The widget on hostile ground, end to end in headless Chromium: host pages
+//! that reset every style, wrap `fetch`, pollute prototypes or enforce a
+//! strict Content-Security-Policy; an API that is slow, failing, malformed,
+//! mistyped or refused by CORS; a CDN missing the wasm. Each time the reader
+//! gets the article or a clear message, and the host page keeps working with
+//! nothing reaching its `window.onerror`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::Path as UrlPath;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use support::*;
+
+/// What the host page's own scripts (`host-probe.js`) recorded: errors that
+/// reached it, and whether it kept ticking. (Through JSON: a page may have
+/// polluted `Object.prototype`.)
+async fn host_health(world: &World) -> Value {
+    let before = world.js("return window.__hostTicks", Value::Null).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let health = world
+        .js(
+            "return JSON.stringify({ errors: window.__hostErrors, ticking: window.__hostTicks > arguments[0] });",
+            before,
+        )
+        .await;
+    serde_json::from_str(health.as_str().unwrap()).unwrap()
+}
+
+/// Posts a comment through the first widget's form and waits to see it listed.
+async fn post_and_see(world: &World, author: &str, body: &str) {
+    world.wait_for(0, ".comment-form").await;
+    world.type_into(0, "#encart-new-author", author).await;
+    world.type_into(0, "#encart-new-body", body).await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(world, "the posted comment", |s| {
+        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["body"] == body && c["mark"].is_null()))
+    })
+    .await;
+    assert_eq!(seen["formError"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_page_that_resets_all_styles_wraps_fetch_and_pollutes_prototypes_still_gets_a_working_widget() {
+    let world = world("hostile-scripts").await;
+    world.open("hostile.html").await;
+    let seen = world.wait_for(0, ".article").await;
+    assert_eq!(seen["title"], TITLE);
+    let host = world
+        .js(
+            r#"const host = document.querySelector("encart-widget");
+               return { display: getComputedStyle(host).display, width: host.getBoundingClientRect().width,
+                        parent: host.parentElement.getBoundingClientRect().width };"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(host["display"], "block", "`all: revert !important` does not unblock the host: {host}");
+    assert!(host["width"].as_f64().unwrap() > 300.0, "{host}");
+
+    post_and_see(&world, "Hôte hostile", "Ça marche quand même.").await;
+    let fetches = world.js("return window.__hostFetches", Value::Null).await;
+    assert!(fetches.as_u64().unwrap() >= 3, "the widget's requests went through the page's fetch wrapper: {fetches}");
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
+    world.screenshot("hostile-scripts.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn under_a_strict_content_security_policy_the_widget_is_styled_and_posts() {
+    let world = world("csp").await;
+    world.open("csp.html").await;
+    let seen = world.wait_for(0, ".article").await;
+    assert_eq!(seen["title"], TITLE);
+    let styled = world
+        .js(
+            r#"const root = document.querySelector("encart-widget").shadowRoot;
+               return { inlineStyles: root.querySelectorAll("style").length,
+                        adopted: root.adoptedStyleSheets.length,
+                        paragraph: getComputedStyle(root.querySelector(".article-body p")).fontSize };"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(styled, json!({"inlineStyles": 0, "adopted": 1, "paragraph": "19px"}), "styles without 'unsafe-inline'");
+    post_and_see(&world, "Sous CSP", "Aucune violation.").await;
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}), "no CSP violation either");
+    world.screenshot("csp.png").await;
+    world.close().await;
+}
+
+/// An API that misbehaves in the way its path says: `/{fault}/api/v1/...`.
+async fn faulty_api() -> String {
+    async fn answer(UrlPath((fault, _rest)): UrlPath<(String, String)>) -> Response {
+        let cors = (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        let json = (header::CONTENT_TYPE, "application/json");
+        let article = json!({
+            "slug": "x", "title": "Titre", "byline": null, "published": null, "language": "fr",
+            "lead": null, "body": [], "source_url": null
+        })
+        .to_string();
+        match fault.as_str() {
+            "slow" => {
+                tokio::time::sleep(Duration::from_secs(6)).await;
+                ([cors, json], article).into_response()
+            }
+            "error" => {
+                (StatusCode::INTERNAL_SERVER_ERROR, [cors, json], r#"{"error":{"code":"internal"}}"#).into_response()
+            }
+            "malformed" => ([cors, json], r#"{"slug": "x", "title": "#).into_response(),
+            "wrong-type" => {
+                ([cors, (header::CONTENT_TYPE, "text/html")], "<html><body>Maintenance</body></html>").into_response()
+            }
+            "wrong-shape" => ([cors, json], r#"{"comments": 3}"#).into_response(),
+            // A valid answer the browser must refuse: no Access-Control-Allow-Origin.
+            "no-cors" => ([json], article).into_response(),
+            _ => StatusCode::NOT_FOUND.into_response(),
+        }
+    }
+    let app = Router::new().route("/{fault}/api/v1/articles/{*rest}", axum::routing::get(answer));
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+#[tokio::test]
+async fn every_api_fault_gets_a_readable_message_with_retry_and_the_page_goes_on() {
+    let world = world("api-faults").await;
+    let api = faulty_api().await;
+    world.open("plain.html").await;
+    world.wait_for(0, ".article").await;
+    let faults = [
+        ("slow", "Le serveur met trop de temps à répondre."),
+        ("error", "Le serveur a rencontré une erreur."),
+        ("malformed", "Le serveur a envoyé une réponse inattendue."),
+        ("wrong-type", "Le serveur a envoyé une réponse inattendue."),
+        ("wrong-shape", "Le serveur a envoyé une réponse inattendue."),
+        ("no-cors", "Impossible de joindre le serveur. Vérifiez votre connexion."),
+    ];
+    // One placeholder per fault, all mounted at once by one more loader tag.
+    let add = format!(
+        r#"for (const fault of arguments[0]) {{
+             const div = document.createElement("div");
+             div.setAttribute("data-encart-article", "x");
+             div.dataset.api = {api:?} + "/" + fault;
+             document.body.appendChild(div);
+           }}
+           const script = document.createElement("script");
+           script.src = {cdn:?} + "/embed.js";
+           document.body.appendChild(script);"#,
+        cdn = world.sites.cdn_url,
+    );
+    world.js(&add, json!(faults.iter().map(|(fault, _)| fault).collect::<Vec<_>>())).await;
+    for (i, (fault, message)) in faults.iter().enumerate() {
+        let seen = world.wait_for(i + 1, "[role=alert] button.retry").await;
+        assert_eq!(seen["error"], *message, "fault {fault}");
+    }
+    // A retry fails the same way, still as a message.
+    world.click(2, "button.retry").await;
+    assert_eq!(world.wait_for(2, "[role=alert] button.retry").await["error"], "Le serveur a rencontré une erreur.");
+    assert_eq!(world.wait_for(0, ".article").await["title"], TITLE, "the page's other widget is untouched");
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
+    world.screenshot("api-faults.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_plain_link() {
+    let world = world("no-wasm").await;
+    // A CDN whose upload lost the wasm.
+    let broken = Path::new(ROOT).join("target/e2e/no-wasm/cdn");
+    std::fs::create_dir_all(&broken).unwrap();
+    for entry in std::fs::read_dir(dist()).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.contains(".wasm") {
+            std::fs::copy(entry.path(), broken.join(&name)).unwrap();
+        }
+    }
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let cdn = format!("http://{}", listener.local_addr().unwrap());
+    let router = encart_demo::cdn_router(&broken);
+    tokio::spawn(async move { axum::serve(listener, router).await });
+
+    // Published with its source: the fallback links there.
+    let mut article = encart_server::articles::find(&world.sites.db, &world.sites.article).await.unwrap().unwrap();
+    article.source_url = Some("https://journal.example/haftar".into());
+    encart_server::articles::upsert(&world.sites.db, &article).await.unwrap();
+    world.sites.state.cache.invalidate(&article.slug);
+
+    world.open("plain.html").await;
+    world.wait_for(0, ".article").await;
+    let add = format!(
+        r#"const bare = document.createElement("div");
+           bare.setAttribute("data-encart-article", {slug:?});
+           const given = document.createElement("div");
+           given.setAttribute("data-encart-article", {slug:?});
+           given.innerHTML = '<a class="partner-link" href="/haftar">Lire sur notre site</a>';
+           document.body.append(bare, given);
+           const script = document.createElement("script");
+           script.src = {cdn:?} + "/embed.js";
+           script.dataset.api = {api:?};
+           document.body.appendChild(script);"#,
+        slug = article.slug,
+        api = world.sites.api_url,
+    );
+    world.js(&add, Value::Null).await;
+    let fallback = r#"
+        const host = document.querySelectorAll("[data-encart-article]")[arguments[0]];
+        const p = host.shadowRoot && host.shadowRoot.querySelector("p");
+        const link = p && p.querySelector("a");
+        const partner = host.querySelector(".partner-link");
+        return { text: p && p.textContent, href: link && link.getAttribute("href"),
+                 partnerVisible: partner ? partner.getBoundingClientRect().height > 0 : null };"#;
+    let mut seen = Value::Null;
+    for _ in 0..100 {
+        seen = world.js(fallback, json!(0)).await;
+        if seen["href"].is_string() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        seen,
+        json!({
+            "text": format!("Le lecteur d’articles n’a pas pu s’afficher ici. {TITLE}"),
+            "href": "https://journal.example/haftar",
+            "partnerVisible": null,
+        })
+    );
+    let given = world.js(fallback, json!(1)).await;
+    assert_eq!(given["partnerVisible"], true, "the partner's own content shows through: {given}");
+    assert_eq!(world.wait_for(0, ".article").await["title"], TITLE, "the working widget is untouched");
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
+    world.close().await;
+}

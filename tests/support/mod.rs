@@ -1,0 +1,237 @@
+//! What the browser tests share: the three sites (real API and database,
+//! CDN stand-in serving `dist/`, partner site) and headless Chromium driven
+//! through chromedriver, with page-side helpers.
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use encart_api_types::NewComment;
+use encart_demo::{Options, Ports, Sites};
+use encart_server::{Moderation, comments};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+pub const TITLE: &str = "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident";
+
+/// A chromedriver process, stopped when dropped.
+pub struct Chromedriver {
+    child: Child,
+    url: String,
+}
+
+impl Chromedriver {
+    pub fn start() -> Chromedriver {
+        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run `cargo xtask setup`"));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Chromedriver { child, url: format!("http://127.0.0.1:{port}") }
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The three sites and a browser looking at them.
+pub struct World {
+    pub sites: Sites,
+    pub browser: Client,
+    _driver: Chromedriver,
+}
+
+pub fn dist() -> PathBuf {
+    let dist = std::env::var_os("ENCART_DIST").map(PathBuf::from).unwrap_or_else(|| Path::new(ROOT).join("dist"));
+    assert!(dist.join("embed.js").is_file(), "{} has no embed.js: run `cargo xtask dist` first", dist.display());
+    dist
+}
+
+pub async fn world(name: &str) -> World {
+    world_with(name, Moderation::Open).await
+}
+
+pub async fn world_with(name: &str, moderation: Moderation) -> World {
+    let scratch = Path::new(ROOT).join("target").join("e2e").join(name);
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).unwrap();
+    let sites = encart_demo::start(Options {
+        dist: dist(),
+        partner_pages: Path::new(ROOT).join("demo/partner"),
+        database_url: format!("sqlite://{}", scratch.join("encart.db").display()),
+        articles: vec![Path::new(ROOT).join("fixtures/haftar-poutine.txt")],
+        discussion: None,
+        ports: Ports::ANY,
+        moderation,
+    })
+    .await
+    .unwrap();
+
+    let driver = Chromedriver::start();
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
+                "--hide-scrollbars", "--force-device-scale-factor=1",
+            ]
+        }
+    });
+    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("chromium starts under chromedriver");
+    World { sites, browser, _driver: driver }
+}
+
+impl World {
+    pub async fn open(&self, page: &str) {
+        self.browser.goto(&format!("{}/{page}", self.sites.partner_url)).await.unwrap();
+    }
+
+    /// Runs `script` (a function body; `arguments[0]` is `arg`) in the page.
+    pub async fn js(&self, script: &str, arg: Value) -> Value {
+        self.browser.execute(script, vec![arg]).await.unwrap_or_else(|e| panic!("{e}\nin the script:\n{script}"))
+    }
+
+    /// Waits until `selector` matches in the shadow root of the `nth` widget
+    /// host on the page; returns what the reader sees in that widget.
+    pub async fn wait_for(&self, nth: usize, selector: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let seen = self.js(&format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"), json!(nth)).await;
+            if seen["found"] == true {
+                return seen;
+            }
+            assert!(Instant::now() < deadline, "{selector} never appeared in widget {nth}: {seen}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The element at `selector` in the shadow root of the `nth` widget, as
+    /// WebDriver sees it: clicks and keys go through the real input pipeline.
+    pub async fn element(&self, nth: usize, selector: &str) -> Element {
+        let hosts = self.browser.find_all(Locator::Css("encart-widget, [data-encart-article]")).await.unwrap();
+        let root = hosts[nth].shadow_root().await.unwrap();
+        root.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("no {selector} in widget {nth}: {e}"))
+    }
+
+    pub async fn type_into(&self, nth: usize, selector: &str, text: &str) {
+        self.element(nth, selector).await.send_keys(text).await.unwrap();
+    }
+
+    pub async fn click(&self, nth: usize, selector: &str) {
+        self.element(nth, selector).await.click().await.unwrap();
+    }
+
+    /// The API's own handling of a reader's post, for seeding comments.
+    pub async fn seed_comment(&self, author: &str, body: &str, parent: Option<&str>) -> String {
+        let state = &self.sites.state;
+        let new = NewComment {
+            author: author.into(),
+            body: body.into(),
+            parent: parent.map(Into::into),
+            website: String::new(),
+        };
+        let sender =
+            comments::Sender { ip: [127, 0, 0, 1].into(), moderation: Moderation::Open, idempotency_key: None };
+        let posted = comments::post(state, &self.sites.article, &new, &sender).await.unwrap();
+        posted.comment.id
+    }
+
+    pub async fn stored_comments(&self) -> i64 {
+        sqlx_count(&self.sites.db).await
+    }
+
+    /// A screenshot with `selector` (in the first widget) scrolled to the top.
+    pub async fn screenshot_at(&self, selector: &str, name: &str) {
+        let scroll = format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector({selector:?}).scrollIntoView();");
+        self.js(&scroll, Value::Null).await;
+        self.screenshot(name).await;
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.browser.screenshot().await.unwrap();
+        let dir = Path::new(ROOT).join("target").join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), png).unwrap();
+    }
+
+    pub async fn close(self) {
+        self.browser.close().await.unwrap();
+    }
+}
+
+/// Page-side helpers: widget hosts in page order, and what a reader sees in one.
+pub const WIDGET_JS: &str = r##"
+const hosts = () => [...document.querySelectorAll("encart-widget, [data-encart-article]")];
+const seen = (nth, selector) => {
+  const root = hosts()[nth] && hosts()[nth].shadowRoot;
+  if (!root || !root.querySelector(selector)) return { found: false, html: root ? root.innerHTML : null };
+  const text = (s) => { const e = root.querySelector(s); return e ? e.textContent : null; };
+  return {
+    found: true,
+    title: text(".title"),
+    author: text(".author"),
+    byline: text(".byline"),
+    date: text("time"),
+    datetime: root.querySelector("time") && root.querySelector("time").getAttribute("datetime"),
+    paragraphs: [...root.querySelectorAll(".article-body p")].map((p) => p.textContent),
+    lang: root.querySelector(".encart") && root.querySelector(".encart").getAttribute("lang"),
+    error: text(".error[role=alert] p"),
+    heading: text(".comments-heading"),
+    comments: [...root.querySelectorAll(".comment")].map((c) => ({
+      id: c.dataset.id,
+      author: c.querySelector(".comment-author").textContent,
+      body: c.querySelector(".comment-body").textContent,
+      depth: (() => { let d = 0; for (let e = c.parentElement; e; e = e.parentElement) if (e.classList.contains("replies")) d++; return d; })(),
+      mark: c.querySelector(":scope > article .mark") && c.querySelector(":scope > article .mark").textContent,
+    })),
+    formError: text(".new-comment .form-error"),
+    formStatus: text(".new-comment .form-status"),
+    authorValue: root.querySelector("#encart-new-author") && root.querySelector("#encart-new-author").value,
+    bodyValue: root.querySelector("#encart-new-body") && root.querySelector("#encart-new-body").value,
+    bodyError: text("#encart-new-body-error"),
+    moreButton: !!root.querySelector("button.load-more"),
+    moreBusy: !!root.querySelector("button.load-more[disabled]"),
+    retry: text("button.retry"),
+    text: root.querySelector(".encart") && root.querySelector(".encart").textContent,
+  };
+};
+"##;
+
+pub async fn sqlx_count(db: &encart_server::db::Db) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM comments").fetch_one(db).await.unwrap()
+}
+
+/// Waits until `check` holds of what the reader sees in widget 0.
+pub async fn wait_until(world: &World, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = world.wait_for(0, ".comments").await;
+        if check(&seen) {
+            return seen;
+        }
+        assert!(Instant::now() < deadline, "never saw {what}: {seen:#}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
