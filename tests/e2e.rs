@@ -63,22 +63,27 @@ const props = ["color", "background-color", "font-family", "font-size", "font-st
   "line-height", "letter-spacing", "word-spacing", "text-transform", "text-align", "text-indent",
   "white-space", "direction", "box-sizing", "display", "visibility", "margin-top", "margin-bottom",
   "margin-left", "padding-top", "padding-left", "border-top-width", "border-top-style", "max-width"];
-return [...root.querySelectorAll("*")].filter((e) => e.tagName !== "STYLE").map((e) => {
+// Through JSON: the hostile page pollutes Object.prototype.
+return JSON.stringify([...root.querySelectorAll("*")].filter((e) => e.tagName !== "STYLE").map((e) => {
   const s = getComputedStyle(e);
   return { element: e.tagName.toLowerCase() + "." + e.className, style: Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)])) };
-});
+}));
 "#;
+
+async fn computed_styles(world: &World) -> Value {
+    serde_json::from_str(world.js(STYLES_JS, Value::Null).await.as_str().unwrap()).unwrap()
+}
 
 #[tokio::test]
 async fn hostile_host_css_changes_nothing_in_the_widget() {
     let world = world("hostile-css").await;
     world.open("plain.html").await;
     world.wait_for(0, ".article").await;
-    let baseline = world.js(STYLES_JS, Value::Null).await;
+    let baseline = computed_styles(&world).await;
 
     world.open("hostile.html").await;
     world.wait_for(0, ".article").await;
-    let hostile = world.js(STYLES_JS, Value::Null).await;
+    let hostile = computed_styles(&world).await;
     world.screenshot("hostile-page.png").await;
 
     let baseline = baseline.as_array().unwrap();

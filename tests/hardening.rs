@@ -240,3 +240,107 @@ async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_pl
     assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     world.close().await;
 }
+
+const CORPUS: &str = include_str!("../fixtures/attacks.txt");
+
+/// What the shadow root of the first widget holds that must never be there.
+const DANGER_JS: &str = r#"
+const root = document.querySelector("encart-widget").shadowRoot;
+const all = [...root.querySelectorAll("*")];
+const handlers = all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => e.tagName + " " + a.name));
+const urls = all.flatMap((e) => [...e.attributes].filter((a) => /^\s*(javascript|vbscript|data):/i.test(a.value)).map((a) => e.tagName + " " + a.name));
+const foreign = all.filter((e) => /^(script|iframe|object|embed|img|svg|math|style|link|meta|base|form|input[type=image]|video|audio|template|slot)$/i.test(e.tagName)
+  && !e.closest(".comment-form")).map((e) => e.tagName);
+return JSON.stringify({ handlers, urls, foreign, pwned: window.__pwned, errors: window.__hostErrors });
+"#;
+
+#[tokio::test]
+async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothing() {
+    let world =
+        world_with_rate("attack-corpus", encart_server::Moderation::Open, encart_server::PostRate::unlimited()).await;
+    let corpus: Vec<String> = CORPUS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Each string as a body, and as the name when the rules allow it.
+    let posts: Vec<(String, String)> = corpus
+        .iter()
+        .map(|attack| {
+            let as_name = encart_api_types::check_author(attack).is_ok();
+            (if as_name { attack.clone() } else { "Corpus".to_owned() }, attack.clone())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = posts
+        .iter()
+        .filter(|(author, body)| {
+            let new = encart_api_types::NewComment {
+                author: author.clone(),
+                body: body.clone(),
+                parent: None,
+                website: String::new(),
+            };
+            new.validate().is_ok()
+        })
+        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+        .collect();
+    assert!(expected.len() >= 150, "{} of the corpus are valid comments", expected.len());
+
+    // Posted from the partner page, across origins, as the widget does.
+    world.open("plain.html").await;
+    world.wait_for(0, ".article").await;
+    let statuses = world
+        .browser
+        .execute_async(
+            r#"const [api, slug, posts, done] = arguments;
+               const url = api + "/api/v1/articles/" + slug + "/comments";
+               const results = [];
+               for (const [author, body] of posts) {
+                 const r = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" },
+                                             body: JSON.stringify({ author, body }) });
+                 results.push(r.status);
+               }
+               done(JSON.stringify(results));"#,
+            vec![json!(world.sites.api_url), json!(world.sites.article), json!(posts)],
+        )
+        .await
+        .unwrap();
+    let statuses: Vec<u16> = serde_json::from_str(statuses.as_str().unwrap()).unwrap();
+    assert_eq!(statuses.iter().filter(|s| **s == 201).count(), expected.len(), "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 201 || *s == 422 || *s == 413), "{statuses:?}");
+
+    world.open("plain.html").await;
+    let mut seen =
+        wait_until(&world, "the first page", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    while seen["moreButton"] == true {
+        let shown = seen["comments"].as_array().unwrap().len();
+        world.click(0, "button.load-more").await;
+        seen = wait_until(&world, "the next page", |s| {
+            s["comments"].as_array().unwrap().len() > shown && s["moreBusy"] == false
+        })
+        .await;
+    }
+    let mut rendered: Vec<(String, String)> = seen["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["author"].as_str().unwrap().to_owned(), c["body"].as_str().unwrap().to_owned()))
+        .collect();
+    let mut expected = expected;
+    rendered.sort();
+    expected.sort();
+    assert_eq!(rendered.len(), expected.len());
+    for (shown, typed) in rendered.iter().zip(&expected) {
+        assert_eq!(shown, typed, "the text reads as typed");
+    }
+
+    let danger = world.js(DANGER_JS, Value::Null).await;
+    let danger: Value = serde_json::from_str(danger.as_str().unwrap()).unwrap();
+    assert_eq!(
+        danger,
+        json!({"handlers": [], "urls": [], "foreign": [], "pwned": [], "errors": []}),
+        "nothing from the corpus became markup or ran"
+    );
+    world.screenshot_at(".comments", "attack-corpus.png").await;
+    world.close().await;
+}

@@ -59,6 +59,8 @@ pub struct Options {
     pub discussion: Option<PathBuf>,
     pub ports: Ports,
     pub moderation: Moderation,
+    /// The API's limits on posting.
+    pub post_rate: PostRate,
 }
 
 /// The three running sites. They stop when the runtime that started them ends;
@@ -121,7 +123,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     if let Some(path) = &options.discussion {
         seed_discussion(&state, &article, path).await?;
     }
-    let api_app = encart_server::app(state.clone(), origins, PostRate::default());
+    let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();

@@ -55,6 +55,7 @@ async fn main() -> anyhow::Result<()> {
         discussion: Some(args.discussion),
         ports: Ports { api: args.api_port, cdn: args.cdn_port, partner: args.partner_port },
         moderation: args.moderation,
+        post_rate: encart_server::PostRate::default(),
     })
     .await?;
     println!();

@@ -52,6 +52,9 @@ pub struct ServeArgs {
     /// Comments all clients together may post per second.
     #[arg(long, env = "ENCART_POST_CEILING", default_value_t = 100)]
     pub post_ceiling: u32,
+    /// Days after which a comment's salted address hash and idempotency key are wiped.
+    #[arg(long, env = "ENCART_FORGET_ADDRESSES_AFTER_DAYS", default_value_t = 30)]
+    pub forget_addresses_after_days: u32,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ pub mod db;
 pub mod error;
 pub mod import;
 pub mod limits;
+pub mod retention;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use encart_server::config::{Cli, Command, redact_url};
-use encart_server::{AllowedOrigins, AppState, app, articles, db, import};
+use encart_server::{AllowedOrigins, AppState, app, articles, db, import, retention};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -35,6 +35,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
+            retention::spawn(db.clone(), args.forget_addresses_after_days);
             let state =
                 AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
             let listener = tokio::net::TcpListener::bind(args.listen)

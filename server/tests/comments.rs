@@ -434,3 +434,34 @@ async fn deeply_nested_json_is_a_400_not_a_crash(db: SqlitePool) {
     assert_error(&post(&app, &comments_uri(), deep).await, StatusCode::BAD_REQUEST, "bad_request");
     assert_eq!(count(&db).await, 0);
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn address_hashes_and_keys_of_old_comments_are_forgotten_and_the_comments_stay(db: SqlitePool) {
+    let app = unlimited(db.clone(), Moderation::Open).await;
+    for body in ["ancien", "récent"] {
+        let request = axum::http::Request::post(comments_uri())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("idempotency-key", format!("key-{body}").replace('é', "e"))
+            .body(axum::body::Body::from(json!({"author": "A", "body": body}).to_string()))
+            .unwrap();
+        assert_eq!(send(&app, request).await.status, StatusCode::CREATED);
+    }
+    sqlx::query("UPDATE comments SET created_at = '2020-01-01T00:00:00.000Z' WHERE body = 'ancien'")
+        .execute(&db)
+        .await
+        .unwrap();
+
+    assert_eq!(encart_server::retention::forget_addresses(&db, 30).await.unwrap(), 1);
+    let rows: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT body, client_hash, idempotency_key FROM comments ORDER BY id")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    assert_eq!(rows[0].0, "ancien");
+    assert_eq!((rows[0].1.as_str(), rows[0].2.as_deref()), ("", None), "forgotten");
+    assert_eq!(rows[1].0, "récent");
+    assert_eq!(rows[1].1.len(), 64, "a recent comment keeps its hash");
+    assert_eq!(rows[1].2.as_deref(), Some("key-recent"));
+    assert_eq!(encart_server::retention::forget_addresses(&db, 30).await.unwrap(), 0, "nothing left to forget");
+    assert_eq!(get(&app, &comments_uri()).await.json["total"], 2, "both comments stay");
+}

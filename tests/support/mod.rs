@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use encart_api_types::NewComment;
 use encart_demo::{Options, Ports, Sites};
-use encart_server::{Moderation, comments};
+use encart_server::{Moderation, PostRate, comments};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
@@ -68,6 +68,10 @@ pub async fn world(name: &str) -> World {
 }
 
 pub async fn world_with(name: &str, moderation: Moderation) -> World {
+    world_with_rate(name, moderation, PostRate::default()).await
+}
+
+pub async fn world_with_rate(name: &str, moderation: Moderation, post_rate: PostRate) -> World {
     let scratch = Path::new(ROOT).join("target").join("e2e").join(name);
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
@@ -79,6 +83,7 @@ pub async fn world_with(name: &str, moderation: Moderation) -> World {
         discussion: None,
         ports: Ports::ANY,
         moderation,
+        post_rate,
     })
     .await
     .unwrap();
