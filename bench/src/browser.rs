@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -96,6 +97,8 @@ impl Chromedriver {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, so the browsers it starts go with it.
+            .process_group(0)
             .spawn()
             .with_context(|| format!("cannot start {}", binary.display()))?;
         let driver = Chromedriver { child, url: format!("http://127.0.0.1:{port}") };
@@ -109,8 +112,11 @@ impl Chromedriver {
 }
 
 impl Drop for Chromedriver {
+    /// Kills chromedriver and every browser it started (its process group),
+    /// even when a test fails before closing its session.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
     }
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -32,6 +33,8 @@ impl Chromedriver {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, so the browsers it starts go with it.
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run `cargo xtask setup`"));
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -44,8 +47,11 @@ impl Chromedriver {
 }
 
 impl Drop for Chromedriver {
+    /// Kills chromedriver and every browser it started (its process group),
+    /// even when a test fails before closing its session.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
     }
 }
