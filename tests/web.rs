@@ -39,6 +39,7 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
         lead: None,
         body: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
         source_url: None,
+        updated: None,
     }
 }
 

@@ -33,6 +33,9 @@ pub struct Article {
     pub body: Vec<Block>,
     /// Where the article was first published, when known.
     pub source_url: Option<String>,
+    /// When it last changed here (RFC 3339, UTC); set by the server.
+    #[serde(default)]
+    pub updated: Option<String>,
 }
 
 /// One block of an article body, externally tagged, e.g.
@@ -138,6 +141,15 @@ pub mod error_code {
     pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
     pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
     pub const UNAUTHORIZED: &str = "unauthorized";
+    pub const FORBIDDEN: &str = "forbidden";
+    /// An import: the page could not be fetched (network, status).
+    pub const FETCH_FAILED: &str = "fetch_failed";
+    /// An import: the page took longer than the limit.
+    pub const FETCH_TIMEOUT: &str = "fetch_timeout";
+    /// An import: the page is larger than the limit.
+    pub const FETCH_TOO_LARGE: &str = "fetch_too_large";
+    /// An import: the page holds no article.
+    pub const NOT_AN_ARTICLE: &str = "not_an_article";
     pub const URI_TOO_LONG: &str = "uri_too_long";
     pub const HEADERS_TOO_LARGE: &str = "headers_too_large";
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
@@ -159,13 +171,15 @@ mod tests {
             lead: None,
             body: vec![Block::paragraph("P")],
             source_url: None,
+            updated: Some("2025-05-11T08:00:00.000Z".into()),
         };
         let json = serde_json::to_value(&article).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
                 "slug": "s", "title": "T", "byline": "B", "published": "2025-05-10",
-                "language": "fr", "lead": null, "body": [{"paragraph": [{"text": "P"}]}], "source_url": null
+                "language": "fr", "lead": null, "body": [{"paragraph": [{"text": "P"}]}], "source_url": null,
+                "updated": "2025-05-11T08:00:00.000Z"
             })
         );
         assert_eq!(serde_json::from_value::<Article>(json).unwrap(), article);

@@ -24,7 +24,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use encart_api_types::NewComment;
-use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, comments, import};
+use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, comments, import, publishers};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
@@ -111,27 +111,75 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     let db = encart_server::db::connect(&options.database_url)
         .await
         .with_context(|| format!("cannot open {}", options.database_url))?;
-    let mut article = None;
-    for path in &options.articles {
-        let (imported, _) = import::import_file(&db, path, &import::ImportOptions::default()).await?;
-        article.get_or_insert(imported.slug);
-    }
-    let article = article.context("the demo needs at least one article to embed")?;
-
     let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
     let state = AppState::new(db.clone(), options.moderation).await?;
-    if let Some(path) = &options.discussion {
-        seed_discussion(&state, &article, path).await?;
-    }
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
-    let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
     let api_task = tokio::spawn(serve(api, api_app, async move { stop.notified().await }));
+
+    // The articles go in as a publisher's CMS would send them: through the API.
+    let key = demo_publisher_key(&db).await?;
+    let mut article = None;
+    for path in &options.articles {
+        let slug = publish(&api_url, &key, path).await?;
+        article.get_or_insert(slug);
+    }
+    let article = article.context("the demo needs at least one article to embed")?;
+    if let Some(path) = &options.discussion {
+        seed_discussion(&state, &article, path).await?;
+    }
+    let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
+
     tokio::spawn(serve(cdn, cdn_router(&options.dist), std::future::pending()));
     let partner_app = partner_router(&options.partner_pages, page_vars);
     tokio::spawn(serve(partner, partner_app, std::future::pending()));
     Ok(Sites { api_url, cdn_url, partner_url, article, db, state, api_stop, api_task: Some(api_task) })
+}
+
+/// The demo's publisher ("Le Courrier du Littoral", registered on first use)
+/// and a fresh API key for it, made as `encart-server publisher add` and
+/// `key create` make them.
+async fn demo_publisher_key(db: &encart_server::db::Db) -> anyhow::Result<String> {
+    const NAME: &str = "Le Courrier du Littoral";
+    let publisher = match publishers::named(db, NAME).await {
+        Ok(publisher) => publisher,
+        Err(_) => publishers::add(db, NAME, &[]).await.map_err(|e| anyhow::anyhow!("{e}"))?,
+    };
+    let (_, key) = publishers::create_key(db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(key)
+}
+
+/// Reads the article file at `path` (scraped text or saved HTML page) and
+/// `PUT`s it to the API with `key`; returns its slug.
+async fn publish(api: &str, key: &str, path: &Path) -> anyhow::Result<String> {
+    let bytes = tokio::fs::read(path).await.with_context(|| format!("cannot read {}", path.display()))?;
+    let is_html = path.extension().is_some_and(|e| e == "html");
+    let options = import::ImportOptions::default();
+    let article = if is_html { import::parse_html(&bytes, &options) } else { import::parse(&bytes, &options) }
+        .with_context(|| format!("{} is not an article", path.display()))?;
+    let document = serde_json::json!({
+        "title": article.title, "byline": article.byline, "published": article.published,
+        "language": article.language, "lead": article.lead, "body": article.body,
+        "source_url": article.source_url,
+    });
+    let response = reqwest::Client::new()
+        .put(format!("{api}/api/v1/articles/{}", article.slug))
+        .bearer_auth(key)
+        .header("content-type", "application/json")
+        .body(document.to_string())
+        .send()
+        .await
+        .context("the API did not answer the demo's PUT")?;
+    let status = response.status();
+    let answer = response.text().await.unwrap_or_default();
+    anyhow::ensure!(
+        status.is_success(),
+        "publishing {} failed: {status} {answer}{}",
+        article.slug,
+        if status.as_u16() == 403 { " (a database from before publishers: delete it and start again)" } else { "" }
+    );
+    Ok(article.slug)
 }
 
 /// One comment of a seeded discussion, with its answers.

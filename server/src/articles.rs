@@ -14,7 +14,13 @@ use crate::db::Db;
 use crate::{AppState, Error, Result, cache};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/articles/{slug}", get(show))
+    Router::new().route(
+        "/api/v1/articles/{slug}",
+        get(show)
+            .put(crate::publishing::put_article)
+            .delete(crate::publishing::delete_article)
+            .layer(axum::extract::DefaultBodyLimit::max(crate::publishing::MAX_DOCUMENT_BYTES)),
+    )
 }
 
 async fn show(
@@ -42,6 +48,7 @@ struct ArticleRow {
     lead: Option<String>,
     body: SqlJson<Vec<Block>>,
     source_url: Option<String>,
+    updated_at: String,
 }
 
 impl TryFrom<ArticleRow> for Article {
@@ -62,25 +69,30 @@ impl TryFrom<ArticleRow> for Article {
             lead: row.lead,
             body: row.body.0,
             source_url: row.source_url,
+            updated: Some(row.updated_at),
         })
     }
 }
 
-/// The article with this slug, or `None` when there is none.
+const COLUMNS: &str = "slug, title, byline, published, language, lead, body, source_url, updated_at";
+
+/// The article with this slug, or `None` when there is none (or its
+/// publisher withdrew it).
 pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
-    let row: Option<ArticleRow> = sqlx::query_as(
-        "SELECT slug, title, byline, published, language, lead, body, source_url FROM articles WHERE slug = ?",
-    )
-    .bind(slug)
-    .fetch_optional(db)
-    .await?;
+    let row: Option<ArticleRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = ? AND hidden = 0"))
+            .bind(slug)
+            .fetch_optional(db)
+            .await?;
     row.map(Article::try_from).transpose()
 }
 
-/// Whether an article with this slug exists.
+/// Whether an article with this slug is shown.
 pub async fn exists(db: impl SqliteExecutor<'_>, slug: &str) -> Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ?").bind(slug).fetch_optional(db).await?;
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ? AND hidden = 0")
+        .bind(slug)
+        .fetch_optional(db)
+        .await?;
     Ok(found.is_some())
 }
 
@@ -91,19 +103,60 @@ pub enum Upserted {
     Updated,
 }
 
-/// Stores `article` under its slug, replacing any article with the same slug.
+/// Stores `article` under its slug, replacing any article with the same
+/// slug, as the operator (the `import` command).
 pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
+    save(db, article, Author::Operator).await.map(|(outcome, _)| outcome)
+}
+
+/// Who writes an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Author {
+    /// The server's operator: may replace any article.
+    Operator,
+    /// A publisher (by id): may create articles and replace its own only.
+    Publisher(i64),
+}
+
+/// Stores `article` in one transaction: the article (shown again if it was
+/// withdrawn) and a revision naming who changed which fields. A publisher
+/// replacing another's (or the operator's) article gets a 403 and nothing
+/// changes. Returns the article as stored.
+pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserted, Article)> {
     let mut tx = db.begin().await?;
-    let existed = exists(&mut *tx, &article.slug).await?;
-    sqlx::query(
-        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    let previous: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = ?")
+        .bind(&article.slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let publisher = match author {
+        Author::Operator => None,
+        Author::Publisher(id) => Some(id),
+    };
+    if let (Some((_, owner)), Author::Publisher(id)) = (previous, author)
+        && owner != Some(id)
+    {
+        return Err(Error::Status(
+            axum::http::StatusCode::FORBIDDEN,
+            encart_api_types::error_code::FORBIDDEN,
+            "this article belongs to another publisher".into(),
+        ));
+    }
+    let before: Option<ArticleRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = ?"))
+        .bind(&article.slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let before = before.map(Article::try_from).transpose()?;
+    let stored: ArticleRow = sqlx::query_as(&format!(
+        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
              language = excluded.language, lead = excluded.lead, body = excluded.body,
-             source_url = excluded.source_url,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-    )
+             source_url = excluded.source_url, hidden = 0,
+             publisher_id = coalesce(excluded.publisher_id, articles.publisher_id),
+             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         RETURNING {COLUMNS}"
+    ))
     .bind(&article.slug)
     .bind(&article.title)
     .bind(&article.byline)
@@ -112,8 +165,40 @@ pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
     .bind(&article.lead)
     .bind(SqlJson(&article.body))
     .bind(&article.source_url)
+    .bind(publisher)
+    .fetch_one(&mut *tx)
+    .await?;
+    let stored = Article::try_from(stored)?;
+    let changed = changed_fields(before.as_ref(), &stored);
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, publisher_id, changed, document)
+         SELECT id, ?, ?, ? FROM articles WHERE slug = ?",
+    )
+    .bind(publisher)
+    .bind(SqlJson(&changed))
+    .bind(SqlJson(&stored))
+    .bind(&stored.slug)
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(if existed { Upserted::Updated } else { Upserted::Created })
+    Ok((if previous.is_some() { Upserted::Updated } else { Upserted::Created }, stored))
+}
+
+/// The fields that differ between two versions (all of them for a new article).
+pub fn changed_fields(before: Option<&Article>, after: &Article) -> Vec<&'static str> {
+    let Some(b) = before else { return vec!["created"] };
+    let mut changed = Vec::new();
+    let mut check = |name, differs: bool| {
+        if differs {
+            changed.push(name);
+        }
+    };
+    check("title", b.title != after.title);
+    check("byline", b.byline != after.byline);
+    check("published", b.published != after.published);
+    check("language", b.language != after.language);
+    check("lead", b.lead != after.lead);
+    check("body", b.body != after.body);
+    check("source_url", b.source_url != after.source_url);
+    changed
 }

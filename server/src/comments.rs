@@ -334,7 +334,7 @@ impl Status {
 
 /// The id of the article `slug`, or a 404.
 pub async fn article_id(db: &Db, slug: &str) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM articles WHERE slug = ?")
+    sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND hidden = 0")
         .bind(slug)
         .fetch_optional(db)
         .await?

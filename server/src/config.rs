@@ -24,6 +24,37 @@ pub enum Command {
     Serve(ServeArgs),
     /// Import (or update) an article from a scraped text file.
     Import(ImportArgs),
+    /// Publishers: who may push articles through the API.
+    #[command(subcommand)]
+    Publisher(PublisherCommand),
+    /// Publishers' API keys.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PublisherCommand {
+    /// Register a publisher.
+    Add {
+        /// Its name, e.g. "Le Courrier du Littoral".
+        name: String,
+        /// A domain its URL imports may fetch from (subdomains included); repeat for several.
+        #[arg(long = "domain")]
+        domains: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Create an API key for a publisher; the key is printed once and never stored.
+    Create {
+        /// The publisher's name.
+        publisher: String,
+    },
+    /// Revoke a key by its id (see `key list`).
+    Revoke { id: i64 },
+    /// List keys: id, publisher, created, revoked.
+    List,
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +86,9 @@ pub struct ServeArgs {
     /// Days after which a comment's salted address hash and idempotency key are wiped.
     #[arg(long, env = "ENCART_FORGET_ADDRESSES_AFTER_DAYS", default_value_t = 30)]
     pub forget_addresses_after_days: u32,
+    /// Let URL imports fetch private and loopback addresses. For local testing only: never in production.
+    #[arg(long, env = "ENCART_ALLOW_PRIVATE_IMPORTS")]
+    pub allow_private_imports: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,10 @@ pub enum Error {
     /// Fields break the shared rules (422), with a code per field.
     #[error("some fields are invalid")]
     Invalid(FieldErrors),
+    /// Fields of a document break its rules (422): each named field with its
+    /// code, e.g. `("title", "required")`, and a message for people.
+    #[error("{1}")]
+    InvalidFields(Vec<(&'static str, &'static str)>, String),
     /// The body is larger than the limit, in bytes (413).
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
@@ -46,6 +50,14 @@ impl IntoResponse for Error {
                     fields: Some(fields.clone()),
                 };
                 return (StatusCode::UNPROCESSABLE_ENTITY, Json(ErrorBody { error: detail })).into_response();
+            }
+            Error::InvalidFields(fields, message) => {
+                let fields: serde_json::Map<String, serde_json::Value> =
+                    fields.iter().map(|(name, code)| ((*name).to_owned(), (*code).into())).collect();
+                let body = serde_json::json!({
+                    "error": { "code": error_code::INVALID, "message": message, "fields": fields }
+                });
+                return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
             }
             Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, error_code::PAYLOAD_TOO_LARGE, self.to_string()),
             Error::Status(status, code, msg) => (*status, *code, msg.clone()),

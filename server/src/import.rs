@@ -87,6 +87,18 @@ pub fn parse_html(bytes: &[u8], options: &ImportOptions) -> Result<Article, Impo
     html::parse(decode(bytes)?, options)
 }
 
+/// The blocks of an article body given as HTML (a publisher's document):
+/// the same walk as the HTML importer's, keeping text, structure and safe
+/// links only.
+pub fn blocks_from_html(html: &str) -> Vec<Block> {
+    html::blocks_of(html)
+}
+
+/// Whether `tag` looks like a BCP 47 language tag (`fr`, `en-GB`).
+pub fn is_language_tag(tag: &str) -> bool {
+    checked_language_tag(tag).is_ok()
+}
+
 /// Parses a scraped text file into an article.
 pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportError> {
     let text = decode(bytes)?;
@@ -152,6 +164,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
         lead: None,
         body: paragraphs.into_iter().map(Block::paragraph).collect(),
         source_url: options.source_url.clone(),
+        updated: None,
     })
 }
 

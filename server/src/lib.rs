@@ -10,8 +10,11 @@ pub mod comments;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod fetch;
 pub mod import;
 pub mod limits;
+pub mod publishers;
+pub mod publishing;
 pub mod retention;
 
 use std::sync::Arc;
@@ -40,6 +43,8 @@ pub struct AppState {
     pub moderation: ModerationPolicy,
     /// Hot reads, dropped per article on writes.
     pub cache: Arc<cache::ReadCache>,
+    /// Fetches pages for URL imports (no private addresses unless allowed).
+    pub fetcher: Arc<fetch::Fetcher>,
 }
 
 /// Articles whose reads are kept in memory, and for how long at most.
@@ -51,7 +56,14 @@ impl AppState {
     pub async fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
         let cache = Arc::new(cache::ReadCache::new(CACHED_ARTICLES, CACHE_MAX_AGE));
-        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache })
+        let fetcher = Arc::new(fetch::Fetcher::new(false));
+        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache, fetcher })
+    }
+
+    /// Lets URL imports reach private and loopback addresses: for local testing only.
+    pub fn allow_private_imports(mut self) -> Self {
+        self.fetcher = Arc::new(fetch::Fetcher::new(true));
+        self
     }
 }
 
@@ -211,6 +223,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         // Per client first (outer), so one client's flood never spends the shared ceiling.
         .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
         .merge(comments::pending_router())
+        .merge(publishing::router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)

@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use encart_server::config::{Cli, Command, redact_url};
-use encart_server::{AllowedOrigins, AppState, app, articles, db, import, retention};
+use encart_server::config::{Cli, Command, KeyCommand, PublisherCommand, redact_url};
+use encart_server::{AllowedOrigins, AppState, app, articles, db, import, publishers, retention};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -36,14 +36,51 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             retention::spawn(db.clone(), args.forget_addresses_after_days);
-            let state =
+            let mut state =
                 AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
+            if args.allow_private_imports {
+                tracing::warn!("URL imports may fetch private and loopback addresses (--allow-private-imports)");
+                state = state.allow_private_imports();
+            }
             let listener = tokio::net::TcpListener::bind(args.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
             let service = app(state, origins, args.post_rate()).into_make_service_with_connect_info::<SocketAddr>();
             axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
+            Ok(())
+        }
+        Command::Publisher(PublisherCommand::Add { name, domains }) => {
+            let db = open(&cli.database_url, &database).await?;
+            let publisher = publishers::add(&db, &name, &domains).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "publisher {:?} (id {}), imports from: {}",
+                publisher.name,
+                publisher.id,
+                publisher.domains.join(", ")
+            );
+            Ok(())
+        }
+        Command::Key(KeyCommand::Create { publisher }) => {
+            let db = open(&cli.database_url, &database).await?;
+            let publisher = publishers::named(&db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (id, key) = publishers::create_key(&db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            eprintln!("key {id} for {:?}; it is shown only now, keep it secret:", publisher.name);
+            println!("{key}");
+            Ok(())
+        }
+        Command::Key(KeyCommand::Revoke { id }) => {
+            let db = open(&cli.database_url, &database).await?;
+            publishers::revoke_key(&db, id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("key {id} revoked");
+            Ok(())
+        }
+        Command::Key(KeyCommand::List) => {
+            let db = open(&cli.database_url, &database).await?;
+            for (id, publisher, created, revoked) in publishers::keys(&db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+                let state = revoked.map_or("active".to_owned(), |at| format!("revoked {at}"));
+                println!("{id}\t{publisher}\tcreated {created}\t{state}");
+            }
             Ok(())
         }
         Command::Import(args) => {
@@ -59,6 +96,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn open(url: &str, shown: &str) -> anyhow::Result<db::Db> {
+    db::connect(url).await.with_context(|| format!("cannot open database {shown}"))
 }
 
 async fn shutdown_signal() {

@@ -98,3 +98,30 @@ async fn serve_starts_with_zero_setup_and_answers_health_checks() {
     assert!(response.starts_with("HTTP/1.0 404"), "{response}");
     child.kill().await.unwrap();
 }
+
+#[test]
+fn publishers_and_keys_are_managed_from_the_command_line_and_keys_shown_once() {
+    let url = format!("sqlite://{}", scratch("keys").join("encart.db").display());
+    let run = |args: &[&str]| {
+        let output = Command::new(BIN).args(["--database-url", &url]).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let added =
+        run(&["publisher", "add", "Le Courrier", "--domain", "courrier.example", "--domain", "cdn.courrier.example"]);
+    assert!(added.contains("courrier.example, cdn.courrier.example"), "{added}");
+    let key = run(&["key", "create", "Le Courrier"]);
+    let key = key.trim();
+    assert!(key.starts_with("ek_") && key.len() == 46, "only the key on stdout: {key:?}");
+    let listed = run(&["key", "list"]);
+    assert!(listed.contains("Le Courrier") && listed.contains("active"), "{listed}");
+    assert!(!listed.contains(&key[3..]), "never the key itself");
+    let id = listed.split('\t').next().unwrap();
+    assert!(run(&["key", "revoke", id]).contains("revoked"));
+    assert!(run(&["key", "list"]).contains("revoked 20"));
+
+    let again = Command::new(BIN).args(["--database-url", &url, "key", "revoke", id]).output().unwrap();
+    assert!(!again.status.success(), "a revoked key cannot be revoked twice");
+    let unknown = Command::new(BIN).args(["--database-url", &url, "key", "create", "Nobody"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("publisher not found"));
+}

@@ -53,7 +53,8 @@ pub fn parse(html: &str, options: &ImportOptions) -> Result<Article, ImportError
         !lead.is_empty() && !text.first().is_some_and(|first| first.starts_with(lead.trim_end_matches('…')))
     });
 
-    Ok(Article { slug, title, byline, published, language, lead, body, source_url: options.source_url.clone() })
+    let source_url = options.source_url.clone();
+    Ok(Article { slug, title, byline, published, language, lead, body, source_url, updated: None })
 }
 
 /// "Par Jeanne Dupont", "By: J. Smith" → the name.
@@ -85,7 +86,7 @@ fn clean(blocks: Vec<Block>, byline: Option<&str>) -> Vec<Block> {
 }
 
 /// The blocks of Readability's content HTML.
-fn blocks_of(content: &str) -> Vec<Block> {
+pub(super) fn blocks_of(content: &str) -> Vec<Block> {
     let document = Document::from(content);
     let mut blocks = Vec::new();
     for root in document.select("body").nodes() {

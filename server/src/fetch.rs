@@ -1,0 +1,274 @@
+//! Fetching a publisher's article page for an import, without becoming a
+//! way into the server's network (SSRF).
+//!
+//! Before any connection: the URL must be http(s), its host one of the
+//! publisher's domains, and, unless the server is configured for local
+//! testing, neither an IP literal nor a name resolving to a private,
+//! loopback, link-local or otherwise non-public address. Resolution goes
+//! through [`GuardedResolver`], so the address checked is the address
+//! connected to (no DNS rebinding between check and use). Redirects are
+//! followed by hand, at most [`MAX_REDIRECTS`], each target checked the same
+//! way. The whole fetch gives up after [`TIMEOUT`] and past [`MAX_BYTES`].
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use encart_api_types::error_code;
+use reqwest::Url;
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+
+use crate::Error;
+use crate::publishers::Publisher;
+
+pub const MAX_REDIRECTS: usize = 3;
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+/// Why a page was not fetched; each has its own stable code.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    #[error("only http and https URLs can be imported")]
+    Scheme,
+    #[error("the URL is not valid")]
+    BadUrl,
+    #[error("{0} is not one of this publisher's domains")]
+    Domain(String),
+    #[error("{0} is a private, loopback or link-local address")]
+    PrivateAddress(String),
+    #[error("more than {MAX_REDIRECTS} redirects")]
+    TooManyRedirects,
+    #[error("no answer within {} s", TIMEOUT.as_secs())]
+    Timeout,
+    #[error("the page is larger than {} MB", MAX_BYTES / 1024 / 1024)]
+    TooLarge,
+    #[error("the page answered {0}")]
+    Status(u16),
+    #[error("the page could not be fetched: {0}")]
+    Failed(String),
+}
+
+impl FetchError {
+    /// Refusals of the URL are 422s naming the `url` field; failures of the
+    /// remote site are 502s (504 for a timeout).
+    pub fn into_error(self) -> Error {
+        let message = self.to_string();
+        let (status, code) = match self {
+            FetchError::Scheme => return invalid_url("scheme", message),
+            FetchError::BadUrl => return invalid_url("invalid", message),
+            FetchError::Domain(_) => return invalid_url("domain_not_allowed", message),
+            FetchError::PrivateAddress(_) => return invalid_url("private_address", message),
+            FetchError::TooManyRedirects => return invalid_url("too_many_redirects", message),
+            FetchError::Timeout => (StatusCode::GATEWAY_TIMEOUT, error_code::FETCH_TIMEOUT),
+            FetchError::TooLarge => (StatusCode::BAD_GATEWAY, error_code::FETCH_TOO_LARGE),
+            FetchError::Status(_) | FetchError::Failed(_) => (StatusCode::BAD_GATEWAY, error_code::FETCH_FAILED),
+        };
+        Error::Status(status, code, message)
+    }
+}
+
+fn invalid_url(code: &'static str, message: String) -> Error {
+    Error::InvalidFields(vec![("url", code)], message)
+}
+
+/// Whether connecting to `ip` could reach something that is not the public internet.
+pub fn is_private(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            v4.is_private()
+                || v4.is_loopback()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_documentation()
+                || v4.is_multicast()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b)) // carrier-grade NAT
+                || (a == 192 && b == 0) // IETF protocol assignments
+                || (a == 198 && (b == 18 || b == 19)) // benchmarking
+                || a >= 240
+        }
+        IpAddr::V6(v6) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_private(IpAddr::V4(v4));
+            }
+            let first = v6.segments()[0];
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || v6.is_multicast()
+                || (first & 0xfe00) == 0xfc00 // unique local
+                || (first & 0xffc0) == 0xfe80 // link-local
+                || first == 0x2001 && v6.segments()[1] == 0x0db8 // documentation
+                || first == 0x0064 && v6.segments()[1] == 0xff9b // NAT64: maps to IPv4
+        }
+    }
+}
+
+/// Resolves names, then refuses them if any address is not public.
+struct GuardedResolver;
+
+impl Resolve for GuardedResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_owned();
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            if let Some(private) = addrs.iter().find(|a| is_private(a.ip())) {
+                return Err(Box::new(FetchError::PrivateAddress(format!("{host} ({})", private.ip())))
+                    as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(addrs.into_iter()) as Addrs)
+        })
+    }
+}
+
+/// The server's fetcher for URL imports.
+pub struct Fetcher {
+    client: reqwest::Client,
+    allow_private: bool,
+}
+
+/// A fetched page: its final URL (after redirects) and its bytes.
+pub struct Page {
+    pub url: Url,
+    pub bytes: Vec<u8>,
+}
+
+impl Fetcher {
+    /// `allow_private` lets imports reach private addresses: for local testing only.
+    pub fn new(allow_private: bool) -> Fetcher {
+        let mut builder = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .connect_timeout(TIMEOUT)
+            .user_agent(concat!("encart-import/", env!("CARGO_PKG_VERSION")));
+        if !allow_private {
+            builder = builder.dns_resolver(Arc::new(GuardedResolver));
+        }
+        let client = builder.build().expect("a client with these settings builds");
+        Fetcher { client, allow_private }
+    }
+
+    /// Fetches `url` for `publisher`, or says why not.
+    pub async fn fetch(&self, url: &str, publisher: &Publisher) -> Result<Page, FetchError> {
+        let url = Url::parse(url.trim()).map_err(|_| FetchError::BadUrl)?;
+        tokio::time::timeout(TIMEOUT, self.follow(url, publisher)).await.map_err(|_| FetchError::Timeout)?
+    }
+
+    async fn follow(&self, mut url: Url, publisher: &Publisher) -> Result<Page, FetchError> {
+        for redirects in 0.. {
+            self.check(&url, publisher)?;
+            let mut response = self.client.get(url.clone()).send().await.map_err(|e| failure(&e))?;
+            let status = response.status();
+            if status.is_redirection() {
+                if redirects == MAX_REDIRECTS {
+                    return Err(FetchError::TooManyRedirects);
+                }
+                let location = response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok());
+                url = url.join(location.ok_or(FetchError::Status(status.as_u16()))?).map_err(|_| FetchError::BadUrl)?;
+                continue;
+            }
+            if !status.is_success() {
+                return Err(FetchError::Status(status.as_u16()));
+            }
+            if response.content_length().is_some_and(|n| n > MAX_BYTES as u64) {
+                return Err(FetchError::TooLarge);
+            }
+            let mut bytes = Vec::new();
+            while let Some(chunk) = response.chunk().await.map_err(|e| failure(&e))? {
+                if bytes.len() + chunk.len() > MAX_BYTES {
+                    return Err(FetchError::TooLarge);
+                }
+                bytes.extend_from_slice(&chunk);
+            }
+            return Ok(Page { url, bytes });
+        }
+        unreachable!("the loop returns")
+    }
+
+    /// The checks made before connecting to `url`.
+    fn check(&self, url: &Url, publisher: &Publisher) -> Result<(), FetchError> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(FetchError::Scheme);
+        }
+        let host = match url.host() {
+            Some(url::Host::Domain(name)) => name.to_owned(),
+            Some(url::Host::Ipv4(ip)) => {
+                self.check_ip(IpAddr::V4(ip))?;
+                ip.to_string()
+            }
+            Some(url::Host::Ipv6(ip)) => {
+                self.check_ip(IpAddr::V6(ip))?;
+                ip.to_string()
+            }
+            None => return Err(FetchError::BadUrl),
+        };
+        if !publisher.owns_host(&host) {
+            return Err(FetchError::Domain(host));
+        }
+        Ok(())
+    }
+
+    fn check_ip(&self, ip: IpAddr) -> Result<(), FetchError> {
+        if !self.allow_private && is_private(ip) {
+            return Err(FetchError::PrivateAddress(ip.to_string()));
+        }
+        Ok(())
+    }
+}
+
+/// A reqwest failure as a [`FetchError`]: our resolver's refusal, a
+/// timeout, or anything else.
+fn failure(err: &reqwest::Error) -> FetchError {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(e) = source {
+        if let Some(refused) = e.downcast_ref::<FetchError>() {
+            return match refused {
+                FetchError::PrivateAddress(what) => FetchError::PrivateAddress(what.clone()),
+                other => FetchError::Failed(other.to_string()),
+            };
+        }
+        source = e.source();
+    }
+    if err.is_timeout() { FetchError::Timeout } else { FetchError::Failed(without_url(err)) }
+}
+
+/// reqwest's message without the URL (which the client already knows).
+fn without_url(err: &reqwest::Error) -> String {
+    let mut text = err.to_string();
+    if let Some(url) = err.url() {
+        text = text.replace(&format!(" ({url})"), "").replace(url.as_str(), "the page");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_public_addresses_are_recognised() {
+        for private in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "100.64.0.1",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:127.0.0.1",
+            "64:ff9b::a00:1",
+            "255.255.255.255",
+            "224.0.0.1",
+        ] {
+            assert!(is_private(private.parse().unwrap()), "{private}");
+        }
+        for public in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111", "8.8.8.8"] {
+            assert!(!is_private(public.parse().unwrap()), "{public}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Publishers and their API keys: created and revoked by the operator with
+//! `encart-server publisher …` / `key …`; checked on every publishing request.
+//!
+//! A key is `ek_` followed by 43 characters of base64url (256 random bits),
+//! shown once when created and stored only as its SHA-256.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use encart_api_types::error_code;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::types::Json as SqlJson;
+
+use crate::db::Db;
+use crate::{AppState, Error, Result};
+
+const KEY_PREFIX: &str = "ek_";
+
+/// A publisher, as its key authenticates it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Publisher {
+    pub id: i64,
+    pub name: String,
+    /// Domains its URL imports may fetch from (subdomains included).
+    pub domains: Vec<String>,
+}
+
+impl Publisher {
+    /// Whether `host` is one of this publisher's domains or below one.
+    pub fn owns_host(&self, host: &str) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        self.domains.iter().any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+    }
+}
+
+/// Registers a publisher with the domains its imports may fetch from.
+pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::BadRequest("a publisher needs a name without control characters".into()));
+    }
+    let mut clean = Vec::new();
+    for domain in domains {
+        let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+        let valid = !domain.is_empty()
+            && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+            && !domain.starts_with('.');
+        if !valid {
+            return Err(Error::BadRequest(format!("{domain:?} is not a domain name (e.g. news.example.org)")));
+        }
+        clean.push(domain);
+    }
+    let id: i64 = sqlx::query_scalar("INSERT INTO publishers (name, domains) VALUES (?, ?) RETURNING id")
+        .bind(name)
+        .bind(SqlJson(&clean))
+        .fetch_one(db)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                Error::BadRequest(format!("a publisher named {name:?} already exists"))
+            }
+            other => other.into(),
+        })?;
+    Ok(Publisher { id, name: name.to_owned(), domains: clean })
+}
+
+/// The publisher named `name`.
+pub async fn named(db: &Db, name: &str) -> Result<Publisher> {
+    let row: Option<(i64, String, SqlJson<Vec<String>>)> =
+        sqlx::query_as("SELECT id, name, domains FROM publishers WHERE name = ?").bind(name).fetch_optional(db).await?;
+    let (id, name, domains) = row.ok_or(Error::NotFound("publisher"))?;
+    Ok(Publisher { id, name, domains: domains.0 })
+}
+
+/// A new key for `publisher`: its id and its text, which is never stored.
+pub async fn create_key(db: &Db, publisher: &Publisher) -> Result<(i64, String)> {
+    let mut secret = [0u8; 32];
+    getrandom::fill(&mut secret).map_err(|e| anyhow::anyhow!("no randomness for a key: {e}"))?;
+    let key = format!("{KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(secret));
+    let id = sqlx::query_scalar("INSERT INTO api_keys (publisher_id, key_hash) VALUES (?, ?) RETURNING id")
+        .bind(publisher.id)
+        .bind(hash(&key))
+        .fetch_one(db)
+        .await?;
+    Ok((id, key))
+}
+
+/// Revokes key `id`: requests with it get 401 from now on.
+pub async fn revoke_key(db: &Db, id: i64) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND revoked_at IS NULL",
+    )
+    .bind(id)
+    .execute(db)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::NotFound("active key"));
+    }
+    Ok(())
+}
+
+/// Every key: id, publisher, created, revoked (never the key itself).
+pub async fn keys(db: &Db) -> Result<Vec<(i64, String, String, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT k.id, p.name, k.created_at, k.revoked_at FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
+         ORDER BY k.id",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+fn hash(key: &str) -> String {
+    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The publisher whose active key is `key`.
+pub async fn authenticate(db: &Db, key: &str) -> Result<Publisher> {
+    let row: Option<(i64, String, SqlJson<Vec<String>>)> = sqlx::query_as(
+        "SELECT p.id, p.name, p.domains FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
+         WHERE k.key_hash = ? AND k.revoked_at IS NULL",
+    )
+    .bind(hash(key))
+    .fetch_optional(db)
+    .await?;
+    let (id, name, domains) = row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
+    Ok(Publisher { id, name, domains: domains.0 })
+}
+
+fn unauthorized(message: &str) -> Error {
+    Error::Status(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, message.into())
+}
+
+/// Extracts the publisher from `Authorization: Bearer <key>`: 401 without
+/// one, or with a key that is unknown or revoked.
+impl FromRequestParts<AppState> for Publisher {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let key = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .ok_or_else(|| unauthorized("send a publisher's API key as `Authorization: Bearer ek_…`"))?;
+        authenticate(&state.db, key).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_publisher_owns_its_domains_and_their_subdomains_only() {
+        let p = Publisher { id: 1, name: "L".into(), domains: vec!["journal.example".into()] };
+        assert!(p.owns_host("journal.example"));
+        assert!(p.owns_host("www.journal.example"));
+        assert!(p.owns_host("WWW.Journal.Example."));
+        assert!(!p.owns_host("evil-journal.example"));
+        assert!(!p.owns_host("journal.example.evil.org"));
+        assert!(!p.owns_host("example"));
+    }
+}

@@ -1,0 +1,322 @@
+//! Publishing, for publishers' API keys: `PUT` and `DELETE
+//! /api/v1/articles/{slug}`, `GET …/{slug}/revisions`, and `POST
+//! /api/v1/imports` (an article page fetched from its URL).
+//!
+//! A document is checked whole before anything is written; a write is one
+//! transaction (the article and its revision), so a failed update leaves the
+//! previous version served.
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::{Json, Router};
+use encart_api_types::{Article, Block, Date, Inline, error_code, is_safe_href};
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json as SqlJson;
+
+use crate::articles::{self, Author, Upserted, slug_param};
+use crate::fetch::FetchError;
+use crate::import::{self, ImportOptions};
+use crate::publishers::Publisher;
+use crate::{AppState, Error, Result};
+
+/// Largest publishing request body.
+pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
+const MAX_BYLINE_CHARS: usize = 200;
+const MAX_LEAD_CHARS: usize = 1_000;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/articles/{slug}/revisions", axum::routing::get(revisions))
+        .route("/api/v1/imports", axum::routing::post(import_url))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_DOCUMENT_BYTES))
+}
+
+/// An article as a publisher sends it: the body as structured blocks, or as
+/// HTML that goes through the importer's sanitizing (exactly one of them).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleDocument {
+    pub title: String,
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// BCP 47 tag, e.g. `fr`.
+    pub language: String,
+    #[serde(default)]
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub body: Option<Vec<Block>>,
+    #[serde(default)]
+    pub html: Option<String>,
+    #[serde(default)]
+    pub source_url: Option<String>,
+}
+
+/// Each refused field with its code.
+type Refusals = Vec<(&'static str, &'static str)>;
+
+fn check_text(refusals: &mut Refusals, field: &'static str, text: &str, max: usize, required: bool) {
+    let text = text.trim();
+    if text.is_empty() {
+        if required {
+            refusals.push((field, "required"));
+        }
+    } else if text.chars().count() > max {
+        refusals.push((field, "too_long"));
+    } else if text.chars().any(char::is_control) {
+        refusals.push((field, "control_characters"));
+    }
+}
+
+fn optional(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+impl ArticleDocument {
+    /// The article this document makes under `slug`, or every field it gets wrong.
+    pub fn into_article(self, slug: String) -> Result<Article> {
+        let mut refusals = Refusals::new();
+        if slug.is_empty() || import::slug_of(&slug) != slug {
+            refusals.push(("slug", "invalid"));
+        }
+        check_text(&mut refusals, "title", &self.title, import::MAX_TITLE_CHARS, true);
+        if let Some(byline) = &self.byline {
+            check_text(&mut refusals, "byline", byline, MAX_BYLINE_CHARS, false);
+        }
+        if let Some(lead) = &self.lead {
+            check_text(&mut refusals, "lead", lead, MAX_LEAD_CHARS, false);
+        }
+        let published = match optional(self.published) {
+            Some(text) => text.parse::<Date>().map_err(|_| refusals.push(("published", "invalid"))).ok(),
+            None => None,
+        };
+        if !import::is_language_tag(self.language.trim()) {
+            refusals.push(("language", "invalid"));
+        }
+        let source_url = optional(self.source_url);
+        if source_url.as_deref().is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
+            refusals.push(("source_url", "invalid"));
+        }
+        let body = match (self.body, self.html) {
+            (Some(_), Some(_)) => {
+                refusals.push(("body", "body_or_html"));
+                Vec::new()
+            }
+            (None, None) => {
+                refusals.push(("body", "required"));
+                Vec::new()
+            }
+            (None, Some(html)) => import::blocks_from_html(&html),
+            (Some(blocks), None) => {
+                if let Some(code) = blocks.iter().find_map(block_problem) {
+                    refusals.push(("body", code));
+                }
+                blocks
+            }
+        };
+        if body.is_empty() && !refusals.iter().any(|(field, _)| *field == "body") {
+            refusals.push(("body", "empty"));
+        }
+        if !refusals.is_empty() {
+            let fields: Vec<&str> = refusals.iter().map(|(field, _)| *field).collect();
+            return Err(Error::InvalidFields(refusals.clone(), format!("invalid fields: {}", fields.join(", "))));
+        }
+        Ok(Article {
+            slug,
+            title: self.title.split_whitespace().collect::<Vec<_>>().join(" "),
+            byline: optional(self.byline),
+            published,
+            language: self.language.trim().to_owned(),
+            lead: optional(self.lead),
+            body,
+            source_url,
+            updated: None,
+        })
+    }
+}
+
+/// What is wrong with a block a publisher sent, if anything.
+fn block_problem(block: &Block) -> Option<&'static str> {
+    match block {
+        Block::Paragraph(inlines) => inline_problem(inlines),
+        Block::Heading { level, text } => {
+            if !(2..=6).contains(level) {
+                Some("heading_level")
+            } else {
+                inline_problem(text)
+            }
+        }
+        Block::Quote(lines) | Block::List { items: lines, .. } => lines.iter().find_map(|l| inline_problem(l)),
+    }
+}
+
+fn inline_problem(inlines: &[Inline]) -> Option<&'static str> {
+    inlines.iter().find_map(|inline| match inline {
+        Inline::Text(text) if text.chars().any(|c| c.is_control() && c != '\n') => Some("control_characters"),
+        Inline::Text(_) => None,
+        Inline::Emphasis(inner) | Inline::Strong(inner) => inline_problem(inner),
+        Inline::Link { href, .. } if !is_safe_href(href) => Some("unsafe_link"),
+        Inline::Link { text, .. } => inline_problem(text),
+    })
+}
+
+fn document_rejection(rejection: JsonRejection) -> Error {
+    match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(MAX_DOCUMENT_BYTES),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::Status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            error_code::UNSUPPORTED_MEDIA_TYPE,
+            "send the document as application/json".into(),
+        ),
+        _ => Error::BadRequest(format!("the body is not a valid document: {}", rejection.body_text())),
+    }
+}
+
+fn created_or_updated(outcome: Upserted) -> StatusCode {
+    match outcome {
+        Upserted::Created => StatusCode::CREATED,
+        Upserted::Updated => StatusCode::OK,
+    }
+}
+
+/// `PUT /api/v1/articles/{slug}`: creates or replaces the publisher's article.
+pub async fn put_article(
+    State(state): State<AppState>,
+    publisher: Publisher,
+    slug: Result<Path<String>, PathRejection>,
+    document: Result<Json<ArticleDocument>, JsonRejection>,
+) -> Result<(StatusCode, Json<Article>)> {
+    let slug = slug_param(slug)?;
+    let Json(document) = document.map_err(document_rejection)?;
+    let article = document.into_article(slug)?;
+    let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
+    state.cache.invalidate(&stored.slug);
+    tracing::info!(publisher = %publisher.name, slug = %stored.slug, ?outcome, "article published");
+    Ok((created_or_updated(outcome), Json(stored)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeleteParams {
+    /// `keep`: withdraw the article but keep its comments, hidden; `delete` (default): remove them too.
+    #[serde(default)]
+    comments: Option<String>,
+}
+
+/// `DELETE /api/v1/articles/{slug}[?comments=keep]`.
+pub async fn delete_article(
+    State(state): State<AppState>,
+    publisher: Publisher,
+    slug: Result<Path<String>, PathRejection>,
+    params: Result<Query<DeleteParams>, QueryRejection>,
+) -> Result<StatusCode> {
+    let slug = slug_param(slug)?;
+    let Query(params) = params.map_err(|_| Error::BadRequest("comments must be `keep` or `delete`".into()))?;
+    let keep = match params.comments.as_deref() {
+        None | Some("delete") => false,
+        Some("keep") => true,
+        Some(_) => return Err(Error::BadRequest("comments must be `keep` or `delete`".into())),
+    };
+    let mut tx = state.db.begin().await?;
+    let found: Option<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = ? AND hidden = 0")
+            .bind(&slug)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (id, owner) = found.ok_or(Error::NotFound("article"))?;
+    if owner != Some(publisher.id) {
+        return Err(Error::Status(
+            StatusCode::FORBIDDEN,
+            error_code::FORBIDDEN,
+            "this article belongs to another publisher".into(),
+        ));
+    }
+    if keep {
+        sqlx::query("UPDATE articles SET hidden = 1 WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO article_revisions (article_id, publisher_id, changed, document) VALUES (?, ?, ?, 'null')",
+        )
+        .bind(id)
+        .bind(publisher.id)
+        .bind(SqlJson(["withdrawn"]))
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        // Its comments and revisions go with it (ON DELETE CASCADE).
+        sqlx::query("DELETE FROM articles WHERE id = ?").bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    state.cache.invalidate(&slug);
+    tracing::info!(publisher = %publisher.name, %slug, keep_comments = keep, "article deleted");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// One entry of an article's history.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct Revision {
+    pub id: i64,
+    /// Who: the publisher's name, or `null` for the operator.
+    pub publisher: Option<String>,
+    pub created_at: String,
+    /// The fields that changed (`["created"]` for the first version).
+    pub changed: SqlJson<Vec<String>>,
+}
+
+/// `GET /api/v1/articles/{slug}/revisions`: the publisher's article's history, newest first.
+async fn revisions(
+    State(state): State<AppState>,
+    publisher: Publisher,
+    slug: Result<Path<String>, PathRejection>,
+) -> Result<Json<serde_json::Value>> {
+    let slug = slug_param(slug)?;
+    let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT publisher_id FROM articles WHERE slug = ?")
+        .bind(&slug)
+        .fetch_optional(&state.db)
+        .await?;
+    match owner {
+        None => return Err(Error::NotFound("article")),
+        Some(owner) if owner != Some(publisher.id) => {
+            return Err(Error::Status(
+                StatusCode::FORBIDDEN,
+                error_code::FORBIDDEN,
+                "this article belongs to another publisher".into(),
+            ));
+        }
+        Some(_) => {}
+    }
+    let list: Vec<Revision> = sqlx::query_as(
+        "SELECT r.id, p.name AS publisher, r.created_at, r.changed FROM article_revisions r
+         JOIN articles a ON a.id = r.article_id LEFT JOIN publishers p ON p.id = r.publisher_id
+         WHERE a.slug = ? ORDER BY r.id DESC",
+    )
+    .bind(&slug)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(Json(serde_json::json!({ "revisions": list })))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportRequest {
+    pub url: String,
+}
+
+/// `POST /api/v1/imports {"url"}`: fetches the publisher's page and imports it.
+async fn import_url(
+    State(state): State<AppState>,
+    publisher: Publisher,
+    request: Result<Json<ImportRequest>, JsonRejection>,
+) -> Result<(StatusCode, Json<Article>)> {
+    let Json(request) = request.map_err(document_rejection)?;
+    let page = state.fetcher.fetch(&request.url, &publisher).await.map_err(FetchError::into_error)?;
+    let options = ImportOptions { language: None, source_url: Some(page.url.to_string()) };
+    let article = import::parse_html(&page.bytes, &options).map_err(|e| {
+        Error::Status(StatusCode::UNPROCESSABLE_ENTITY, error_code::NOT_AN_ARTICLE, format!("{}: {e}", page.url))
+    })?;
+    let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
+    state.cache.invalidate(&stored.slug);
+    tracing::info!(publisher = %publisher.name, url = %page.url, slug = %stored.slug, "article imported");
+    Ok((created_or_updated(outcome), Json(stored)))
+}
