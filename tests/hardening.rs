@@ -344,3 +344,32 @@ async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothi
     world.screenshot_at(".comments", "attack-corpus.png").await;
     world.close().await;
 }
+
+#[tokio::test]
+async fn count_js_fills_every_count_link_of_a_list_page_with_one_request() {
+    let world = world("counts").await;
+    for i in 0..3 {
+        world.seed_comment("Lecteur", &format!("Commentaire {i}"), None).await;
+    }
+    world.open("list.html").await;
+    let mut counts = Value::Null;
+    for _ in 0..100 {
+        counts = world
+            .js(r#"return [...document.querySelectorAll("a.count")].map((a) => a.textContent);"#, Value::Null)
+            .await;
+        if counts[0] != "Commentaires" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(counts, json!(["3 commentaires", "Commentaires", "3 comments"]), "unknown articles keep their text");
+    let requests = world
+        .js(
+            r#"return performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/counts")).length;"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(requests, 1, "one request for the whole page");
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
+    world.close().await;
+}

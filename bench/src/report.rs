@@ -139,6 +139,9 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     let mut files = Vec::new();
     for asset in manifest["assets"].as_array().context("no assets in the manifest")? {
         let name = asset["name"].as_str().context("an asset without a name")?;
+        if Some(name) == manifest["counter"].as_str() {
+            continue; // count.js is for article lists, not widget pages
+        }
         files.push(sizes(name, &std::fs::read(dist.join(name))?)?);
     }
     let article = format!("{api}/api/v1/articles/{slug}");

@@ -112,7 +112,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         .await
         .with_context(|| format!("cannot open {}", options.database_url))?;
     let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
-    let state = AppState::new(db.clone(), options.moderation).await?;
+    let state = AppState::new(db.clone(), options.moderation).await?.with_embed_urls(&api_url, &cdn_url);
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
@@ -249,7 +249,7 @@ pub fn cache_policy(path: &str) -> &'static str {
         stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()));
     if hashed {
         "public, max-age=31536000, immutable"
-    } else if name == "embed.js" {
+    } else if name == "embed.js" || name == "count.js" {
         "public, max-age=300"
     } else {
         "no-cache"

@@ -138,6 +138,13 @@ fn matches(request: &HeaderMap, etag: &HeaderValue) -> bool {
     )
 }
 
+/// Answers a GET with `value` as JSON, with an `ETag` (304 when the request
+/// names it), without keeping it: for answers about several articles.
+pub fn uncached_json<T: Serialize>(value: &T, request: &HeaderMap) -> Result<Response> {
+    let body = serde_json::to_vec(value).map_err(anyhow::Error::from)?;
+    Ok(Cached::new(body).respond(request))
+}
+
 /// Answers a GET about article `slug` from the cache, or from `load` (then
 /// kept for the next readers). Errors are never cached.
 pub async fn json<T: Serialize>(

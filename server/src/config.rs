@@ -89,6 +89,12 @@ pub struct ServeArgs {
     /// Let URL imports fetch private and loopback addresses. For local testing only: never in production.
     #[arg(long, env = "ENCART_ALLOW_PRIVATE_IMPORTS")]
     pub allow_private_imports: bool,
+    /// This API's URL as browsers reach it (for the oEmbed snippet), e.g. https://api.example.org.
+    #[arg(long, env = "ENCART_PUBLIC_URL", requires = "cdn_url")]
+    pub public_url: Option<String>,
+    /// Where `embed.js` is served from (for the oEmbed snippet), e.g. https://cdn.example.org/encart.
+    #[arg(long, env = "ENCART_CDN_URL", requires = "public_url")]
+    pub cdn_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,11 +8,13 @@ pub mod cache;
 pub mod client;
 pub mod comments;
 pub mod config;
+pub mod counts;
 pub mod db;
 pub mod error;
 pub mod fetch;
 pub mod import;
 pub mod limits;
+pub mod oembed;
 pub mod publishers;
 pub mod publishing;
 pub mod retention;
@@ -45,6 +47,8 @@ pub struct AppState {
     pub cache: Arc<cache::ReadCache>,
     /// Fetches pages for URL imports (no private addresses unless allowed).
     pub fetcher: Arc<fetch::Fetcher>,
+    /// The public URLs the oEmbed snippet names, when configured.
+    pub embed: Option<Arc<oembed::EmbedUrls>>,
 }
 
 /// Articles whose reads are kept in memory, and for how long at most.
@@ -57,7 +61,13 @@ impl AppState {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
         let cache = Arc::new(cache::ReadCache::new(CACHED_ARTICLES, CACHE_MAX_AGE));
         let fetcher = Arc::new(fetch::Fetcher::new(false));
-        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache, fetcher })
+        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache, fetcher, embed: None })
+    }
+
+    /// Where browsers reach this API and the CDN: enables oEmbed.
+    pub fn with_embed_urls(mut self, api: &str, cdn: &str) -> Self {
+        self.embed = Some(Arc::new(oembed::EmbedUrls { api: api.to_owned(), cdn: cdn.to_owned() }));
+        self
     }
 
     /// Lets URL imports reach private and loopback addresses: for local testing only.
@@ -224,6 +234,8 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
         .merge(comments::pending_router())
         .merge(publishing::router())
+        .merge(counts::router())
+        .merge(oembed::router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)

@@ -38,6 +38,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             retention::spawn(db.clone(), args.forget_addresses_after_days);
             let mut state =
                 AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
+            if let (Some(api), Some(cdn)) = (&args.public_url, &args.cdn_url) {
+                state = state.with_embed_urls(api, cdn);
+            }
             if args.allow_private_imports {
                 tracing::warn!("URL imports may fetch private and loopback addresses (--allow-private-imports)");
                 state = state.allow_private_imports();

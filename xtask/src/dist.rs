@@ -20,6 +20,8 @@ use crate::{CommandExt, step};
 pub const DIST: &str = "dist";
 /// The loader, at the URL partners embed.
 pub const LOADER: &str = "embed.js";
+/// The comment-count script for article lists, also at a stable URL.
+pub const COUNTER: &str = "count.js";
 pub const MANIFEST: &str = "manifest.json";
 
 /// One file of `dist/`, as the manifest describes it.
@@ -36,6 +38,7 @@ pub struct Asset {
 #[derive(serde::Serialize)]
 pub struct Manifest {
     pub loader: String,
+    pub counter: String,
     pub glue: String,
     pub wasm: String,
     pub assets: Vec<Asset>,
@@ -65,16 +68,19 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     std::fs::write(&loader_src, template.replace("__GLUE_JS__", &glue_name).replace("__WASM__", &wasm_name))?;
     let loader = minify(tools, &loader_src, &[])?;
     std::fs::remove_file(&loader_src)?;
+    let counter = minify(tools, Path::new("loader/count.js"), &[])?;
 
     let mut assets = Vec::new();
     for (name, bytes, cache) in [
         (LOADER, &loader, "public, max-age=300"),
+        (COUNTER, &counter, "public, max-age=300"),
         (glue_name.as_str(), &glue, "public, max-age=31536000, immutable"),
         (wasm_name.as_str(), &wasm, "public, max-age=31536000, immutable"),
     ] {
         assets.push(write_asset(dist, name, bytes, cache)?);
     }
-    let manifest = Manifest { loader: LOADER.into(), glue: glue_name, wasm: wasm_name, assets };
+    let manifest =
+        Manifest { loader: LOADER.into(), counter: COUNTER.into(), glue: glue_name, wasm: wasm_name, assets };
     std::fs::write(dist.join(MANIFEST), serde_json::to_string_pretty(&manifest)? + "\n")
         .context("cannot write dist/manifest.json")?;
     report_sizes(&manifest);
@@ -139,7 +145,7 @@ fn only_file(dir: &Path, wanted: impl Fn(&str) -> bool) -> anyhow::Result<String
 }
 
 fn report_sizes(manifest: &Manifest) {
-    println!("\n    {:<36} {:>10} {:>10} {:>10}", "dist/ (what a partner page loads)", "bytes", "gzip -9", "brotli 11");
+    println!("\n    {:<36} {:>10} {:>10} {:>10}", "dist/ (what goes on the CDN)", "bytes", "gzip -9", "brotli 11");
     for a in &manifest.assets {
         println!("    {:<36} {:>10} {:>10} {:>10}", a.name, a.bytes, a.gzip, a.brotli);
     }
