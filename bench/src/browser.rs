@@ -126,7 +126,7 @@ pub struct Run {
     pub title_ms: Option<f64>,
     pub comments_ms: Option<f64>,
     pub requests: u64,
-    /// The URLs fetched after the page itself.
+    /// The paths fetched after the page itself, each with when it started and ended.
     pub resources: Vec<String>,
     /// The widget's shadow root HTML once complete (for the floor page).
     pub dom: Option<String>,
@@ -169,9 +169,16 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
         let probe = browser.execute("return window.__probe", vec![]).await?;
         let done = probe["comments"].is_number();
         if done || Instant::now() > deadline {
-            let names =
-                browser.execute("return performance.getEntriesByType('resource').map((e) => e.name)", vec![]).await?;
-            let resources: Vec<String> = serde_json::from_value(names).unwrap_or_default();
+            let timings = browser
+                .execute(
+                    "return performance.getEntriesByType('resource')\
+                     .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd])",
+                    vec![],
+                )
+                .await?;
+            let timings: Vec<(String, f64, f64)> = serde_json::from_value(timings).unwrap_or_default();
+            let resources: Vec<String> =
+                timings.iter().map(|(path, start, end)| format!("{path}: {start:.0}–{end:.0} ms")).collect();
             let requests = resources.len() as u64 + 1;
             let dom = if done {
                 let html = browser

@@ -134,6 +134,11 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         }
         let entry = browser::summary(&format!("encart, {size} comments"), &runs);
         println!("    {}", browser::line(&entry));
+        if i == 0 {
+            for resource in entry["first_load_resources"].as_array().into_iter().flatten() {
+                println!("        {}", resource.as_str().unwrap_or_default());
+            }
+        }
         if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
             row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
         }
@@ -149,7 +154,9 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         ours / floor
     };
     let ratios = json!({ "title": ratio("title_ms"), "comments": ratio("comments_ms") });
-    println!("    ratio to the floor (medians): title {:.2}x, 20 comments {:.2}x", ratios["title"], ratios["comments"]);
+    let (title, comments) =
+        (ratios["title"].as_f64().unwrap_or(f64::NAN), ratios["comments"].as_f64().unwrap_or(f64::NAN));
+    println!("    ratio to the floor (medians): title {title:.2}x, 20 comments {comments:.2}x");
     loads.push(floor_entry);
     report.section("cold_loads", json!({ "pages": loads, "ratio_to_floor": ratios }));
     report.section("scale", Value::Array(scale));
