@@ -89,6 +89,9 @@ pub struct ServeArgs {
     /// Let URL imports fetch private and loopback addresses. For local testing only: never in production.
     #[arg(long, env = "ENCART_ALLOW_PRIVATE_IMPORTS")]
     pub allow_private_imports: bool,
+    /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client.
+    #[arg(long, env = "ENCART_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// This API's URL as browsers reach it (for the oEmbed snippet), e.g. https://api.example.org.
     #[arg(long, env = "ENCART_PUBLIC_URL", requires = "cdn_url")]
     pub public_url: Option<String>,
@@ -107,6 +110,14 @@ pub struct ImportArgs {
     /// URL where the article was first published.
     #[arg(long)]
     pub source_url: Option<String>,
+}
+
+/// `10.0.0.0/8`, or one address (`192.0.2.7`, a /32 or /128).
+fn parse_proxy(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an IP address nor a network like 10.0.0.0/8"))
 }
 
 /// One allowed origin, or `*` for any.

@@ -49,6 +49,8 @@ pub struct AppState {
     pub fetcher: Arc<fetch::Fetcher>,
     /// The public URLs the oEmbed snippet names, when configured.
     pub embed: Option<Arc<oembed::EmbedUrls>>,
+    /// Reverse proxies whose `X-Forwarded-For` tells the client's address.
+    pub trusted_proxies: Arc<client::TrustedProxies>,
 }
 
 /// Articles whose reads are kept in memory, and for how long at most.
@@ -61,7 +63,21 @@ impl AppState {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
         let cache = Arc::new(cache::ReadCache::new(CACHED_ARTICLES, CACHE_MAX_AGE));
         let fetcher = Arc::new(fetch::Fetcher::new(false));
-        Ok(AppState { db, ip_salt, moderation: moderation.into(), cache, fetcher, embed: None })
+        Ok(AppState {
+            db,
+            ip_salt,
+            moderation: moderation.into(),
+            cache,
+            fetcher,
+            embed: None,
+            trusted_proxies: Arc::default(),
+        })
+    }
+
+    /// Believes `X-Forwarded-For` from these proxies (addresses or networks).
+    pub fn with_trusted_proxies(mut self, proxies: Vec<ipnet::IpNet>) -> Self {
+        self.trusted_proxies = Arc::new(client::TrustedProxies(proxies));
+        self
     }
 
     /// Where browsers reach this API and the CDN: enables oEmbed.
@@ -141,7 +157,7 @@ pub enum AllowedOrigins {
 }
 
 /// How many comments one client may post: `burst` at once, then one more
-/// every `refill`. Counted per peer IP address, in this process. And, for
+/// every `refill`. Counted per client address (see `client.rs`), in this process. And, for
 /// all clients together, at most `ceiling` per second (a flood from many
 /// addresses meets it).
 #[derive(Clone, Copy, Debug)]
@@ -172,6 +188,7 @@ macro_rules! rate_limit {
         let rate: PostRate = $rate;
         // Zero would disable the limiter (governor refuses it): at least 1 and 1 ms.
         let config = GovernorConfigBuilder::default()
+            .key_extractor(client::ClientKey)
             .period(rate.refill.max(Duration::from_millis(1)))
             .burst_size(rate.burst.max(1))
             .methods(vec![Method::POST])
@@ -238,6 +255,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         .merge(oembed::router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), client::resolve))
         .with_state(state)
         .layer(axum::middleware::from_fn(limits::limits))
         .layer(CompressionLayer::new())

@@ -38,6 +38,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             retention::spawn(db.clone(), args.forget_addresses_after_days);
             let mut state =
                 AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
+            state = state.with_trusted_proxies(args.trusted_proxies.clone());
             if let (Some(api), Some(cdn)) = (&args.public_url, &args.cdn_url) {
                 state = state.with_embed_urls(api, cdn);
             }

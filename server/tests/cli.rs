@@ -125,3 +125,11 @@ fn publishers_and_keys_are_managed_from_the_command_line_and_keys_shown_once() {
     let unknown = Command::new(BIN).args(["--database-url", &url, "key", "create", "Nobody"]).output().unwrap();
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("publisher not found"));
 }
+
+#[test]
+fn a_bad_trusted_proxy_is_refused_at_start_up() {
+    let output = Command::new(BIN).args(["serve", "--trusted-proxies", "10.0.0.0/8,proxy.local"]).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("\"proxy.local\" is neither an IP address nor a network"), "{stderr}");
+}

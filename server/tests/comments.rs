@@ -465,3 +465,38 @@ async fn address_hashes_and_keys_of_old_comments_are_forgotten_and_the_comments_
     assert_eq!(encart_server::retention::forget_addresses(&db, 30).await.unwrap(), 0, "nothing left to forget");
     assert_eq!(get(&app, &comments_uri()).await.json["total"], 2, "both comments stay");
 }
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_and_spoofing_gets_nowhere(db: SqlitePool) {
+    let _ = seeded(db.clone()).await;
+    let state = encart_server::AppState::new(db.clone(), Moderation::Open)
+        .await
+        .unwrap()
+        .with_trusted_proxies(vec!["10.0.0.0/8".parse().unwrap()]);
+    let rate = PostRate { burst: 1, refill: Duration::from_secs(60), ..PostRate::default() };
+    let app = encart_server::app(state, encart_server::AllowedOrigins::Any, rate);
+    let post_via = |peer: [u8; 4], forwarded: &str| {
+        let mut request = axum::http::Request::post(comments_uri())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", forwarded)
+            .body(axum::body::Body::from(json!({"author": "A", "body": "B"}).to_string()))
+            .unwrap();
+        request.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((peer, 40000))));
+        request
+    };
+    let proxy = [10, 0, 0, 2];
+    assert_eq!(send(&app, post_via(proxy, "198.51.100.1")).await.status, StatusCode::CREATED);
+    assert_eq!(send(&app, post_via(proxy, "198.51.100.2")).await.status, StatusCode::CREATED, "another reader");
+    let again = send(&app, post_via(proxy, "198.51.100.1")).await;
+    assert_error(&again, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+
+    // A client talking to the API directly cannot pose as others.
+    let direct = [203, 0, 113, 9];
+    assert_eq!(send(&app, post_via(direct, "198.51.100.3")).await.status, StatusCode::CREATED);
+    let spoofed = send(&app, post_via(direct, "198.51.100.4")).await;
+    assert_error(&spoofed, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+
+    let hashes: Vec<String> =
+        sqlx::query_scalar("SELECT DISTINCT client_hash FROM comments").fetch_all(&db).await.unwrap();
+    assert_eq!(hashes.len(), 3, "one salted hash per real client");
+}
