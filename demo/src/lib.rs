@@ -119,12 +119,14 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     let api_task = tokio::spawn(serve(api, api_app, async move { stop.notified().await }));
 
     // The articles go in as a publisher's CMS would send them: through the API.
-    let key = demo_publisher_key(&db).await?;
+    let (key_id, key) = demo_publisher_key(&db).await?;
     let mut article = None;
     for path in &options.articles {
         let slug = publish(&api_url, &key, path).await?;
         article.get_or_insert(slug);
     }
+    // Its job done, the key goes: no live key lingers in the demo's database.
+    publishers::revoke_key(&db, key_id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
     let article = article.context("the demo needs at least one article to embed")?;
     if let Some(path) = &options.discussion {
         seed_discussion(&state, &article, path).await?;
@@ -138,16 +140,15 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
 }
 
 /// The demo's publisher ("Le Courrier du Littoral", registered on first use)
-/// and a fresh API key for it, made as `encart-server publisher add` and
-/// `key create` make them.
-async fn demo_publisher_key(db: &encart_server::db::Db) -> anyhow::Result<String> {
+/// and a fresh API key for it (id and text), made as `encart-server
+/// publisher add` and `key create` make them.
+async fn demo_publisher_key(db: &encart_server::db::Db) -> anyhow::Result<(i64, String)> {
     const NAME: &str = "Le Courrier du Littoral";
     let publisher = match publishers::named(db, NAME).await {
         Ok(publisher) => publisher,
         Err(_) => publishers::add(db, NAME, &[]).await.map_err(|e| anyhow::anyhow!("{e}"))?,
     };
-    let (_, key) = publishers::create_key(db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(key)
+    publishers::create_key(db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 /// Reads the article file at `path` (scraped text or saved HTML page) and

@@ -30,7 +30,7 @@ async fn show(
 ) -> Result<Response> {
     let slug = slug_param(slug)?;
     let load = async { find(&state.db, &slug).await?.ok_or(Error::NotFound("article")) };
-    cache::json(&state, &slug, "article", &headers, load).await
+    cache::json(&state, &slug, Some(cache::Hot::Article), &headers, load).await
 }
 
 /// The `{slug}` of a path, or a 400 when it is not valid UTF-8.
@@ -132,21 +132,24 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
         Author::Operator => None,
         Author::Publisher(id) => Some(id),
     };
-    if let (Some((_, owner)), Author::Publisher(id)) = (previous, author)
-        && owner != Some(id)
-    {
-        return Err(Error::Status(
+    let forbidden = || {
+        Error::Status(
             axum::http::StatusCode::FORBIDDEN,
             encart_api_types::error_code::FORBIDDEN,
             "this article belongs to another publisher".into(),
-        ));
+        )
+    };
+    if let (Some((_, owner)), Author::Publisher(id)) = (previous, author)
+        && owner != Some(id)
+    {
+        return Err(forbidden());
     }
     let before: Option<ArticleRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = ?"))
         .bind(&article.slug)
         .fetch_optional(&mut *tx)
         .await?;
     let before = before.map(Article::try_from).transpose()?;
-    let stored: ArticleRow = sqlx::query_as(&format!(
+    let stored: Option<ArticleRow> = sqlx::query_as(&format!(
         "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (slug) DO UPDATE SET
@@ -155,6 +158,8 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
              source_url = excluded.source_url, hidden = 0,
              publisher_id = coalesce(excluded.publisher_id, articles.publisher_id),
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+         -- The owner check again, in the write itself: a race cannot steal an article.
+         WHERE excluded.publisher_id IS NULL OR articles.publisher_id IS excluded.publisher_id
          RETURNING {COLUMNS}"
     ))
     .bind(&article.slug)
@@ -166,9 +171,9 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     .bind(SqlJson(&article.body))
     .bind(&article.source_url)
     .bind(publisher)
-    .fetch_one(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    let stored = Article::try_from(stored)?;
+    let stored = Article::try_from(stored.ok_or_else(forbidden)?)?;
     let changed = changed_fields(before.as_ref(), &stored);
     sqlx::query(
         "INSERT INTO article_revisions (article_id, publisher_id, changed, document)

@@ -1,17 +1,18 @@
 //! Hot reads in memory, and the HTTP caching of every GET.
 //!
-//! Each GET's JSON is kept per article (`quick_cache`, bounded by article
-//! count) with its `ETag`. A write to an article drops that article's
-//! entries before it is acknowledged, so a reader sees their own comment at
-//! once; entries also expire after [`ReadCache::max_age`] (changes this
-//! process does not see, such as an `import` run by another process).
+//! What every reader of an article asks first, the article and its first
+//! page of comments, is kept in memory with its `ETag` (`quick_cache`,
+//! bounded by bytes). Other GETs (later pages, other limits) go to the
+//! database, with an `ETag` too. A write to an article drops its entries
+//! before it is acknowledged, so a reader sees their own comment at once;
+//! entries also expire after [`ReadCache::max_age`] (changes this process
+//! does not see, such as an `import` run by another process).
 //!
 //! Invalidation cannot race a read that started before the write: a reader
 //! notes the write generation before querying, and stores its result only if
 //! no write happened meanwhile (checked under the same lock writes take).
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -26,19 +27,31 @@ use crate::{AppState, Result};
 /// time (a 304 when nothing changed, so a reader sees new comments on the
 /// next load); a CDN or proxy may hold a response for 5 s.
 pub const CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5";
-/// Variants kept per article (pages and limits); past it, the article's
-/// entries start over.
-const VARIANTS_PER_ARTICLE: usize = 64;
+/// The reads kept for each article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Hot {
+    Article,
+    /// The first page of comments at the widget's page size.
+    FirstPage,
+}
 
 /// The read cache of one server process.
 pub struct ReadCache {
-    articles: quick_cache::sync::Cache<String, Arc<Variants>>,
+    entries: quick_cache::sync::Cache<(String, Hot), Arc<Cached>, ByteWeight>,
     /// Bumped by each write: readers that queried across a write do not store.
     generation: Mutex<u64>,
     max_age: Duration,
 }
 
-type Variants = RwLock<HashMap<String, Arc<Cached>>>;
+/// Weighs an entry by the bytes it holds.
+#[derive(Clone)]
+struct ByteWeight;
+
+impl quick_cache::Weighter<(String, Hot), Arc<Cached>> for ByteWeight {
+    fn weight(&self, key: &(String, Hot), value: &Arc<Cached>) -> u64 {
+        (key.0.len() + value.body.len() + 128) as u64
+    }
+}
 
 /// One GET's answer, ready to send again.
 pub struct Cached {
@@ -48,18 +61,18 @@ pub struct Cached {
 }
 
 impl ReadCache {
-    /// A cache of the reads of up to `articles` articles, each kept at most `max_age`.
-    pub fn new(articles: usize, max_age: Duration) -> Self {
-        ReadCache { articles: quick_cache::sync::Cache::new(articles.max(1)), generation: Mutex::new(0), max_age }
+    /// A cache of at most `bytes` of answers, each kept at most `max_age`.
+    pub fn new(bytes: u64, max_age: Duration) -> Self {
+        let entries = quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ByteWeight);
+        ReadCache { entries, generation: Mutex::new(0), max_age }
     }
 
     pub fn max_age(&self) -> Duration {
         self.max_age
     }
 
-    fn get(&self, slug: &str, variant: &str) -> Option<Arc<Cached>> {
-        let variants = self.articles.get(slug)?;
-        let cached = variants.read().unwrap_or_else(|e| e.into_inner()).get(variant).cloned()?;
+    fn get(&self, slug: &str, hot: Hot) -> Option<Arc<Cached>> {
+        let cached = self.entries.get(&(slug.to_owned(), hot))?;
         (cached.stored.elapsed() < self.max_age).then_some(cached)
     }
 
@@ -68,24 +81,11 @@ impl ReadCache {
     }
 
     /// Keeps `cached` unless a write happened since `generation` was read.
-    fn put(&self, slug: &str, variant: &str, cached: Arc<Cached>, generation: u64) {
+    fn put(&self, slug: &str, hot: Hot, cached: Arc<Cached>, generation: u64) {
         let current = self.generation.lock().unwrap_or_else(|e| e.into_inner());
-        if *current != generation {
-            return;
+        if *current == generation {
+            self.entries.insert((slug.to_owned(), hot), cached);
         }
-        let variants = match self.articles.get(slug) {
-            Some(variants) => variants,
-            None => {
-                let fresh = Arc::new(Variants::default());
-                self.articles.insert(slug.to_owned(), fresh.clone());
-                fresh
-            }
-        };
-        let mut variants = variants.write().unwrap_or_else(|e| e.into_inner());
-        if variants.len() >= VARIANTS_PER_ARTICLE {
-            variants.clear();
-        }
-        variants.insert(variant.to_owned(), cached);
     }
 
     /// Drops what is kept about `slug`: call after a write to it is committed
@@ -93,7 +93,9 @@ impl ReadCache {
     pub fn invalidate(&self, slug: &str) {
         let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
         *generation += 1;
-        self.articles.remove(slug);
+        for hot in [Hot::Article, Hot::FirstPage] {
+            self.entries.remove(&(slug.to_owned(), hot));
+        }
     }
 }
 
@@ -145,24 +147,26 @@ pub fn uncached_json<T: Serialize>(value: &T, request: &HeaderMap) -> Result<Res
     Ok(Cached::new(body).respond(request))
 }
 
-/// Answers a GET about article `slug` from the cache, or from `load` (then
-/// kept for the next readers). Errors are never cached.
+/// Answers a GET about article `slug`: a hot read from the cache, or from
+/// `load` (then kept for the next readers); any other read from `load`.
+/// Errors are never cached.
 pub async fn json<T: Serialize>(
     state: &AppState,
     slug: &str,
-    variant: &str,
+    hot: Option<Hot>,
     request: &HeaderMap,
     load: impl Future<Output = Result<T>>,
 ) -> Result<Response> {
     let cache = &state.cache;
-    if let Some(cached) = cache.get(slug, variant) {
+    let Some(hot) = hot else { return uncached_json(&load.await?, request) };
+    if let Some(cached) = cache.get(slug, hot) {
         return Ok(cached.respond(request));
     }
     let generation = cache.generation();
     let value = load.await?;
     let body = serde_json::to_vec(&value).map_err(anyhow::Error::from)?;
     let cached = Arc::new(Cached::new(body));
-    cache.put(slug, variant, cached.clone(), generation);
+    cache.put(slug, hot, cached.clone(), generation);
     Ok(cached.respond(request))
 }
 
@@ -172,28 +176,40 @@ mod tests {
 
     #[test]
     fn a_write_drops_the_article_and_a_read_across_it_is_not_kept() {
-        let cache = ReadCache::new(10, Duration::from_secs(60));
+        let cache = ReadCache::new(1 << 20, Duration::from_secs(60));
         let generation = cache.generation();
-        cache.put("a", "article", Arc::new(Cached::new(b"1".to_vec())), generation);
-        cache.put("b", "article", Arc::new(Cached::new(b"2".to_vec())), generation);
-        assert!(cache.get("a", "article").is_some());
+        cache.put("a", Hot::Article, Arc::new(Cached::new(b"1".to_vec())), generation);
+        cache.put("a", Hot::FirstPage, Arc::new(Cached::new(b"[]".to_vec())), generation);
+        cache.put("b", Hot::Article, Arc::new(Cached::new(b"2".to_vec())), generation);
+        assert!(cache.get("a", Hot::Article).is_some());
 
         // A read that started before this write finishes after it: not kept.
         let before_write = cache.generation();
         cache.invalidate("a");
-        cache.put("a", "article", Arc::new(Cached::new(b"stale".to_vec())), before_write);
-        assert!(cache.get("a", "article").is_none());
-        assert!(cache.get("b", "article").is_some(), "other articles stay");
+        cache.put("a", Hot::Article, Arc::new(Cached::new(b"stale".to_vec())), before_write);
+        assert!(cache.get("a", Hot::Article).is_none());
+        assert!(cache.get("a", Hot::FirstPage).is_none());
+        assert!(cache.get("b", Hot::Article).is_some(), "other articles stay");
 
-        cache.put("a", "article", Arc::new(Cached::new(b"fresh".to_vec())), cache.generation());
-        assert_eq!(cache.get("a", "article").unwrap().body, Bytes::from_static(b"fresh"));
+        cache.put("a", Hot::Article, Arc::new(Cached::new(b"fresh".to_vec())), cache.generation());
+        assert_eq!(&cache.get("a", Hot::Article).unwrap().body[..], b"fresh");
     }
 
     #[test]
     fn entries_expire() {
-        let cache = ReadCache::new(10, Duration::ZERO);
-        cache.put("a", "article", Arc::new(Cached::new(b"1".to_vec())), cache.generation());
-        assert!(cache.get("a", "article").is_none());
+        let cache = ReadCache::new(1 << 20, Duration::ZERO);
+        cache.put("a", Hot::Article, Arc::new(Cached::new(b"1".to_vec())), cache.generation());
+        assert!(cache.get("a", Hot::Article).is_none());
+    }
+
+    #[test]
+    fn the_cache_holds_at_most_its_bytes() {
+        let cache = ReadCache::new(100_000, Duration::from_secs(60));
+        for i in 0..100 {
+            cache.put(&format!("article-{i}"), Hot::FirstPage, Arc::new(Cached::new(vec![b'x'; 10_000])), 0);
+        }
+        assert!(cache.entries.weight() <= 100_000, "{} bytes", cache.entries.weight());
+        assert!(cache.get("article-99", Hot::FirstPage).is_some(), "the newest is kept");
     }
 
     #[test]

@@ -160,9 +160,9 @@ async fn list(
     let Query(params) = params.map_err(|_| Error::BadRequest("limit must be a whole number".into()))?;
     let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let after = params.after.as_deref().map(decode_cursor).transpose()?;
-    let variant = format!("comments {limit} {}", after.unwrap_or(i64::MAX));
+    let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage);
     let load = async { page(&state.db, article_id(&state.db, &slug).await?, limit, after).await };
-    cache::json(&state, &slug, &variant, &headers, load).await
+    cache::json(&state, &slug, hot, &headers, load).await
 }
 
 async fn create(

@@ -71,15 +71,17 @@ pub enum ImportError {
     NotAnArticle { reason: String },
 }
 
-/// Reads, parses and stores the article in `path`. Stores nothing on error.
+/// Reads, parses and stores the article in `path`, as the operator; returns
+/// it as stored. Stores nothing on error.
 pub async fn import_file(db: &Db, path: &Path, options: &ImportOptions) -> anyhow::Result<(Article, Upserted)> {
     let bytes = tokio::fs::read(path).await.with_context(|| format!("cannot read {}", path.display()))?;
     let is_html = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
         || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     let article = if is_html { parse_html(&bytes, options) } else { parse(&bytes, options) }
         .with_context(|| format!("{} is not an article", path.display()))?;
-    let outcome = articles::upsert(db, &article).await.context("cannot store the article")?;
-    Ok((article, outcome))
+    let (outcome, stored) =
+        articles::save(db, &article, articles::Author::Operator).await.context("cannot store the article")?;
+    Ok((stored, outcome))
 }
 
 /// Parses a saved HTML article page into an article.

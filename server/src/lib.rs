@@ -53,15 +53,15 @@ pub struct AppState {
     pub trusted_proxies: Arc<client::TrustedProxies>,
 }
 
-/// Articles whose reads are kept in memory, and for how long at most.
-const CACHED_ARTICLES: usize = 10_000;
+/// Memory for hot reads (articles and first pages), and how long each is kept at most.
+const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
 impl AppState {
     /// The state for `db`, with the salt the database keeps.
     pub async fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
         let ip_salt = Arc::new(db::ip_salt(&db).await?);
-        let cache = Arc::new(cache::ReadCache::new(CACHED_ARTICLES, CACHE_MAX_AGE));
+        let cache = Arc::new(cache::ReadCache::new(CACHE_BYTES, CACHE_MAX_AGE));
         let fetcher = Arc::new(fetch::Fetcher::new(false));
         Ok(AppState {
             db,

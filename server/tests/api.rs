@@ -50,8 +50,11 @@ async fn comments_come_as_a_page_in_the_final_shape(db: SqlitePool) {
 async fn unknown_routes_and_methods_get_json_errors(db: SqlitePool) {
     let app = seeded(db).await;
     assert_error(&get(&app, "/api/v2/whatever").await, StatusCode::NOT_FOUND, "not_found");
+    let patch = Request::patch(format!("/api/v1/articles/{SLUG}")).body(Body::empty()).unwrap();
+    assert_error(&send(&app, patch).await, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    // Deleting an article is for its publisher's key.
     let delete = Request::delete(format!("/api/v1/articles/{SLUG}")).body(Body::empty()).unwrap();
-    assert_error(&send(&app, delete).await, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    assert_error(&send(&app, delete).await, StatusCode::UNAUTHORIZED, "unauthorized");
     // %FF is not UTF-8: a bad request, not a crash.
     assert_error(&get(&app, "/api/v1/articles/%FF").await, StatusCode::BAD_REQUEST, "bad_request");
 }
