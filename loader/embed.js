@@ -23,6 +23,8 @@
     // The wasm download starts now, alongside the glue's; the glue compiles
     // it while it streams in (WebAssembly.instantiateStreaming).
     var wasm = fetch(base + "__WASM__");
+    // Handled here too: if the glue never loads, nobody else awaits it.
+    wasm.catch(function () {});
     ready = modules[base] = import(base + "__GLUE_JS__").then(function (glue) {
       return glue.default({ module_or_path: wasm }).then(function () {
         return glue;
@@ -34,7 +36,7 @@
   // widget's to report: none reaches the page's unhandledrejection.
   function get(url) {
     var init = { headers: { Accept: "application/json" }, credentials: "omit" };
-    if (AbortSignal.timeout) init.signal = AbortSignal.timeout(4000);
+    if (window.AbortSignal && AbortSignal.timeout) init.signal = AbortSignal.timeout(4000);
     var response = fetch(url, init);
     response.catch(function () {});
     return response;

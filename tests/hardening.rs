@@ -236,6 +236,34 @@ async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_pl
     );
     let given = world.js(fallback, json!(1)).await;
     assert_eq!(given["partnerVisible"], true, "the partner's own content shows through: {given}");
+
+    // A CDN without CORS headers: the loader runs, but neither the glue nor
+    // the wasm may be used; the same fallback, and no unhandled rejection.
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let bare_cdn = format!("http://{}", listener.local_addr().unwrap());
+    let files = Router::new().fallback_service(tower_http::services::ServeDir::new(dist()));
+    tokio::spawn(async move { axum::serve(listener, files).await });
+    let add = format!(
+        r#"const div = document.createElement("div");
+           div.setAttribute("data-encart-article", {slug:?});
+           document.body.append(div);
+           const script = document.createElement("script");
+           script.src = {bare_cdn:?} + "/embed.js";
+           script.dataset.api = {api:?};
+           document.body.appendChild(script);"#,
+        slug = article.slug,
+        api = world.sites.api_url,
+    );
+    world.js(&add, Value::Null).await;
+    let mut seen = Value::Null;
+    for _ in 0..100 {
+        seen = world.js(fallback, json!(2)).await;
+        if seen["href"].is_string() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen["href"], "https://journal.example/haftar", "{seen}");
     assert_eq!(world.wait_for(0, ".article").await["title"], TITLE, "the working widget is untouched");
     assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     world.close().await;
