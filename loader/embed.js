@@ -20,13 +20,21 @@
   var modules = window.__encart || (window.__encart = {});
   var ready = modules[base];
   if (!ready) {
-    // The wasm download starts now, alongside the glue's; the glue compiles
-    // it while it streams in (WebAssembly.instantiateStreaming).
-    var wasm = fetch(base + "__WASM__");
+    // The wasm is compiled while it downloads, alongside the glue's download
+    // (not after it); a CDN that mislabels it still works, with a second fetch.
+    var url = base + "__WASM__";
+    var compile = function (response) {
+      return response.arrayBuffer().then(WebAssembly.compile);
+    };
+    var module = WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(url)).catch(function () {
+          return fetch(url).then(compile);
+        })
+      : fetch(url).then(compile);
     // Handled here too: if the glue never loads, nobody else awaits it.
-    wasm.catch(function () {});
+    module.catch(function () {});
     ready = modules[base] = import(base + "__GLUE_JS__").then(function (glue) {
-      return glue.default({ module_or_path: wasm }).then(function () {
+      return glue.default({ module_or_path: module }).then(function () {
         return glue;
       });
     });
