@@ -33,12 +33,19 @@ pub async fn limits(request: Request, next: Next) -> Response {
             format!("the headers are larger than {MAX_HEADER_BYTES} bytes"),
         );
     }
-    match tokio::time::timeout(REQUEST_DEADLINE, next.run(request)).await {
+    // A URL import waits on another site for up to its own limit, and must
+    // be able to report that site's timeout (504) rather than a 408.
+    let deadline = if request.uri().path() == "/api/v1/imports" {
+        REQUEST_DEADLINE + crate::fetch::TIMEOUT
+    } else {
+        REQUEST_DEADLINE
+    };
+    match tokio::time::timeout(deadline, next.run(request)).await {
         Ok(response) => response,
         Err(_) => error_response(
             StatusCode::REQUEST_TIMEOUT,
             error_code::REQUEST_TIMEOUT,
-            format!("the request took more than {} s", REQUEST_DEADLINE.as_secs()),
+            format!("the request took more than {} s", deadline.as_secs()),
         ),
     }
 }
