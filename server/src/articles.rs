@@ -96,6 +96,23 @@ pub async fn exists(db: impl SqliteExecutor<'_>, slug: &str) -> Result<bool> {
     Ok(found.is_some())
 }
 
+/// An article row with its owner.
+#[derive(sqlx::FromRow)]
+struct OwnedRow {
+    publisher_id: Option<i64>,
+    #[sqlx(flatten)]
+    article: ArticleRow,
+}
+
+/// The answer to a publisher writing, reading or deleting an article that is not theirs.
+pub fn forbidden() -> Error {
+    Error::Status(
+        axum::http::StatusCode::FORBIDDEN,
+        encart_api_types::error_code::FORBIDDEN,
+        "this article belongs to another publisher".into(),
+    )
+}
+
 /// Whether [`upsert`] created the article or replaced an existing one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Upserted {
@@ -124,31 +141,26 @@ pub enum Author {
 /// changes. Returns the article as stored.
 pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserted, Article)> {
     let mut tx = db.begin().await?;
-    let previous: Option<(i64, Option<i64>)> = sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = ?")
-        .bind(&article.slug)
-        .fetch_optional(&mut *tx)
-        .await?;
+    // The version it replaces, with its owner: one read.
+    let before: Option<(Option<i64>, ArticleRow)> = {
+        let row: Option<OwnedRow> =
+            sqlx::query_as(&format!("SELECT publisher_id, {COLUMNS} FROM articles WHERE slug = ?"))
+                .bind(&article.slug)
+                .fetch_optional(&mut *tx)
+                .await?;
+        row.map(|r| (r.publisher_id, r.article))
+    };
     let publisher = match author {
         Author::Operator => None,
         Author::Publisher(id) => Some(id),
     };
-    let forbidden = || {
-        Error::Status(
-            axum::http::StatusCode::FORBIDDEN,
-            encart_api_types::error_code::FORBIDDEN,
-            "this article belongs to another publisher".into(),
-        )
-    };
-    if let (Some((_, owner)), Author::Publisher(id)) = (previous, author)
-        && owner != Some(id)
+    if let (Some((owner, _)), Author::Publisher(id)) = (&before, author)
+        && *owner != Some(id)
     {
         return Err(forbidden());
     }
-    let before: Option<ArticleRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = ?"))
-        .bind(&article.slug)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let before = before.map(Article::try_from).transpose()?;
+    let existed = before.is_some();
+    let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
     let stored: Option<ArticleRow> = sqlx::query_as(&format!(
         "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -186,7 +198,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok((if previous.is_some() { Upserted::Updated } else { Upserted::Created }, stored))
+    Ok((if existed { Upserted::Updated } else { Upserted::Created }, stored))
 }
 
 /// The fields that differ between two versions (all of them for a new article).

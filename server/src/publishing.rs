@@ -227,11 +227,7 @@ pub async fn delete_article(
             .await?;
     let (id, owner) = found.ok_or(Error::NotFound("article"))?;
     if owner != Some(publisher.id) {
-        return Err(Error::Status(
-            StatusCode::FORBIDDEN,
-            error_code::FORBIDDEN,
-            "this article belongs to another publisher".into(),
-        ));
+        return Err(articles::forbidden());
     }
     if keep {
         sqlx::query("UPDATE articles SET hidden = 1 WHERE id = ?").bind(id).execute(&mut *tx).await?;
@@ -278,11 +274,7 @@ async fn revisions(
     match owner {
         None => return Err(Error::NotFound("article")),
         Some(owner) if owner != Some(publisher.id) => {
-            return Err(Error::Status(
-                StatusCode::FORBIDDEN,
-                error_code::FORBIDDEN,
-                "this article belongs to another publisher".into(),
-            ));
+            return Err(articles::forbidden());
         }
         Some(_) => {}
     }
