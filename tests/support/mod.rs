@@ -246,3 +246,20 @@ pub async fn wait_until(world: &World, what: &str, check: impl Fn(&Value) -> boo
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Clicks widget 0's "show more" until every page is shown, at most
+/// `max_pages` pages in all; returns what the reader then sees.
+pub async fn show_all_pages(world: &World, mut seen: Value, max_pages: usize) -> Value {
+    let mut pages = 1;
+    while seen["moreButton"] == true {
+        let shown = seen["comments"].as_array().unwrap().len();
+        world.click(0, "button.load-more").await;
+        seen = wait_until(world, "the next page", |s| {
+            s["comments"].as_array().unwrap().len() > shown && s["moreBusy"] == false
+        })
+        .await;
+        pages += 1;
+        assert!(pages <= max_pages, "more than {max_pages} pages");
+    }
+    seen
+}
