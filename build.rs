@@ -1,5 +1,10 @@
 //! Minifies the widget's stylesheet into `OUT_DIR/widget.min.css`, which
 //! `app.rs` embeds: the CSS travels inside the wasm, without its comments.
+//! And sets `ENCART_BUILD_ID` (`widget::BUILD_ID`): a hash of what shapes the
+//! views' HTML (the sources, the stylesheet, the locked dependency versions),
+//! the same for the server and the wasm built from one commit.
+
+use sha2::{Digest, Sha256};
 
 fn main() {
     println!("cargo::rerun-if-changed=style/widget.css");
@@ -7,4 +12,26 @@ fn main() {
     let minified = minifier::css::minify(&css).expect("style/widget.css does not minify").to_string();
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
     std::fs::write(out, minified).expect("cannot write the minified stylesheet");
+
+    println!("cargo::rerun-if-changed=src");
+    println!("cargo::rerun-if-changed=Cargo.lock");
+    let mut sources: Vec<_> = std::fs::read_dir("src")
+        .expect("cannot list src")
+        .map(|entry| entry.expect("cannot list src").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .collect();
+    sources.sort();
+    sources.push("style/widget.css".into());
+    sources.push("Cargo.lock".into());
+    let mut hash = Sha256::new();
+    hash.update(env!("CARGO_PKG_VERSION"));
+    // Leptos's `--cfg erase_components` changes the HTML (see .cargo/config.toml).
+    let erased = std::env::var_os("CARGO_CFG_ERASE_COMPONENTS").is_some();
+    hash.update(if erased { "erase_components" } else { "typed components" });
+    for path in sources {
+        hash.update(path.to_string_lossy().as_bytes());
+        hash.update(std::fs::read(&path).unwrap_or_default());
+    }
+    let id: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    println!("cargo::rustc-env=ENCART_BUILD_ID={id}");
 }

@@ -7,10 +7,17 @@
  *     anywhere on the page gets one too (data-api falls back to the script's).
  *   data-lang="fr|en": the widget's language (default: the article's);
  *   data-heading-level="1".."6": level of the title (default 2);
- *   data-theme="auto|light|dark|sepia": theme until the reader picks one.
+ *   data-theme="auto|light|dark|sepia": theme until the reader picks one;
+ *   data-render="client": no server-rendered first view (see below).
  *
  * Each widget lives in its own open shadow root. The wasm module is loaded
- * once per page and CDN, however many widgets and loader tags there are. */
+ * once per page and CDN, however many widgets and loader tags there are.
+ * While it loads, each widget's first view, rendered by the API, is shown at
+ * once; the module then hydrates it in place. When the first view cannot be
+ * had, the module renders the widget itself. The host element's
+ * `data-encart` says where a widget stands: "hydrated" or "rendered" once
+ * the module runs it, "static" (first view only) or "fallback" when the
+ * module cannot run on the page. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -18,6 +25,7 @@
   var base = new URL(".", script.src).href;
   var data = script.dataset;
   var modules = window.__encart || (window.__encart = {});
+  var glueUrl = base + "__GLUE_JS__";
   var ready = modules[base];
   if (!ready) {
     // The wasm is compiled while it downloads, alongside the glue's download
@@ -33,7 +41,15 @@
       : fetch(url).then(compile);
     // Handled here too: if the glue never loads, nobody else awaits it.
     module.catch(function () {});
-    ready = modules[base] = import(base + "__GLUE_JS__").then(function (glue) {
+    ready = modules[base] = start(glueUrl, module);
+    ready.module = module;
+    // Awaited by each widget once its first view is in: handled meanwhile.
+    ready.catch(function () {});
+  }
+
+  // The glue at `url` (a new import is a new instance) running `module`.
+  function start(url, module) {
+    return import(url).then(function (glue) {
       return glue.default({ module_or_path: module }).then(function () {
         return glue;
       });
@@ -50,44 +66,144 @@
     return response;
   }
 
+  function saved(key) {
+    try {
+      return localStorage.getItem("encart:" + key) || undefined;
+    } catch (e) {}
+  }
+
   // A widget's options: its element's data-* attributes, else the script's.
-  // The article and its first comments are requested at once, while the
-  // module loads; these URLs are the ones src/api.rs builds.
   function options(d, article) {
     var api = d.api || data.api;
-    var config = {
+    return {
       api: api,
       article: article,
+      url: api && api.replace(/\/+$/, "") + "/api/v1/articles/" + encodeURIComponent(article),
       lang: d.lang || data.lang || undefined,
       headingLevel: d.headingLevel || data.headingLevel || undefined,
-      theme: d.theme || data.theme || undefined
+      theme: d.theme || data.theme || undefined,
+      render: d.render || data.render
     };
-    if (api && article) {
-      var url = api.replace(/\/+$/, "") + "/api/v1/articles/" + encodeURIComponent(article);
-      config.articleResponse = get(url);
-      config.commentsResponse = get(url + "/comments?limit=20");
+  }
+
+  // The first view, for this page and this reader's saved preferences
+  // (src/entry.rs reads the same), as the API renders it; or null.
+  function firstView(config) {
+    var query = { lang: config.lang, ui: document.documentElement.lang, heading: config.headingLevel,
+                  theme: saved("theme") || config.theme, size: saved("text-size") };
+    var pairs = [];
+    for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
+    return get(config.url + "/embed?" + pairs.join("&"))
+      .then(function (r) {
+        return r.ok ? r.json() : null;
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+
+  var sheets = {};
+  // Puts `view` in the shadow root; false if the page does not let us.
+  function show(root, target, view) {
+    try {
+      var css = view.css;
+      if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+        if (!sheets[css]) (sheets[css] = new CSSStyleSheet()).replaceSync(css);
+        root.adoptedStyleSheets = [sheets[css]];
+      } else {
+        var style = document.createElement("style");
+        style.textContent = css;
+        root.insertBefore(style, target);
+      }
+      target.innerHTML = view.html;
+      return true;
+    } catch (e) {
+      return false;
     }
-    return config;
   }
 
   function mount(host, d, article) {
     if (host.shadowRoot) return;
-    var target;
+    var root, target;
     try {
       target = document.createElement("div");
-      host.attachShadow({ mode: "open" }).appendChild(target);
+      root = host.attachShadow({ mode: "open" });
+      root.appendChild(target);
     } catch (e) {
       console.error("encart: cannot attach a widget to", host, e);
       return;
     }
     var config = options(d, article);
+    var done = function (how) {
+      host.setAttribute("data-encart", how);
+    };
+    if (config.render === "client" || !config.url) return run(target, config, done);
+
+    // Until the module runs the form, a reader's "send" is held (a form
+    // without its handler would reload the page), then replayed.
+    var held = null;
+    var hold = function (e) {
+      e.preventDefault();
+      held = e.target;
+    };
+    root.addEventListener("submit", hold, true);
+    firstView(config).then(function (view) {
+      if (!view || typeof view.html != "string" || !show(root, target, view)) {
+        root.removeEventListener("submit", hold, true);
+        return run(target, config, done);
+      }
+      config.build = view.build;
+      config.state = view.state;
+      var started = function (how) {
+        root.removeEventListener("submit", hold, true);
+        done(how);
+        if (held && held.isConnected) held.requestSubmit();
+      };
+      ready
+        .then(function (glue) {
+          try {
+            started(glue.mount(target, config));
+          } catch (e) {
+            // Hydration failed midway (a page that edited the view, say):
+            // render afresh in a new instance of the module.
+            console.error("encart: the first view could not be taken over", e);
+            config.build = null;
+            return start(glueUrl + "?fresh", ready.module).then(function (glue) {
+              started(glue.mount(target, config));
+            });
+          }
+        })
+        .catch(function (e) {
+          console.error("encart: the widget could not start", e);
+          // The article and comments stay; the form says it cannot send.
+          var note = document.createElement("p");
+          note.className = "form-status unavailable";
+          note.setAttribute("role", "status");
+          note.textContent = view.unavailable;
+          var form = root.querySelector(".new-comment form");
+          if (form) form.insertBefore(note, form.firstChild);
+          var controls = root.querySelectorAll("button, input, textarea");
+          for (var i = 0; i < controls.length; i++) controls[i].disabled = true;
+          done("static");
+        });
+    });
+  }
+
+  // The module renders the widget itself: the article and its first
+  // comments are requested at once, while the module loads (URLs as in src/api.rs).
+  function run(target, config, done) {
+    if (config.url) {
+      config.articleResponse = get(config.url);
+      config.commentsResponse = get(config.url + "/comments?limit=20");
+    }
     ready
       .then(function (glue) {
-        glue.mount(target, config);
+        done(glue.mount(target, config));
       })
       .catch(function (e) {
         console.error("encart: the widget could not start", e);
         fallback(target, config);
+        done("fallback");
       });
   }
 

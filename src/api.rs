@@ -4,8 +4,7 @@
 //! put its outcome in the signals the views read.
 
 use encart_api_types::{
-    Article, Comment, CommentPage, ErrorBody, FieldErrors, NewComment, PendingComments, PendingQuery, PostedComment,
-    Visibility,
+    Article, Comment, CommentPage, ErrorBody, NewComment, PendingComments, PendingQuery, PostedComment, Visibility,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -22,32 +21,12 @@ use web_sys::Response;
 
 use crate::discussion::{Discussion, FormState};
 use crate::form::Draft;
+pub use crate::load::ApiError;
 use crate::load::Load;
 use crate::storage;
 
 /// Comments asked for per page.
 pub const PAGE_SIZE: u32 = 20;
-
-/// Why a request failed, in the terms a reader's message needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ApiError {
-    /// The request never got an answer (offline, DNS, CORS refusal, …).
-    Network,
-    /// No answer within [`TIMEOUT_MS`]: the request was aborted.
-    Timeout,
-    /// 404: no such article (or parent comment).
-    NotFound,
-    /// 422: the server refused some fields.
-    Invalid(FieldErrors),
-    /// 413: the request was too large.
-    TooLarge,
-    /// 429: too many posts; try again later.
-    RateLimited,
-    /// Any other non-2xx status.
-    Status(u16),
-    /// A 2xx answer whose body is not the JSON we expect.
-    Malformed,
-}
 
 /// The client of one widget: the API at `base`, about the article `slug`.
 #[derive(Clone)]
@@ -157,18 +136,23 @@ impl ApiClient {
                     discussion.comments.set(Vec::new());
                     discussion.append_page(page);
                     discussion.first_page.set(Load::Ready(()));
+                    client.load_own(discussion);
                 }
-                Err(err) => {
-                    discussion.first_page.set(Load::Failed(err));
-                    return;
-                }
+                Err(err) => discussion.first_page.set(Load::Failed(err)),
             }
-            // The reader's own comments awaiting moderation, shown to them only.
-            let own = storage::own_comments(&client.slug);
-            discussion.own.set(own.iter().map(|(id, _)| id.clone()).collect());
-            if own.is_empty() {
-                return;
-            }
+        });
+    }
+
+    /// Marks the reader's own comments in `discussion`, and adds those still
+    /// awaiting moderation (shown to them only) from the server.
+    pub fn load_own(&self, discussion: Discussion) {
+        let own = storage::own_comments(&self.slug);
+        discussion.own.set(own.iter().map(|(id, _)| id.clone()).collect());
+        if own.is_empty() {
+            return;
+        }
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
             // A failure is not worth a message (and is logged): the published
             // discussion is shown.
             let tokens = own.into_iter().map(|(_, token)| token).collect();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::article::ArticleView;
 use crate::comments::{Actions, CommentsSection};
 use crate::discussion::Discussion;
+use crate::form::Typed;
 use crate::i18n::{Lang, Text, direction, error_text, text};
 use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
@@ -22,8 +23,8 @@ pub struct CommentsWiring {
     pub actions: Actions,
     /// Now, in milliseconds since the epoch, for relative times.
     pub now_ms: Signal<i64>,
-    /// The name the reader last commented under.
-    pub author: String,
+    /// What the main form holds at first.
+    pub typed: Typed,
 }
 
 /// How the partner and the reader want the widget shown.
@@ -88,7 +89,7 @@ pub fn App(
                         lang=words
                         now_ms=c.now_ms
                         actions=c.actions
-                        author=c.author
+                        typed=c.typed
                         heading_level=level + 1
                     />
                 }

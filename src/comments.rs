@@ -6,7 +6,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::discussion::{Discussion, FormState, Mark};
-use crate::form::{CommentForm, Draft, Submit};
+use crate::form::{CommentForm, Draft, Submit, Typed};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
 use crate::reader::heading;
@@ -40,13 +40,15 @@ pub fn CommentsSection(
     lang: Lang,
     now_ms: Signal<i64>,
     actions: Actions,
-    /// The name the reader last commented under.
-    author: String,
+    /// What the main form holds at first (the name the reader last
+    /// commented under, or what they typed before the widget ran).
+    typed: Typed,
     /// Level of the discussion's heading (the form's is one below).
     #[prop(default = 3)]
     heading_level: u8,
 ) -> impl IntoView {
-    let main_draft = Draft::new(author.clone());
+    let reply_draft = Draft::new(Typed { author: typed.author.clone(), ..Typed::default() });
+    let main_draft = Draft::new(typed);
     let context = Context {
         discussion,
         lang,
@@ -54,7 +56,7 @@ pub fn CommentsSection(
         submit: actions.submit,
         delete: actions.delete,
         replying_to: RwSignal::new(None),
-        reply_draft: Draft::new(author),
+        reply_draft,
     };
     let list = move || match discussion.first_page.get() {
         Load::Loading => EitherOf3::A(view! {

@@ -6,7 +6,7 @@
 use encart_api_types::{Comment, CommentPage, FieldErrors};
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+use crate::load::ApiError;
 use crate::load::Load;
 
 /// How a comment the reader posted stands.

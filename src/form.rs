@@ -21,12 +21,22 @@ pub struct Draft {
     pub idempotency_key: RwSignal<Option<String>>,
 }
 
+/// What a form's fields hold when the widget starts: the remembered name,
+/// or what the reader typed into the server-rendered form before the wasm ran.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Typed {
+    pub author: String,
+    pub body: String,
+    /// The honeypot, kept as typed so a bot's post is still refused.
+    pub website: String,
+}
+
 impl Draft {
-    pub fn new(author: String) -> Self {
+    pub fn new(typed: Typed) -> Self {
         Draft {
-            author: RwSignal::new(author),
-            body: RwSignal::new(String::new()),
-            website: RwSignal::new(String::new()),
+            author: RwSignal::new(typed.author),
+            body: RwSignal::new(typed.body),
+            website: RwSignal::new(typed.website),
             state: RwSignal::new(FormState::Editing),
             idempotency_key: RwSignal::new(None),
         }

@@ -3,7 +3,7 @@
 
 use encart_api_types::{Date, FieldError};
 
-use crate::api::ApiError;
+use crate::load::ApiError;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
@@ -13,6 +13,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Its BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
     /// The language of a BCP 47 tag (`fr`, `fr-CA`, `EN-gb`…), if the widget speaks it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
@@ -60,6 +68,8 @@ pub enum Text {
     AwaitingModeration,
     Posted,
     PostFailed,
+    /// In the server-rendered form when the wasm cannot run on the page.
+    CommentingUnavailable,
     AuthorRequired,
     AuthorTooLong,
     BodyRequired,
@@ -133,6 +143,8 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, Posted) => "Thank you, your comment is published.",
         (Fr, PostFailed) => "Votre commentaire n’a pas été envoyé ; votre texte est conservé.",
         (En, PostFailed) => "Your comment was not sent; your text is kept.",
+        (Fr, CommentingUnavailable) => "Les commentaires ne peuvent pas être envoyés depuis cette page.",
+        (En, CommentingUnavailable) => "Comments cannot be sent from this page.",
         (Fr, AuthorRequired) => "Indiquez votre nom.",
         (En, AuthorRequired) => "Please enter your name.",
         (Fr, AuthorTooLong) => "Votre nom ne doit pas dépasser 80 caractères.",

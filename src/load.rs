@@ -1,6 +1,6 @@
 //! The state of a piece of data fetched from the API.
 
-use crate::api::ApiError;
+use encart_api_types::FieldErrors;
 
 /// What a view shows while data is fetched: a plain state rather than
 /// `Suspense`, which costs kilobytes and reads page globals when hydrated.
@@ -9,4 +9,25 @@ pub enum Load<T> {
     Loading,
     Failed(ApiError),
     Ready(T),
+}
+
+/// Why a request failed, in the terms a reader's message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS refusal, …).
+    Network,
+    /// No answer in time (`api::TIMEOUT_MS`): the request was aborted.
+    Timeout,
+    /// 404: no such article (or parent comment).
+    NotFound,
+    /// 422: the server refused some fields.
+    Invalid(FieldErrors),
+    /// 413: the request was too large.
+    TooLarge,
+    /// 429: too many posts; try again later.
+    RateLimited,
+    /// Any other non-2xx status.
+    Status(u16),
+    /// A 2xx answer whose body is not the JSON we expect.
+    Malformed,
 }

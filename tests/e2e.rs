@@ -124,28 +124,37 @@ async fn several_widgets_on_one_page_render_from_one_module() {
 }
 
 #[tokio::test]
-async fn the_loader_fetches_the_article_and_comments_while_the_module_loads() {
+async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() {
     let world = world("prefetch").await;
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
     world.open("").await;
     wait_until(&world, "the seeded comment", |s| s["comments"].as_array().is_some_and(|c| c.len() == 1)).await;
-    let requests = world
-        .js(
+    let requests = |render: &str| {
+        format!(
             r#"const all = performance.getEntriesByType("resource");
                const one = (test) => all.filter((e) => test(e.name));
+               const view = one((n) => /\/api\/v1\/articles\/[^/?]+\/embed\?/.test(n));
                const article = one((n) => /\/api\/v1\/articles\/[^/?]+$/.test(n));
                const comments = one((n) => /\/comments\?limit=20$/.test(n));
                const wasm = one((n) => n.endsWith(".wasm"));
-               return { article: article.length, comments: comments.length, wasm: wasm.length,
-                        overlap: article.length == 1 && wasm.length == 1
-                                 && article[0].startTime < wasm[0].responseEnd
-                                 && comments[0].startTime < wasm[0].responseEnd };"#,
-            Value::Null,
+               const early = (list) => list.length == 1 && list[0].startTime < wasm[0].responseEnd;
+               return {{ view: view.length, article: article.length, comments: comments.length, wasm: wasm.length,
+                        overlap: {render:?} == "client" ? early(article) && early(comments) : early(view) }};"#
         )
-        .await;
+    };
     assert_eq!(
-        requests,
-        json!({"article": 1, "comments": 1, "wasm": 1, "overlap": true}),
+        world.js(&requests("server"), Value::Null).await,
+        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "overlap": true}),
+        "the first view, asked once, before the module finished downloading"
+    );
+
+    // With data-render="client", the article and its first comments instead.
+    world.open("client.html").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "rendered");
+    assert_eq!(
+        world.js(&requests("client"), Value::Null).await,
+        json!({"view": 0, "article": 1, "comments": 1, "wasm": 1, "overlap": true}),
         "each asked once, before the module finished downloading"
     );
     world.close().await;

@@ -171,7 +171,7 @@ async fn every_api_fault_gets_a_readable_message_with_retry_and_the_page_goes_on
 }
 
 #[tokio::test]
-async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_plain_link() {
+async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_and_a_plain_link() {
     let world = world("no-wasm").await;
     // A CDN whose upload lost the wasm.
     let broken = Path::new(ROOT).join("target/e2e/no-wasm/cdn");
@@ -206,10 +206,13 @@ async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_pl
            const script = document.createElement("script");
            script.src = {cdn:?} + "/embed.js";
            script.dataset.api = {api:?};
+           script.dataset.render = "client";
            document.body.appendChild(script);"#,
         slug = article.slug,
         api = world.sites.api_url,
     );
+    // Rendered by the module alone (data-render="client"): without it, the
+    // partner's content and a link.
     world.js(&add, Value::Null).await;
     let fallback = r#"
         const host = document.querySelectorAll("[data-encart-article]")[arguments[0]];
@@ -237,33 +240,32 @@ async fn without_its_wasm_the_widget_falls_back_to_the_partners_content_and_a_pl
     let given = world.js(fallback, json!(1)).await;
     assert_eq!(given["partnerVisible"], true, "the partner's own content shows through: {given}");
 
-    // A CDN without CORS headers: the loader runs, but neither the glue nor
-    // the wasm may be used; the same fallback, and no unhandled rejection.
+    // With a first view (the default), a module that cannot be used leaves
+    // the first view readable, and its form says it cannot send: a CDN
+    // without CORS headers (the loader runs, the glue and the wasm are
+    // refused), then the CDN without the wasm (a 404). No unhandled rejection.
     let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
     let bare_cdn = format!("http://{}", listener.local_addr().unwrap());
     let files = Router::new().fallback_service(tower_http::services::ServeDir::new(dist()));
     tokio::spawn(async move { axum::serve(listener, files).await });
-    let add = format!(
-        r#"const div = document.createElement("div");
-           div.setAttribute("data-encart-article", {slug:?});
-           document.body.append(div);
-           const script = document.createElement("script");
-           script.src = {bare_cdn:?} + "/embed.js";
-           script.dataset.api = {api:?};
-           document.body.appendChild(script);"#,
-        slug = article.slug,
-        api = world.sites.api_url,
-    );
-    world.js(&add, Value::Null).await;
-    let mut seen = Value::Null;
-    for _ in 0..100 {
-        seen = world.js(fallback, json!(2)).await;
-        if seen["href"].is_string() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    for (nth, cdn) in [(3, &bare_cdn), (4, &cdn)] {
+        let add = format!(
+            r#"const div = document.createElement("div");
+               div.setAttribute("data-encart-article", {slug:?});
+               document.body.append(div);
+               const script = document.createElement("script");
+               script.src = {cdn:?} + "/embed.js";
+               script.dataset.api = {api:?};
+               document.body.appendChild(script);"#,
+            slug = article.slug,
+            api = world.sites.api_url,
+        );
+        world.js(&add, Value::Null).await;
+        let seen = world.wait_for(nth, ".comments").await;
+        assert_eq!(seen["state"], "static", "{cdn}: {seen}");
+        assert_eq!(seen["title"], TITLE);
+        assert_eq!(seen["formStatus"], "Les commentaires ne peuvent pas être envoyés depuis cette page.");
     }
-    assert_eq!(seen["href"], "https://journal.example/haftar", "{seen}");
     assert_eq!(world.wait_for(0, ".article").await["title"], TITLE, "the working widget is untouched");
     assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     world.close().await;

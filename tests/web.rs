@@ -4,6 +4,7 @@
 
 use encart::api::ApiError;
 use encart::app::App;
+use encart::form::Typed;
 use encart::i18n::Lang;
 use encart::load::Load;
 use encart_api_types::{Article, Block, Date};
@@ -202,7 +203,7 @@ mod discussion {
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
-            view! { <CommentsSection discussion lang=Lang::Fr now_ms=now actions author="".to_owned() /> }
+            view! { <CommentsSection discussion lang=Lang::Fr now_ms=now actions typed=Typed::default() /> }
         })
         .forget();
         (discussion, submitted)

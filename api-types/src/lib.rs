@@ -38,6 +38,53 @@ pub struct Article {
     pub updated: Option<String>,
 }
 
+/// The widget's first view rendered by the server
+/// (`GET /api/v1/articles/{slug}/embed`): `embed.js` shows `html` at once and
+/// the wasm hydrates it from `state`, the data it was rendered from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Embed {
+    /// The build of the views that rendered `html`: a widget of another build
+    /// renders on the client instead of hydrating.
+    pub build: String,
+    /// The first view (reader view, first page of comments, empty form).
+    pub html: String,
+    /// The widget's stylesheet, for the shadow root (a constructed sheet).
+    pub css: String,
+    /// "Commenting is not available here", in the widget's language: shown
+    /// by `embed.js` in the form when the wasm cannot run.
+    pub unavailable: String,
+    pub state: EmbedState,
+}
+
+/// What an [`Embed`]'s HTML was rendered from: the widget hydrates with
+/// exactly these values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmbedState {
+    pub article: Article,
+    pub comments: CommentPage,
+    /// Server time of the rendering, ms since the epoch (relative times).
+    pub now: i64,
+    pub options: ViewOptions,
+}
+
+/// How a partner and a reader want the widget shown, as `embed.js` passes
+/// them (`data-*` attributes, saved preferences). Unknown values are left to
+/// the defaults, as in the browser.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ViewOptions {
+    /// The widget's language chosen by the partner (`data-lang`).
+    pub lang: Option<String>,
+    /// The host page's `<html lang>`, for an article in another language.
+    pub ui: Option<String>,
+    /// Level of the title, 1 to 6 (`data-heading-level`).
+    pub heading: Option<u8>,
+    /// auto, light, dark or sepia: the reader's saved theme, else `data-theme`.
+    pub theme: Option<String>,
+    /// The reader's saved text size.
+    pub size: Option<String>,
+}
+
 /// One block of an article body, externally tagged, e.g.
 /// `{"paragraph": [{"text": "…"}]}`. Structured, never HTML: nothing of a
 /// source page can run in a reader's browser.

@@ -315,9 +315,11 @@ async fn render_page(site: &PartnerSite, page: &str) -> Response {
     let mut response = Html(html).into_response();
     if page.starts_with("csp") {
         // The strictest policy encart works under (README, "Building for a CDN").
+        // `csp-nowasm*` pages withhold 'wasm-unsafe-eval': the module cannot run.
         let PageVars { cdn, api, .. } = &site.vars;
+        let wasm = if page.starts_with("csp-nowasm") { "" } else { " 'wasm-unsafe-eval'" };
         let policy = format!(
-            "default-src 'none'; script-src 'self' {cdn} 'wasm-unsafe-eval'; connect-src {api} {cdn}; \
+            "default-src 'none'; script-src 'self' {cdn}{wasm}; connect-src {api} {cdn}; \
              style-src 'self'; img-src 'self'; base-uri 'none'"
         );
         if let Ok(value) = HeaderValue::from_str(&policy) {

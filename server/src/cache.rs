@@ -1,8 +1,8 @@
 //! Hot reads in memory, and the HTTP caching of every GET.
 //!
-//! What every reader of an article asks first, the article and its first
-//! page of comments, is kept in memory with its `ETag` (`quick_cache`,
-//! bounded by bytes). Other GETs (later pages, other limits) go to the
+//! What every reader of an article asks first, the article, its first page
+//! of comments and its rendered first view (one per set of options), is kept
+//! in memory with its `ETag` (`quick_cache`, bounded by bytes). Other GETs (later pages, other limits) go to the
 //! database, with an `ETag` too. A write to an article drops its entries
 //! before it is acknowledged, so a reader sees their own comment at once;
 //! entries also expire after [`ReadCache::max_age`] (changes this process
@@ -12,7 +12,8 @@
 //! notes the write generation before querying, and stores its result only if
 //! no write happened meanwhile (checked under the same lock writes take).
 
-use std::sync::{Arc, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -33,15 +34,29 @@ pub enum Hot {
     Article,
     /// The first page of comments at the widget's page size.
     FirstPage,
+    /// The first view rendered with one set of options (their hash).
+    Embed(u64),
 }
 
 /// The read cache of one server process.
 pub struct ReadCache {
     entries: quick_cache::sync::Cache<(String, Hot), Arc<Cached>, ByteWeight>,
-    /// Bumped by each write: readers that queried across a write do not store.
-    generation: Mutex<u64>,
+    writes: Mutex<Writes>,
     max_age: Duration,
 }
+
+/// What writes and the readers that store answers agree on, under one lock.
+#[derive(Default)]
+struct Writes {
+    /// Bumped by each write: readers that queried across a write do not store.
+    generation: u64,
+    /// The first views kept for each article, to drop with it.
+    embeds: HashMap<String, HashSet<u64>>,
+}
+
+/// Above this many articles with first views noted, the notes (and those
+/// views) are dropped at once rather than grow without bound.
+const MAX_EMBED_NOTES: usize = 100_000;
 
 /// Weighs an entry by the bytes it holds.
 #[derive(Clone)]
@@ -64,7 +79,7 @@ impl ReadCache {
     /// A cache of at most `bytes` of answers, each kept at most `max_age`.
     pub fn new(bytes: u64, max_age: Duration) -> Self {
         let entries = quick_cache::sync::Cache::with_weighter(1024, bytes.max(1), ByteWeight);
-        ReadCache { entries, generation: Mutex::new(0), max_age }
+        ReadCache { entries, writes: Mutex::default(), max_age }
     }
 
     pub fn max_age(&self) -> Duration {
@@ -76,24 +91,37 @@ impl ReadCache {
         (cached.stored.elapsed() < self.max_age).then_some(cached)
     }
 
+    fn writes(&self) -> MutexGuard<'_, Writes> {
+        self.writes.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn generation(&self) -> u64 {
-        *self.generation.lock().unwrap_or_else(|e| e.into_inner())
+        self.writes().generation
     }
 
     /// Keeps `cached` unless a write happened since `generation` was read.
     fn put(&self, slug: &str, hot: Hot, cached: Arc<Cached>, generation: u64) {
-        let current = self.generation.lock().unwrap_or_else(|e| e.into_inner());
-        if *current == generation {
-            self.entries.insert((slug.to_owned(), hot), cached);
+        let mut writes = self.writes();
+        if writes.generation != generation {
+            return;
         }
+        if let Hot::Embed(options) = hot {
+            if writes.embeds.len() >= MAX_EMBED_NOTES && !writes.embeds.contains_key(slug) {
+                self.entries.retain(|(_, hot), _| !matches!(hot, Hot::Embed(_)));
+                writes.embeds.clear();
+            }
+            writes.embeds.entry(slug.to_owned()).or_default().insert(options);
+        }
+        self.entries.insert((slug.to_owned(), hot), cached);
     }
 
     /// Drops what is kept about `slug`: call after a write to it is committed
     /// and before it is acknowledged.
     pub fn invalidate(&self, slug: &str) {
-        let mut generation = self.generation.lock().unwrap_or_else(|e| e.into_inner());
-        *generation += 1;
-        for hot in [Hot::Article, Hot::FirstPage] {
+        let mut writes = self.writes();
+        writes.generation += 1;
+        let embeds = writes.embeds.remove(slug).unwrap_or_default();
+        for hot in [Hot::Article, Hot::FirstPage].into_iter().chain(embeds.into_iter().map(Hot::Embed)) {
             self.entries.remove(&(slug.to_owned(), hot));
         }
     }

@@ -10,6 +10,7 @@ pub mod comments;
 pub mod config;
 pub mod counts;
 pub mod db;
+pub mod embed;
 pub mod error;
 pub mod fetch;
 pub mod import;
@@ -247,6 +248,7 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
     Router::new()
         .route("/healthz", get(healthz))
         .merge(articles::router())
+        .merge(embed::router())
         // Per client first (outer), so one client's flood never spends the shared ceiling.
         .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
         .merge(comments::pending_router())

@@ -124,13 +124,20 @@ impl World {
         self.browser.execute(script, vec![arg]).await.unwrap_or_else(|e| panic!("{e}\nin the script:\n{script}"))
     }
 
-    /// Waits until `selector` matches in the shadow root of the `nth` widget
-    /// host on the page; returns what the reader sees in that widget.
+    /// Waits until the `nth` widget host on the page is running (hydrated,
+    /// rendered, or given up on: `data-encart` is set) and `selector` matches
+    /// in its shadow root; returns what the reader sees in that widget.
     pub async fn wait_for(&self, nth: usize, selector: &str) -> Value {
+        self.wait_for_view(nth, selector, true).await
+    }
+
+    /// As [`World::wait_for`]; with `running` false, the server-rendered
+    /// first view counts too, before the module takes it over.
+    pub async fn wait_for_view(&self, nth: usize, selector: &str, running: bool) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let seen = self.js(&format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"), json!(nth)).await;
-            if seen["found"] == true {
+            if seen["found"] == true && (!running || !seen["state"].is_null()) {
                 return seen;
             }
             assert!(Instant::now() < deadline, "{selector} never appeared in widget {nth}: {seen}");
@@ -201,6 +208,7 @@ const seen = (nth, selector) => {
   const text = (s) => { const e = root.querySelector(s); return e ? e.textContent : null; };
   return {
     found: true,
+    state: hosts()[nth].getAttribute("data-encart"),
     title: text(".title"),
     author: text(".author"),
     byline: text(".byline"),

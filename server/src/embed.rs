@@ -1,0 +1,86 @@
+//! `GET /api/v1/articles/{slug}/embed`: the widget's first view (reader
+//! view, first page of comments, empty form), rendered here by the widget's
+//! own components (`encart::widget::render`), with the data it was rendered
+//! from and the build of those components. `embed.js` shows the HTML at once;
+//! the wasm hydrates it. Cached and revalidated like the other hot reads.
+//!
+//! The rendering options (`lang`, `ui`, `heading`, `theme`, `size`) are
+//! those the loader reads from the `data-*` attributes and the reader's saved
+//! preferences; unknown values are left to the defaults, as the browser does,
+//! and the answer says which were used.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use axum::Router;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::get;
+use encart::i18n::Lang;
+use encart::reader::{TextSize, Theme};
+use encart_api_types::{Embed, EmbedState, ViewOptions};
+use serde::Deserialize;
+
+use crate::articles::slug_param;
+use crate::{AppState, Error, Result, cache, comments};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/articles/{slug}/embed", get(show))
+}
+
+/// The query as sent: every option a string, checked in [`options`].
+#[derive(Deserialize)]
+struct Params {
+    lang: Option<String>,
+    ui: Option<String>,
+    heading: Option<String>,
+    theme: Option<String>,
+    size: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    slug: Result<Path<String>, PathRejection>,
+    params: Result<Query<Params>, QueryRejection>,
+) -> Result<Response> {
+    let slug = slug_param(slug)?;
+    let Query(params) = params.map_err(|_| Error::BadRequest("the query string is not valid".into()))?;
+    let options = options(params);
+    let mut key = DefaultHasher::new();
+    options.hash(&mut key);
+    let load = async {
+        let article = crate::articles::find(&state.db, &slug).await?.ok_or(Error::NotFound("article"))?;
+        let id = comments::article_id(&state.db, &slug).await?;
+        let comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
+        let unavailable = encart::widget::unavailable(&options, &article).to_owned();
+        let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };
+        Ok(Embed {
+            build: encart::BUILD_ID.to_owned(),
+            html: encart::widget::render(state.clone()),
+            css: encart::app::STYLE.to_owned(),
+            unavailable,
+            state,
+        })
+    };
+    cache::json(&state, &slug, Some(cache::Hot::Embed(key.finish())), &headers, load).await
+}
+
+/// The options the widget will use, in one spelling each (so that equivalent
+/// requests share a cache entry): what it would not understand is dropped.
+fn options(params: Params) -> ViewOptions {
+    let lang = |tag: Option<String>| tag.as_deref().and_then(Lang::from_tag).map(|l| l.tag().to_owned());
+    ViewOptions {
+        lang: lang(params.lang),
+        ui: lang(params.ui),
+        heading: params.heading.and_then(|h| h.trim().parse().ok()).filter(|h| (1..=6).contains(h)),
+        theme: params.theme.as_deref().and_then(Theme::parse).map(|t| t.as_str().to_owned()),
+        size: params.size.as_deref().and_then(TextSize::parse).map(|s| s.as_str().to_owned()),
+    }
+}
+
+fn now_millis() -> i64 {
+    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
+}

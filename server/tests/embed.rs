@@ -1,0 +1,152 @@
+//! `GET /api/v1/articles/{slug}/embed`: the widget's first view rendered by
+//! the server from the widget's own components, with its data and build.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use dom_query::Document;
+use encart_server::{Moderation, PostRate};
+use serde_json::{Value, json};
+use sqlx::SqlitePool;
+
+fn embed_uri(query: &str) -> String {
+    format!("/api/v1/articles/{SLUG}/embed{query}")
+}
+
+/// Our article, and an app that takes any number of comments.
+async fn app(db: SqlitePool) -> axum::Router {
+    let _ = seeded(db.clone()).await;
+    test_app_with(db, Moderation::Open, PostRate::unlimited()).await
+}
+
+fn html(answer: &Answer) -> Document {
+    Document::from(answer.json["html"].as_str().expect("html is a string"))
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn the_first_view_is_the_article_and_its_first_comments_with_their_data(db: SqlitePool) {
+    let app = app(db).await;
+    for i in 0..25 {
+        let body = json!({ "author": format!("Lectrice {i}"), "body": format!("Commentaire numéro {i}") });
+        assert_eq!(post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body.to_string()).await.status, 201);
+    }
+    let answer = get(&app, &embed_uri("")).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
+    assert_eq!(answer.json["build"], encart::BUILD_ID);
+    assert_eq!(answer.json["css"], encart::app::STYLE);
+    assert_eq!(answer.json["unavailable"], "Les commentaires ne peuvent pas être envoyés depuis cette page.");
+
+    // The data is exactly what the two GETs the widget would make return.
+    let article = get(&app, &format!("/api/v1/articles/{SLUG}")).await.json;
+    let page = get(&app, &format!("/api/v1/articles/{SLUG}/comments?limit=20")).await.json;
+    assert_eq!(answer.json["state"]["article"], article);
+    assert_eq!(answer.json["state"]["comments"], page);
+    assert_eq!(
+        answer.json["state"]["options"],
+        json!({ "lang": null, "ui": null, "heading": null, "theme": null, "size": null })
+    );
+
+    let doc = html(&answer);
+    let title = doc.select("h2.title");
+    assert_eq!(title.text().trim(), article["title"].as_str().unwrap());
+    assert_eq!(doc.select(".encart").attr("lang").unwrap().as_ref(), "fr");
+    assert_eq!(doc.select(".encart").attr("data-theme").unwrap().as_ref(), "auto");
+    let bodies: Vec<String> = doc.select("li.comment .comment-body").iter().map(|b| b.text().to_string()).collect();
+    assert_eq!(bodies.len(), 20, "the first page only");
+    assert_eq!(bodies[0], "Commentaire numéro 24", "newest first");
+    assert_eq!(doc.select(".comments-heading").text().trim(), "25 commentaires");
+    assert_eq!(doc.select("button.load-more").length(), 1, "more pages are offered");
+    // The form, empty, with the reader controls: what the wasm hydrates.
+    assert_eq!(doc.select("form.comment-form #encart-new-body").length(), 1);
+    assert_eq!(doc.select("form.comment-form #encart-new-body").text().as_ref(), "");
+    assert_eq!(doc.select("style").length(), 0, "the stylesheet travels apart (a constructed sheet)");
+    assert_eq!(doc.select("script").length(), 0);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults(db: SqlitePool) {
+    let app = app(db).await;
+    let answer = get(&app, &embed_uri("?lang=en-GB&ui=fr&heading=3&theme=dark&size=large")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.json["state"]["options"],
+        json!({ "lang": "en", "ui": "fr", "heading": 3, "theme": "dark", "size": "large" })
+    );
+    let doc = html(&answer);
+    assert_eq!(doc.select("h3.title").length(), 1, "data-heading-level=3");
+    assert_eq!(doc.select(".encart").attr("data-theme").unwrap().as_ref(), "dark");
+    assert_eq!(doc.select(".encart").attr("data-size").unwrap().as_ref(), "large");
+    assert_eq!(doc.select(".comments-heading").text().trim(), "No comments yet", "the widget's words in English");
+    assert_eq!(answer.json["unavailable"], "Comments cannot be sent from this page.");
+
+    let answer = get(&app, &embed_uri("?lang=xx&heading=9&theme=neon&size=%F0%9F%92%A5&ui=")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.json["state"]["options"],
+        json!({ "lang": null, "ui": null, "heading": null, "theme": null, "size": null })
+    );
+    assert_eq!(html(&answer).select("h2.title").length(), 1);
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn a_missing_article_is_a_structured_404(db: SqlitePool) {
+    let app = app(db).await;
+    assert_error(&get(&app, "/api/v1/articles/nope/embed").await, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn it_is_revalidated_with_an_etag_and_a_new_comment_shows_at_once(db: SqlitePool) {
+    let app = app(db).await;
+    let first = get(&app, &embed_uri("?theme=sepia")).await;
+    let etag = first.headers[header::ETAG].clone();
+    assert_eq!(first.headers[header::CACHE_CONTROL], "public, max-age=0, s-maxage=5");
+    let request = Request::get(embed_uri("?theme=sepia")).header(header::IF_NONE_MATCH, etag.clone());
+    assert_eq!(send(&app, request.body(Body::empty()).unwrap()).await.status, StatusCode::NOT_MODIFIED);
+
+    let body = json!({ "author": "Nadia", "body": "Vu et lu." }).to_string();
+    assert_eq!(post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body).await.status, 201);
+    // Every set of options kept for the article is dropped with it.
+    let request = Request::get(embed_uri("?theme=sepia")).header(header::IF_NONE_MATCH, etag);
+    let after = send(&app, request.body(Body::empty()).unwrap()).await;
+    assert_eq!(after.status, StatusCode::OK);
+    assert_eq!(html(&after).select(".comment-body").text().as_ref(), "Vu et lu.");
+}
+
+#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
+async fn user_text_is_escaped_exactly_as_the_browser_would(db: SqlitePool) {
+    let app = app(db).await;
+    let corpus: Vec<String> = include_str!("../../fixtures/attacks.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // Posted 20 at a time, so that each batch is the first page rendered next.
+    let mut checked = 0;
+    for batch in corpus.chunks(20) {
+        for attack in batch {
+            let body = json!({ "author": attack, "body": attack }).to_string();
+            post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body).await;
+        }
+        let answer = get(&app, &embed_uri("")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let doc = html(&answer);
+        let listed: Vec<Value> = answer.json["state"]["comments"]["comments"].as_array().unwrap().clone();
+        let bodies = doc.select("li.comment .comment-body");
+        let authors = doc.select("li.comment .comment-author");
+        assert_eq!(bodies.length(), listed.len());
+        for ((body, author), comment) in bodies.iter().zip(authors.iter()).zip(&listed) {
+            // Parsed back, each text is one text node, exactly as typed: no
+            // element and no attribute came out of it.
+            assert_eq!(body.text().as_ref(), comment["body"].as_str().unwrap());
+            assert_eq!(author.text().as_ref(), comment["author"].as_str().unwrap());
+            assert_eq!(body.children().length() + author.children().length(), 0, "{comment}");
+            checked += 1;
+        }
+        let active =
+            "script, iframe, img, svg, math, object, embed, base, link, meta, [onerror], [onload], [onclick], [style]";
+        assert_eq!(doc.select(active).length(), 0);
+    }
+    assert!(checked > 100, "most of the corpus is accepted and rendered: {checked}");
+}

@@ -1,0 +1,198 @@
+//! The browser entry: [`mount`], called by `embed.js` once per widget. It
+//! reads the configuration, then hydrates the first view the server rendered
+//! into the element, or renders the widget itself, and wires the views to the
+//! API client and to local storage.
+
+use encart_api_types::EmbedState;
+use leptos::prelude::*;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use crate::api::{self, ApiClient, Prefetched};
+use crate::app;
+use crate::comments::Actions;
+use crate::form::Typed;
+use crate::i18n::Lang;
+use crate::load::Load;
+use crate::reader::{Prefs, Theme};
+use crate::storage;
+use crate::widget::{BUILD_ID, Handles, Start, Wiring, heading_level, widget};
+
+/// The options a partner gives on the script tag or the placeholder `div`
+/// (`data-api`, `data-article`, `data-lang`…), and what `embed.js` fetched
+/// for the widget, as it passes them.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Config {
+    /// Base URL of the encart API, e.g. `https://api.example.org`.
+    pub api: String,
+    /// Slug of the article to show.
+    pub article: String,
+    /// Language of the widget's own words; defaults to the article's.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Level of the article's title, "1" to "6" (`data-heading-level`); 2 by default.
+    #[serde(default)]
+    pub heading_level: Option<String>,
+    /// Theme until the reader picks one (`data-theme`): auto, light, dark or sepia.
+    #[serde(default)]
+    pub theme: Option<String>,
+    /// The article request `embed.js` already started (a `fetch` promise), if any.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub article_response: JsValue,
+    /// The first comment page request `embed.js` already started, if any.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub comments_response: JsValue,
+    /// The build of the server-rendered first view `embed.js` put in the
+    /// element, if it did (`Embed::build`).
+    #[serde(default)]
+    pub build: Option<String>,
+    /// What that first view was rendered from (`Embed::state`).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub state: JsValue,
+}
+
+/// Mounts a widget into `element` (a `div` inside a shadow root).
+///
+/// `config` is a plain object with the fields of [`Config`]. A bad config is
+/// answered with an error and mounts nothing. When `element` holds a first
+/// view rendered by a server of this build, the widget adopts its nodes
+/// (hydration), keeping what the reader typed; from another build, it
+/// replaces them, still without fetching the data again. Returns
+/// `"hydrated"` or `"rendered"`, which `embed.js` shows on the host element.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, JsError> {
+    console_error_panic_hook::set_once();
+    let config: Config =
+        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("encart: invalid config: {e}")))?;
+    if config.api.trim().is_empty() || config.article.trim().is_empty() {
+        return Err(JsError::new("encart: config needs `api` and `article`"));
+    }
+    let first = Prefetched {
+        article: Cell::new(config.article_response.dyn_into().ok()),
+        comments: Cell::new(config.comments_response.dyn_into().ok()),
+    };
+    let client = ApiClient::new(&config.api, &config.article, first);
+    let embed = (!config.state.is_undefined())
+        .then(|| serde_wasm_bindgen::from_value::<EmbedState>(config.state))
+        .and_then(Result::ok);
+
+    let Some(embed) = embed else {
+        let (saved_size, saved_theme) = storage::saved_prefs();
+        let start = Start {
+            article: Load::Loading,
+            comments: None,
+            now_ms: api::now_millis(),
+            prefs: Prefs {
+                size: saved_size.unwrap_or_default(),
+                theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
+            },
+            heading_level: heading_level(config.heading_level.and_then(|l| l.trim().parse().ok())),
+            chosen_lang: config.lang.as_deref().and_then(Lang::from_tag),
+            ui_lang: Lang::from_tag(&api::host_page_lang()).unwrap_or_default(),
+            typed: Typed { author: storage::remembered_author(), ..Typed::default() },
+            adopted_styles: adopt_styles(&element),
+        };
+        leptos::mount::mount_to(element, move || widget(start, wire(client, true))).forget();
+        return Ok("rendered".into());
+    };
+
+    let mut typed = typed_in(&element);
+    if typed.author.is_empty() {
+        typed.author = storage::remembered_author();
+    }
+    let mut start = Start::from_embed(embed, typed);
+    if config.build.as_deref() == Some(BUILD_ID) {
+        leptos::mount::hydrate_from(element, move || widget(start, wire(client, false))).forget();
+        Ok("hydrated".into())
+    } else {
+        leptos::logging::warn!(
+            "encart: the first view comes from build {:?}, this widget is build {BUILD_ID}: rendering it again",
+            config.build.unwrap_or_default()
+        );
+        element.set_inner_html("");
+        start.adopted_styles = adopt_styles(&element);
+        leptos::mount::mount_to(element, move || widget(start, wire(client, false))).forget();
+        Ok("rendered".into())
+    }
+}
+
+/// Connects the widget's controls to `client` and to local storage. With
+/// `fetch`, the article and its comments are loaded at once; else they came
+/// with the first view, and only the reader's own comments awaiting
+/// moderation are asked for.
+fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
+    move |Handles { state, discussion, now_ms }| {
+        let _ = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30));
+        // A StoredValue and Callbacks are Copy: each action can go to several buttons.
+        let client = StoredValue::new(client);
+        let load_article = Callback::new(move |()| client.with_value(|c| c.load_article(state)));
+        let load_comments = Callback::new(move |()| client.with_value(|c| c.load_comments(discussion)));
+        let load_more = Callback::new(move |()| client.with_value(|c| c.load_more(discussion)));
+        let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
+        let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
+        // Retrying the article retries its comments too: they failed with it.
+        let retry = Callback::new(move |()| {
+            load_article.run(());
+            load_comments.run(());
+        });
+        if fetch {
+            retry.run(());
+        } else {
+            // After hydration (a task runs once the view is built): relative
+            // times move from the server's clock to the reader's.
+            leptos::task::spawn_local(async move {
+                now_ms.set(api::now_millis());
+                client.with_value(|c| c.load_own(discussion));
+            });
+        }
+        Wiring {
+            retry,
+            actions: Actions { retry: load_comments, load_more, submit, delete },
+            save_prefs: Callback::new(storage::save_prefs),
+        }
+    }
+}
+
+/// What the reader typed into the server-rendered form before the wasm ran.
+fn typed_in(element: &web_sys::HtmlElement) -> Typed {
+    let value = |selector: &str| {
+        let Ok(Some(field)) = element.query_selector(selector) else { return String::new() };
+        if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.value()
+        } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.value()
+        } else {
+            String::new()
+        }
+    };
+    Typed {
+        author: value("#encart-new-author"),
+        body: value("#encart-new-body"),
+        website: value(".new-comment [name=website]"),
+    }
+}
+
+thread_local! {
+    /// The stylesheet every widget's shadow root adopts: parsed once per page.
+    static SHEET: Option<web_sys::CssStyleSheet> = {
+        let sheet = web_sys::CssStyleSheet::new().ok();
+        sheet.filter(|s| s.replace_sync(app::STYLE).is_ok())
+    };
+}
+
+/// Gives the shadow root holding `element` the widget's stylesheet as a
+/// constructed sheet (in place of any it had, such as one `embed.js` made
+/// for a first view of another build), which a page's Content-Security-Policy
+/// does not block (an inline `<style>` needs `'unsafe-inline'`). `false`
+/// where constructed sheets are not supported: the view then renders a `<style>`.
+fn adopt_styles(element: &web_sys::HtmlElement) -> bool {
+    let Ok(root) = element.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return false };
+    let Some(sheet) = SHEET.with(Clone::clone) else { return false };
+    let key = JsValue::from_str("adoptedStyleSheets");
+    let supported = js_sys::Reflect::get(&root, &key).ok().is_some_and(|current| js_sys::Array::is_array(&current));
+    supported && js_sys::Reflect::set(&root, &key, &js_sys::Array::of1(&sheet)).unwrap_or(false)
+}

@@ -1,0 +1,232 @@
+//! The server-rendered first view, end to end in headless Chromium on a
+//! partner page of another origin: shown before the module runs, hydrated in
+//! place, rendered again when it cannot be hydrated, and readable where the
+//! module cannot run at all. `held.html` and its `test-hooks.js` hold the
+//! wasm download or alter the first view (see there).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use support::*;
+
+/// What the page's console received (warnings and errors), as test-hooks.js recorded it.
+async fn console(world: &World) -> Value {
+    world.js("return window.__console", Value::Null).await
+}
+
+/// What a reader sees, without what says how far the widget got.
+fn content(seen: &Value) -> Value {
+    let mut seen = seen.clone();
+    seen.as_object_mut().unwrap().remove("state");
+    seen
+}
+
+#[tokio::test]
+async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
+    let world = world("first-view").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#hold").await;
+    let before = world.wait_for_view(0, ".comment", false).await;
+    assert_eq!(before["state"], Value::Null, "the module is held");
+    assert_eq!(before["title"], TITLE);
+    assert_eq!(before["comments"][0]["body"], "Rien de surprenant.");
+    assert_eq!(before["heading"], "1 commentaire");
+    // Styled already (the sheet came with the view), and its nodes noted.
+    let styled = world
+        .js(
+            &format!(
+                "{WIDGET_JS} const root = hosts()[0].shadowRoot; window.__title = root.querySelector('.title');
+                 return getComputedStyle(root.querySelector('.encart')).maxWidth;"
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_ne!(styled, "none", "the widget's stylesheet applies to the first view");
+    world.screenshot("first-view.png").await;
+
+    world.js("window.__releaseWasm()", Value::Null).await;
+    let after = world.wait_for(0, ".comment").await;
+    assert_eq!(after["state"], "hydrated", "{}", console(&world).await);
+    assert_eq!(content(&after), content(&before), "the same content once hydrated");
+    let same = world
+        .js(
+            &format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.title') === window.__title;"),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(same, true, "hydration keeps the server's nodes");
+    assert_eq!(console(&world).await, json!([]), "no hydration warning or error");
+
+    // Hydrated means working: the theme buttons and the form.
+    world.click(0, "button.theme-dark").await;
+    let theme = world
+        .js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.encart').dataset.theme;"), Value::Null)
+        .await;
+    assert_eq!(theme, "dark");
+    world.type_into(0, "#encart-new-author", "Nadia").await;
+    world.type_into(0, "#encart-new-body", "Lu avant tout le monde.").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(&world, "the new comment", |s| {
+        s["comments"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|c| c["body"] == "Lu avant tout le monde." && c["mark"].is_null()))
+    })
+    .await;
+    assert_eq!(world.stored_comments().await, 2);
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
+
+#[tokio::test]
+async fn what_a_reader_types_and_sends_before_the_module_runs_is_kept_and_posted() {
+    let world = world("first-view-typed").await;
+    world.open("held.html#hold").await;
+    world.wait_for_view(0, ".comment-form", false).await;
+    world.type_into(0, "#encart-new-author", "Inès").await;
+    world.type_into(0, "#encart-new-body", "Écrit avant que le module n’arrive.").await;
+    // "Send" before the module runs: held, not a page reload.
+    world.click(0, ".new-comment button.submit").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let held = world.wait_for_view(0, ".comment-form", false).await;
+    assert_eq!(held["state"], Value::Null);
+    assert_eq!(held["bodyValue"], "Écrit avant que le module n’arrive.");
+    let reloaded = world
+        .js(
+            "return window.__releaseWasm === undefined || performance.getEntriesByType('navigation').length != 1",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(reloaded, false, "the page did not navigate");
+    assert_eq!(world.stored_comments().await, 0);
+
+    world.js("window.__releaseWasm()", Value::Null).await;
+    // Hydrated with the typed text, the held "send" goes through.
+    let seen = wait_until(&world, "the comment sent before the module ran", |s| {
+        s["comments"].as_array().is_some_and(|c| {
+            c.iter().any(|c| {
+                c["body"] == "Écrit avant que le module n’arrive." && c["author"] == "Inès" && c["mark"].is_null()
+            })
+        })
+    })
+    .await;
+    assert_eq!(seen["state"], "hydrated");
+    assert_eq!(seen["bodyValue"], "", "the form is emptied once posted");
+    assert_eq!(seen["authorValue"], "Inès", "the name stays");
+    assert_eq!(world.stored_comments().await, 1);
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_first_view_from_another_build_is_rendered_again_and_posting_works() {
+    let world = world("first-view-stale").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#stale").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "rendered");
+    assert_eq!(seen["title"], TITLE);
+    assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
+    let said = console(&world).await;
+    assert_eq!(said.as_array().unwrap().len(), 1, "{said}");
+    assert!(said[0].as_str().unwrap().contains("from build \"0000000000000000\""), "{said}");
+    // Rendered from the first view's data: no second request for it.
+    let requests = world
+        .js("return performance.getEntriesByType('resource').filter((e) => /\\/comments\\?limit=20$|\\/articles\\/[^/?]+$/.test(e.name)).length", Value::Null)
+        .await;
+    assert_eq!(requests, 0);
+    post_through_the_form(&world, "Nadia", "Toujours possible de commenter.").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_first_view_the_page_altered_is_rendered_afresh_and_posting_works() {
+    let world = world("first-view-tampered").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#tampered").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "rendered", "the module could not take the altered view over: {}", console(&world).await);
+    assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.", "the list is back");
+    post_through_the_form(&world, "Nadia", "Et pourtant ça marche.").await;
+    let health = world.js("return JSON.stringify(window.__hostErrors)", Value::Null).await;
+    assert_eq!(health, "[]", "nothing reached the host page's error handlers");
+    world.close().await;
+}
+
+/// Posts through widget 0's main form and waits for the comment to be listed.
+async fn post_through_the_form(world: &World, author: &str, body: &str) {
+    world.type_into(0, "#encart-new-author", author).await;
+    world.type_into(0, "#encart-new-body", body).await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(world, "the posted comment", |s| {
+        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["body"] == body && c["mark"].is_null()))
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn where_the_module_cannot_run_the_first_view_stays_readable_and_says_so() {
+    let world = world("first-view-static").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    // A strict CSP without 'wasm-unsafe-eval': the module cannot compile.
+    world.open("csp-nowasm.html").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "static");
+    assert_eq!(seen["title"], TITLE);
+    assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
+    assert_eq!(seen["formStatus"], "Les commentaires ne peuvent pas être envoyés depuis cette page.");
+    let disabled = world
+        .js(&format!("{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('textarea, input, button')].every((e) => e.disabled);"), Value::Null)
+        .await;
+    assert_eq!(disabled, true, "no control pretends to work");
+    let styled = world
+        .js(
+            &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),
+            Value::Null,
+        )
+        .await;
+    assert_ne!(styled, "none", "styled under the CSP (a constructed sheet)");
+    // The page keeps running; what reached it is the page's own policy at work.
+    let before = world.js("return window.__hostTicks", Value::Null).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let health = world
+        .js(
+            "return JSON.stringify({ errors: window.__hostErrors, ticking: window.__hostTicks > arguments[0] })",
+            before,
+        )
+        .await;
+    let health: Value = serde_json::from_str(health.as_str().unwrap()).unwrap();
+    assert_eq!(health["ticking"], true);
+    for error in health["errors"].as_array().unwrap() {
+        assert!(error.as_str().unwrap().starts_with("CSP violation: script-src"), "{health}");
+    }
+    world.screenshot("first-view-static.png").await;
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_saved_theme_and_size_are_in_the_first_view_without_a_flash() {
+    let world = world("first-view-theme").await;
+    world.open("held.html").await;
+    world.wait_for(0, ".comments").await;
+    world.click(0, "button.theme-sepia").await;
+    world.click(0, "button.size-large").await;
+    // The next visit: the first view is rendered sepia and large already.
+    world.open("held.html#hold").await;
+    let attributes = format!(
+        "{WIDGET_JS} const e = hosts()[0].shadowRoot.querySelector('.encart');
+         return e && [e.dataset.theme, e.dataset.size, getComputedStyle(e).backgroundColor];"
+    );
+    world.wait_for_view(0, ".comments", false).await;
+    let before = world.js(&attributes, Value::Null).await;
+    assert_eq!(before[0], "sepia");
+    assert_eq!(before[1], "large");
+    world.js("window.__releaseWasm()", Value::Null).await;
+    world.wait_for(0, ".comments").await;
+    let after = world.js(&attributes, Value::Null).await;
+    assert_eq!(after, before, "no change of theme when the module takes over");
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
