@@ -1,7 +1,9 @@
-// Records when the article title and then 20 comments are in the widget's
-// shadow root, in ms since navigation start (performance.now()).
+// Records, in ms since navigation start (performance.now()), when the
+// article title and then 20 comments are in the widget's shadow root, and
+// when its form is usable (embed.js marks the host `data-encart` once the
+// module has hydrated or rendered the widget).
 (function () {
-  var probe = (window.__probe = { title: null, comments: null });
+  var probe = (window.__probe = { title: null, comments: null, usable: null, state: null });
   var watched = [];
   function check() {
     var host = document.querySelector("encart-widget");
@@ -14,8 +16,11 @@
     var now = performance.now();
     if (probe.title === null && root.querySelector(".title")) probe.title = now;
     if (probe.comments === null && root.querySelectorAll(".comment").length >= 20) probe.comments = now;
+    var state = host.getAttribute("data-encart");
+    if (probe.usable === null && (state === "hydrated" || state === "rendered")) probe.usable = now;
+    if (state) probe.state = state;
   }
   var observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-encart"] });
   document.addEventListener("DOMContentLoaded", check);
 })();

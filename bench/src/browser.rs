@@ -33,19 +33,24 @@ pub struct Sites {
 }
 
 impl Sites {
-    /// `widget-{i}.html` embeds the article `slugs[i]`.
+    /// `widget-{i}.html` embeds the article `slugs[i]` (the server's first
+    /// view, then hydration); `client-{i}.html` the same with
+    /// `data-render="client"` (the module renders everything).
     pub async fn start(dist: &Path, api: &str, slugs: &[String]) -> anyhow::Result<Sites> {
         let cdn = serve(encart_demo::cdn_router(dist)).await?;
         let pages: Pages = Arc::default();
         let partner = serve(Router::new().route("/{page}", axum::routing::get(page)).with_state(pages.clone())).await?;
         let sites = Sites { cdn, partner, pages };
         for (i, slug) in slugs.iter().enumerate() {
-            let html = WIDGET_PAGE
-                .replace("{{PROBE}}", PROBE)
-                .replace("{{CDN}}", &sites.cdn)
-                .replace("{{API}}", api)
-                .replace("{{ARTICLE}}", slug);
-            sites.pages.lock().unwrap().insert(format!("widget-{i}.html"), html);
+            for (name, render) in [("widget", ""), ("client", " data-render=\"client\"")] {
+                let html = WIDGET_PAGE
+                    .replace("{{PROBE}}", PROBE)
+                    .replace("{{CDN}}", &sites.cdn)
+                    .replace("{{API}}", api)
+                    .replace("{{ARTICLE}}", slug)
+                    .replace("{{RENDER}}", render);
+                sites.pages.lock().unwrap().insert(format!("{name}-{i}.html"), html);
+            }
         }
         Ok(sites)
     }
@@ -55,14 +60,14 @@ impl Sites {
     }
 
     /// The floor page: the widget's DOM (`shadow_html`, captured from a
-    /// load) written into the page as a declarative shadow root, no script
-    /// but the probe. Returns its name.
-    pub fn add_floor(&self, shadow_html: &str) -> String {
+    /// load) and stylesheet written into the page as a declarative shadow
+    /// root, no script but the probe. Returns its name.
+    pub fn add_floor(&self, css: &str, shadow_html: &str) -> String {
         let html = format!(
             "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <title>encart bench: the floor</title><script>{PROBE}</script></head>\
-             <body><main><h1>Actualités</h1><encart-widget><template shadowrootmode=\"open\">{shadow_html}</template>\
+             <body><main><h1>Actualités</h1><encart-widget><template shadowrootmode=\"open\"><style>{css}</style>{shadow_html}</template>\
              </encart-widget></main></body></html>\n"
         );
         self.pages.lock().unwrap().insert("floor.html".into(), html);
@@ -121,10 +126,12 @@ impl Drop for Chromedriver {
     }
 }
 
-/// One load: ms from navigation start to the title, to 20 comments; requests made.
+/// One load: ms from navigation start to the title, to 20 comments, to a
+/// usable form; requests made.
 pub struct Run {
     pub title_ms: Option<f64>,
     pub comments_ms: Option<f64>,
+    pub usable_ms: Option<f64>,
     pub requests: u64,
     /// The paths fetched after the page itself, each with when it started and ended.
     pub resources: Vec<String>,
@@ -132,16 +139,56 @@ pub struct Run {
     pub dom: Option<String>,
 }
 
+/// How the browser's network and CPU are held back, through the Chrome
+/// DevTools Protocol: a slow phone on a slow connection.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Conditions {
+    Unthrottled,
+    /// 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4 times slower.
+    Throttled,
+}
+
+impl Conditions {
+    pub fn name(self) -> &'static str {
+        match self {
+            Conditions::Unthrottled => "unthrottled",
+            Conditions::Throttled => "throttled (150 ms, 1.6 Mbit/s, CPU 4x)",
+        }
+    }
+}
+
+/// One Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
 /// `n` loads of `url`, each in a new browser with a fresh profile.
-pub async fn cold_loads(driver: &Chromedriver, url: &str, n: usize) -> anyhow::Result<Vec<Run>> {
+pub async fn cold_loads(
+    driver: &Chromedriver,
+    url: &str,
+    n: usize,
+    conditions: Conditions,
+) -> anyhow::Result<Vec<Run>> {
     let mut runs = Vec::new();
     for _ in 0..n {
-        runs.push(cold_load(driver, url).await?);
+        runs.push(cold_load(driver, url, conditions).await?);
     }
     Ok(runs)
 }
 
-async fn cold_load(driver: &Chromedriver, url: &str) -> anyhow::Result<Run> {
+async fn cold_load(driver: &Chromedriver, url: &str, conditions: Conditions) -> anyhow::Result<Run> {
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
@@ -157,6 +204,15 @@ async fn cold_load(driver: &Chromedriver, url: &str) -> anyhow::Result<Run> {
         .connect(&driver.url)
         .await
         .context("chromium does not start under chromedriver")?;
+    if conditions == Conditions::Throttled {
+        let network = json!({
+            "offline": false, "latency": 150,
+            "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8,
+        });
+        browser.issue_cmd(Cdp { cmd: "Network.enable", params: json!({}) }).await?;
+        browser.issue_cmd(Cdp { cmd: "Network.emulateNetworkConditions", params: network }).await?;
+        browser.issue_cmd(Cdp { cmd: "Emulation.setCPUThrottlingRate", params: json!({ "rate": 4 }) }).await?;
+    }
     let result = measure(&browser, url).await;
     let _ = browser.close().await;
     result
@@ -164,10 +220,13 @@ async fn cold_load(driver: &Chromedriver, url: &str) -> anyhow::Result<Run> {
 
 async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run> {
     browser.goto(url).await?;
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let probe = browser.execute("return window.__probe", vec![]).await?;
-        let done = probe["comments"].is_number();
+        // Done when 20 comments show and the form is usable (the floor page
+        // has no module to wait for).
+        let module = browser.execute("return !!document.querySelector('script[src$=\"/embed.js\"]')", vec![]).await?;
+        let done = probe["comments"].is_number() && (probe["usable"].is_number() || module == false);
         if done || Instant::now() > deadline {
             let timings = browser
                 .execute(
@@ -180,7 +239,7 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
             let resources: Vec<String> =
                 timings.iter().map(|(path, start, end)| format!("{path}: {start:.0}–{end:.0} ms")).collect();
             let requests = resources.len() as u64 + 1;
-            let dom = if done {
+            let dom = if probe["comments"].is_number() {
                 let html = browser
                     .execute("return document.querySelector('encart-widget').shadowRoot.innerHTML", vec![])
                     .await?;
@@ -188,8 +247,9 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
             } else {
                 None
             };
-            let (title_ms, comments_ms) = (probe["title"].as_f64(), probe["comments"].as_f64());
-            return Ok(Run { title_ms, comments_ms, requests, resources, dom });
+            let (title_ms, comments_ms, usable_ms) =
+                (probe["title"].as_f64(), probe["comments"].as_f64(), probe["usable"].as_f64());
+            return Ok(Run { title_ms, comments_ms, usable_ms, requests, resources, dom });
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
@@ -206,6 +266,7 @@ pub fn summary(name: &str, runs: &[Run]) -> Value {
         "page": name,
         "title_ms": stats(runs.iter().filter_map(|r| r.title_ms).collect()),
         "comments_ms": stats(runs.iter().filter_map(|r| r.comments_ms).collect()),
+        "usable_ms": stats(runs.iter().filter_map(|r| r.usable_ms).collect()),
         "requests": median(&requests),
         "first_load_resources": runs.first().map(|r| r.resources.clone()).unwrap_or_default(),
         "incomplete_loads": runs.iter().filter(|r| r.comments_ms.is_none()).count(),
@@ -222,11 +283,13 @@ pub fn line(entry: &Value) -> String {
             s["max"].as_f64().unwrap_or(f64::NAN)
         )
     };
+    let usable = if entry["usable_ms"]["loads"] == 0 { "-".to_owned() } else { cell("usable_ms") };
     format!(
-        "{:<40} title {:<22} 20 comments {:<22} {} requests",
+        "{:<44} title {:<20} 20 comments {:<20} form {:<20} {} requests",
         entry["page"].as_str().unwrap_or_default(),
         cell("title_ms"),
         cell("comments_ms"),
+        usable,
         entry["requests"]
     )
 }

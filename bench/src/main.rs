@@ -5,9 +5,14 @@
 //!
 //! 1. writes: concurrent POSTs until 10,000 comments are stored (then every
 //!    acknowledged one is looked for); the same fills the 20- and 1,000-comment threads;
-//! 2. payload: every file the browser downloads for one widget;
-//! 3. cold loads in headless Chromium (fresh profile each), against the floor
-//!    of the same DOM written into the page (a declarative shadow root);
+//! 2. payload: every file the browser downloads for one widget, in both modes
+//!    (the server's first view then hydration; client rendering), and the
+//!    bytes on the critical path to first content;
+//! 3. cold loads in headless Chromium (fresh profile each), both modes,
+//!    unthrottled and throttled through the DevTools Protocol (150 ms,
+//!    1.6 Mbit/s, CPU 4x), to the title, to 20 comments and to a usable form,
+//!    against the floor of the same DOM written into the page (a declarative
+//!    shadow root);
 //! 4. scale: first page of threads of 20, 1,000 and 10,000 comments;
 //! 5. throughput: wrk on the 20-comment page, against nginx serving the same bytes.
 
@@ -22,6 +27,7 @@ use std::time::Instant;
 use anyhow::Context;
 use serde_json::{Value, json};
 
+use crate::browser::Conditions;
 use crate::report::{Report, median};
 
 /// Cold loads per page.
@@ -65,6 +71,14 @@ async fn main() -> anyhow::Result<()> {
     let (json_path, md_path) = report.write(&args.out)?;
     println!("\nwrote {} and {} in {:.0} s", json_path.display(), md_path.display(), started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// The summary of `runs`, printed.
+fn load_entry(name: &str, conditions: Conditions, runs: &[browser::Run]) -> Value {
+    let mut entry = browser::summary(name, runs);
+    entry["conditions"] = json!(conditions.name());
+    println!("    {}", browser::line(&entry));
+    entry
 }
 
 async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
@@ -121,44 +135,77 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
     let payload = report::payload(&args.dist, &api.url, &slugs[0]).await?;
     report.section("payload", payload);
 
-    println!("==> cold loads in headless Chromium ({LOADS} per page)");
+    println!("==> cold loads in headless Chromium ({LOADS} per page and conditions)");
     let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
+    let view: Value =
+        serde_json::from_slice(&http::get_bytes(&format!("{}/api/v1/articles/{}/embed", api.url, slugs[0])).await?)?;
+    let css = view["css"].as_str().context("the first view has no stylesheet")?.to_owned();
     let driver = browser::Chromedriver::start(&args.chromedriver)?;
     let mut loads = Vec::new();
-    let mut floor_dom = None;
-    for (i, (size, _)) in THREADS.iter().zip(&slugs).enumerate() {
-        let page = format!("widget-{i}.html");
-        let runs = browser::cold_loads(&driver, &sites.url(&page), LOADS).await?;
-        if floor_dom.is_none() {
-            floor_dom = runs.iter().find_map(|r| r.dom.clone());
-        }
-        let entry = browser::summary(&format!("encart, {size} comments"), &runs);
-        println!("    {}", browser::line(&entry));
-        if i == 0 {
+    let mut ratios = json!({});
+    let median_of = |entry: &Value, key: &str| entry[key]["median"].as_f64().unwrap_or(f64::NAN);
+    for conditions in [Conditions::Unthrottled, Conditions::Throttled] {
+        println!("  {}", conditions.name());
+        let mut floor_dom = None;
+        let mut modes = Vec::new();
+        for (mode, page) in
+            [("encart, first view + hydration", "widget-0.html"), ("encart, client rendering", "client-0.html")]
+        {
+            let runs = browser::cold_loads(&driver, &sites.url(page), LOADS, conditions).await?;
+            floor_dom = floor_dom.or_else(|| runs.iter().find_map(|r| r.dom.clone()));
+            let entry = load_entry(&format!("{mode}, {} comments", THREADS[0]), conditions, &runs);
             for resource in entry["first_load_resources"].as_array().into_iter().flatten() {
                 println!("        {}", resource.as_str().unwrap_or_default());
             }
+            modes.push(entry);
         }
+        let floor = sites.add_floor(&css, &floor_dom.context("no load captured the widget's DOM")?);
+        let runs = browser::cold_loads(&driver, &sites.url(&floor), LOADS, conditions).await?;
+        let floor = load_entry("floor: the same DOM in the page's HTML", conditions, &runs);
+        let (first_view, client) = (&modes[0], &modes[1]);
+        let key = if conditions == Conditions::Throttled { "throttled" } else { "unthrottled" };
+        ratios[key] = json!({
+            "first_view_title_to_floor": median_of(first_view, "title_ms") / median_of(&floor, "title_ms"),
+            "first_view_comments_to_floor": median_of(first_view, "comments_ms") / median_of(&floor, "comments_ms"),
+            "client_title_to_floor": median_of(client, "title_ms") / median_of(&floor, "title_ms"),
+            "client_comments_to_floor": median_of(client, "comments_ms") / median_of(&floor, "comments_ms"),
+            "comments_first_view_to_client": median_of(first_view, "comments_ms") / median_of(client, "comments_ms"),
+            "usable_first_view_to_client": median_of(first_view, "usable_ms") / median_of(client, "usable_ms"),
+        });
+        let r = &ratios[key];
+        println!(
+            "    ratios (medians): to the floor, first view title {:.2}x, 20 comments {:.2}x; client rendering title {:.2}x, 20 comments {:.2}x",
+            r["first_view_title_to_floor"].as_f64().unwrap_or(f64::NAN),
+            r["first_view_comments_to_floor"].as_f64().unwrap_or(f64::NAN),
+            r["client_title_to_floor"].as_f64().unwrap_or(f64::NAN),
+            r["client_comments_to_floor"].as_f64().unwrap_or(f64::NAN),
+        );
+        println!(
+            "    first view / client rendering: 20 comments {:.2}x, form usable {:.2}x",
+            r["comments_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
+            r["usable_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
+        );
+        if conditions == Conditions::Unthrottled
+            && let Some(row) = scale.iter_mut().find(|row| row["thread"] == THREADS[0])
+        {
+            row["dom_20_comments_median_ms"] = first_view["comments_ms"]["median"].clone();
+        }
+        loads.extend(modes);
+        loads.push(floor);
+    }
+    // The larger threads, with the first view: as fast to open?
+    for (size, i) in THREADS.iter().zip(0..).skip(1) {
+        let runs =
+            browser::cold_loads(&driver, &sites.url(&format!("widget-{i}.html")), LOADS, Conditions::Unthrottled)
+                .await?;
+        let entry =
+            load_entry(&format!("encart, first view + hydration, {size} comments"), Conditions::Unthrottled, &runs);
         if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
             row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
         }
         loads.push(entry);
     }
-    let floor = sites.add_floor(&floor_dom.context("no load captured the widget's DOM")?);
-    let runs = browser::cold_loads(&driver, &sites.url(&floor), LOADS).await?;
-    let floor_entry = browser::summary("floor: the same DOM in the page's HTML", &runs);
-    println!("    {}", browser::line(&floor_entry));
-    let ratio = |key: &str| {
-        let ours = loads[0][key]["median"].as_f64().unwrap_or(f64::NAN);
-        let floor = floor_entry[key]["median"].as_f64().unwrap_or(f64::NAN);
-        ours / floor
-    };
-    let ratios = json!({ "title": ratio("title_ms"), "comments": ratio("comments_ms") });
-    let (title, comments) =
-        (ratios["title"].as_f64().unwrap_or(f64::NAN), ratios["comments"].as_f64().unwrap_or(f64::NAN));
-    println!("    ratio to the floor (medians): title {title:.2}x, 20 comments {comments:.2}x");
-    loads.push(floor_entry);
-    report.section("cold_loads", json!({ "pages": loads, "ratio_to_floor": ratios }));
+    report.section("cold_loads", json!({ "pages": loads, "ratios": ratios }));
     report.section("scale", Value::Array(scale));
 
     println!("==> throughput: wrk -t2 -c16 -d10s");

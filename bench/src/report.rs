@@ -56,30 +56,50 @@ impl Report {
                 file["brotli"]
             );
         }
-        let total = &self.get("payload")["total"];
-        out += &format!("| **total** | {} | {} | {} |\n\n", total["raw"], total["gzip"], total["brotli"]);
+        for (key, name) in [
+            ("first_view", "total, first view + hydration"),
+            ("client", "total, client rendering"),
+            ("critical_path_first_view", "to first content, first view (loader + view)"),
+            ("critical_path_client", "to first content, client rendering (everything)"),
+        ] {
+            let t = &self.get("payload")["totals"][key];
+            out += &format!("| **{name}** | {} | {} | {} |\n", t["raw"], t["gzip"], t["brotli"]);
+        }
 
-        out += "## Cold loads in headless Chromium (ms from navigation start; median, min–max)\n\n";
-        out += "| page | article title | 20 comments | requests |\n|---|--:|--:|--:|\n";
+        out += "\n## Cold loads in headless Chromium (ms from navigation start; median, min–max)\n\n";
+        out +=
+            "| page | conditions | article title | 20 comments | form usable | requests |\n|---|---|--:|--:|--:|--:|\n";
         let loads = self.get("cold_loads");
         for page in loads["pages"].as_array().into_iter().flatten() {
             let cell = |k: &str| {
+                if page[k]["loads"] == 0 {
+                    return "–".to_owned();
+                }
                 format!("{:.0} ({:.0}–{:.0})", num(&page[k]["median"]), num(&page[k]["min"]), num(&page[k]["max"]))
             };
             out += &format!(
-                "| {} | {} | {} | {} |\n",
+                "| {} | {} | {} | {} | {} | {} |\n",
                 page["page"].as_str().unwrap_or("?"),
+                page["conditions"].as_str().unwrap_or("?"),
                 cell("title_ms"),
                 cell("comments_ms"),
+                cell("usable_ms"),
                 page["requests"]
             );
         }
-        let ratio = &loads["ratio_to_floor"];
-        out += &format!(
-            "\nRatio to the floor (medians): title {:.2}×, 20 comments {:.2}×.\n\n",
-            num(&ratio["title"]),
-            num(&ratio["comments"])
-        );
+        out += "\n| ratio (medians) | unthrottled | throttled |\n|---|--:|--:|\n";
+        for (key, name) in [
+            ("first_view_title_to_floor", "first view: title / floor"),
+            ("first_view_comments_to_floor", "first view: 20 comments / floor"),
+            ("client_title_to_floor", "client rendering: title / floor"),
+            ("client_comments_to_floor", "client rendering: 20 comments / floor"),
+            ("comments_first_view_to_client", "20 comments: first view / client rendering"),
+            ("usable_first_view_to_client", "form usable: first view / client rendering"),
+        ] {
+            let r = &loads["ratios"];
+            out += &format!("| {name} | {:.2} | {:.2} |\n", num(&r["unthrottled"][key]), num(&r["throttled"][key]));
+        }
+        out += "\n";
 
         out += "## Scale: the first page of a thread\n\n";
         out += "| thread | server, cold (ms) | server, warm median (ms) | 20 comments in the DOM, median (ms) |\n|--:|--:|--:|--:|\n";
@@ -131,6 +151,9 @@ impl Report {
 
 /// Every file the browser downloads for one widget: the dist files and the
 /// two API answers of its first view.
+/// Every file the browser downloads for one widget, in either mode, and the
+/// bytes on the critical path to first content: with the server's first
+/// view, the loader and that view; with client rendering, everything.
 pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value> {
     let manifest: Value = serde_json::from_str(
         &std::fs::read_to_string(dist.join("manifest.json"))
@@ -145,12 +168,23 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         files.push(sizes(name, &std::fs::read(dist.join(name))?)?);
     }
     let article = format!("{api}/api/v1/articles/{slug}");
-    files.push(sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?);
-    let comments = format!("{article}/comments?limit=20");
-    files.push(sizes("API: 20 comments JSON", &crate::http::get_bytes(&comments).await?)?);
-    let sum = |key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
-    let total = json!({ "raw": sum("raw"), "gzip": sum("gzip"), "brotli": sum("brotli") });
-    for file in &files {
+    let view = sizes("API: first view JSON", &crate::http::get_bytes(&format!("{article}/embed?ui=fr")).await?)?;
+    let article_json = sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?;
+    let comments =
+        sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
+    let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
+    let sum = |files: &[&Value], key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
+    let total = |files: &[&Value]| json!({ "raw": sum(files, "raw"), "gzip": sum(files, "gzip"), "brotli": sum(files, "brotli") });
+    let assets: Vec<&Value> = files.iter().collect();
+    let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view]).collect();
+    let client_all: Vec<&Value> = assets.iter().copied().chain([&article_json, &comments]).collect();
+    let totals = json!({
+        "first_view": total(&first_view_all),
+        "client": total(&client_all),
+        "critical_path_first_view": total(&[&loader, &view]),
+        "critical_path_client": total(&client_all),
+    });
+    for file in files.iter().chain([&view, &article_json, &comments]) {
         println!(
             "    {:<36} {:>8} {:>8} {:>8}",
             file["name"].as_str().unwrap_or("?"),
@@ -159,8 +193,17 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
             file["brotli"]
         );
     }
-    println!("    {:<36} {:>8} {:>8} {:>8}", "total", total["raw"], total["gzip"], total["brotli"]);
-    Ok(json!({ "files": files, "total": total }))
+    for (key, name) in [
+        ("first_view", "total, first view + hydration"),
+        ("client", "total, client rendering"),
+        ("critical_path_first_view", "to first content, first view (loader + view)"),
+        ("critical_path_client", "to first content, client rendering (all)"),
+    ] {
+        let t = &totals[key];
+        println!("    {:<46} {:>8} {:>8} {:>8}", name, t["raw"], t["gzip"], t["brotli"]);
+    }
+    files.extend([view, article_json, comments]);
+    Ok(json!({ "files": files, "totals": totals }))
 }
 
 fn sizes(name: &str, bytes: &[u8]) -> anyhow::Result<Value> {
