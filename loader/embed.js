@@ -25,6 +25,8 @@
   var base = new URL(".", script.src).href;
   var data = script.dataset;
   var modules = window.__encart || (window.__encart = {});
+  // The widgets running on the page, {host, widget}, shared by every loader tag.
+  var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
   var ready = modules[base];
   if (!ready) {
@@ -58,8 +60,8 @@
 
   // Starts a GET the widget will read once it runs. Its failures are the
   // widget's to report: none reaches the page's unhandledrejection.
-  function get(url) {
-    var init = { headers: { Accept: "application/json" }, credentials: "omit" };
+  function get(url, priority) {
+    var init = { headers: { Accept: "application/json" }, credentials: "omit", priority: priority || "auto" };
     if (window.AbortSignal && AbortSignal.timeout) init.signal = AbortSignal.timeout(4000);
     var response = fetch(url, init);
     response.catch(function () {});
@@ -93,7 +95,8 @@
                   theme: saved("theme") || config.theme, size: saved("text-size") };
     var pairs = [];
     for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
-    return get(config.url + "/embed?" + pairs.join("&"))
+    // Ahead of the module on a slow connection: it is what the reader sees first.
+    return get(config.url + "/embed?" + pairs.join("&"), "high")
       .then(function (r) {
         return r.ok ? r.json() : null;
       })
@@ -134,8 +137,9 @@
       return;
     }
     var config = options(d, article);
-    var done = function (how) {
-      host.setAttribute("data-encart", how);
+    var done = function (widget) {
+      if (widget.how) mounted.push({ host: host, widget: widget });
+      host.setAttribute("data-encart", widget.how || widget);
     };
     if (config.render === "client" || !config.url) return run(target, config, done);
 
@@ -154,9 +158,9 @@
       }
       config.build = view.build;
       config.state = view.state;
-      var started = function (how) {
+      var started = function (widget) {
         root.removeEventListener("submit", hold, true);
-        done(how);
+        done(widget);
         if (held && held.isConnected) held.requestSubmit();
       };
       ready
@@ -240,15 +244,37 @@
     mount(host, data, data.article);
   }
 
-  function mountPlaceholders() {
-    var found = document.querySelectorAll("[data-encart-article]");
+  function mountPlaceholders(within) {
+    var found = within.querySelectorAll("[data-encart-article]");
     for (var i = 0; i < found.length; i++) {
       mount(found[i], found[i].dataset, found[i].dataset.encartArticle);
     }
+    if (within.matches && within.matches("[data-encart-article]")) mount(within, within.dataset, within.dataset.encartArticle);
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountPlaceholders);
+    document.addEventListener("DOMContentLoaded", function () {
+      mountPlaceholders(document);
+    });
   } else {
-    mountPlaceholders();
+    mountPlaceholders(document);
+  }
+
+  // Single-page apps add and remove placeholders as they navigate: added
+  // ones get a widget, and the widgets of removed ones are unmounted (their
+  // timers and state go with them). One observer per page.
+  if (!modules.observer && window.MutationObserver) {
+    modules.observer = new MutationObserver(function (records) {
+      var removed = false;
+      for (var i = 0; i < records.length; i++) {
+        var added = records[i].addedNodes;
+        for (var j = 0; j < added.length; j++) if (added[j].nodeType === 1) mountPlaceholders(added[j]);
+        removed = removed || records[i].removedNodes.length > 0;
+      }
+      if (!removed) return;
+      for (var k = mounted.length - 1; k >= 0; k--) {
+        if (!mounted[k].host.isConnected) mounted.splice(k, 1)[0].widget.unmount();
+      }
+    });
+    modules.observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 })();

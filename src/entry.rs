@@ -4,6 +4,7 @@
 //! API client and to local storage.
 
 use encart_api_types::EmbedState;
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -61,10 +62,10 @@ pub struct Config {
 /// answered with an error and mounts nothing. When `element` holds a first
 /// view rendered by a server of this build, the widget adopts its nodes
 /// (hydration), keeping what the reader typed; from another build, it
-/// replaces them, still without fetching the data again. Returns
-/// `"hydrated"` or `"rendered"`, which `embed.js` shows on the host element.
+/// replaces them, still without fetching the data again. Returns the
+/// mounted [`Widget`].
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, JsError> {
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, JsError> {
     console_error_panic_hook::set_once();
     let config: Config =
         serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("encart: invalid config: {e}")))?;
@@ -96,8 +97,8 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, J
             typed: Typed { author: storage::remembered_author(), ..Typed::default() },
             adopted_styles: adopt_styles(&element),
         };
-        leptos::mount::mount_to(element, move || widget(start, wire(client, true))).forget();
-        return Ok("rendered".into());
+        let mounted = leptos::mount::mount_to(element, move || widget(start, wire(client, true)));
+        return Ok(Widget::new("rendered", mounted));
     };
 
     let mut typed = typed_in(&element);
@@ -106,8 +107,8 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, J
     }
     let mut start = Start::from_embed(embed, typed);
     if config.build.as_deref() == Some(BUILD_ID) {
-        leptos::mount::hydrate_from(element, move || widget(start, wire(client, false))).forget();
-        Ok("hydrated".into())
+        let mounted = leptos::mount::hydrate_from(element, move || widget(start, wire(client, false)));
+        Ok(Widget::new("hydrated", mounted))
     } else {
         leptos::logging::warn!(
             "encart: the first view comes from build {:?}, this widget is build {BUILD_ID}: rendering it again",
@@ -115,8 +116,38 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, J
         );
         element.set_inner_html("");
         start.adopted_styles = adopt_styles(&element);
-        leptos::mount::mount_to(element, move || widget(start, wire(client, false))).forget();
-        Ok("rendered".into())
+        let mounted = leptos::mount::mount_to(element, move || widget(start, wire(client, false)));
+        Ok(Widget::new("rendered", mounted))
+    }
+}
+
+/// A mounted widget, as `embed.js` holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    how: &'static str,
+    /// The view and its reactive owner: dropping them unmounts the widget.
+    mounted: Box<dyn std::any::Any>,
+}
+
+impl Widget {
+    fn new<M: leptos::tachys::view::Mountable + 'static>(how: &'static str, mounted: UnmountHandle<M>) -> Widget {
+        Widget { how, mounted: Box::new(mounted) }
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// `"hydrated"` (the server's first view, taken over) or `"rendered"`.
+    #[wasm_bindgen(getter)]
+    pub fn how(&self) -> String {
+        self.how.to_owned()
+    }
+
+    /// Removes the widget (a page that drops its element, as single-page
+    /// apps do on navigation): its nodes, timers and reactive state go, and
+    /// this object with them.
+    pub fn unmount(self) {
+        drop(self.mounted);
     }
 }
 
@@ -126,7 +157,9 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<String, J
 /// moderation are asked for.
 fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
     move |Handles { state, discussion, now_ms }| {
-        let _ = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30));
+        if let Ok(ticking) = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30)) {
+            on_cleanup(move || ticking.clear());
+        }
         // A StoredValue and Callbacks are Copy: each action can go to several buttons.
         let client = StoredValue::new(client);
         let load_article = Callback::new(move |()| client.with_value(|c| c.load_article(state)));

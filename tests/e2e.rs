@@ -605,3 +605,46 @@ async fn an_author_deletes_their_comment_for_good() {
     assert_eq!(seen["comments"].as_array().unwrap().len(), 1);
     world.close().await;
 }
+
+#[tokio::test]
+async fn a_single_page_app_swaps_widgets_as_it_navigates() {
+    let world = world("spa").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("plain.html").await;
+    world.wait_for(0, ".comment").await;
+    // Three "navigations": the app drops the page's widget element and
+    // renders a new placeholder, without adding any script.
+    for round in 0..3 {
+        let navigate = format!(
+            r#"const old = document.querySelector("encart-widget, [data-encart-article]");
+               window.__old = old;
+               old.remove();
+               const div = document.createElement("div");
+               div.setAttribute("data-encart-article", {slug:?});
+               div.dataset.api = {api:?};
+               div.id = "round-{round}";
+               document.body.appendChild(div);"#,
+            slug = world.sites.article,
+            api = world.sites.api_url,
+        );
+        world.js(&navigate, Value::Null).await;
+        let seen = world.wait_for(0, ".comment").await;
+        assert_eq!(seen["state"], "hydrated", "round {round}");
+        assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
+        let old = world.js("return window.__old.shadowRoot.childNodes[0].childNodes.length", Value::Null).await;
+        assert_eq!(old, 0, "round {round}: the removed widget was unmounted");
+    }
+    let running = world.js("return window.__encart.mounted.length", Value::Null).await;
+    assert_eq!(running, 1, "only the widget on the page is kept");
+    // The last one works.
+    world.type_into(0, "#encart-new-author", "Nadia").await;
+    world.type_into(0, "#encart-new-body", "Après trois navigations.").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(&world, "the new comment", |s| {
+        s["comments"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|c| c["body"] == "Après trois navigations." && c["mark"].is_null()))
+    })
+    .await;
+    world.close().await;
+}

@@ -154,7 +154,7 @@ fn mount_refuses_a_config_without_api_or_article() {
 async fn an_unreachable_api_shows_the_network_error_in_the_chosen_language() {
     let (root, target) = shadow_target();
     // Port 9 (discard) is closed here: the request fails at the network level.
-    encart::mount(target, config("http://127.0.0.1:9", "slug", "en")).unwrap();
+    let _widget = encart::mount(target, config("http://127.0.0.1:9", "slug", "en")).unwrap();
     let error = wait_for(&root, "[role=alert] p").await;
     assert_eq!(error.text_content().as_deref(), Some("Could not reach the server. Check your connection."));
     assert_eq!(text_of(&root, "button.retry").as_deref(), Some("Try again"));
@@ -165,9 +165,19 @@ async fn an_answer_that_is_not_json_shows_the_unexpected_response_error() {
     let (root, target) = shadow_target();
     // A data: URL answers 200 with whatever follows the comma: here, not JSON
     // once the client appends its path.
-    encart::mount(target, config("data:application/json,{", "slug", "fr")).unwrap();
+    let _widget = encart::mount(target, config("data:application/json,{", "slug", "fr")).unwrap();
     let error = wait_for(&root, "[role=alert] p").await;
     assert_eq!(error.text_content().as_deref(), Some("Le serveur a envoyé une réponse inattendue."));
+}
+
+#[wasm_bindgen_test]
+async fn an_unmounted_widget_leaves_nothing_behind() {
+    let (root, target) = shadow_target();
+    let widget = encart::mount(target.clone(), config("http://127.0.0.1:9", "slug", "en")).unwrap();
+    wait_for(&root, "[role=alert] p").await;
+    assert_eq!(widget.how(), "rendered");
+    widget.unmount();
+    assert_eq!(target.child_nodes().length(), 0, "its nodes are gone");
 }
 
 mod discussion {

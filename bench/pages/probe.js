@@ -1,7 +1,7 @@
 // Records, in ms since navigation start (performance.now()), when the
 // article title and then 20 comments are in the widget's shadow root, and
-// when its form is usable (embed.js marks the host `data-encart` once the
-// module has hydrated or rendered the widget).
+// when its form is usable: there, and run by the module (embed.js marks the
+// host `data-encart` once the module has hydrated or rendered the widget).
 (function () {
   var probe = (window.__probe = { title: null, comments: null, usable: null, state: null });
   var watched = [];
@@ -17,7 +17,8 @@
     if (probe.title === null && root.querySelector(".title")) probe.title = now;
     if (probe.comments === null && root.querySelectorAll(".comment").length >= 20) probe.comments = now;
     var state = host.getAttribute("data-encart");
-    if (probe.usable === null && (state === "hydrated" || state === "rendered")) probe.usable = now;
+    var running = state === "hydrated" || state === "rendered";
+    if (probe.usable === null && running && root.querySelector(".comment-form")) probe.usable = now;
     if (state) probe.state = state;
   }
   var observer = new MutationObserver(check);
