@@ -6,8 +6,7 @@
 use encart_api_types::{Comment, CommentPage, FieldErrors};
 use leptos::prelude::*;
 
-use crate::load::ApiError;
-use crate::load::Load;
+use crate::load::{ApiError, Load};
 
 /// How a comment the reader posted stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
