@@ -637,14 +637,6 @@ async fn a_single_page_app_swaps_widgets_as_it_navigates() {
     let running = world.js("return window.__encart.mounted.length", Value::Null).await;
     assert_eq!(running, 1, "only the widget on the page is kept");
     // The last one works.
-    world.type_into(0, "#encart-new-author", "Nadia").await;
-    world.type_into(0, "#encart-new-body", "Après trois navigations.").await;
-    world.click(0, ".new-comment button.submit").await;
-    wait_until(&world, "the new comment", |s| {
-        s["comments"]
-            .as_array()
-            .is_some_and(|c| c.iter().any(|c| c["body"] == "Après trois navigations." && c["mark"].is_null()))
-    })
-    .await;
+    post_and_see(&world, "Nadia", "Après trois navigations.").await;
     world.close().await;
 }

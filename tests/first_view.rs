@@ -66,15 +66,7 @@ async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
         .js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.encart').dataset.theme;"), Value::Null)
         .await;
     assert_eq!(theme, "dark");
-    world.type_into(0, "#encart-new-author", "Nadia").await;
-    world.type_into(0, "#encart-new-body", "Lu avant tout le monde.").await;
-    world.click(0, ".new-comment button.submit").await;
-    wait_until(&world, "the new comment", |s| {
-        s["comments"]
-            .as_array()
-            .is_some_and(|c| c.iter().any(|c| c["body"] == "Lu avant tout le monde." && c["mark"].is_null()))
-    })
-    .await;
+    post_and_see(&world, "Nadia", "Lu avant tout le monde.").await;
     assert_eq!(world.stored_comments().await, 2);
     assert_eq!(console(&world).await, json!([]));
     world.close().await;
@@ -137,7 +129,7 @@ async fn a_first_view_from_another_build_is_rendered_again_and_posting_works() {
         .js("return performance.getEntriesByType('resource').filter((e) => /\\/comments\\?limit=20$|\\/articles\\/[^/?]+$/.test(e.name)).length", Value::Null)
         .await;
     assert_eq!(requests, 0);
-    post_through_the_form(&world, "Nadia", "Toujours possible de commenter.").await;
+    post_and_see(&world, "Nadia", "Toujours possible de commenter.").await;
     world.close().await;
 }
 
@@ -149,21 +141,10 @@ async fn a_first_view_the_page_altered_is_rendered_afresh_and_posting_works() {
     let seen = world.wait_for(0, ".comment").await;
     assert_eq!(seen["state"], "rendered", "the module could not take the altered view over: {}", console(&world).await);
     assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.", "the list is back");
-    post_through_the_form(&world, "Nadia", "Et pourtant ça marche.").await;
+    post_and_see(&world, "Nadia", "Et pourtant ça marche.").await;
     let health = world.js("return JSON.stringify(window.__hostErrors)", Value::Null).await;
     assert_eq!(health, "[]", "nothing reached the host page's error handlers");
     world.close().await;
-}
-
-/// Posts through widget 0's main form and waits for the comment to be listed.
-async fn post_through_the_form(world: &World, author: &str, body: &str) {
-    world.type_into(0, "#encart-new-author", author).await;
-    world.type_into(0, "#encart-new-body", body).await;
-    world.click(0, ".new-comment button.submit").await;
-    wait_until(world, "the posted comment", |s| {
-        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["body"] == body && c["mark"].is_null()))
-    })
-    .await;
 }
 
 #[tokio::test]
@@ -189,15 +170,7 @@ async fn where_the_module_cannot_run_the_first_view_stays_readable_and_says_so()
         .await;
     assert_ne!(styled, "none", "styled under the CSP (a constructed sheet)");
     // The page keeps running; what reached it is the page's own policy at work.
-    let before = world.js("return window.__hostTicks", Value::Null).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let health = world
-        .js(
-            "return JSON.stringify({ errors: window.__hostErrors, ticking: window.__hostTicks > arguments[0] })",
-            before,
-        )
-        .await;
-    let health: Value = serde_json::from_str(health.as_str().unwrap()).unwrap();
+    let health = host_health(&world).await;
     assert_eq!(health["ticking"], true);
     for error in health["errors"].as_array().unwrap() {
         assert!(error.as_str().unwrap().starts_with("CSP violation: script-src"), "{health}");

@@ -19,34 +19,6 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use support::*;
 
-/// What the host page's own scripts (`host-probe.js`) recorded: errors that
-/// reached it, and whether it kept ticking. (Through JSON: a page may have
-/// polluted `Object.prototype`.)
-async fn host_health(world: &World) -> Value {
-    let before = world.js("return window.__hostTicks", Value::Null).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let health = world
-        .js(
-            "return JSON.stringify({ errors: window.__hostErrors, ticking: window.__hostTicks > arguments[0] });",
-            before,
-        )
-        .await;
-    serde_json::from_str(health.as_str().unwrap()).unwrap()
-}
-
-/// Posts a comment through the first widget's form and waits to see it listed.
-async fn post_and_see(world: &World, author: &str, body: &str) {
-    world.wait_for(0, ".comment-form").await;
-    world.type_into(0, "#encart-new-author", author).await;
-    world.type_into(0, "#encart-new-body", body).await;
-    world.click(0, ".new-comment button.submit").await;
-    let seen = wait_until(world, "the posted comment", |s| {
-        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["body"] == body && c["mark"].is_null()))
-    })
-    .await;
-    assert_eq!(seen["formError"], Value::Null);
-}
-
 #[tokio::test]
 async fn a_page_that_resets_all_styles_wraps_fetch_and_pollutes_prototypes_still_gets_a_working_widget() {
     let world = world("hostile-scripts").await;
