@@ -15,9 +15,10 @@
  * While it loads, each widget's first view, rendered by the API, is shown at
  * once; the module then hydrates it in place. When the first view cannot be
  * had, the module renders the widget itself. The host element's
- * `data-encart` says where a widget stands: "hydrated" or "rendered" once
- * the module runs it, "static" (first view only) or "fallback" when the
- * module cannot run on the page. */
+ * `data-encart` says where a widget stands: "loading", then "hydrated" or
+ * "rendered" once the module runs it, "static" (first view only) or
+ * "fallback" when the module cannot run on the page, "unmounted" once the
+ * page has removed it. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -126,12 +127,16 @@
   }
 
   function mount(host, d, article) {
-    if (host.shadowRoot) return;
-    var root, target;
+    // Once per host, again if its widget was unmounted (the element was
+    // taken out of the page and is back, as kept-alive views of apps are).
+    var root = host.shadowRoot;
+    if (root && host.getAttribute("data-encart") !== "unmounted") return;
+    var target;
     try {
       target = document.createElement("div");
-      root = host.attachShadow({ mode: "open" });
-      root.appendChild(target);
+      root = root || host.attachShadow({ mode: "open" });
+      root.replaceChildren(target);
+      host.setAttribute("data-encart", "loading");
     } catch (e) {
       console.error("encart: cannot attach a widget to", host, e);
       return;
@@ -272,7 +277,11 @@
       }
       if (!removed) return;
       for (var k = mounted.length - 1; k >= 0; k--) {
-        if (!mounted[k].host.isConnected) mounted.splice(k, 1)[0].widget.unmount();
+        if (!mounted[k].host.isConnected) {
+          var gone = mounted.splice(k, 1)[0];
+          gone.widget.unmount();
+          gone.host.setAttribute("data-encart", "unmounted");
+        }
       }
     });
     modules.observer.observe(document.documentElement, { childList: true, subtree: true });

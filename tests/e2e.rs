@@ -636,6 +636,20 @@ async fn a_single_page_app_swaps_widgets_as_it_navigates() {
     }
     let running = world.js("return window.__encart.mounted.length", Value::Null).await;
     assert_eq!(running, 1, "only the widget on the page is kept");
+    // A kept-alive view: the same element taken out, then put back later.
+    let out = world
+        .js(
+            r#"window.__kept = document.querySelector("[data-encart-article]");
+               window.__kept.remove();
+               return new Promise((done) => setTimeout(() => done(window.__kept.getAttribute("data-encart")), 200));"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(out, "unmounted");
+    world.js("document.body.appendChild(window.__kept)", Value::Null).await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "hydrated", "put back, it gets a widget again");
+    assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
     // The last one works.
     post_and_see(&world, "Nadia", "Après trois navigations.").await;
     world.close().await;

@@ -30,7 +30,7 @@ async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
     world.open("held.html#hold").await;
     let before = world.wait_for_view(0, ".comment", false).await;
-    assert_eq!(before["state"], Value::Null, "the module is held");
+    assert_eq!(before["state"], "loading", "the module is held");
     assert_eq!(before["title"], TITLE);
     assert_eq!(before["comments"][0]["body"], "Rien de surprenant.");
     assert_eq!(before["heading"], "1 commentaire");
@@ -83,7 +83,7 @@ async fn what_a_reader_types_and_sends_before_the_module_runs_is_kept_and_posted
     world.click(0, ".new-comment button.submit").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let held = world.wait_for_view(0, ".comment-form", false).await;
-    assert_eq!(held["state"], Value::Null);
+    assert_eq!(held["state"], "loading");
     assert_eq!(held["bodyValue"], "Écrit avant que le module n’arrive.");
     let reloaded = world
         .js(

@@ -125,7 +125,7 @@ impl World {
     }
 
     /// Waits until the `nth` widget host on the page is running (hydrated,
-    /// rendered, or given up on: `data-encart` is set) and `selector` matches
+    /// rendered, or given up on: `data-encart` is past "loading") and `selector` matches
     /// in its shadow root; returns what the reader sees in that widget.
     pub async fn wait_for(&self, nth: usize, selector: &str) -> Value {
         self.wait_for_view(nth, selector, true).await
@@ -137,7 +137,8 @@ impl World {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let seen = self.js(&format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"), json!(nth)).await;
-            if seen["found"] == true && (!running || !seen["state"].is_null()) {
+            let started = !seen["state"].is_null() && seen["state"] != "loading";
+            if seen["found"] == true && (!running || started) {
                 return seen;
             }
             assert!(Instant::now() < deadline, "{selector} never appeared in widget {nth}: {seen}");
