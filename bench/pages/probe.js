@@ -1,10 +1,13 @@
 // Records, in ms since navigation start (performance.now()), when the
 // article title and then 20 comments are in the widget's shadow root, and
-// when its form is usable: there, and run by the module (embed.js marks the
-// host `data-encart` once the module has hydrated or rendered the widget).
+// when its form is usable: there, run by the module (embed.js marks the
+// host `data-encart` once the module has hydrated or rendered the widget),
+// and painted (the first task after the next animation frame), so that a
+// form inserted by the module is not counted before the reader can see it.
 (function () {
   var probe = (window.__probe = { title: null, comments: null, usable: null, state: null });
   var watched = [];
+  var pending = false;
   function check() {
     var host = document.querySelector("encart-widget");
     var root = host && host.shadowRoot;
@@ -18,7 +21,14 @@
     if (probe.comments === null && root.querySelectorAll(".comment").length >= 20) probe.comments = now;
     var state = host.getAttribute("data-encart");
     var running = state === "hydrated" || state === "rendered";
-    if (probe.usable === null && running && root.querySelector(".comment-form")) probe.usable = now;
+    if (!pending && running && root.querySelector(".comment-form")) {
+      pending = true;
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          probe.usable = performance.now();
+        }, 0);
+      });
+    }
     if (state) probe.state = state;
   }
   var observer = new MutationObserver(check);
