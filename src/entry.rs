@@ -110,10 +110,12 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         let mounted = leptos::mount::hydrate_from(element, move || widget(start, wire(client, false)));
         Ok(Widget::new("hydrated", mounted))
     } else {
-        leptos::logging::warn!(
-            "encart: the first view comes from build {:?}, this widget is build {BUILD_ID}: rendering it again",
-            config.build.unwrap_or_default()
-        );
+        // Without a build: `embed.js` asks again after a failed hydration.
+        if let Some(other) = &config.build {
+            leptos::logging::warn!(
+                "encart: the first view comes from build {other:?}, this widget is build {BUILD_ID}: rendering it again"
+            );
+        }
         element.set_inner_html("");
         start.adopted_styles = adopt_styles(&element);
         let mounted = leptos::mount::mount_to(element, move || widget(start, wire(client, false)));
