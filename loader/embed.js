@@ -29,6 +29,10 @@
   // The widgets running on the page, {host, widget}, shared by every loader tag.
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
+  // The first localStorage access of a page can take a while (the browser
+  // opens the store): paid here, before any download starts, rather than
+  // between the module's and the first view's.
+  saved("theme");
   var ready = modules[base];
   if (!ready) {
     // The wasm is compiled while it downloads, alongside the glue's download
