@@ -7,10 +7,9 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use encart_api_types::{Article, Block, Date};
-use sqlx::SqliteExecutor;
-use sqlx::types::Json as SqlJson;
+use sqlx::{Any, Executor};
 
-use crate::db::Db;
+use crate::db::{Db, Json as SqlJson};
 use crate::{AppState, Error, Result, cache};
 
 pub fn router() -> Router<AppState> {
@@ -33,9 +32,13 @@ async fn show(
     cache::json(&state, &slug, Some(cache::Hot::Article), &headers, load).await
 }
 
-/// The `{slug}` of a path, or a 400 when it is not valid UTF-8.
+/// The `{slug}` of a path, or a 400 when it is not valid UTF-8 or holds a
+/// control character (no slug does, and PostgreSQL refuses NUL in text).
 pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
-    path.map(|Path(slug)| slug).map_err(|_| Error::BadRequest("the article slug in the path is not valid".into()))
+    match path {
+        Ok(Path(slug)) if !slug.chars().any(char::is_control) => Ok(slug),
+        _ => Err(Error::BadRequest("the article slug in the path is not valid".into())),
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -80,7 +83,7 @@ const COLUMNS: &str = "slug, title, byline, published, language, lead, body, sou
 /// publisher withdrew it).
 pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
     let row: Option<ArticleRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = ? AND hidden = 0"))
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = $1 AND hidden = 0"))
             .bind(slug)
             .fetch_optional(db)
             .await?;
@@ -88,8 +91,8 @@ pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
 }
 
 /// Whether an article with this slug is shown.
-pub async fn exists(db: impl SqliteExecutor<'_>, slug: &str) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = ? AND hidden = 0")
+pub async fn exists<'c>(db: impl Executor<'c, Database = Any>, slug: &str) -> Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = $1 AND hidden = 0")
         .bind(slug)
         .fetch_optional(db)
         .await?;
@@ -144,7 +147,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     // The version it replaces, with its owner: one read.
     let before: Option<(Option<i64>, ArticleRow)> = {
         let row: Option<OwnedRow> =
-            sqlx::query_as(&format!("SELECT publisher_id, {COLUMNS} FROM articles WHERE slug = ?"))
+            sqlx::query_as(&format!("SELECT publisher_id, {COLUMNS} FROM articles WHERE slug = $1"))
                 .bind(&article.slug)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -163,15 +166,15 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
     let stored: Option<ArticleRow> = sqlx::query_as(&format!(
         "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
              language = excluded.language, lead = excluded.lead, body = excluded.body,
              source_url = excluded.source_url, hidden = 0,
              publisher_id = coalesce(excluded.publisher_id, articles.publisher_id),
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             updated_at = excluded.updated_at -- the column's default: now
          -- The owner check again, in the write itself: a race cannot steal an article.
-         WHERE excluded.publisher_id IS NULL OR articles.publisher_id IS excluded.publisher_id
+         WHERE excluded.publisher_id IS NULL OR articles.publisher_id IS NOT DISTINCT FROM excluded.publisher_id
          RETURNING {COLUMNS}"
     ))
     .bind(&article.slug)
@@ -189,7 +192,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     let changed = changed_fields(before.as_ref(), &stored);
     sqlx::query(
         "INSERT INTO article_revisions (article_id, publisher_id, changed, document)
-         SELECT id, ?, ?, ? FROM articles WHERE slug = ?",
+         SELECT id, $1, $2, $3 FROM articles WHERE slug = $4",
     )
     .bind(publisher)
     .bind(SqlJson(&changed))

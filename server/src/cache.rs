@@ -127,6 +127,16 @@ impl ReadCache {
     }
 }
 
+impl ReadCache {
+    /// Drops everything: when writes elsewhere may have gone unnoticed.
+    pub fn invalidate_all(&self) {
+        let mut writes = self.writes();
+        writes.generation += 1;
+        writes.embeds.clear();
+        self.entries.clear();
+    }
+}
+
 impl Cached {
     fn new(body: Vec<u8>) -> Self {
         let digest = Sha256::digest(&body);

@@ -22,11 +22,10 @@ use encart_api_types::{
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use sqlx::{QueryBuilder, Sqlite};
 
 use crate::articles::slug_param;
 use crate::client::ClientIp;
-use crate::db::Db;
+use crate::db::{self, Db};
 use crate::{AppState, Error, Moderation, Result, cache};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
@@ -63,7 +62,7 @@ async fn remove(
         })?;
     let article = article_id(&state.db, &slug).await?;
     erase(&state.db, article, &id, token).await?;
-    state.cache.invalidate(&slug);
+    state.written(&slug).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -76,7 +75,7 @@ pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
     let found: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM comments WHERE id = ? AND article_id = ? AND edit_token_hash = ? AND status != 'deleted'",
+        "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND edit_token_hash = $3 AND status != 'deleted'",
     )
     .bind(id)
     .bind(article)
@@ -84,21 +83,19 @@ pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
     .fetch_optional(&mut *tx)
     .await?;
     found.ok_or_else(not_found)?;
-    let answered: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM comments WHERE parent_id = ?)")
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if answered {
+    let answers: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM comments WHERE parent_id = $1").bind(id).fetch_one(&mut *tx).await?;
+    if answers > 0 {
         sqlx::query(
             "UPDATE comments SET status = 'deleted', author = '', body = '', edit_token_hash = '', client_hash = '',
                                  idempotency_key = NULL
-             WHERE id = ?",
+             WHERE id = $1",
         )
         .bind(id)
         .execute(&mut *tx)
         .await?;
     } else {
-        sqlx::query("DELETE FROM comments WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -131,16 +128,16 @@ pub async fn pending_of(db: &Db, article: i64, tokens: &[String]) -> Result<Vec<
     if tokens.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = QueryBuilder::<Sqlite>::new(
-        "SELECT id, parent_id, author, body, created_at FROM comments WHERE status = 'pending' AND article_id = ",
+    let sql = format!(
+        "SELECT id, parent_id, author, body, created_at FROM comments
+         WHERE status = 'pending' AND article_id = $1 AND edit_token_hash IN ({}) ORDER BY id",
+        db::parameters(2, tokens.len())
     );
-    query.push_bind(article).push(" AND edit_token_hash IN (");
-    let mut list = query.separated(", ");
+    let mut query = sqlx::query_as(&sql).bind(article);
     for token in tokens {
-        list.push_bind(hex_sha256(&[token.as_bytes()]));
+        query = query.bind(hex_sha256(&[token.as_bytes()]));
     }
-    query.push(") ORDER BY id");
-    let rows: Vec<CommentRow> = query.build_query_as().fetch_all(db).await?;
+    let rows: Vec<CommentRow> = query.fetch_all(db).await?;
     Ok(rows.into_iter().map(CommentRow::into_comment).collect())
 }
 
@@ -258,7 +255,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         (result, _) => result?,
     };
     if status == Status::Approved {
-        state.cache.invalidate(slug);
+        state.written(slug).await;
     }
     Ok(PostedComment { comment: stored, visibility: status.visibility(), edit_token: token })
 }
@@ -267,7 +264,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
 async fn replay(state: &AppState, article: i64, client_hash: &str, key: &str) -> Result<Option<PostedComment>> {
     let row: Option<(i64, Option<i64>, String, String, String, String)> = sqlx::query_as(
         "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE article_id = ? AND client_hash = ? AND idempotency_key = ?",
+         WHERE article_id = $1 AND client_hash = $2 AND idempotency_key = $3",
     )
     .bind(article)
     .bind(client_hash)
@@ -334,7 +331,7 @@ impl Status {
 
 /// The id of the article `slug`, or a 404.
 pub async fn article_id(db: &Db, slug: &str) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM articles WHERE slug = ? AND hidden = 0")
+    sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND hidden = 0")
         .bind(slug)
         .fetch_optional(db)
         .await?
@@ -353,7 +350,7 @@ async fn approved_parent(db: &Db, article: i64, id: &str) -> Result<Parent> {
     let Ok(id) = id.parse::<i64>() else { return Err(not_found) };
     let row: Option<(i64, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
         "SELECT id, parent_id, thread_id, depth FROM comments
-         WHERE id = ? AND article_id = ? AND status = 'approved'",
+         WHERE id = $1 AND article_id = $2 AND status = 'approved'",
     )
     .bind(id)
     .bind(article)
@@ -383,7 +380,7 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     let row: CommentRow = sqlx::query_as(
         "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash,
                                idempotency_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          RETURNING id, parent_id, author, body, created_at",
     )
     .bind(new.article)
@@ -431,8 +428,8 @@ impl CommentRow {
 pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Result<CommentPage> {
     let mut top: Vec<CommentRow> = sqlx::query_as(
         "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE article_id = ? AND status IN ('approved', 'deleted') AND parent_id IS NULL AND id < ?
-         ORDER BY id DESC LIMIT ?",
+         WHERE article_id = $1 AND status IN ('approved', 'deleted') AND parent_id IS NULL AND id < $2
+         ORDER BY id DESC LIMIT $3",
     )
     .bind(article)
     .bind(after.unwrap_or(i64::MAX))
@@ -447,7 +444,7 @@ pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Resu
     };
     let threads: Vec<i64> = top.iter().map(|c| c.id).collect();
     let replies = replies_of(db, &threads).await?;
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE article_id = ? AND status = 'approved'")
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE article_id = $1 AND status = 'approved'")
         .bind(article)
         .fetch_one(db)
         .await?;
@@ -458,16 +455,16 @@ async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
     if threads.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = QueryBuilder::<Sqlite>::new(
+    let sql = format!(
         "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE status IN ('approved', 'deleted') AND thread_id IN (",
+         WHERE status IN ('approved', 'deleted') AND thread_id IN ({}) ORDER BY id",
+        db::parameters(1, threads.len())
     );
-    let mut list = query.separated(", ");
+    let mut query = sqlx::query_as(&sql);
     for &thread in threads {
-        list.push_bind(thread);
+        query = query.bind(thread);
     }
-    query.push(") ORDER BY id");
-    Ok(query.build_query_as().fetch_all(db).await?)
+    Ok(query.fetch_all(db).await?)
 }
 
 /// Builds the trees: each reply under its parent, oldest first. Replies whose

@@ -1,30 +1,104 @@
-//! Opening the database: create the file if missing, apply the migrations.
+//! Opening the database, SQLite or PostgreSQL, and applying its migrations.
+//!
+//! Every query is written once, in the SQL both speak (`$1` parameters,
+//! `ON CONFLICT`, `RETURNING`), and runs through sqlx's `Any` driver: one
+//! storage code, two backends. What differs lives here: the connection
+//! settings and each backend's numbered migrations (`server/migrations/sqlite`
+//! and `server/migrations/postgres`, the same schema under the same numbers).
+//! Times are stored as ISO 8601 text in UTC by both.
 
-use std::str::FromStr;
-use std::time::Duration;
+use std::fmt::Write as _;
+use std::time::{Duration, SystemTime};
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyTypeInfo};
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
 use sqlx::migrate::Migrator;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Any, Decode, Encode, Executor, Type};
 
-pub type Db = sqlx::SqlitePool;
+pub type Db = sqlx::AnyPool;
 
-/// The numbered migrations of `server/migrations`, embedded in the binary.
-pub static MIGRATOR: Migrator = sqlx::migrate!("./migrations");
+pub static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
+pub static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
-/// Opens (creating if needed) and migrates the database at `url`,
-/// e.g. `sqlite://encart.db`.
+/// Which database a URL names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, sqlx::Error> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(sqlx::Error::Configuration("the database URL must start with sqlite: or postgres://".into()))
+        }
+    }
+
+    /// The backend of an open pool.
+    pub fn of(db: &Db) -> Backend {
+        let url = &db.connect_options().database_url;
+        if url.scheme() == "sqlite" { Backend::Sqlite } else { Backend::Postgres }
+    }
+
+    pub fn migrator(self) -> &'static Migrator {
+        match self {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+}
+
+/// Opens (creating an SQLite file if needed) and migrates the database at
+/// `url`, e.g. `sqlite://encart.db` or `postgres://user:pw@host/encart`.
 ///
-/// WAL with `synchronous = FULL`: a write is acknowledged only once it is on
-/// disk, so a crash loses nothing that was answered as stored.
+/// SQLite runs in WAL mode with `synchronous = FULL`: a write is
+/// acknowledged only once it is on disk, so a crash loses nothing that was
+/// answered as stored. PostgreSQL's defaults already commit durably.
+/// Several servers may open the same PostgreSQL database at once: sqlx
+/// migrates under an advisory lock.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Full)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
-    MIGRATOR.run(&pool).await?;
+    sqlx::any::install_default_drivers();
+    let backend = Backend::of_url(url)?;
+    let pool = match backend {
+        Backend::Sqlite => {
+            let url = if url.contains("mode=") {
+                url.to_owned()
+            } else {
+                format!("{url}{}mode=rwc", if url.contains('?') { '&' } else { '?' })
+            };
+            let options: AnyConnectOptions = url.parse()?;
+            AnyPoolOptions::new()
+                .max_connections(8)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+                             PRAGMA busy_timeout = 5000;",
+                        )
+                        .await
+                        .map(drop)
+                    })
+                })
+                .connect_with(options)
+                .await?
+        }
+        Backend::Postgres => {
+            let options: AnyConnectOptions = url.parse()?;
+            AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?
+        }
+    };
+    backend.migrator().run(&pool).await?;
     Ok(pool)
 }
 
@@ -33,14 +107,104 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
 }
 
 /// The salt of client hashes: made at random on first use, then kept in the
-/// database so hashes stay comparable across restarts.
+/// database so hashes stay comparable across restarts (and instances).
 pub async fn ip_salt(db: &Db) -> Result<[u8; 32], crate::Error> {
     let mut fresh = [0u8; 32];
     getrandom::fill(&mut fresh).map_err(|e| anyhow::anyhow!("no randomness for the salt: {e}"))?;
-    sqlx::query("INSERT OR IGNORE INTO secrets (name, value) VALUES ('ip_salt', ?)")
+    sqlx::query("INSERT INTO secrets (name, value) VALUES ('ip_salt', $1) ON CONFLICT (name) DO NOTHING")
         .bind(&fresh[..])
         .execute(db)
         .await?;
     let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM secrets WHERE name = 'ip_salt'").fetch_one(db).await?;
     stored.try_into().map_err(|_| anyhow::anyhow!("the stored ip_salt is not 32 bytes").into())
+}
+
+/// Now, as the database stores times: `2026-11-26T07:05:09.123Z`.
+pub fn now() -> String {
+    time_text(SystemTime::now())
+}
+
+/// `time` as the database stores times (UTC, milliseconds): it sorts as text.
+pub fn time_text(time: SystemTime) -> String {
+    let time = time::OffsetDateTime::from(time);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        time.year(),
+        u8::from(time.month()),
+        time.day(),
+        time.hour(),
+        time.minute(),
+        time.second(),
+        time.millisecond()
+    )
+}
+
+/// `$first, $first+1, …`: the parameters of an `IN (…)` list of `count` values.
+pub fn parameters(first: usize, count: usize) -> String {
+    let mut list = String::new();
+    for n in first..first + count {
+        let _ = write!(list, "{}${n}", if n == first { "" } else { ", " });
+    }
+    list
+}
+
+/// A value stored as JSON text (the `Any` driver has no JSON type; both
+/// backends keep these columns as `TEXT`).
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<T: Serialize> Serialize for Json<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<T> Type<Any> for Json<T> {
+    fn type_info() -> AnyTypeInfo {
+        <String as Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &AnyTypeInfo) -> bool {
+        <String as Type<Any>>::compatible(ty)
+    }
+}
+
+impl<'q, T: Serialize> Encode<'q, Any> for Json<T> {
+    fn encode_by_ref(&self, buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>) -> Result<IsNull, BoxDynError> {
+        <String as Encode<'q, Any>>::encode(serde_json::to_string(&self.0)?, buf)
+    }
+}
+
+impl<'r, T: DeserializeOwned> Decode<'r, Any> for Json<T> {
+    fn decode(value: <Any as sqlx::Database>::ValueRef<'r>) -> Result<Self, BoxDynError> {
+        let text = <&str as Decode<'r, Any>>::decode(value)?;
+        Ok(Json(serde_json::from_str(text)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_lists_number_from_the_first() {
+        assert_eq!(parameters(2, 3), "$2, $3, $4");
+        assert_eq!(parameters(1, 1), "$1");
+        assert_eq!(parameters(1, 0), "");
+    }
+
+    #[test]
+    fn times_are_utc_text_with_milliseconds() {
+        let time = SystemTime::UNIX_EPOCH + Duration::from_millis(1_795_000_000_123);
+        assert_eq!(time_text(time), "2026-11-18T11:06:40.123Z");
+    }
+
+    #[test]
+    fn urls_name_their_backend() {
+        assert_eq!(Backend::of_url("sqlite://encart.db").unwrap(), Backend::Sqlite);
+        assert_eq!(Backend::of_url("sqlite::memory:").unwrap(), Backend::Sqlite);
+        assert_eq!(Backend::of_url("postgres://u@h/db").unwrap(), Backend::Postgres);
+        assert_eq!(Backend::of_url("postgresql://u@h/db").unwrap(), Backend::Postgres);
+        assert!(Backend::of_url("mysql://u@h/db").is_err());
+    }
 }

@@ -14,6 +14,7 @@ pub mod embed;
 pub mod error;
 pub mod fetch;
 pub mod import;
+pub mod instances;
 pub mod limits;
 pub mod oembed;
 pub mod publishers;

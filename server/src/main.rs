@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, PublisherCommand, redact_url};
-use encart_server::{AllowedOrigins, AppState, app, articles, db, import, publishers, retention};
+use encart_server::{AllowedOrigins, AppState, app, articles, db, import, instances, publishers, retention};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -46,6 +46,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 tracing::warn!("URL imports may fetch private and loopback addresses (--allow-private-imports)");
                 state = state.allow_private_imports();
             }
+            // Keeps this instance's cache true when others write to the same PostgreSQL.
+            instances::listen(&state).await.context("cannot listen for the other instances' writes")?;
             let listener = tokio::net::TcpListener::bind(args.listen)
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -92,6 +94,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             let options = import::ImportOptions { language: args.lang, source_url: args.source_url };
             let (article, outcome) = import::import_file(&db, &args.file, &options).await?;
+            instances::announce(&db, &article.slug).await;
             let verb = match outcome {
                 articles::Upserted::Created => "imported",
                 articles::Upserted::Updated => "updated",

@@ -58,11 +58,14 @@ async fn oembed(State(state): State<AppState>, params: Result<Query<Params>, Que
     }
     let url = params.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
     let url = url.ok_or_else(|| Error::BadRequest("give the article's URL as ?url=".into()))?;
+    if url.chars().any(char::is_control) {
+        return Err(Error::BadRequest("the URL holds a control character".into()));
+    }
     let api_prefix = format!("{}/api/v1/articles/", urls.api.trim_end_matches('/'));
     let slug = match url.strip_prefix(&api_prefix) {
         Some(rest) => Some(rest.split(['/', '?', '#']).next().unwrap_or_default().to_owned()),
         None => {
-            sqlx::query_scalar("SELECT slug FROM articles WHERE source_url = ? AND hidden = 0")
+            sqlx::query_scalar("SELECT slug FROM articles WHERE source_url = $1 AND hidden = 0")
                 .bind(url)
                 .fetch_optional(&state.db)
                 .await?

@@ -12,9 +12,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::error_code;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sqlx::types::Json as SqlJson;
 
-use crate::db::Db;
+use crate::db::{Db, Json as SqlJson};
 use crate::{AppState, Error, Result};
 
 const KEY_PREFIX: &str = "ek_";
@@ -53,7 +52,7 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
         }
         clean.push(domain);
     }
-    let id: i64 = sqlx::query_scalar("INSERT INTO publishers (name, domains) VALUES (?, ?) RETURNING id")
+    let id: i64 = sqlx::query_scalar("INSERT INTO publishers (name, domains) VALUES ($1, $2) RETURNING id")
         .bind(name)
         .bind(SqlJson(&clean))
         .fetch_one(db)
@@ -70,7 +69,10 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
 /// The publisher named `name`.
 pub async fn named(db: &Db, name: &str) -> Result<Publisher> {
     let row: Option<(i64, String, SqlJson<Vec<String>>)> =
-        sqlx::query_as("SELECT id, name, domains FROM publishers WHERE name = ?").bind(name).fetch_optional(db).await?;
+        sqlx::query_as("SELECT id, name, domains FROM publishers WHERE name = $1")
+            .bind(name)
+            .fetch_optional(db)
+            .await?;
     let (id, name, domains) = row.ok_or(Error::NotFound("publisher"))?;
     Ok(Publisher { id, name, domains: domains.0 })
 }
@@ -80,7 +82,7 @@ pub async fn create_key(db: &Db, publisher: &Publisher) -> Result<(i64, String)>
     let mut secret = [0u8; 32];
     getrandom::fill(&mut secret).map_err(|e| anyhow::anyhow!("no randomness for a key: {e}"))?;
     let key = format!("{KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(secret));
-    let id = sqlx::query_scalar("INSERT INTO api_keys (publisher_id, key_hash) VALUES (?, ?) RETURNING id")
+    let id = sqlx::query_scalar("INSERT INTO api_keys (publisher_id, key_hash) VALUES ($1, $2) RETURNING id")
         .bind(publisher.id)
         .bind(hash(&key))
         .fetch_one(db)
@@ -90,12 +92,11 @@ pub async fn create_key(db: &Db, publisher: &Publisher) -> Result<(i64, String)>
 
 /// Revokes key `id`: requests with it get 401 from now on.
 pub async fn revoke_key(db: &Db, id: i64) -> Result<()> {
-    let done = sqlx::query(
-        "UPDATE api_keys SET revoked_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND revoked_at IS NULL",
-    )
-    .bind(id)
-    .execute(db)
-    .await?;
+    let done = sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+        .bind(crate::db::now())
+        .bind(id)
+        .execute(db)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(Error::NotFound("active key"));
     }
@@ -120,7 +121,7 @@ fn hash(key: &str) -> String {
 pub async fn authenticate(db: &Db, key: &str) -> Result<Publisher> {
     let row: Option<(i64, String, SqlJson<Vec<String>>)> = sqlx::query_as(
         "SELECT p.id, p.name, p.domains FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
-         WHERE k.key_hash = ? AND k.revoked_at IS NULL",
+         WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
     )
     .bind(hash(key))
     .fetch_optional(db)

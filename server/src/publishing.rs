@@ -12,9 +12,9 @@ use axum::http::StatusCode;
 use axum::{Json, Router};
 use encart_api_types::{Article, Block, Date, Inline, error_code, is_safe_href};
 use serde::{Deserialize, Serialize};
-use sqlx::types::Json as SqlJson;
 
 use crate::articles::{self, Author, Upserted, slug_param};
+use crate::db::Json as SqlJson;
 use crate::fetch::FetchError;
 use crate::import::{self, ImportOptions};
 use crate::publishers::Publisher;
@@ -193,7 +193,7 @@ pub async fn put_article(
     let Json(document) = document.map_err(document_rejection)?;
     let article = document.into_article(slug)?;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
-    state.cache.invalidate(&stored.slug);
+    state.written(&stored.slug).await;
     tracing::info!(publisher = %publisher.name, slug = %stored.slug, ?outcome, "article published");
     Ok((created_or_updated(outcome), Json(stored)))
 }
@@ -221,7 +221,7 @@ pub async fn delete_article(
     };
     let mut tx = state.db.begin().await?;
     let found: Option<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = ? AND hidden = 0")
+        sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = $1 AND hidden = 0")
             .bind(&slug)
             .fetch_optional(&mut *tx)
             .await?;
@@ -230,9 +230,9 @@ pub async fn delete_article(
         return Err(articles::forbidden());
     }
     if keep {
-        sqlx::query("UPDATE articles SET hidden = 1 WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE articles SET hidden = 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query(
-            "INSERT INTO article_revisions (article_id, publisher_id, changed, document) VALUES (?, ?, ?, 'null')",
+            "INSERT INTO article_revisions (article_id, publisher_id, changed, document) VALUES ($1, $2, $3, 'null')",
         )
         .bind(id)
         .bind(publisher.id)
@@ -241,10 +241,10 @@ pub async fn delete_article(
         .await?;
     } else {
         // Its comments and revisions go with it (ON DELETE CASCADE).
-        sqlx::query("DELETE FROM articles WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM articles WHERE id = $1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
-    state.cache.invalidate(&slug);
+    state.written(&slug).await;
     tracing::info!(publisher = %publisher.name, %slug, keep_comments = keep, "article deleted");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -267,7 +267,7 @@ async fn revisions(
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Json<serde_json::Value>> {
     let slug = slug_param(slug)?;
-    let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT publisher_id FROM articles WHERE slug = ?")
+    let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT publisher_id FROM articles WHERE slug = $1")
         .bind(&slug)
         .fetch_optional(&state.db)
         .await?;
@@ -281,7 +281,7 @@ async fn revisions(
     let list: Vec<Revision> = sqlx::query_as(
         "SELECT r.id, p.name AS publisher, r.created_at, r.changed FROM article_revisions r
          JOIN articles a ON a.id = r.article_id LEFT JOIN publishers p ON p.id = r.publisher_id
-         WHERE a.slug = ? ORDER BY r.id DESC",
+         WHERE a.slug = $1 ORDER BY r.id DESC",
     )
     .bind(&slug)
     .fetch_all(&state.db)
@@ -308,7 +308,7 @@ async fn import_url(
         Error::Status(StatusCode::UNPROCESSABLE_ENTITY, error_code::NOT_AN_ARTICLE, format!("{}: {e}", page.url))
     })?;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
-    state.cache.invalidate(&stored.slug);
+    state.written(&stored.slug).await;
     tracing::info!(publisher = %publisher.name, url = %page.url, slug = %stored.slug, "article imported");
     Ok((created_or_updated(outcome), Json(stored)))
 }

@@ -3,7 +3,7 @@
 //! within minutes: after a number of days (30 by default) both are wiped.
 //! The comment itself stays until its author (or an operator) deletes it.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use crate::Result;
 use crate::db::Db;
@@ -16,9 +16,9 @@ const EVERY: Duration = Duration::from_secs(60 * 60);
 pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     let done = sqlx::query(
         "UPDATE comments SET client_hash = '', idempotency_key = NULL
-         WHERE client_hash != '' AND created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)",
+         WHERE client_hash != '' AND created_at < $1",
     )
-    .bind(format!("-{days} days"))
+    .bind(crate::db::time_text(SystemTime::now() - Duration::from_secs(u64::from(days) * 24 * 60 * 60)))
     .execute(db)
     .await?;
     Ok(done.rows_affected())

@@ -11,10 +11,10 @@ use common::*;
 use encart_server::articles::{self, Upserted};
 use encart_server::import::{self, ImportOptions};
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn an_imported_article_is_served_as_structured_json(db: SqlitePool) {
+#[tokio::test]
+async fn an_imported_article_is_served_as_structured_json() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let answer = get(&app, &format!("/api/v1/articles/{SLUG}")).await;
     assert_eq!(answer.status, StatusCode::OK);
@@ -31,23 +31,26 @@ async fn an_imported_article_is_served_as_structured_json(db: SqlitePool) {
     assert!(body[0]["paragraph"][0]["text"].as_str().unwrap().starts_with("Le maréchal Khalifa Haftar"));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn an_unknown_article_is_a_json_404(db: SqlitePool) {
+#[tokio::test]
+async fn an_unknown_article_is_a_json_404() {
+    let db = common::db().await;
     let app = seeded(db).await;
     assert_error(&get(&app, "/api/v1/articles/nope").await, StatusCode::NOT_FOUND, "not_found");
     assert_error(&get(&app, "/api/v1/articles/nope/comments").await, StatusCode::NOT_FOUND, "not_found");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn comments_come_as_a_page_in_the_final_shape(db: SqlitePool) {
+#[tokio::test]
+async fn comments_come_as_a_page_in_the_final_shape() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let answer = get(&app, &format!("/api/v1/articles/{SLUG}/comments")).await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.json, json!({"comments": [], "next": null, "total": 0}));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn unknown_routes_and_methods_get_json_errors(db: SqlitePool) {
+#[tokio::test]
+async fn unknown_routes_and_methods_get_json_errors() {
+    let db = common::db().await;
     let app = seeded(db).await;
     assert_error(&get(&app, "/api/v2/whatever").await, StatusCode::NOT_FOUND, "not_found");
     let patch = Request::patch(format!("/api/v1/articles/{SLUG}")).body(Body::empty()).unwrap();
@@ -59,16 +62,18 @@ async fn unknown_routes_and_methods_get_json_errors(db: SqlitePool) {
     assert_error(&get(&app, "/api/v1/articles/%FF").await, StatusCode::BAD_REQUEST, "bad_request");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn healthz_answers_when_the_database_does(db: SqlitePool) {
+#[tokio::test]
+async fn healthz_answers_when_the_database_does() {
+    let db = common::db().await;
     let app = test_app(db).await;
     let answer = get(&app, "/healthz").await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.json, json!({"status": "ok"}));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn database_failures_are_generic_500s_that_leak_nothing(db: SqlitePool) {
+#[tokio::test]
+async fn database_failures_are_generic_500s_that_leak_nothing() {
+    let db = common::db().await;
     let app = seeded(db.clone()).await;
     db.close().await;
     for uri in [format!("/api/v1/articles/{SLUG}"), "/healthz".to_owned()] {
@@ -78,15 +83,18 @@ async fn database_failures_are_generic_500s_that_leak_nothing(db: SqlitePool) {
     }
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR", fixtures("corrupt_article"))]
-async fn a_corrupt_row_is_a_generic_500_not_a_panic(db: SqlitePool) {
+#[tokio::test]
+async fn a_corrupt_row_is_a_generic_500_not_a_panic() {
+    let db = common::db().await;
+    common::fixture(&db, "corrupt_article").await;
     let answer = get(&test_app(db).await, "/api/v1/articles/corrupt").await;
     assert_error(&answer, StatusCode::INTERNAL_SERVER_ERROR, "internal");
     assert!(!answer.json.to_string().contains("yesterday"));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn cors_answers_configured_partner_origins_only(db: SqlitePool) {
+#[tokio::test]
+async fn cors_answers_configured_partner_origins_only() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let uri = format!("/api/v1/articles/{SLUG}");
     let from = |origin: &str| Request::get(&uri).header(header::ORIGIN, origin).body(Body::empty()).unwrap();
@@ -113,8 +121,9 @@ async fn cors_answers_configured_partner_origins_only(db: SqlitePool) {
     assert!(!answer.headers.contains_key(header::ACCESS_CONTROL_ALLOW_CREDENTIALS));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn importing_the_same_article_twice_updates_it(db: SqlitePool) {
+#[tokio::test]
+async fn importing_the_same_article_twice_updates_it() {
+    let db = common::db().await;
     let options = ImportOptions::default();
     let (_, first) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
     let (_, second) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
@@ -133,8 +142,9 @@ async fn importing_the_same_article_twice_updates_it(db: SqlitePool) {
     assert_eq!(stored.source_url.as_deref(), Some("https://example.org/haftar"));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn a_malformed_file_stores_nothing(db: SqlitePool) {
+#[tokio::test]
+async fn a_malformed_file_stores_nothing() {
+    let db = common::db().await;
     let dir = std::env::temp_dir().join(format!("encart-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.txt");

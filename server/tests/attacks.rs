@@ -9,10 +9,10 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 use encart_api_types::{Block, Inline, is_safe_href};
+use encart_server::db::Db;
 use encart_server::import::{self, ImportOptions};
 use encart_server::{Moderation, PostRate};
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
 const CORPUS: &str = include_str!("../../fixtures/attacks.txt");
 
@@ -29,7 +29,7 @@ fn comments_uri() -> String {
     format!("/api/v1/articles/{SLUG}/comments")
 }
 
-async fn stored(db: &SqlitePool) -> i64 {
+async fn stored(db: &Db) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM comments").fetch_one(db).await.unwrap()
 }
 
@@ -38,8 +38,9 @@ fn the_corpus_has_at_least_150_strings() {
     assert!(corpus().len() >= 150, "{} strings", corpus().len());
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn every_attack_string_is_kept_as_typed_or_refused_cleanly(db: SqlitePool) {
+#[tokio::test]
+async fn every_attack_string_is_kept_as_typed_or_refused_cleanly() {
+    let db = common::db().await;
     let _ = seeded(db.clone()).await;
     let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
     let (mut accepted, mut refused) = (0, 0);
@@ -75,8 +76,9 @@ async fn every_attack_string_is_kept_as_typed_or_refused_cleanly(db: SqlitePool)
     assert!(accepted > 150 && refused > 30, "accepted {accepted}, refused {refused}");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn a_10_mb_line_and_deeply_nested_json_are_refused_before_any_work(db: SqlitePool) {
+#[tokio::test]
+async fn a_10_mb_line_and_deeply_nested_json_are_refused_before_any_work() {
+    let db = common::db().await;
     let _ = seeded(db.clone()).await;
     let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
     let huge = json!({ "author": "A", "body": "x".repeat(10 * 1024 * 1024) }).to_string();
@@ -145,8 +147,9 @@ fn links(blocks: &[Block]) -> Vec<String> {
         .collect()
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn the_corpus_as_an_html_page_imports_as_text_and_safe_links_only(db: SqlitePool) {
+#[tokio::test]
+async fn the_corpus_as_an_html_page_imports_as_text_and_safe_links_only() {
+    let db = common::db().await;
     let dir = std::env::temp_dir().join(format!("encart-attacks-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // Raw, as markup: the sanitizer meets each payload as a browser would.
@@ -179,8 +182,9 @@ async fn the_corpus_as_an_html_page_imports_as_text_and_safe_links_only(db: Sqli
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn the_corpus_as_a_text_file_imports_line_by_line_or_is_refused_with_the_line(db: SqlitePool) {
+#[tokio::test]
+async fn the_corpus_as_a_text_file_imports_line_by_line_or_is_refused_with_the_line() {
+    let db = common::db().await;
     let dir = std::env::temp_dir().join(format!("encart-attacks-text-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut clean = String::from("Corpus en texte\nPar : L’équipe\n");

@@ -9,7 +9,6 @@ use axum::http::{Request, StatusCode, header};
 use common::*;
 use http_body_util::BodyExt;
 use serde_json::json;
-use sqlx::SqlitePool;
 use tower::ServiceExt;
 
 fn comments_uri() -> String {
@@ -20,8 +19,9 @@ async fn get_if_none_match(app: &axum::Router, uri: &str, etag: &str) -> Answer 
     send(app, Request::get(uri).header(header::IF_NONE_MATCH, etag).body(Body::empty()).unwrap()).await
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn gets_carry_an_etag_and_answer_304_when_unchanged(db: SqlitePool) {
+#[tokio::test]
+async fn gets_carry_an_etag_and_answer_304_when_unchanged() {
+    let db = common::db().await;
     let app = seeded(db).await;
     for uri in [format!("/api/v1/articles/{SLUG}"), comments_uri()] {
         let first = get(&app, &uri).await;
@@ -41,8 +41,9 @@ async fn gets_carry_an_etag_and_answer_304_when_unchanged(db: SqlitePool) {
     }
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn a_new_comment_shows_at_once_despite_the_cache(db: SqlitePool) {
+#[tokio::test]
+async fn a_new_comment_shows_at_once_despite_the_cache() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let before = get(&app, &comments_uri()).await;
     let etag = before.headers[header::ETAG].to_str().unwrap().to_owned();
@@ -68,8 +69,9 @@ async fn a_new_comment_shows_at_once_despite_the_cache(db: SqlitePool) {
     assert_eq!(get(&app, &comments_uri()).await.json["total"], 0);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn errors_are_not_cached(db: SqlitePool) {
+#[tokio::test]
+async fn errors_are_not_cached() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let missing = get(&app, &format!("/api/v1/articles/{SLUG}")).await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
@@ -79,8 +81,9 @@ async fn errors_are_not_cached(db: SqlitePool) {
     assert_eq!(get(&app, &format!("/api/v1/articles/{SLUG}")).await.status, StatusCode::OK);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn responses_are_compressed_for_clients_that_accept_it(db: SqlitePool) {
+#[tokio::test]
+async fn responses_are_compressed_for_clients_that_accept_it() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let plain = get(&app, &format!("/api/v1/articles/{SLUG}")).await;
     assert!(!plain.headers.contains_key(header::CONTENT_ENCODING));

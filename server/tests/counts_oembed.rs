@@ -4,12 +4,13 @@ mod common;
 
 use axum::http::{StatusCode, header};
 use common::*;
+use encart_server::db::Db;
 use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, app};
 use serde_json::json;
-use sqlx::SqlitePool;
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn counts_answer_several_articles_at_once(db: SqlitePool) {
+#[tokio::test]
+async fn counts_answer_several_articles_at_once() {
+    let db = common::db().await;
     let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
     let _ = seeded(db.clone()).await;
     for body in ["un", "deux"] {
@@ -27,7 +28,7 @@ async fn counts_answer_several_articles_at_once(db: SqlitePool) {
     assert_eq!(answer.json, json!({"counts": {SLUG: 2}}), "unknown articles are left out");
     assert!(answer.headers.contains_key(header::ETAG));
 
-    for bad in ["/api/v1/counts", "/api/v1/counts?slugs=", "/api/v1/counts?slugs=,,"] {
+    for bad in ["/api/v1/counts", "/api/v1/counts?slugs=", "/api/v1/counts?slugs=,,", "/api/v1/counts?slugs=a%00b"] {
         assert_error(&get(&app, bad).await, StatusCode::BAD_REQUEST, "bad_request");
     }
     let too_many: Vec<String> = (0..101).map(|i| format!("a{i}")).collect();
@@ -35,7 +36,7 @@ async fn counts_answer_several_articles_at_once(db: SqlitePool) {
     assert_error(&answer, StatusCode::BAD_REQUEST, "bad_request");
 }
 
-async fn oembed_app(db: SqlitePool) -> axum::Router {
+async fn oembed_app(db: Db) -> axum::Router {
     let state = AppState::new(db, Moderation::Open)
         .await
         .unwrap()
@@ -43,8 +44,9 @@ async fn oembed_app(db: SqlitePool) -> axum::Router {
     app(state, AllowedOrigins::Any, PostRate::default())
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn oembed_answers_a_rich_embed_with_the_snippet(db: SqlitePool) {
+#[tokio::test]
+async fn oembed_answers_a_rich_embed_with_the_snippet() {
+    let db = common::db().await;
     let options = encart_server::import::ImportOptions {
         language: None,
         source_url: Some("https://journal.example/2025/05/haftar?x=1&y=2".into()),
@@ -68,12 +70,14 @@ async fn oembed_answers_a_rich_embed_with_the_snippet(db: SqlitePool) {
     }
     assert_error(&get(&app, "/oembed?url=https://journal.example/other").await, StatusCode::NOT_FOUND, "not_found");
     assert_error(&get(&app, "/oembed").await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_error(&get(&app, "/oembed?url=https://journal.example/%00").await, StatusCode::BAD_REQUEST, "bad_request");
     let xml = get(&app, &format!("/oembed?url=https://api.encart.example/api/v1/articles/{SLUG}&format=xml")).await;
     assert_eq!(xml.status, StatusCode::NOT_IMPLEMENTED);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn without_its_public_urls_the_server_says_oembed_is_off(db: SqlitePool) {
+#[tokio::test]
+async fn without_its_public_urls_the_server_says_oembed_is_off() {
+    let db = common::db().await;
     let app = seeded(db).await;
     let answer = get(&app, "/oembed?url=https://journal.example/x").await;
     assert_eq!(answer.status, StatusCode::NOT_IMPLEMENTED);

@@ -3,18 +3,16 @@
 //! database; a SIGTERM lets the requests in flight finish before exiting.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use common::process::{self, exchange, post_request};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/haftar-poutine.txt");
-const SLUG: &str = "haftar-et-poutine-une-alliance-strategique-sous-le-regard-inquiet-de-l-occident";
+mod common;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("encart-durability-{name}-{}", std::process::id()));
@@ -27,58 +25,13 @@ fn database_url(dir: &Path) -> String {
     format!("sqlite://{}", dir.join("encart.db").display())
 }
 
-/// The server on `dir`'s database with the article imported, without
-/// practical rate limits; returns it and its address.
+/// The server on `dir`'s database, without practical rate limits.
 async fn serve(dir: &Path) -> (Child, String) {
-    let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--allowed-origins", "*"])
-        .args(["--post-burst", "1000000", "--post-refill-secs", "0", "--post-ceiling", "1000000"])
-        .env("DATABASE_URL", database_url(dir))
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let address = tokio::time::timeout(Duration::from_secs(30), async {
-        while let Some(line) = lines.next_line().await.unwrap() {
-            if let Some((_, address)) = line.split_once("listening on http://") {
-                return address.trim().to_owned();
-            }
-        }
-        panic!("the server exited before listening");
-    })
-    .await
-    .expect("the server listens within 30 s");
-    // Keep draining its log so it never blocks on a full pipe.
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    (child, address)
+    process::serve(&database_url(dir)).await
 }
 
 fn import(dir: &Path) {
-    let output =
-        std::process::Command::new(BIN).args(["import", FIXTURE]).env("DATABASE_URL", database_url(dir)).output();
-    assert!(output.unwrap().status.success());
-}
-
-fn post_request(author: &str, body: &str) -> String {
-    let json = serde_json::json!({ "author": author, "body": body }).to_string();
-    format!(
-        "POST /api/v1/articles/{SLUG}/comments HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\n\r\n{json}",
-        json.len()
-    )
-}
-
-/// Status and JSON body of an HTTP/1.0 exchange, or `None` if the connection failed.
-async fn exchange(address: &str, request: &str) -> Option<(u16, serde_json::Value)> {
-    let mut stream = TcpStream::connect(address).await.ok()?;
-    stream.write_all(request.as_bytes()).await.ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.ok()?;
-    let status = response.get(9..12)?.parse().ok()?;
-    let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
-    Some((status, serde_json::from_str(body).unwrap_or_default()))
+    process::import(&database_url(dir));
 }
 
 async fn kill(child: &Child, signal: &str) {

@@ -7,16 +7,16 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 use dom_query::Document;
+use encart_server::db::Db;
 use encart_server::{Moderation, PostRate};
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
 fn embed_uri(query: &str) -> String {
     format!("/api/v1/articles/{SLUG}/embed{query}")
 }
 
 /// Our article, and an app that takes any number of comments.
-async fn app(db: SqlitePool) -> axum::Router {
+async fn app(db: Db) -> axum::Router {
     let _ = seeded(db.clone()).await;
     test_app_with(db, Moderation::Open, PostRate::unlimited()).await
 }
@@ -25,8 +25,9 @@ fn html(answer: &Answer) -> Document {
     Document::from(answer.json["html"].as_str().expect("html is a string"))
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn the_first_view_is_the_article_and_its_first_comments_with_their_data(db: SqlitePool) {
+#[tokio::test]
+async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() {
+    let db = common::db().await;
     let app = app(db).await;
     for i in 0..25 {
         let body = json!({ "author": format!("Lectrice {i}"), "body": format!("Commentaire numéro {i}") });
@@ -65,8 +66,9 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data(db
     assert_eq!(doc.select("script").length(), 0);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults(db: SqlitePool) {
+#[tokio::test]
+async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults() {
+    let db = common::db().await;
     let app = app(db).await;
     let answer = get(&app, &embed_uri("?lang=en-GB&ui=fr&heading=3&theme=dark&size=large")).await;
     assert_eq!(answer.status, StatusCode::OK);
@@ -90,14 +92,16 @@ async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults(db: S
     assert_eq!(html(&answer).select("h2.title").length(), 1);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn a_missing_article_is_a_structured_404(db: SqlitePool) {
+#[tokio::test]
+async fn a_missing_article_is_a_structured_404() {
+    let db = common::db().await;
     let app = app(db).await;
     assert_error(&get(&app, "/api/v1/articles/nope/embed").await, StatusCode::NOT_FOUND, "not_found");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn it_is_revalidated_with_an_etag_and_a_new_comment_shows_at_once(db: SqlitePool) {
+#[tokio::test]
+async fn it_is_revalidated_with_an_etag_and_a_new_comment_shows_at_once() {
+    let db = common::db().await;
     let app = app(db).await;
     let first = get(&app, &embed_uri("?theme=sepia")).await;
     let etag = first.headers[header::ETAG].clone();
@@ -114,8 +118,9 @@ async fn it_is_revalidated_with_an_etag_and_a_new_comment_shows_at_once(db: Sqli
     assert_eq!(html(&after).select(".comment-body").text().as_ref(), "Vu et lu.");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn user_text_is_escaped_exactly_as_the_browser_would(db: SqlitePool) {
+#[tokio::test]
+async fn user_text_is_escaped_exactly_as_the_browser_would() {
+    let db = common::db().await;
     let app = app(db).await;
     let corpus: Vec<String> = include_str!("../../fixtures/attacks.txt")
         .lines()

@@ -11,12 +11,12 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use common::*;
+use encart_server::db::Db;
 use encart_server::publishers::{self, Publisher};
 use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, app};
 use serde_json::{Value, json};
-use sqlx::SqlitePool;
 
-async fn publisher(db: &SqlitePool, name: &str, domains: &[&str]) -> (Publisher, String) {
+async fn publisher(db: &Db, name: &str, domains: &[&str]) -> (Publisher, String) {
     let domains: Vec<String> = domains.iter().map(|d| (*d).to_owned()).collect();
     let publisher = publishers::add(db, name, &domains).await.unwrap();
     let (_, key) = publishers::create_key(db, &publisher).await.unwrap();
@@ -46,8 +46,9 @@ fn document(title: &str) -> Value {
 
 const URI: &str = "/api/v1/articles/haftar-et-poutine";
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn a_publisher_creates_replaces_and_reads_the_history_of_its_article(db: SqlitePool) {
+#[tokio::test]
+async fn a_publisher_creates_replaces_and_reads_the_history_of_its_article() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let (_, key) = publisher(&db, "Le Courrier", &[]).await;
 
@@ -73,8 +74,9 @@ async fn a_publisher_creates_replaces_and_reads_the_history_of_its_article(db: S
     assert_eq!(revisions[1]["changed"], json!(["created"]));
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn keys_are_checked_missing_unknown_and_revoked_get_401(db: SqlitePool) {
+#[tokio::test]
+async fn keys_are_checked_missing_unknown_and_revoked_get_401() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let (publisher_a, key) = publisher(&db, "A", &[]).await;
     let no_key = Request::put(URI).header(header::CONTENT_TYPE, "application/json");
@@ -94,8 +96,9 @@ async fn keys_are_checked_missing_unknown_and_revoked_get_401(db: SqlitePool) {
     assert_eq!(get(&app, URI).await.status, StatusCode::NOT_FOUND, "nothing was stored");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn another_publishers_article_is_403_and_stays_as_it_was(db: SqlitePool) {
+#[tokio::test]
+async fn another_publishers_article_is_403_and_stays_as_it_was() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let (_, key_a) = publisher(&db, "A", &[]).await;
     let (_, key_b) = publisher(&db, "B", &[]).await;
@@ -113,8 +116,9 @@ async fn another_publishers_article_is_403_and_stays_as_it_was(db: SqlitePool) {
     assert_error(&answer, StatusCode::FORBIDDEN, "forbidden");
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn an_invalid_document_is_422_with_each_field_and_the_previous_version_stays(db: SqlitePool) {
+#[tokio::test]
+async fn an_invalid_document_is_422_with_each_field_and_the_previous_version_stays() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let (_, key) = publisher(&db, "A", &[]).await;
     assert_eq!(send(&app, authed("PUT", URI, &key, document("Avant"))).await.status, StatusCode::CREATED);
@@ -146,8 +150,9 @@ async fn an_invalid_document_is_422_with_each_field_and_the_previous_version_sta
     assert_eq!(revisions, 1);
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn an_html_body_goes_through_the_importers_sanitizing(db: SqlitePool) {
+#[tokio::test]
+async fn an_html_body_goes_through_the_importers_sanitizing() {
+    let db = common::db().await;
     let app = test_app(db.clone()).await;
     let (_, key) = publisher(&db, "A", &[]).await;
     let html = r#"<h2>Intertitre</h2><p>Un <em>texte</em> avec <a href="https://ok.example/">un lien</a>
@@ -163,8 +168,9 @@ async fn an_html_body_goes_through_the_importers_sanitizing(db: SqlitePool) {
     }
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn deleting_removes_the_comments_or_keeps_them_hidden_on_request(db: SqlitePool) {
+#[tokio::test]
+async fn deleting_removes_the_comments_or_keeps_them_hidden_on_request() {
+    let db = common::db().await;
     let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
     let (_, key) = publisher(&db, "A", &[]).await;
     let comments = format!("{URI}/comments");
@@ -221,7 +227,7 @@ async fn publisher_site() -> (String, u16) {
     (format!("http://127.0.0.1:{port}"), port)
 }
 
-async fn import_app(db: SqlitePool, allow_private: bool) -> Router {
+async fn import_app(db: Db, allow_private: bool) -> Router {
     let mut state = AppState::new(db, Moderation::Open).await.unwrap();
     if allow_private {
         state = state.allow_private_imports();
@@ -238,8 +244,9 @@ fn import(key: &str, url: &str) -> Request<Body> {
     authed("POST", "/api/v1/imports", key, json!({ "url": url }))
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn an_import_follows_up_to_three_redirects_and_reports_each_failure(db: SqlitePool) {
+#[tokio::test]
+async fn an_import_follows_up_to_three_redirects_and_reports_each_failure() {
+    let db = common::db().await;
     let app = import_app(db.clone(), true).await;
     let (_, key) = publisher(&db, "Midi Libre", &["127.0.0.1"]).await;
     let (site, _) = publisher_site().await;
@@ -276,8 +283,9 @@ async fn connected(listener: &tokio::net::TcpListener) -> bool {
     tokio::time::timeout(Duration::from_millis(200), listener.accept()).await.is_ok()
 }
 
-#[sqlx::test(migrator = "encart_server::db::MIGRATOR")]
-async fn ssrf_attempts_are_refused_before_any_connection(db: SqlitePool) {
+#[tokio::test]
+async fn ssrf_attempts_are_refused_before_any_connection() {
+    let db = common::db().await;
     let app = import_app(db.clone(), false).await;
     // The publisher even lists the local names: the address check still holds.
     let (_, key) = publisher(&db, "Curieux", &["127.0.0.1", "localhost", "journal.example"]).await;

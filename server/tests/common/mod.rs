@@ -1,31 +1,94 @@
 //! Helpers of the HTTP tests: the app as a browser reaches it, and its answers.
 #![allow(dead_code)]
 
+pub mod process;
+
 use std::net::SocketAddr;
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::SystemTime;
 
 use axum::Extension;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use encart_server::db::{self, Db};
 use encart_server::import::{self, ImportOptions};
 use encart_server::{AllowedOrigins, AppState, Moderation, ModerationPolicy, PostRate, app};
 use http_body_util::BodyExt;
 use serde_json::Value;
-use sqlx::SqlitePool;
+use sqlx::{AnyConnection, Connection, Executor};
 use tower::ServiceExt;
 
 pub const PARTNER: &str = "https://partner.example";
 pub const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/haftar-poutine.txt");
 pub const SLUG: &str = "haftar-et-poutine-une-alliance-strategique-sous-le-regard-inquiet-de-l-occident";
 
+/// A fresh, migrated database for one test. SQLite (a new file) by default;
+/// with `ENCART_TEST_POSTGRES` set to the URL of a PostgreSQL server's
+/// administrative database (the test command's throwaway cluster), a new
+/// PostgreSQL database on it: the same tests then run against that backend.
+pub async fn db() -> Db {
+    match postgres_db().await {
+        Some((db, _)) => db,
+        None => {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("encart-test-dbs");
+            static CLEANED: std::sync::Once = std::sync::Once::new();
+            CLEANED.call_once(|| forget_old_files(&dir));
+            std::fs::create_dir_all(&dir).unwrap();
+            db::connect(&format!("sqlite://{}", dir.join(format!("{}.db", unique_name())).display())).await.unwrap()
+        }
+    }
+}
+
+/// A new, migrated database on the PostgreSQL server of `ENCART_TEST_POSTGRES`,
+/// and its URL; `None` when that variable is not set.
+pub async fn postgres_db() -> Option<(Db, String)> {
+    let admin = std::env::var("ENCART_TEST_POSTGRES").ok().filter(|url| !url.is_empty())?;
+    sqlx::any::install_default_drivers();
+    let name = unique_name();
+    let mut conn = AnyConnection::connect(&admin).await.expect("the test PostgreSQL server answers");
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+    conn.close().await.unwrap();
+    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /database");
+    let url = format!("{base}/{name}");
+    Some((db::connect(&url).await.unwrap(), url))
+}
+
+/// A name no other test of any run uses.
+fn unique_name() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().subsec_nanos();
+    format!("encart_test_{}_{n}_{nanos}", std::process::id())
+}
+
+/// The databases earlier test runs left (over an hour old).
+fn forget_old_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let old =
+            entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().unwrap_or_default().as_secs() > 3600);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Runs the SQL file `server/tests/fixtures/{name}.sql` (SQL both backends speak).
+pub async fn fixture(db: &Db, name: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(format!("{name}.sql"));
+    let sql = std::fs::read_to_string(path).unwrap();
+    sqlx::raw_sql(&sql).execute(db).await.unwrap();
+}
+
 /// The app for one client at 127.0.0.1, open moderation, default rate limit.
-pub async fn test_app(db: SqlitePool) -> Router {
+pub async fn test_app(db: Db) -> Router {
     test_app_with(db, Moderation::Open, PostRate::default()).await
 }
 
-pub async fn test_app_with(db: SqlitePool, moderation: impl Into<ModerationPolicy>, rate: PostRate) -> Router {
+pub async fn test_app_with(db: Db, moderation: impl Into<ModerationPolicy>, rate: PostRate) -> Router {
     router_for(AppState::new(db, moderation).await.unwrap(), rate)
 }
 
@@ -39,7 +102,7 @@ pub fn router_for(state: AppState, rate: PostRate) -> Router {
 }
 
 /// Our article imported, then the app.
-pub async fn seeded(db: SqlitePool) -> Router {
+pub async fn seeded(db: Db) -> Router {
     import::import_file(&db, Path::new(FIXTURE), &ImportOptions::default()).await.unwrap();
     test_app(db).await
 }
