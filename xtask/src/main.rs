@@ -7,6 +7,7 @@
 //! - `bench`: the benchmark (payload, cold loads, throughput, scale, writes) into `bench/results/`
 
 mod dist;
+mod postgres;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench>
+const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench|postgres>
 
   setup   install the toolchain pieces builds and tests need (wasm32 target, trunk,
           wasm-bindgen-cli, wasm-opt, chromium + chromedriver), when missing
@@ -22,7 +23,9 @@ const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench>
   demo    run the demo: API (seeded with our article), CDN stand-in and partner page
   test    run every test
   bench   measure payload, cold loads in Chromium, API throughput, scale and writes
-          (a benchmark: prints figures, writes bench/results/, asserts no timing)";
+          (a benchmark: prints figures, writes bench/results/, asserts no timing)
+  postgres  start a throwaway PostgreSQL (as the tests do) and print its URL; Ctrl-C
+          deletes it. E.g. ENCART_TEST_POSTGRES=<url> cargo test -p encart-server";
 
 fn main() {
     if let Err(err) = run() {
@@ -44,6 +47,18 @@ fn run() -> anyhow::Result<()> {
         Some("demo") => demo(),
         Some("bench") => bench(),
         Some("test") => test(),
+        Some("postgres") => {
+            let cluster = postgres::Cluster::start(&setup::postgres()?)?;
+            println!("PostgreSQL (throwaway) at {}\nCtrl-C stops and deletes it.", cluster.url);
+            let (stop, stopped) = std::sync::mpsc::channel();
+            ctrlc::set_handler(move || {
+                let _ = stop.send(());
+            })
+            .context("cannot catch Ctrl-C")?;
+            let _ = stopped.recv();
+            drop(cluster);
+            Ok(())
+        }
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -102,6 +117,12 @@ fn test() -> anyhow::Result<()> {
         .env("CHROMEDRIVER", &tools.chromedriver)
         .env("ENCART_AXE", &tools.axe_script)
         .status_ok()?;
+    step("the server's tests again on PostgreSQL (a throwaway cluster), with the multi-instance tests");
+    let cluster = postgres::Cluster::start(&setup::postgres()?)?;
+    cargo(&["test", "--package", "encart-server", "--", "--include-ignored"])
+        .env("ENCART_TEST_POSTGRES", &cluster.url)
+        .status_ok()?;
+    drop(cluster);
     step("widget tests in headless Chromium (wasm-bindgen-test)");
     // --tests: the wasm target has no doctests to run.
     cargo(&["test", "--package", "encart", "--tests", "--target", "wasm32-unknown-unknown"])

@@ -163,6 +163,30 @@ fn chromium() -> anyhow::Result<PathBuf> {
     Ok(chromedriver)
 }
 
+/// Debian's PostgreSQL server programs, for the tests' throwaway cluster;
+/// returns the folder of `initdb` and `pg_ctl`. No system service is started.
+pub fn postgres() -> anyhow::Result<PathBuf> {
+    if let Some(bin) = postgres_bin() {
+        ok("postgresql");
+        return Ok(bin);
+    }
+    installing("postgresql (apt)");
+    without_services(|| apt_install(&["postgresql"]))?;
+    postgres_bin().context("postgresql installed, but no /usr/lib/postgresql/*/bin/initdb")
+}
+
+/// The newest `/usr/lib/postgresql/<version>/bin` that has `initdb`.
+fn postgres_bin() -> Option<PathBuf> {
+    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .flatten()
+        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
+        .filter(|(_, bin): &(u32, PathBuf)| bin.join("initdb").is_file())
+        .collect();
+    found.sort();
+    found.pop().map(|(_, bin)| bin)
+}
+
 pub(crate) fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     let is_root = Command::new("id").arg("-u").probe().is_some_and(|uid| uid.trim() == "0");
     let apt = |args: &[&str]| {
@@ -177,9 +201,8 @@ pub(crate) fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
     apt(&["install", "-y", "-q", "--no-install-recommends"]).args(packages).status_ok()
 }
 
-/// The benchmark's extra tools: wrk, and nginx as the static-file ceiling.
-/// nginx's package must not start a system service: a `policy-rc.d` that
-/// forbids it is in place while apt runs (Debian's documented switch).
+/// The benchmark's extra tools: wrk, and nginx as the static-file ceiling
+/// (its package must not start a system service).
 pub fn bench_tools() -> anyhow::Result<()> {
     let present = Command::new("wrk").arg("--version").probe().is_some() || Path::new("/usr/bin/wrk").is_file();
     if present && Path::new("/usr/sbin/nginx").is_file() {
@@ -187,13 +210,19 @@ pub fn bench_tools() -> anyhow::Result<()> {
         return Ok(());
     }
     installing("wrk + nginx (apt)");
+    without_services(|| apt_install(&["wrk", "nginx"]))
+}
+
+/// Runs `install` with a `policy-rc.d` that keeps packages from starting
+/// system services (Debian's documented switch), unless one is already there.
+fn without_services(install: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {
     let policy = Path::new("/usr/sbin/policy-rc.d");
     let ours = !policy.exists() && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok();
     if ours {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(policy, std::fs::Permissions::from_mode(0o755))?;
     }
-    let installed = apt_install(&["wrk", "nginx"]);
+    let installed = install();
     if ours {
         std::fs::remove_file(policy)?;
     }
