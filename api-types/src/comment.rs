@@ -57,6 +57,35 @@ pub struct NewComment {
     pub website: String,
 }
 
+/// Why a reader reports a published comment to the moderators
+/// (`POST /api/v1/articles/{slug}/comments/{id}/report`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportReason {
+    Spam,
+    Abuse,
+    OffTopic,
+    Other,
+}
+
+impl ReportReason {
+    /// As stored and sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportReason::Spam => "spam",
+            ReportReason::Abuse => "abuse",
+            ReportReason::OffTopic => "off_topic",
+            ReportReason::Other => "other",
+        }
+    }
+}
+
+/// A reader's report: the body of `POST …/comments/{id}/report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReport {
+    pub reason: ReportReason,
+}
+
 /// Whether a stored comment is shown to everyone yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

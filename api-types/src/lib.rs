@@ -10,7 +10,7 @@ mod date;
 
 pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, MAX_OWN_TOKENS, NewComment,
-    PendingComments, PendingQuery, PostedComment, Visibility, check_author, check_body,
+    NewReport, PendingComments, PendingQuery, PostedComment, ReportReason, Visibility, check_author, check_body,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};

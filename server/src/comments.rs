@@ -83,8 +83,16 @@ pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
     .fetch_optional(&mut *tx)
     .await?;
     found.ok_or_else(not_found)?;
+    remove_or_wipe(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes comment `id`, or, when answers hang from it, wipes everything it
+/// held and leaves a `deleted` placeholder for the thread.
+pub async fn remove_or_wipe(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<()> {
     let answers: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM comments WHERE parent_id = $1").bind(id).fetch_one(&mut *tx).await?;
+        sqlx::query_scalar("SELECT count(*) FROM comments WHERE parent_id = $1").bind(id).fetch_one(&mut **tx).await?;
     if answers > 0 {
         sqlx::query(
             "UPDATE comments SET status = 'deleted', author = '', body = '', edit_token_hash = '', client_hash = '',
@@ -92,12 +100,11 @@ pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
              WHERE id = $1",
         )
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
     } else {
-        sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(&mut **tx).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
@@ -505,13 +512,13 @@ pub fn decode_cursor(cursor: &str) -> Result<i64> {
     }
 }
 
-fn random_token() -> Result<String> {
+pub(crate) fn random_token() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for a token: {e}"))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
 }
 
-fn hex_sha256(parts: &[&[u8]]) -> String {
+pub(crate) fn hex_sha256(parts: &[&[u8]]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
         hasher.update(part);

@@ -30,6 +30,19 @@ pub enum Command {
     /// Publishers' API keys.
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Moderators: who may sign in to /admin.
+    #[command(subcommand)]
+    Moderator(ModeratorCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModeratorCommand {
+    /// Add a moderator. The password is read from ENCART_MODERATOR_PASSWORD,
+    /// else from the first line of standard input; only its argon2id hash is stored.
+    Add {
+        /// The name they sign in with (shown in the moderation log).
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

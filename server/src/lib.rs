@@ -3,6 +3,7 @@
 //! [`app`] builds the whole HTTP service; `main.rs` only parses the
 //! configuration, opens the database and serves it (or runs an import).
 
+pub mod admin;
 pub mod articles;
 pub mod cache;
 pub mod client;
@@ -16,6 +17,7 @@ pub mod fetch;
 pub mod import;
 pub mod instances;
 pub mod limits;
+pub mod moderation;
 pub mod oembed;
 pub mod publishers;
 pub mod publishing;
@@ -222,7 +224,7 @@ fn rate_limited(err: tower_governor::GovernorError, whose: &str) -> axum::respon
             let mut response = error::error_response(
                 StatusCode::TOO_MANY_REQUESTS,
                 error_code::TOO_MANY_REQUESTS,
-                format!("too many comments {whose}; try again in {wait_time} s"),
+                format!("too many posts {whose}; try again in {wait_time} s"),
             );
             response.headers_mut().extend(headers.unwrap_or_default());
             response
@@ -253,6 +255,14 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         // Per client first (outer), so one client's flood never spends the shared ceiling.
         .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
         .merge(comments::pending_router())
+        .merge(moderation::report_router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
+        .merge(admin::router())
+        // Password guessing: 5 tries at once per address, then one every 12 s.
+        .merge(admin::sign_in_router().layer(rate_limit!(PostRate {
+            burst: 5,
+            refill: Duration::from_secs(12),
+            ceiling: 100
+        })))
         .merge(publishing::router())
         .merge(counts::router())
         .merge(oembed::router())

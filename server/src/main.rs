@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use encart_server::config::{Cli, Command, KeyCommand, PublisherCommand, redact_url};
-use encart_server::{AllowedOrigins, AppState, app, articles, db, import, instances, publishers, retention};
+use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
+use encart_server::{AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -54,6 +54,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!("listening on http://{}", listener.local_addr()?);
             let service = app(state, origins, args.post_rate()).into_make_service_with_connect_info::<SocketAddr>();
             axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
+            Ok(())
+        }
+        Command::Moderator(ModeratorCommand::Add { name }) => {
+            let password = match std::env::var("ENCART_MODERATOR_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    eprintln!("password for {name} (at least {} characters):", admin::MIN_PASSWORD_CHARS);
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).context("cannot read the password")?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let db = open(&cli.database_url, &database).await?;
+            admin::add_moderator(&db, &name, &password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("moderator {name:?} added: they sign in at /admin");
             Ok(())
         }
         Command::Publisher(PublisherCommand::Add { name, domains }) => {

@@ -470,8 +470,21 @@ async fn address_hashes_and_keys_of_old_comments_are_forgotten_and_the_comments_
         .execute(&db)
         .await
         .unwrap();
+    // A reader's reports, one of them old: its hash goes too.
+    for id in sqlx::query_scalar::<_, i64>("SELECT id FROM comments").fetch_all(&db).await.unwrap() {
+        let answer = post(&app, &format!("{}/{id}/report", comments_uri()), r#"{"reason":"spam"}"#).await;
+        assert_eq!(answer.status, StatusCode::ACCEPTED);
+    }
+    sqlx::query("UPDATE reports SET created_at = '2020-01-01T00:00:00.000Z' WHERE id = (SELECT min(id) FROM reports)")
+        .execute(&db)
+        .await
+        .unwrap();
 
     assert_eq!(encart_server::retention::forget_addresses(&db, 30).await.unwrap(), 1);
+    let hashes: Vec<Option<String>> =
+        sqlx::query_scalar("SELECT client_hash FROM reports ORDER BY id").fetch_all(&db).await.unwrap();
+    assert_eq!(hashes[0], None, "an old report's hash is forgotten");
+    assert!(hashes[1].as_ref().is_some_and(|h| h.len() == 64), "a recent report keeps it");
     let rows: Vec<(String, String, Option<String>)> =
         sqlx::query_as("SELECT body, client_hash, idempotency_key FROM comments ORDER BY id")
             .fetch_all(&db)

@@ -1,0 +1,481 @@
+//! The moderation pages at `/admin`: sign-in, the queue of comments awaiting
+//! a decision across every site, decisions one by one or in bulk, the log.
+//!
+//! Plain HTML forms, no script (the pages' CSP forbids any): they work with
+//! the keyboard alone and in any browser. Rendered with Leptos's `view!`,
+//! which escapes every text and attribute, so comment text stays text.
+//!
+//! Moderators are added from the command line (`moderator add`); only an
+//! argon2id hash of their password is stored. A session is a random token in
+//! an `HttpOnly`, `SameSite=Strict` cookie scoped to `/admin` (`Secure` when
+//! the public URL is https), stored as its SHA-256 with an expiry, in the
+//! database (so any instance knows it). Every POST but the sign-in carries
+//! the session's CSRF token.
+
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime};
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use crate::comments::{hex_sha256, random_token};
+use crate::db::{self, Db};
+use crate::moderation::{self, Decision, Logged, Queued};
+use crate::{AppState, Error, Result};
+
+const COOKIE: &str = "encart_admin";
+const SESSION_HOURS: u64 = 12;
+/// Shortest password `moderator add` accepts.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+const QUEUE_PAGE: i64 = 100;
+
+/// The pages; sign-in is also rate-limited per address by `app`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(page))
+        .route("/admin/style.css", get(style))
+        .route("/admin/sign-out", post(sign_out))
+        .route("/admin/moderate", post(moderate))
+}
+
+pub fn sign_in_router() -> Router<AppState> {
+    Router::new().route("/admin/sign-in", post(sign_in))
+}
+
+// ---- moderators and sessions ----
+
+fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))?
+        .to_string())
+}
+
+/// Adds a moderator (the `moderator add` command).
+pub async fn add_moderator(db: &Db, name: &str, password: &str) -> Result<()> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::BadRequest("a moderator needs a name without control characters".into()));
+    }
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(Error::BadRequest(format!("the password needs at least {MIN_PASSWORD_CHARS} characters")));
+    }
+    let hash = {
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(anyhow::Error::from)??
+    };
+    sqlx::query("INSERT INTO moderators (name, password_hash) VALUES ($1, $2)")
+        .bind(name)
+        .bind(hash)
+        .execute(db)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                Error::BadRequest(format!("a moderator named {name:?} already exists"))
+            }
+            other => other.into(),
+        })?;
+    Ok(())
+}
+
+/// Whether `password` is `name`'s; as slow for an unknown name as for a known one.
+async fn check_password(db: &Db, name: &str, password: &str) -> Result<Option<i64>> {
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM moderators WHERE name = $1")
+        .bind(name)
+        .fetch_optional(db)
+        .await?;
+    static DECOY: OnceLock<String> = OnceLock::new();
+    let (id, hash) = match row {
+        Some((id, hash)) => (Some(id), hash),
+        None => (None, DECOY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default()).clone()),
+    };
+    let password = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+    })
+    .await
+    .map_err(anyhow::Error::from)?;
+    Ok(id.filter(|_| matches))
+}
+
+/// A signed-in moderator.
+struct Session {
+    token_hash: String,
+    moderator: String,
+    csrf: String,
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+async fn session(db: &Db, headers: &HeaderMap) -> Result<Option<Session>> {
+    let Some(token) = cookie_token(headers) else { return Ok(None) };
+    let token_hash = hex_sha256(&[token.as_bytes()]);
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT m.name, s.csrf_token FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(&token_hash)
+    .bind(db::now())
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(|(moderator, csrf)| Session { token_hash, moderator, csrf }))
+}
+
+fn cookie(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
+    let secure = state.embed.as_ref().is_some_and(|urls| urls.api.starts_with("https://"));
+    let text = format!(
+        "{COOKIE}={value}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        if secure { "; Secure" } else { "" }
+    );
+    HeaderValue::from_str(&text).expect("a token is a valid header value")
+}
+
+// ---- handlers ----
+
+/// The fields of a form body, repeated names kept (`id=1&id=2`).
+fn form(body: &Bytes) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+async fn sign_in(State(state): State<AppState>, body: Bytes) -> Result<Response> {
+    let fields = form(&body);
+    let name = field(&fields, "name").unwrap_or_default().trim().to_owned();
+    let password = field(&fields, "password").unwrap_or_default();
+    let Some(id) = check_password(&state.db, &name, password).await? else {
+        tracing::info!(moderator = %name, "failed sign-in");
+        let html = sign_in_page(Some("Wrong name or password."));
+        return Ok(html_response(StatusCode::UNAUTHORIZED, html));
+    };
+    let token = random_token()?;
+    let expires = db::time_text(SystemTime::now() + Duration::from_secs(SESSION_HOURS * 3600));
+    let mut tx = state.db.begin().await?;
+    sqlx::query("DELETE FROM moderator_sessions WHERE expires_at <= $1").bind(db::now()).execute(&mut *tx).await?;
+    sqlx::query(
+        "INSERT INTO moderator_sessions (token_hash, moderator_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(hex_sha256(&[token.as_bytes()]))
+    .bind(id)
+    .bind(random_token()?)
+    .bind(expires)
+    .execute(&mut *tx)
+    .await?;
+    moderation::log(&mut tx, &name, "sign_in", None, None).await?;
+    tx.commit().await?;
+    let mut response = Redirect::to("/admin").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, &token, SESSION_HOURS * 3600));
+    Ok(response)
+}
+
+/// The signed-in session whose CSRF token the form carries, else a 403.
+async fn checked(state: &AppState, headers: &HeaderMap, fields: &[(String, String)]) -> Result<Session> {
+    let forbidden =
+        |why: &str| Error::Status(StatusCode::FORBIDDEN, encart_api_types::error_code::FORBIDDEN, why.into());
+    let session = session(&state.db, headers).await?.ok_or_else(|| forbidden("sign in first"))?;
+    let sent = field(fields, "csrf").unwrap_or_default();
+    // Compared through hashes: no early exit on the secret's first differing byte.
+    if hex_sha256(&[sent.as_bytes()]) != hex_sha256(&[session.csrf.as_bytes()]) {
+        return Err(forbidden("this form is stale or not from this site: reload the page"));
+    }
+    Ok(session)
+}
+
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+    let session = checked(&state, &headers, &form(&body)).await?;
+    let mut tx = state.db.begin().await?;
+    sqlx::query("DELETE FROM moderator_sessions WHERE token_hash = $1")
+        .bind(&session.token_hash)
+        .execute(&mut *tx)
+        .await?;
+    moderation::log(&mut tx, &session.moderator, "sign_out", None, None).await?;
+    tx.commit().await?;
+    let mut response = Redirect::to("/admin").into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    Ok(response)
+}
+
+/// A decision: `one=approve:42` (a row's own button), or `action=approve`
+/// with the ticked `id`s.
+async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+    let fields = form(&body);
+    let session = checked(&state, &headers, &fields).await?;
+    let bad = || Error::BadRequest("choose an action and at least one comment".into());
+    let (decision, ids): (Decision, Vec<i64>) = match field(&fields, "one") {
+        Some(one) => {
+            let (action, id) = one.split_once(':').ok_or_else(bad)?;
+            (Decision::parse(action).ok_or_else(bad)?, vec![id.parse().map_err(|_| bad())?])
+        }
+        None => {
+            let decision = field(&fields, "action").and_then(Decision::parse).ok_or_else(bad)?;
+            let ids = fields.iter().filter(|(n, _)| n == "id").map(|(_, v)| v.parse().map_err(|_| bad()));
+            (decision, ids.collect::<Result<_>>()?)
+        }
+    };
+    if ids.is_empty() {
+        return Err(bad());
+    }
+    let slugs = moderation::decide(&state.db, &session.moderator, decision, &ids).await?;
+    for slug in &slugs {
+        state.written(slug).await;
+    }
+    tracing::info!(moderator = %session.moderator, action = decision.as_str(), comments = ?ids, "moderated");
+    Ok(Redirect::to(&format!("/admin?done={}&count={}", decision.as_str(), ids.len())).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PageParams {
+    done: Option<String>,
+    count: Option<u32>,
+}
+
+async fn page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    params: std::result::Result<Query<PageParams>, QueryRejection>,
+) -> Result<Response> {
+    let Some(session) = session(&state.db, &headers).await? else {
+        return Ok(html_response(StatusCode::OK, sign_in_page(None)));
+    };
+    // A hand-edited query string only loses the confirmation line.
+    let params = params.map(|Query(p)| p).unwrap_or_default();
+    let done = match (params.done.as_deref().and_then(Decision::parse), params.count) {
+        (Some(decision), Some(count)) => Some(done_message(decision, count)),
+        _ => None,
+    };
+    let queue = moderation::queue(&state.db, QUEUE_PAGE).await?;
+    let log = moderation::recent_log(&state.db, 20).await?;
+    Ok(html_response(StatusCode::OK, queue_page(&session, &queue, &log, done)))
+}
+
+fn done_message(decision: Decision, count: u32) -> String {
+    let verb = match decision {
+        Decision::Approve => "approved",
+        Decision::Reject => "rejected",
+        Decision::Spam => "marked as spam",
+        Decision::Delete => "deleted",
+    };
+    format!("{count} comment{} {verb}.", if count == 1 { "" } else { "s" })
+}
+
+async fn style() -> Response {
+    ([(header::CONTENT_TYPE, "text/css"), (header::CACHE_CONTROL, "public, max-age=300")], STYLE).into_response()
+}
+
+/// An admin page, with headers that keep it private and unframed and forbid any script.
+fn html_response(status: StatusCode, html: String) -> Response {
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            ),
+            (header::X_FRAME_OPTIONS, "DENY"),
+            (header::REFERRER_POLICY, "same-origin"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+// ---- pages ----
+
+fn document(title: &str, body: impl IntoView + 'static) -> String {
+    let html = view! {
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <title>{format!("{title} · encart")}</title>
+                <link rel="stylesheet" href="/admin/style.css" />
+            </head>
+            <body>{body}</body>
+        </html>
+    };
+    format!("<!DOCTYPE html>{}", html.to_html())
+}
+
+fn sign_in_page(error: Option<&str>) -> String {
+    let error = error.map(|e| view! { <p class="error" role="alert">{e.to_owned()}</p> });
+    document(
+        "Sign in",
+        view! {
+            <main class="sign-in">
+                <h1>"encart moderation"</h1>
+                {error}
+                <form method="post" action="/admin/sign-in">
+                    <label>"Name" <input name="name" autocomplete="username" required autofocus /></label>
+                    <label>
+                        "Password" <input name="password" type="password" autocomplete="current-password" required />
+                    </label>
+                    <button type="submit">"Sign in"</button>
+                </form>
+            </main>
+        },
+    )
+}
+
+fn queue_page(session: &Session, queue: &[Queued], log: &[Logged], done: Option<String>) -> String {
+    let csrf = session.csrf.clone();
+    let items = queue.iter().cloned().map(item).collect_view();
+    let empty = queue.is_empty().then(|| view! { <p class="empty">"Nothing awaits a decision."</p> });
+    let log_rows = log
+        .iter()
+        .cloned()
+        .map(|entry| {
+            view! {
+                <tr>
+                    <td>{entry.created_at}</td>
+                    <td>{entry.moderator}</td>
+                    <td>{entry.action}</td>
+                    <td>{entry.comment_id.map(|id| format!("#{id}"))}</td>
+                    <td>{entry.article_slug}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let count = format!("{} awaiting a decision", queue.len());
+    document(
+        "Moderation",
+        view! {
+            <header>
+                <h1>"Moderation"</h1>
+                <p>{format!("Signed in as {}", session.moderator)}</p>
+                <form method="post" action="/admin/sign-out">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <button type="submit">"Sign out"</button>
+                </form>
+            </header>
+            <main>
+                <p role="status" class="done">{done}</p>
+                <form method="post" action="/admin/moderate" class="queue">
+                    <input type="hidden" name="csrf" value=csrf />
+                    <h2>{count}</h2>
+                    <fieldset class="bulk">
+                        <legend>"With the ticked comments"</legend>
+                        <button type="submit" name="action" value="approve" accesskey="a">"Approve"</button>
+                        <button type="submit" name="action" value="reject" accesskey="r">"Reject"</button>
+                        <button type="submit" name="action" value="spam" accesskey="s">"Spam"</button>
+                        <button type="submit" name="action" value="delete" accesskey="d">"Delete"</button>
+                    </fieldset>
+                    {empty}
+                    <ol class="items">{items}</ol>
+                </form>
+                <section>
+                    <h2>"Recent actions"</h2>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"When (UTC)"</th>
+                                <th scope="col">"Who"</th>
+                                <th scope="col">"Did"</th>
+                                <th scope="col">"Comment"</th>
+                                <th scope="col">"Article"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{log_rows}</tbody>
+                    </table>
+                </section>
+            </main>
+        },
+    )
+}
+
+fn item(q: Queued) -> impl IntoView {
+    let why = if q.status == "pending" {
+        "Held for pre-moderation".to_owned()
+    } else {
+        format!(
+            "Published, reported {} time{} ({})",
+            q.reports,
+            if q.reports == 1 { "" } else { "s" },
+            q.reasons.unwrap_or_default().replace('_', " ")
+        )
+    };
+    let parent = q.parent_body.map(|body| {
+        view! {
+            <blockquote class="parent">
+                <p class="who">{format!("In reply to {}", q.parent_author.unwrap_or_default())}</p>
+                <p class="text">{body}</p>
+            </blockquote>
+        }
+    });
+    let id = q.id;
+    let label = format!("Select comment #{id} by {}", q.author);
+    let button = move |action: &'static str, text: &'static str| {
+        view! {
+            <button type="submit" name="one" value=format!("{action}:{id}") aria-label=format!("{text} #{id}")>
+                {text}
+            </button>
+        }
+    };
+    view! {
+        <li class="item" id=format!("c{id}")>
+            <input type="checkbox" name="id" value=id.to_string() aria-label=label />
+            <div class="content">
+                <p class="where">
+                    {format!("#{id} on “{}” ({}) · ", q.title, q.slug)} <strong>{why}</strong>
+                </p>
+                {parent}
+                <p class="who">{format!("{} · {}", q.author, q.created_at)}</p>
+                <p class="text">{q.body}</p>
+                <div class="actions">
+                    {button("approve", "Approve")} {button("reject", "Reject")} {button("spam", "Spam")}
+                    {button("delete", "Delete")}
+                </div>
+            </div>
+        </li>
+    }
+}
+
+const STYLE: &str = "
+:root { color-scheme: light dark; font: 16px/1.5 system-ui, sans-serif; }
+body { margin: 0 auto; max-width: 60rem; padding: 1rem; }
+header { display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; border-bottom: 1px solid #8886; }
+header h1 { margin: 0; font-size: 1.4rem; }
+.sign-in { max-width: 22rem; margin: 4rem auto; }
+.sign-in label { display: block; margin: .8rem 0; }
+input:not([type=checkbox]) { display: block; width: 100%; box-sizing: border-box; padding: .4rem; font: inherit; }
+button { font: inherit; padding: .3rem .8rem; cursor: pointer; }
+:focus-visible { outline: 3px solid #2a6ae8; outline-offset: 2px; }
+.error { color: #b00020; }
+.done:empty { display: none; }
+.done { background: #1a7f3722; padding: .5rem; }
+.bulk { display: flex; gap: .5rem; flex-wrap: wrap; position: sticky; top: 0; background: Canvas; }
+.items { list-style: none; padding: 0; }
+.item { display: flex; gap: .8rem; align-items: flex-start; border-bottom: 1px solid #8884; padding: .8rem 0; }
+.item input { margin-top: .4rem; width: 1.2rem; height: 1.2rem; }
+.where { margin: 0; font-size: .9rem; }
+.who { margin: .2rem 0 0; font-weight: 600; }
+.text { margin: .2rem 0; white-space: pre-line; overflow-wrap: anywhere; }
+.parent { margin: .4rem 0; padding-left: .8rem; border-left: 3px solid #8886; opacity: .85; }
+.actions { display: flex; gap: .4rem; flex-wrap: wrap; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+th, td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid #8884; }
+";

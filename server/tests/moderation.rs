@@ -1,0 +1,233 @@
+//! Reports from readers and the `/admin` moderation pages, through `app()`:
+//! sign-in, the queue, decisions one by one and in bulk, CSRF, the log.
+
+mod common;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use common::*;
+use encart_server::{Moderation, PostRate, admin};
+use http_body_util::BodyExt;
+use serde_json::json;
+use tower::ServiceExt;
+
+struct Page {
+    status: StatusCode,
+    headers: HeaderMap,
+    html: String,
+}
+
+async fn fetch(app: &Router, request: Request<Body>) -> Page {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Page { status, headers, html: String::from_utf8(bytes.to_vec()).unwrap() }
+}
+
+async fn admin_page(app: &Router, cookie: &str) -> Page {
+    fetch(app, Request::get("/admin").header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+async fn form_post(app: &Router, uri: &str, cookie: &str, form: &[(&str, &str)]) -> Page {
+    let body: String = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap();
+    fetch(app, request).await
+}
+
+/// Signs in; returns the session cookie (`name=value`).
+async fn sign_in(app: &Router, name: &str, password: &str) -> String {
+    let page = form_post(app, "/admin/sign-in", "", &[("name", name), ("password", password)]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.html);
+    let cookie = page.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/admin"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+/// The CSRF token the page's forms carry.
+fn csrf(html: &str) -> String {
+    let (_, rest) = html.split_once(r#"name="csrf" value=""#).expect("a form with a CSRF token");
+    rest.split('"').next().unwrap().to_owned()
+}
+
+fn comments_uri() -> String {
+    format!("/api/v1/articles/{SLUG}/comments")
+}
+
+async fn post_comment(app: &Router, author: &str, body: &str) -> String {
+    let answer = post(app, &comments_uri(), json!({"author": author, "body": body}).to_string()).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.json);
+    answer.json["comment"]["id"].as_str().unwrap().to_owned()
+}
+
+async fn listed(app: &Router) -> Vec<String> {
+    let page = get(app, &comments_uri()).await.json;
+    page["comments"].as_array().unwrap().iter().map(|c| c["body"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn readers_report_a_published_comment_once_and_bad_reports_change_nothing() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    let id = post_comment(&app, "Alice", "Un avis tranché").await;
+    let uri = format!("{}/{id}/report", comments_uri());
+    for _ in 0..2 {
+        let answer = post(&app, &uri, json!({"reason": "abuse"}).to_string()).await;
+        assert_eq!(answer.status, StatusCode::ACCEPTED, "{}", answer.json);
+    }
+    let reports: i64 = sqlx::query_scalar("SELECT count(*) FROM reports").fetch_one(&db).await.unwrap();
+    assert_eq!(reports, 1, "one report per reader and comment");
+
+    assert_error(
+        &post(&app, &uri, json!({"reason": "boring"}).to_string()).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    assert_error(&post(&app, &uri, "{").await, StatusCode::BAD_REQUEST, "bad_request");
+    let unknown = format!("{}/999999/report", comments_uri());
+    assert_error(
+        &post(&app, &unknown, json!({"reason": "spam"}).to_string()).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    let other = format!("/api/v1/articles/unknown/comments/{id}/report");
+    assert_error(&post(&app, &other, json!({"reason": "spam"}).to_string()).await, StatusCode::NOT_FOUND, "not_found");
+    let reports: i64 = sqlx::query_scalar("SELECT count(*) FROM reports").fetch_one(&db).await.unwrap();
+    assert_eq!(reports, 1);
+}
+
+#[tokio::test]
+async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let open = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    let pre = test_app_with(db.clone(), Moderation::Pre, PostRate::unlimited()).await;
+    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+
+    // A published comment that a reader reports, and three held for pre-moderation.
+    let reported = post_comment(&open, "Troll", "Publié puis signalé").await;
+    let answer =
+        post(&open, &format!("{}/{reported}/report", comments_uri()), json!({"reason": "abuse"}).to_string()).await;
+    assert_eq!(answer.status, StatusCode::ACCEPTED);
+    let first = post_comment(&pre, "Bea", "<script>alert('x')</script> en attente").await;
+    let second = post_comment(&pre, "Chloé", "Deuxième en attente").await;
+    let third = post_comment(&pre, "Spammeur", "Achetez !").await;
+    assert_eq!(listed(&open).await, vec!["Publié puis signalé"]);
+
+    // Signed out: the sign-in form, private and script-free.
+    let page = admin_page(&open, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains(r#"action="/admin/sign-in""#));
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
+    let wrong = form_post(&open, "/admin/sign-in", "", &[("name", "Camille"), ("password", "guess")]).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(!wrong.headers.contains_key(header::SET_COOKIE));
+    assert!(wrong.html.contains("Wrong name or password."));
+    let nobody = form_post(&open, "/admin/sign-in", "", &[("name", "Nobody"), ("password", "guess")]).await;
+    assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+
+    let cookie = sign_in(&open, "Camille", "correct horse battery").await;
+    let page = admin_page(&open, &cookie).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.html.contains("Signed in as Camille"));
+    assert!(page.html.contains("4 awaiting a decision"), "{}", page.html);
+    assert!(page.html.contains("reported 1 time (abuse)"));
+    // Comment text is text: escaped, never markup.
+    assert!(page.html.contains("&lt;script&gt;alert("), "{}", page.html);
+    assert!(!page.html.contains("<script>"));
+    let token = csrf(&page.html);
+
+    // Without the CSRF token, with another, or without the session: 403, nothing changes.
+    for (cookie, form) in [
+        (cookie.as_str(), vec![("action", "approve"), ("id", first.as_str())]),
+        (cookie.as_str(), vec![("csrf", "forged"), ("action", "approve"), ("id", first.as_str())]),
+        ("", vec![("csrf", token.as_str()), ("action", "approve"), ("id", first.as_str())]),
+    ] {
+        assert_eq!(form_post(&open, "/admin/moderate", cookie, &form).await.status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(listed(&open).await, vec!["Publié puis signalé"]);
+
+    // In bulk: the two genuine comments approved.
+    let done = form_post(
+        &open,
+        "/admin/moderate",
+        &cookie,
+        &[("csrf", &token), ("action", "approve"), ("id", &first), ("id", &second)],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.headers[header::LOCATION], "/admin?done=approve&count=2");
+    assert_eq!(
+        listed(&open).await,
+        vec!["Deuxième en attente", "<script>alert('x')</script> en attente", "Publié puis signalé"],
+        "approved comments show at once (the cache was dropped)"
+    );
+    // One by one: the spam, and the reported comment rejected (hidden, kept).
+    for one in [format!("spam:{third}"), format!("reject:{reported}")] {
+        let done = form_post(&open, "/admin/moderate", &cookie, &[("csrf", &token), ("one", &one)]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(listed(&open).await, vec!["Deuxième en attente", "<script>alert('x')</script> en attente"]);
+    let statuses: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, status FROM comments ORDER BY id").fetch_all(&db).await.unwrap();
+    let status_of = |id: &str| statuses.iter().find(|(i, _)| i.to_string() == id).unwrap().1.clone();
+    assert_eq!(status_of(&reported), "rejected");
+    assert_eq!(status_of(&third), "spam");
+    let open_reports: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM reports WHERE resolved_at IS NULL").fetch_one(&db).await.unwrap();
+    assert_eq!(open_reports, 0);
+
+    // Delete removes the row.
+    let done =
+        form_post(&open, "/admin/moderate", &cookie, &[("csrf", &token), ("one", &format!("delete:{second}"))]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(listed(&open).await, vec!["<script>alert('x')</script> en attente"]);
+
+    // The queue is empty, and the log says who did what.
+    let location = done.headers[header::LOCATION].to_str().unwrap();
+    let page = fetch(&open, Request::get(location).header(header::COOKIE, &cookie).body(Body::empty()).unwrap()).await;
+    assert!(page.html.contains("1 comment deleted."), "{}", page.html);
+    assert!(page.html.contains("Nothing awaits a decision."));
+    let log: Vec<(String, String, Option<i64>)> =
+        sqlx::query_as("SELECT moderator, action, comment_id FROM moderation_log ORDER BY id")
+            .fetch_all(&db)
+            .await
+            .unwrap();
+    let id = |s: &str| Some(s.parse::<i64>().unwrap());
+    assert_eq!(
+        log,
+        vec![
+            ("Camille".into(), "sign_in".into(), None),
+            ("Camille".into(), "approve".into(), id(&first)),
+            ("Camille".into(), "approve".into(), id(&second)),
+            ("Camille".into(), "spam".into(), id(&third)),
+            ("Camille".into(), "reject".into(), id(&reported)),
+            ("Camille".into(), "delete".into(), id(&second)),
+        ]
+    );
+
+    // Signing out ends the session: the cookie no longer works.
+    let out = form_post(&open, "/admin/sign-out", &cookie, &[("csrf", &token)]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert!(admin_page(&open, &cookie).await.html.contains(r#"action="/admin/sign-in""#));
+}
+
+#[tokio::test]
+async fn moderators_need_a_long_password_and_a_unique_name() {
+    let db = common::db().await;
+    assert!(admin::add_moderator(&db, "Dom", "short").await.is_err());
+    admin::add_moderator(&db, "Dom", "a long enough password").await.unwrap();
+    assert!(admin::add_moderator(&db, "Dom", "another long password").await.is_err());
+    let stored: String = sqlx::query_scalar("SELECT password_hash FROM moderators").fetch_one(&db).await.unwrap();
+    assert!(stored.starts_with("$argon2id$"), "{stored}");
+    assert!(!stored.contains("a long enough password"));
+}
