@@ -4,7 +4,8 @@
 //! put its outcome in the signals the views read.
 
 use encart_api_types::{
-    Article, Comment, CommentPage, ErrorBody, NewComment, PendingComments, PendingQuery, PostedComment, Visibility,
+    Article, Comment, CommentPage, ErrorBody, NewComment, NewReport, PendingComments, PendingQuery, PostedComment,
+    ReportReason, Visibility,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -19,7 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::discussion::{Discussion, FormState};
+use crate::discussion::{Discussion, FormState, Reporting};
 use crate::form::Draft;
 pub use crate::load::ApiError;
 use crate::load::Load;
@@ -110,6 +111,29 @@ impl ApiClient {
                     discussion.deleting.set(None);
                 }
                 Err(err) => discussion.deleting.set(Some((id, Load::Failed(err)))),
+            }
+        });
+    }
+
+    /// Reports comment `id` to the moderators for `reason`. A 404 (no
+    /// longer published: a moderator got there first) counts as done.
+    pub fn report(&self, id: String, reason: ReportReason, discussion: Discussion) {
+        discussion.reporting.set(Some((id.clone(), Reporting::Sending)));
+        let url = format!("{}/{}/report", self.comments_url(), js_sys::encode_uri_component(&id));
+        leptos::task::spawn_local(async move {
+            let sent = match serde_wasm_bindgen::to_value(&NewReport { reason }).map(|v| js_sys::JSON::stringify(&v)) {
+                Ok(Ok(json)) => {
+                    let headers = [("Content-Type", "application/json"), ("Accept", "application/json")];
+                    checked(&url, send("POST", &url, &headers, Some(&json)).await).await.map(drop)
+                }
+                _ => Err(ApiError::Malformed),
+            };
+            match sent {
+                Ok(()) | Err(ApiError::NotFound) => {
+                    discussion.reported.update(|done| done.push(id));
+                    discussion.reporting.set(None);
+                }
+                Err(err) => discussion.reporting.set(Some((id, Reporting::Failed(reason, err)))),
             }
         });
     }

@@ -1,11 +1,11 @@
 //! The discussion under the article: count, threads, "show more", and the
 //! forms to comment and to reply.
 
-use encart_api_types::{Comment, parse_utc_millis};
+use encart_api_types::{Comment, ReportReason, parse_utc_millis};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use crate::discussion::{Discussion, FormState, Mark};
+use crate::discussion::{Discussion, FormState, Mark, Reporting};
 use crate::form::{CommentForm, Draft, Submit, Typed};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
@@ -19,6 +19,8 @@ pub struct Actions {
     pub submit: Submit,
     /// Erase the reader's own comment with this id.
     pub delete: Callback<String>,
+    /// Report this comment to the moderators, for this reason.
+    pub report: Callback<(String, ReportReason)>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -29,6 +31,7 @@ struct Context {
     now_ms: Signal<i64>,
     submit: Submit,
     delete: Callback<String>,
+    report: Callback<(String, ReportReason)>,
     /// The comment whose reply form is open, if any.
     replying_to: RwSignal<Option<String>>,
     reply_draft: Draft,
@@ -55,6 +58,7 @@ pub fn CommentsSection(
         now_ms,
         submit: actions.submit,
         delete: actions.delete,
+        report: actions.report,
         replying_to: RwSignal::new(None),
         reply_draft,
     };
@@ -179,7 +183,10 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
             }
         })
     };
-    let delete_controls = cx.discussion.own.with(|own| own.contains(&id)).then(|| delete_controls(id.clone(), cx));
+    let own = cx.discussion.own.with(|own| own.contains(&id));
+    let delete_controls = own.then(|| delete_controls(id.clone(), cx));
+    // Others' published comments can be reported.
+    let report_controls = (!own && can_reply).then(|| report_controls(id.clone(), cx));
     view! {
         <li class="comment" data-id=id>
             <article>
@@ -189,7 +196,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     {mark}
                 </header>
                 <p class="comment-body">{body}</p>
-                <div class="comment-actions">{reply_button} {delete_controls}</div>
+                <div class="comment-actions">{reply_button} {delete_controls} {report_controls}</div>
             </article>
             {reply_form}
             {replies}
@@ -229,6 +236,67 @@ fn delete_controls(id: String, cx: Context) -> impl IntoView {
             Some(Load::Failed(err)) => view! {
                 <span class="field-error" role="alert">{error_text(lang, &err)} " "
                     <button type="button" class="retry" on:click=move |_| cx.delete.run(id.clone())>
+                        {text(lang, Text::Retry)}
+                    </button>
+                </span>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// "Report" on someone else's comment, then the reasons, then progress and thanks.
+fn report_controls(id: String, cx: Context) -> impl IntoView {
+    let lang = cx.lang;
+    let (reporting, reported) = (cx.discussion.reporting, cx.discussion.reported);
+    let this = id.clone();
+    let state = move || reporting.with(|r| r.as_ref().filter(|(r, _)| *r == this).map(|(_, s)| s.clone()));
+    move || {
+        let id = id.clone();
+        if reported.with(|done| done.contains(&id)) {
+            return view! { <span class="status reported" role="status">{text(lang, Text::Reported)}</span> }
+                .into_any();
+        }
+        match state() {
+            None => view! {
+                <button
+                    type="button"
+                    class="report"
+                    on:click=move |_| reporting.set(Some((id.clone(), Reporting::Choosing)))
+                >
+                    {text(lang, Text::Report)}
+                </button>
+            }
+            .into_any(),
+            Some(Reporting::Choosing) => {
+                let reason = move |reason: ReportReason, key: Text| {
+                    let id = id.clone();
+                    view! {
+                        <button type="button" class="report-reason secondary" on:click=move |_| cx.report.run((id.clone(), reason))>
+                            {text(lang, key)}
+                        </button>
+                    }
+                };
+                view! {
+                    <span class="confirm" role="group" aria-label=text(lang, Text::ReportWhy)>
+                        {text(lang, Text::ReportWhy)} " "
+                        {reason(ReportReason::Spam, Text::ReasonSpam)} " "
+                        {reason(ReportReason::Abuse, Text::ReasonAbuse)} " "
+                        {reason(ReportReason::OffTopic, Text::ReasonOffTopic)} " "
+                        {reason(ReportReason::Other, Text::ReasonOther)} " "
+                        <button type="button" class="secondary" on:click=move |_| reporting.set(None)>
+                            {text(lang, Text::Cancel)}
+                        </button>
+                    </span>
+                }
+                .into_any()
+            }
+            Some(Reporting::Sending) => {
+                view! { <span class="status" role="status">{text(lang, Text::Sending)}</span> }.into_any()
+            }
+            Some(Reporting::Failed(reason, err)) => view! {
+                <span class="field-error" role="alert">{error_text(lang, &err)} " "
+                    <button type="button" class="retry" on:click=move |_| cx.report.run((id.clone(), reason))>
                         {text(lang, Text::Retry)}
                     </button>
                 </span>

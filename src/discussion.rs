@@ -3,7 +3,7 @@
 //! but the server has not confirmed yet. Plain signals and pure tree edits:
 //! the API client fills it, the views read it.
 
-use encart_api_types::{Comment, CommentPage, FieldErrors};
+use encart_api_types::{Comment, CommentPage, FieldErrors, ReportReason};
 use leptos::prelude::*;
 
 use crate::load::{ApiError, Load};
@@ -36,6 +36,18 @@ pub struct Discussion {
     /// The comment whose deletion the reader is confirming or waiting for:
     /// `Ready` while asking "sure?", `Loading` while deleting, `Failed` after.
     pub deleting: RwSignal<Option<(String, Load<()>)>>,
+    /// The comment the reader is reporting, and how far along.
+    pub reporting: RwSignal<Option<(String, Reporting)>>,
+    /// Comments the reader reported in this view.
+    pub reported: RwSignal<Vec<String>>,
+}
+
+/// Where a report stands: choosing a reason, sending it, or failed (with a retry).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reporting {
+    Choosing,
+    Sending,
+    Failed(ReportReason, ApiError),
 }
 
 impl Discussion {
@@ -49,6 +61,8 @@ impl Discussion {
             marks: RwSignal::new(Vec::new()),
             own: RwSignal::new(Vec::new()),
             deleting: RwSignal::new(None),
+            reporting: RwSignal::new(None),
+            reported: RwSignal::new(Vec::new()),
         }
     }
 

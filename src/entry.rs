@@ -169,6 +169,7 @@ fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
         let load_more = Callback::new(move |()| client.with_value(|c| c.load_more(discussion)));
         let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
         let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
+        let report = Callback::new(move |(id, reason)| client.with_value(|c| c.report(id, reason, discussion)));
         // Retrying the article retries its comments too: they failed with it.
         let retry = Callback::new(move |()| {
             load_article.run(());
@@ -186,7 +187,7 @@ fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
         }
         Wiring {
             retry,
-            actions: Actions { retry: load_comments, load_more, submit, delete },
+            actions: Actions { retry: load_comments, load_more, submit, delete, report },
             save_prefs: Callback::new(storage::save_prefs),
         }
     }

@@ -111,6 +111,7 @@ impl Wiring {
                 load_more: nothing,
                 submit: Callback::new(|_| ()),
                 delete: Callback::new(|_| ()),
+                report: Callback::new(|_| ()),
             },
             save_prefs: Callback::new(|_| ()),
         }

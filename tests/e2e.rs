@@ -607,6 +607,54 @@ async fn an_author_deletes_their_comment_for_good() {
 }
 
 #[tokio::test]
+async fn a_reader_reports_a_comment_and_it_reaches_the_moderators_queue() {
+    let world = world("report").await;
+    let other = world.seed_comment("Provocateur", "Un commentaire douteux.", None).await;
+    world.open("").await;
+    world.wait_for(0, ".comment button.report").await;
+    let at = |what: &str| format!(".comment[data-id='{other}'] {what}");
+    world.click(0, &at("button.report")).await;
+    world.wait_for(0, &at(".report-reason")).await;
+    world.screenshot_at(".comments", "report.png").await;
+    // The reasons, in the reader's language; "Propos abusifs" is the second.
+    let reasons = world
+        .js(
+            &format!(
+                "{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll({:?})].map((b) => b.textContent);",
+                at(".report-reason")
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(reasons, json!(["Spam", "Propos abusifs", "Hors sujet", "Autre"]));
+    world.click(0, &at(".report-reason:nth-of-type(2)")).await;
+    let seen = world.wait_for(0, &at(".reported")).await;
+    assert!(seen["text"].as_str().unwrap().contains("Signalé, merci : la modération va le relire."), "{seen}");
+
+    let reports: Vec<(i64, String)> =
+        sqlx::query_as("SELECT comment_id, reason FROM reports").fetch_all(&world.sites.db).await.unwrap();
+    assert_eq!(reports, vec![(other.parse().unwrap(), "abuse".to_owned())]);
+    let queue = encart_server::moderation::queue(&world.sites.db, 10).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!((queue[0].body.as_str(), queue[0].reports), ("Un commentaire douteux.", 1));
+
+    // The reader's own comment has no "Report".
+    post_and_see(&world, "Moi", "Le mien.").await;
+    let mine_reportable = world
+        .js(
+            &format!(
+                "{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('.comment')]
+                   .filter((c) => c.querySelector('.comment-body').textContent === 'Le mien.')
+                   .map((c) => !!c.querySelector('button.report'));"
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(mine_reportable, json!([false]));
+    world.close().await;
+}
+
+#[tokio::test]
 async fn a_single_page_app_swaps_widgets_as_it_navigates() {
     let world = world("spa").await;
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
