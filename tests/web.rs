@@ -210,6 +210,7 @@ mod discussion {
             load_more: Callback::new(|()| {}),
             submit: Callback::new(move |(comment, _draft): (NewComment, Draft)| submitted.update(|s| s.push(comment))),
             delete: Callback::new(|_id: String| {}),
+            report: Callback::new(|_| {}),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
