@@ -87,6 +87,10 @@ pub struct ServeArgs {
     /// get the strictest mode in use.
     #[arg(long, env = "ENCART_SITE_MODERATION", value_delimiter = ',', value_parser = parse_site_moderation)]
     pub site_moderation: Vec<(HeaderValue, Moderation)>,
+    /// A TOML file of partner sites (origin, language, moderation): their
+    /// origins are allowed, their modes and languages apply (see README).
+    #[arg(long, env = "ENCART_SITES")]
+    pub sites: Option<PathBuf>,
     /// Comments one client address may post at once…
     #[arg(long, env = "ENCART_POST_BURST", default_value_t = 5)]
     pub post_burst: u32,

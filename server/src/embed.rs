@@ -47,7 +47,9 @@ async fn show(
 ) -> Result<Response> {
     let slug = slug_param(slug)?;
     let Query(params) = params.map_err(|_| Error::BadRequest("the query string is not valid".into()))?;
-    let options = options(params);
+    // The partner site's language, unless the page chose one (`data-lang`).
+    let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
+    let options = options(params, site_language);
     let mut key = DefaultHasher::new();
     options.hash(&mut key);
     let load = async {
@@ -69,10 +71,10 @@ async fn show(
 
 /// The options the widget will use, in one spelling each (so that equivalent
 /// requests share a cache entry): what it would not understand is dropped.
-fn options(params: Params) -> ViewOptions {
+fn options(params: Params, site_language: Option<&str>) -> ViewOptions {
     let lang = |tag: Option<String>| tag.as_deref().and_then(Lang::from_tag).map(|l| l.tag().to_owned());
     ViewOptions {
-        lang: lang(params.lang),
+        lang: lang(params.lang).or_else(|| site_language.map(str::to_owned)),
         ui: lang(params.ui),
         heading: params.heading.and_then(|h| h.trim().parse().ok()).filter(|h| (1..=6).contains(h)),
         theme: params.theme.as_deref().and_then(Theme::parse).map(|t| t.as_str().to_owned()),

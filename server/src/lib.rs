@@ -22,6 +22,7 @@ pub mod oembed;
 pub mod publishers;
 pub mod publishing;
 pub mod retention;
+pub mod sites;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -55,6 +56,9 @@ pub struct AppState {
     pub embed: Option<Arc<oembed::EmbedUrls>>,
     /// Reverse proxies whose `X-Forwarded-For` tells the client's address.
     pub trusted_proxies: Arc<client::TrustedProxies>,
+    /// The partner sites of the sites file (their languages; their origins
+    /// and modes are in the CORS layer and `moderation`).
+    pub sites: Arc<Vec<sites::Site>>,
 }
 
 /// Memory for hot reads (articles and first pages), and how long each is kept at most.
@@ -75,12 +79,19 @@ impl AppState {
             fetcher,
             embed: None,
             trusted_proxies: Arc::default(),
+            sites: Arc::default(),
         })
     }
 
     /// Believes `X-Forwarded-For` from these proxies (addresses or networks).
     pub fn with_trusted_proxies(mut self, proxies: Vec<ipnet::IpNet>) -> Self {
         self.trusted_proxies = Arc::new(client::TrustedProxies(proxies));
+        self
+    }
+
+    /// The partner sites, for the languages their widgets speak by default.
+    pub fn with_sites(mut self, sites: Vec<sites::Site>) -> Self {
+        self.sites = Arc::new(sites);
         self
     }
 

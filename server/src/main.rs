@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
-use encart_server::{AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention};
+use encart_server::{
+    AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention, sites,
+};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -26,8 +28,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let database = redact_url(&cli.database_url);
     match cli.command {
         Command::Serve(args) => {
-            let origins = args.allowed_origins();
-            tracing::info!(%database, listen = %args.listen, ?origins, moderation = ?args.moderation_policy(), post_rate = ?args.post_rate(), "starting");
+            let sites = match &args.sites {
+                Some(path) => sites::load(path).map_err(anyhow::Error::msg)?,
+                None => Vec::new(),
+            };
+            let (origins, moderation) = sites::configure(args.allowed_origins(), args.moderation_policy(), &sites)
+                .map_err(anyhow::Error::msg)?;
+            tracing::info!(%database, listen = %args.listen, ?origins, ?moderation, sites = sites.len(), post_rate = ?args.post_rate(), "starting");
             if matches!(&origins, AllowedOrigins::List(list) if list.is_empty()) {
                 tracing::warn!(
                     "no partner origin is allowed: browsers will refuse the API's answers (see --allowed-origins)"
@@ -36,9 +43,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             retention::spawn(db.clone(), args.forget_addresses_after_days);
-            let mut state =
-                AppState::new(db, args.moderation_policy()).await.context("cannot read the server's secrets")?;
-            state = state.with_trusted_proxies(args.trusted_proxies.clone());
+            let mut state = AppState::new(db, moderation).await.context("cannot read the server's secrets")?;
+            state = state.with_trusted_proxies(args.trusted_proxies.clone()).with_sites(sites);
             if let (Some(api), Some(cdn)) = (&args.public_url, &args.cdn_url) {
                 state = state.with_embed_urls(api, cdn);
             }

@@ -133,3 +133,33 @@ fn a_bad_trusted_proxy_is_refused_at_start_up() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("\"proxy.local\" is neither an IP address nor a network"), "{stderr}");
 }
+
+#[test]
+fn a_bad_sites_file_is_refused_at_start_up_with_the_site_at_fault() {
+    let file = scratch("sites").join("sites.toml");
+    std::fs::write(&file, "[[site]]\norigin = \"https://a.example\"\nmoderation = \"later\"\n").unwrap();
+    let output = Command::new(BIN).args(["serve", "--sites"]).arg(&file).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("site 1 (https://a.example): moderation is open or pre, not \"later\""), "{stderr}");
+}
+
+#[test]
+fn moderators_are_added_from_the_command_line_with_a_long_password() {
+    let url = format!("sqlite://{}", scratch("moderator").join("encart.db").display());
+    let add = |password: &str| {
+        Command::new(BIN)
+            .args(["--database-url", &url, "moderator", "add", "Camille"])
+            .env("ENCART_MODERATOR_PASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let short = add("short");
+    assert!(!short.status.success());
+    assert!(String::from_utf8(short.stderr).unwrap().contains("at least 12 characters"));
+    let added = add("correct horse battery");
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert!(String::from_utf8(added.stdout).unwrap().contains("moderator \"Camille\" added"));
+    let again = add("correct horse battery");
+    assert!(String::from_utf8(again.stderr).unwrap().contains("already exists"));
+}
