@@ -118,7 +118,7 @@ pub fn configure(
 /// The language configured for the site whose page sent `origin`, if any.
 pub fn language_for<'a>(sites: &'a [Site], origin: Option<&HeaderValue>) -> Option<&'a str> {
     let origin = origin?;
-    sites.iter().find(|s| &s.origin == origin)?.language.as_deref()
+    sites.iter().find(|s| s.origin == *origin)?.language.as_deref()
 }
 
 #[cfg(test)]
