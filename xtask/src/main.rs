@@ -119,7 +119,20 @@ fn test() -> anyhow::Result<()> {
         .status_ok()?;
     step("the server's tests again on PostgreSQL (a throwaway cluster), with the multi-instance tests");
     let cluster = postgres::Cluster::start(&setup::postgres()?)?;
-    cargo(&["test", "--package", "encart-server", "--", "--include-ignored"])
+    // The server's test files, selected within the whole workspace: the same
+    // features as the run above, so nothing is compiled again.
+    let mut tests = Vec::new();
+    for file in std::fs::read_dir("server/tests")? {
+        let path = file?.path();
+        if path.extension().is_some_and(|e| e == "rs")
+            && let Some(name) = path.file_stem().and_then(|n| n.to_str())
+        {
+            tests.extend(["--test".to_owned(), name.to_owned()]);
+        }
+    }
+    cargo(&["test", "--workspace"])
+        .args(&tests)
+        .args(["--", "--include-ignored"])
         .env("ENCART_TEST_POSTGRES", &cluster.url)
         .status_ok()?;
     drop(cluster);
