@@ -8,7 +8,6 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use encart_server::{Moderation, articles, import};
@@ -514,15 +513,6 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
 }
 
 /// axe-core's browser script (`cargo xtask setup` installs it; `ENCART_AXE`).
-fn axe_script() -> String {
-    let path = std::env::var_os("ENCART_AXE").map(PathBuf::from).unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-        home.join(".cache/encart/axe-core-4.14.1/node_modules/axe-core/axe.min.js")
-    });
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("no axe-core at {} ({e}): run `cargo xtask setup`", path.display()))
-}
-
 #[tokio::test]
 async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     let world = world("a11y").await;

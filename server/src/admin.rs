@@ -439,8 +439,8 @@ fn item(q: Queued) -> impl IntoView {
         <li class="item" id=format!("c{id}")>
             <input type="checkbox" name="id" value=id.to_string() aria-label=label />
             <div class="content">
-                <p class="where">
-                    {format!("#{id} on “{}” ({}) · ", q.title, q.slug)} <strong>{why}</strong>
+                <p class="where" title=q.slug>
+                    {format!("#{id} on “{}” · ", q.title)} <strong>{why}</strong>
                 </p>
                 {parent}
                 <p class="who">{format!("{} · {}", q.author, q.created_at)}</p>

@@ -300,3 +300,13 @@ pub async fn post_and_see(world: &World, author: &str, body: &str) {
     .await;
     assert_eq!(seen["formError"], Value::Null);
 }
+
+/// axe-core's browser script (installed by `cargo xtask setup`).
+pub fn axe_script() -> String {
+    let path = std::env::var_os("ENCART_AXE").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/encart/axe-core-4.14.1/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("no axe-core at {} ({e}): run `cargo xtask setup`", path.display()))
+}

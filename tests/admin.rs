@@ -1,0 +1,138 @@
+//! The moderation pages in headless Chromium, driven by the keyboard alone:
+//! sign in, approve one held comment with its own button, tick two others
+//! and mark them as spam in bulk; an axe-core audit of the page; and the
+//! approved comment then shows in the partner page's widget.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use encart_api_types::NewComment;
+use encart_server::{Moderation, admin, comments};
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+use support::*;
+
+/// A comment posted from the partner page under pre-moderation; its id.
+async fn held(world: &World, author: &str, body: &str) -> String {
+    let new = NewComment { author: author.into(), body: body.into(), parent: None, website: String::new() };
+    let sender = comments::Sender { ip: [127, 0, 0, 1].into(), moderation: Moderation::Pre, idempotency_key: None };
+    comments::post(&world.sites.state, &world.sites.article, &new, &sender).await.unwrap().comment.id
+}
+
+/// Presses `key` on whatever has the focus.
+async fn press(world: &World, key: &str) {
+    world.browser.active_element().await.unwrap().send_keys(key).await.unwrap();
+}
+
+/// What has the focus: its name, value and label.
+async fn focused(world: &World) -> Value {
+    world
+        .js(
+            "const e = document.activeElement;
+             return { name: e.name || null, value: e.value || null, label: e.getAttribute('aria-label') };",
+            Value::Null,
+        )
+        .await
+}
+
+/// Tabs (forwards, or backwards with `back`) until `is_target` holds for the
+/// focused element, as a keyboard user would.
+async fn tab_to(world: &World, back: bool, is_target: impl Fn(&Value) -> bool) {
+    for _ in 0..40 {
+        if is_target(&focused(world).await) {
+            return;
+        }
+        if back {
+            let keys = format!("{}{}", char::from(Key::Shift), char::from(Key::Tab));
+            world.browser.active_element().await.unwrap().send_keys(&keys).await.unwrap();
+        } else {
+            press(world, &char::from(Key::Tab).to_string()).await;
+        }
+    }
+    panic!("never reached the element; focus is on {}", focused(world).await);
+}
+
+async fn page_text(world: &World) -> String {
+    world.js("return document.body.innerText;", Value::Null).await.as_str().unwrap_or_default().to_owned()
+}
+
+async fn wait_for_text(world: &World, text: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let shown = page_text(world).await;
+        if shown.contains(text) {
+            return shown;
+        }
+        assert!(Instant::now() < deadline, "{text:?} never appeared; the page shows:\n{shown}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_moderator_works_the_queue_with_the_keyboard_alone() {
+    let world = world_with("admin", Moderation::Pre).await;
+    admin::add_moderator(&world.sites.db, "Camille", "correct horse battery").await.unwrap();
+    let good = held(&world, "Lectrice", "Un avis mesuré.").await;
+    let spam = [held(&world, "Bot", "Achetez maintenant !").await, held(&world, "Bot", "Promo <b>!!!</b>").await];
+
+    world.browser.goto(&format!("{}/admin", world.sites.api_url)).await.unwrap();
+    // The name field has the focus; the rest is typed.
+    assert_eq!(focused(&world).await["name"], "name");
+    let tab = char::from(Key::Tab).to_string();
+    press(&world, &format!("Camille{tab}correct horse battery{}", char::from(Key::Enter))).await;
+    let shown = wait_for_text(&world, "Signed in as Camille").await;
+    assert!(shown.contains("3 awaiting a decision"), "{shown}");
+    assert!(shown.contains("Promo <b>!!!</b>"), "markup shows as text");
+    world.screenshot("admin-queue.png").await;
+
+    // The page passes an accessibility audit (axe runs through WebDriver: the page's CSP forbids scripts).
+    world.js(&axe_script(), Value::Null).await;
+    let report = world
+        .browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
+                  .then((r) => done({ checked: r.passes.length,
+                                      violations: r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
+                  .catch((e) => done({ error: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(report["error"], Value::Null, "{report}");
+    assert!(report["checked"].as_u64().unwrap() > 5, "{report}");
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+
+    // One by one: Tab to the good comment's own "Approve", Enter.
+    tab_to(&world, false, |f| f["label"] == format!("Approve #{good}")).await;
+    press(&world, &char::from(Key::Enter).to_string()).await;
+    let shown = wait_for_text(&world, "1 comment approved.").await;
+    assert!(shown.contains("2 awaiting a decision"), "{shown}");
+
+    // In bulk: tick both spam comments with Space, then back to "Spam" and Enter.
+    for id in &spam {
+        tab_to(&world, false, |f| f["name"] == "id" && f["value"] == id.as_str()).await;
+        press(&world, " ").await;
+    }
+    tab_to(&world, true, |f| f["name"] == "action" && f["value"] == "spam").await;
+    press(&world, &char::from(Key::Enter).to_string()).await;
+    let shown = wait_for_text(&world, "2 comments marked as spam.").await;
+    assert!(shown.contains("Nothing awaits a decision."), "{shown}");
+    assert!(shown.contains("Camille"), "the log names who acted");
+
+    let statuses: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, status FROM comments ORDER BY id").fetch_all(&world.sites.db).await.unwrap();
+    let expected: Vec<(i64, String)> = [(&good, "approved"), (&spam[0], "spam"), (&spam[1], "spam")]
+        .iter()
+        .map(|(id, status)| (id.parse().unwrap(), (*status).to_owned()))
+        .collect();
+    assert_eq!(statuses, expected);
+
+    // The approved comment is on the partner page.
+    world.open("").await;
+    let seen =
+        wait_until(&world, "the approved comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    assert_eq!(seen["comments"][0]["body"], "Un avis mesuré.");
+    world.close().await;
+}
