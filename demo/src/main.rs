@@ -8,6 +8,10 @@ use encart_demo::{Options, Ports, start};
 use encart_server::Moderation;
 use tracing_subscriber::EnvFilter;
 
+/// The demo's moderator. Fine for a demo on 127.0.0.1, never elsewhere.
+const DEMO_MODERATOR: &str = "demo";
+const DEMO_PASSWORD: &str = "encart-demo-moderator";
+
 #[derive(Parser)]
 #[command(about = "Run the encart demo: API, CDN stand-in and a partner news site")]
 struct Args {
@@ -58,6 +62,11 @@ async fn main() -> anyhow::Result<()> {
         post_rate: encart_server::PostRate::default(),
     })
     .await?;
+    // A moderator to try /admin with (a local demo: the password is printed below).
+    match encart_server::admin::add_moderator(&sites.db, DEMO_MODERATOR, DEMO_PASSWORD).await {
+        Ok(()) | Err(encart_server::Error::BadRequest(_)) => {}
+        Err(err) => return Err(anyhow::anyhow!("cannot add the demo moderator: {err}")),
+    }
     println!();
     println!("  encart demo is running. Open the partner page:");
     println!();
@@ -65,6 +74,7 @@ async fn main() -> anyhow::Result<()> {
     println!();
     println!("  API  {}/api/v1/articles/{}", sites.api_url, sites.article);
     println!("  CDN  {}/embed.js", sites.cdn_url);
+    println!("  Moderation  {}/admin  (name {DEMO_MODERATOR}, password {DEMO_PASSWORD})", sites.api_url);
     println!();
     println!("  Ctrl-C stops it.");
     tokio::signal::ctrl_c().await?;
