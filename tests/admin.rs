@@ -1,7 +1,9 @@
 //! The moderation pages in headless Chromium, driven by the keyboard alone:
-//! sign in, approve one held comment with its own button, tick two others
-//! and mark them as spam in bulk; an axe-core audit of the page; and the
-//! approved comment then shows in the partner page's widget.
+//! a comment posted on a pre-moderated partner page is invisible to other
+//! readers and waits in the queue; the moderator signs in, approves it with
+//! its own button, ticks two others and marks them as spam in bulk; an
+//! axe-core audit of the page; and the approved comment then shows on the
+//! partner page.
 
 mod support;
 
@@ -73,7 +75,19 @@ async fn wait_for_text(world: &World, text: &str) -> String {
 async fn a_moderator_works_the_queue_with_the_keyboard_alone() {
     let world = world_with("admin", Moderation::Pre).await;
     admin::add_moderator(&world.sites.db, "Camille", "correct horse battery").await.unwrap();
-    let good = held(&world, "Lectrice", "Un avis mesuré.").await;
+    // A reader comments on the partner page (a pre-moderated site): only they see it, marked as pending.
+    world.open("").await;
+    world.wait_for(0, ".comment-form").await;
+    world.type_into(0, "#encart-new-author", "Lectrice").await;
+    world.type_into(0, "#encart-new-body", "Un avis mesuré.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the pending comment", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["comments"][0]["mark"], "en attente de modération : visible par vous seul");
+    let good = seen["comments"][0]["id"].as_str().unwrap().to_owned();
+    // Another reader (none of the author's tokens) sees nothing.
+    world.js("localStorage.clear();", Value::Null).await;
+    world.open("").await;
+    assert_eq!(world.wait_for(0, ".thread").await["comments"], json!([]));
     let spam = [held(&world, "Bot", "Achetez maintenant !").await, held(&world, "Bot", "Promo <b>!!!</b>").await];
 
     world.browser.goto(&format!("{}/admin", world.sites.api_url)).await.unwrap();
@@ -129,7 +143,7 @@ async fn a_moderator_works_the_queue_with_the_keyboard_alone() {
         .collect();
     assert_eq!(statuses, expected);
 
-    // The approved comment is on the partner page.
+    // The approved comment is on the partner page, for every reader.
     world.open("").await;
     let seen =
         wait_until(&world, "the approved comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
