@@ -30,14 +30,28 @@ pub const SLUG: &str = "haftar-et-poutine-une-alliance-strategique-sous-le-regar
 /// administrative database (the test command's throwaway cluster), a new
 /// PostgreSQL database on it: the same tests then run against that backend.
 pub async fn db() -> Db {
-    match postgres_db().await {
-        Some((db, _)) => db,
-        None => {
+    db::connect(&empty_database().await).await.unwrap()
+}
+
+/// The URL of a new, empty database (not migrated): an SQLite file, or a
+/// PostgreSQL database when `ENCART_TEST_POSTGRES` is set.
+pub async fn empty_database() -> String {
+    let name = unique_name();
+    match std::env::var("ENCART_TEST_POSTGRES") {
+        Ok(admin) if !admin.is_empty() => {
+            sqlx::any::install_default_drivers();
+            let mut conn = AnyConnection::connect(&admin).await.expect("the test PostgreSQL server answers");
+            conn.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            conn.close().await.unwrap();
+            let (base, _) = admin.rsplit_once('/').expect("a URL ending in /database");
+            format!("{base}/{name}")
+        }
+        _ => {
             let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("encart-test-dbs");
             static CLEANED: std::sync::Once = std::sync::Once::new();
             CLEANED.call_once(|| forget_old_files(&dir));
             std::fs::create_dir_all(&dir).unwrap();
-            db::connect(&format!("sqlite://{}", dir.join(format!("{}.db", unique_name())).display())).await.unwrap()
+            format!("sqlite://{}?mode=rwc", dir.join(format!("{name}.db")).display())
         }
     }
 }
@@ -45,14 +59,8 @@ pub async fn db() -> Db {
 /// A new, migrated database on the PostgreSQL server of `ENCART_TEST_POSTGRES`,
 /// and its URL; `None` when that variable is not set.
 pub async fn postgres_db() -> Option<(Db, String)> {
-    let admin = std::env::var("ENCART_TEST_POSTGRES").ok().filter(|url| !url.is_empty())?;
-    sqlx::any::install_default_drivers();
-    let name = unique_name();
-    let mut conn = AnyConnection::connect(&admin).await.expect("the test PostgreSQL server answers");
-    conn.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-    conn.close().await.unwrap();
-    let (base, _) = admin.rsplit_once('/').expect("a URL ending in /database");
-    let url = format!("{base}/{name}");
+    std::env::var("ENCART_TEST_POSTGRES").ok().filter(|url| !url.is_empty())?;
+    let url = empty_database().await;
     Some((db::connect(&url).await.unwrap(), url))
 }
 
