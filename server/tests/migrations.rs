@@ -7,6 +7,9 @@ mod common;
 use encart_server::db::{self, Backend};
 use sqlx::migrate::Migrator;
 
+/// id, parent, body, status, idempotency key.
+type Row = (i64, Option<i64>, String, String, Option<String>);
+
 #[tokio::test]
 async fn a_database_of_the_previous_schema_is_upgraded_with_its_comments_intact() {
     let url = common::empty_database().await;
@@ -43,7 +46,7 @@ async fn a_database_of_the_previous_schema_is_upgraded_with_its_comments_intact(
     .execute(&old)
     .await
     .unwrap();
-    let before: Vec<(i64, Option<i64>, String, String, Option<String>)> =
+    let before: Vec<Row> =
         sqlx::query_as("SELECT id, parent_id, body, status, idempotency_key FROM comments ORDER BY id")
             .fetch_all(&old)
             .await
@@ -52,7 +55,7 @@ async fn a_database_of_the_previous_schema_is_upgraded_with_its_comments_intact(
 
     // The server opens it: the remaining migrations run.
     let db = db::connect(&url).await.unwrap();
-    let after: Vec<(i64, Option<i64>, String, String, Option<String>)> =
+    let after: Vec<Row> =
         sqlx::query_as("SELECT id, parent_id, body, status, idempotency_key FROM comments ORDER BY id")
             .fetch_all(&db)
             .await
