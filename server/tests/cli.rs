@@ -1,13 +1,12 @@
 //! The `encart-server` binary, as an operator runs it.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
 
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-
-const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/haftar-poutine.txt");
+use common::process::{self, BIN};
+use common::{FIXTURE, SLUG};
 
 /// A fresh folder for one test's database.
 fn scratch(name: &str) -> PathBuf {
@@ -57,45 +56,17 @@ fn a_bad_origin_is_refused_at_start_up() {
 async fn serve_starts_with_zero_setup_and_answers_health_checks() {
     let db = scratch("serve").join("sub").join("encart.db");
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
-    let mut child = tokio::process::Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--allowed-origins", "http://127.0.0.1:1"])
-        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let address = tokio::time::timeout(Duration::from_secs(30), async {
-        while let Some(line) = lines.next_line().await.unwrap() {
-            if let Some((_, address)) = line.split_once("listening on http://") {
-                return address.trim().to_owned();
-            }
-        }
-        panic!("the server exited before listening");
-    })
-    .await
-    .expect("the server listens within 30 s");
+    let url = format!("sqlite://{}", db.display());
+    let (mut child, address) = process::serve_with(&url, &["--allowed-origins", "http://127.0.0.1:1"]).await;
     assert!(db.is_file(), "the database file is created");
 
-    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
-    stream.write_all(b"GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n").await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
-    assert!(response.starts_with("HTTP/1.0 200"), "{response}");
-    assert!(response.ends_with(r#"{"status":"ok"}"#), "{response}");
+    let health = process::exchange(&address, "GET /healthz HTTP/1.0\r\nHost: x\r\n\r\n").await.unwrap();
+    assert_eq!(health, (200, serde_json::json!({"status": "ok"})));
 
-    // A POST goes through the per-client rate limit, which needs the peer address.
-    let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
-    let body = r#"{"author":"A","body":"B"}"#;
-    let request = format!(
-        "POST /api/v1/articles/none/comments HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
-    assert!(response.starts_with("HTTP/1.0 404"), "{response}");
+    // A POST goes through the per-client rate limit (the default one), which needs the peer address.
+    let (status, _) =
+        process::exchange(&address, &process::post_request("A", "B").replace(SLUG, "none")).await.unwrap();
+    assert_eq!(status, 404);
     child.kill().await.unwrap();
 }
 

@@ -14,9 +14,15 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
 /// The server on the database at `url`, without practical rate limits;
 /// returns it and its address once it listens.
 pub async fn serve(url: &str) -> (Child, String) {
+    let unlimited = ["--post-burst", "1000000", "--post-refill-secs", "0", "--post-ceiling", "1000000"];
+    serve_with(url, &[&["--allowed-origins", "*"][..], &unlimited].concat()).await
+}
+
+/// `serve` on the database at `url` with these flags, on a free port.
+pub async fn serve_with(url: &str, flags: &[&str]) -> (Child, String) {
     let mut child = Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--allowed-origins", "*"])
-        .args(["--post-burst", "1000000", "--post-refill-secs", "0", "--post-ceiling", "1000000"])
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .args(flags)
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "info")
         .stderr(Stdio::piped())
