@@ -79,8 +79,9 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                 .after_connect(|conn, _| {
                     Box::pin(async move {
                         conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-                             PRAGMA busy_timeout = 5000;",
+                            // The wait first: switching to WAL needs a moment of exclusive access.
+                            "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+                             PRAGMA foreign_keys = ON;",
                         )
                         .await
                         .map(drop)
