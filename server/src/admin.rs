@@ -237,12 +237,12 @@ async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     if ids.is_empty() {
         return Err(bad());
     }
-    let slugs = moderation::decide(&state.db, &session.moderator, decision, &ids).await?;
-    for slug in &slugs {
+    let decided = moderation::decide(&state.db, &session.moderator, decision, &ids).await?;
+    for slug in &decided.slugs {
         state.written(slug).await;
     }
     tracing::info!(moderator = %session.moderator, action = decision.as_str(), comments = ?ids, "moderated");
-    Ok(Redirect::to(&format!("/admin?done={}&count={}", decision.as_str(), ids.len())).into_response())
+    Ok(Redirect::to(&format!("/admin?done={}&count={}", decision.as_str(), decided.count)).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -266,8 +266,9 @@ async fn page(
         _ => None,
     };
     let queue = moderation::queue(&state.db, QUEUE_PAGE).await?;
+    let awaiting = moderation::awaiting(&state.db).await?;
     let log = moderation::recent_log(&state.db, 20).await?;
-    Ok(html_response(StatusCode::OK, queue_page(&session, &queue, &log, done)))
+    Ok(html_response(StatusCode::OK, queue_page(&session, &queue, awaiting, &log, done)))
 }
 
 fn done_message(decision: Decision, count: u32) -> String {
@@ -341,7 +342,7 @@ fn sign_in_page(error: Option<&str>) -> String {
     )
 }
 
-fn queue_page(session: &Session, queue: &[Queued], log: &[Logged], done: Option<String>) -> String {
+fn queue_page(session: &Session, queue: &[Queued], awaiting: i64, log: &[Logged], done: Option<String>) -> String {
     let csrf = session.csrf.clone();
     let items = queue.iter().cloned().map(item).collect_view();
     let empty = queue.is_empty().then(|| view! { <p class="empty">"Nothing awaits a decision."</p> });
@@ -360,7 +361,12 @@ fn queue_page(session: &Session, queue: &[Queued], log: &[Logged], done: Option<
             }
         })
         .collect_view();
-    let count = format!("{} awaiting a decision", queue.len());
+    // The oldest first, a page at a time: deciding on them brings the next.
+    let count = if awaiting > queue.len() as i64 {
+        format!("{awaiting} awaiting a decision (the oldest {} below)", queue.len())
+    } else {
+        format!("{awaiting} awaiting a decision")
+    };
     document(
         "Moderation",
         view! {

@@ -111,10 +111,19 @@ pub struct Queued {
     pub reasons: Option<String>,
 }
 
+/// Which comments await a decision: held for pre-moderation, or published with open reports.
+const AWAITING: &str = "c.status = 'pending'
+    OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))";
+
+/// How many comments await a decision, across all articles.
+pub async fn awaiting(db: &Db) -> Result<i64> {
+    Ok(sqlx::query_scalar(&format!("SELECT count(*) FROM comments c WHERE {AWAITING}")).fetch_one(db).await?)
+}
+
 /// The queue, across all articles, oldest first: comments held for
 /// pre-moderation, and published comments with open reports.
 pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(&format!(
         "SELECT c.id, c.status, c.author, c.body, c.created_at, a.slug, a.title,
                 p.author AS parent_author, p.body AS parent_body,
                 (SELECT count(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reports,
@@ -122,23 +131,29 @@ pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
          FROM comments c
          JOIN articles a ON a.id = c.article_id
          LEFT JOIN comments p ON p.id = c.parent_id
-         WHERE c.status = 'pending'
-            OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))
+         WHERE {AWAITING}
          ORDER BY c.id
-         LIMIT $1",
-    )
+         LIMIT $1"
+    ))
     .bind(limit)
     .fetch_all(db)
     .await?)
 }
 
+/// What [`decide`] did.
+pub struct Decided {
+    /// Comments decided on (ids that named no comment, or a deleted one, are skipped).
+    pub count: usize,
+    /// The articles touched, to drop from caches.
+    pub slugs: Vec<String>,
+}
+
 /// Applies `decision` to the comments `ids` for `moderator`, in one
 /// transaction with a log entry each; their open reports are resolved.
-/// Returns the slugs of the articles touched (to drop from caches). Ids
-/// that name no comment are skipped.
-pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -> Result<Vec<String>> {
+pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -> Result<Decided> {
     let mut tx = db.begin().await?;
     let mut slugs = Vec::new();
+    let mut count = 0;
     for &id in ids {
         let slug: Option<String> = sqlx::query_scalar(
             "SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id
@@ -170,12 +185,13 @@ pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -
             None => comments::remove_or_wipe(&mut tx, id).await?,
         }
         log(&mut tx, moderator, decision.as_str(), Some(id), Some(&slug)).await?;
+        count += 1;
         if !slugs.contains(&slug) {
             slugs.push(slug);
         }
     }
     tx.commit().await?;
-    Ok(slugs)
+    Ok(Decided { count, slugs })
 }
 
 /// Notes in the moderation log that `moderator` did `action`.

@@ -161,11 +161,11 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
         &open,
         "/admin/moderate",
         &cookie,
-        &[("csrf", &token), ("action", "approve"), ("id", &first), ("id", &second)],
+        &[("csrf", &token), ("action", "approve"), ("id", &first), ("id", &second), ("id", "999999")],
     )
     .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
-    assert_eq!(done.headers[header::LOCATION], "/admin?done=approve&count=2");
+    assert_eq!(done.headers[header::LOCATION], "/admin?done=approve&count=2", "an unknown id is skipped");
     assert_eq!(
         listed(&open).await,
         vec!["Deuxième en attente", "<script>alert('x')</script> en attente", "Publié puis signalé"],
