@@ -90,6 +90,23 @@ pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
     row.map(Article::try_from).transpose()
 }
 
+/// The shown article with this slug and its id (for its comments): one query.
+pub async fn find_with_id(db: &Db, slug: &str) -> Result<Option<(i64, Article)>> {
+    let row: Option<WithId> =
+        sqlx::query_as(&format!("SELECT id, {COLUMNS} FROM articles WHERE slug = $1 AND hidden = 0"))
+            .bind(slug)
+            .fetch_optional(db)
+            .await?;
+    row.map(|r| Ok((r.id, Article::try_from(r.article)?))).transpose()
+}
+
+#[derive(sqlx::FromRow)]
+struct WithId {
+    id: i64,
+    #[sqlx(flatten)]
+    article: ArticleRow,
+}
+
 /// Whether an article with this slug is shown.
 pub async fn exists<'c>(db: impl Executor<'c, Database = Any>, slug: &str) -> Result<bool> {
     let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = $1 AND hidden = 0")

@@ -53,8 +53,7 @@ async fn show(
     let mut key = DefaultHasher::new();
     options.hash(&mut key);
     let load = async {
-        let article = crate::articles::find(&state.db, &slug).await?.ok_or(Error::NotFound("article"))?;
-        let id = comments::article_id(&state.db, &slug).await?;
+        let (id, article) = crate::articles::find_with_id(&state.db, &slug).await?.ok_or(Error::NotFound("article"))?;
         let comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
         let unavailable = encart::widget::unavailable(&options, &article).to_owned();
         let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };
