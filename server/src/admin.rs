@@ -21,7 +21,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -46,11 +46,17 @@ pub fn router() -> Router<AppState> {
         .route("/admin/style.css", get(style))
         .route("/admin/sign-out", post(sign_out))
         .route("/admin/moderate", post(moderate))
+        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
 }
 
 pub fn sign_in_router() -> Router<AppState> {
-    Router::new().route("/admin/sign-in", post(sign_in))
+    Router::new().route("/admin/sign-in", post(sign_in)).layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
 }
+
+/// Largest form accepted: a bulk decision on a full page of ids fits many times over.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+/// Longest moderator name (a longer one is refused, and not logged).
+const MAX_NAME_CHARS: usize = 100;
 
 // ---- moderators and sessions ----
 
@@ -65,8 +71,10 @@ fn hash_password(password: &str) -> Result<String> {
 /// Adds a moderator (the `moderator add` command).
 pub async fn add_moderator(db: &Db, name: &str, password: &str) -> Result<()> {
     let name = name.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(Error::BadRequest("a moderator needs a name without control characters".into()));
+    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+        return Err(Error::BadRequest(format!(
+            "a moderator needs a name of 1 to {MAX_NAME_CHARS} characters, without control characters"
+        )));
     }
     if password.chars().count() < MIN_PASSWORD_CHARS {
         return Err(Error::BadRequest(format!("the password needs at least {MIN_PASSWORD_CHARS} characters")));
@@ -165,8 +173,12 @@ async fn sign_in(State(state): State<AppState>, body: Bytes) -> Result<Response>
     let fields = form(&body);
     let name = field(&fields, "name").unwrap_or_default().trim().to_owned();
     let password = field(&fields, "password").unwrap_or_default();
-    let Some(id) = check_password(&state.db, &name, password).await? else {
-        tracing::info!(moderator = %name, "failed sign-in");
+    let plausible = !name.is_empty() && name.chars().count() <= MAX_NAME_CHARS && !name.chars().any(char::is_control);
+    let found = if plausible { check_password(&state.db, &name, password).await? } else { None };
+    let Some(id) = found else {
+        if plausible {
+            tracing::info!(moderator = %name, "failed sign-in");
+        }
         let html = sign_in_page(Some("Wrong name or password."));
         return Ok(html_response(StatusCode::UNAUTHORIZED, html));
     };

@@ -134,6 +134,12 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
     assert!(wrong.html.contains("Wrong name or password."));
     let nobody = form_post(&open, "/admin/sign-in", "", &[("name", "Nobody"), ("password", "guess")]).await;
     assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
+    let long = "x".repeat(500);
+    let long_name = form_post(&open, "/admin/sign-in", "", &[("name", &long), ("password", "guess")]).await;
+    assert_eq!(long_name.status, StatusCode::UNAUTHORIZED);
+    let huge = "x".repeat(100_000);
+    let huge_form = form_post(&open, "/admin/sign-in", "", &[("name", "Camille"), ("password", &huge)]).await;
+    assert_eq!(huge_form.status, StatusCode::PAYLOAD_TOO_LARGE);
 
     let cookie = sign_in(&open, "Camille", "correct horse battery").await;
     let page = admin_page(&open, &cookie).await;
@@ -225,6 +231,7 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
 async fn moderators_need_a_long_password_and_a_unique_name() {
     let db = common::db().await;
     assert!(admin::add_moderator(&db, "Dom", "short").await.is_err());
+    assert!(admin::add_moderator(&db, &"D".repeat(101), "a long enough password").await.is_err());
     admin::add_moderator(&db, "Dom", "a long enough password").await.unwrap();
     assert!(admin::add_moderator(&db, "Dom", "another long password").await.is_err());
     let stored: String = sqlx::query_scalar("SELECT password_hash FROM moderators").fetch_one(&db).await.unwrap();
