@@ -35,10 +35,17 @@ async fn show(
 /// The `{slug}` of a path, or a 400 when it is not valid UTF-8 or holds a
 /// control character (no slug does, and PostgreSQL refuses NUL in text).
 pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
-    match path {
-        Ok(Path(slug)) if !slug.chars().any(char::is_control) => Ok(slug),
-        _ => Err(Error::BadRequest("the article slug in the path is not valid".into())),
-    }
+    let Ok(Path(slug)) = path else { return Err(bad_slug()) };
+    checked_slug(slug)
+}
+
+/// `slug` if it may name an article: no control character.
+pub fn checked_slug(slug: String) -> Result<String> {
+    if slug.chars().any(char::is_control) { Err(bad_slug()) } else { Ok(slug) }
+}
+
+fn bad_slug() -> Error {
+    Error::BadRequest("the article slug in the path is not valid".into())
 }
 
 #[derive(sqlx::FromRow)]

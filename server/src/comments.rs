@@ -51,6 +51,7 @@ async fn remove(
     headers: HeaderMap,
 ) -> Result<StatusCode> {
     let Path((slug, id)) = path.map_err(|_| Error::BadRequest("the path is not valid".into()))?;
+    let slug = crate::articles::checked_slug(slug)?;
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

@@ -9,6 +9,7 @@ use axum::{Json, Router};
 use encart_api_types::NewReport;
 use serde_json::{Value, json};
 
+use crate::articles::checked_slug;
 use crate::client::ClientIp;
 use crate::comments::{self, article_id, hex_sha256};
 use crate::db::{self, Db};
@@ -28,6 +29,7 @@ async fn report(
     body: Result<Json<NewReport>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let Path((slug, id)) = path.map_err(|_| Error::BadRequest("the path is not valid".into()))?;
+    let slug = checked_slug(slug)?;
     let Json(report) = body.map_err(|_| {
         Error::BadRequest("send {\"reason\": \"spam\" | \"abuse\" | \"off_topic\" | \"other\"} as JSON".into())
     })?;

@@ -100,6 +100,14 @@ async fn readers_report_a_published_comment_once_and_bad_reports_change_nothing(
     );
     let other = format!("/api/v1/articles/unknown/comments/{id}/report");
     assert_error(&post(&app, &other, json!({"reason": "spam"}).to_string()).await, StatusCode::NOT_FOUND, "not_found");
+    // A NUL in the slug (PostgreSQL refuses it in text) is a 400, for reports and deletes alike.
+    let nul = post(&app, "/api/v1/articles/a%00b/comments/1/report", json!({"reason": "spam"}).to_string()).await;
+    assert_error(&nul, StatusCode::BAD_REQUEST, "bad_request");
+    let delete = Request::delete("/api/v1/articles/a%00b/comments/1")
+        .header(header::AUTHORIZATION, "Bearer t")
+        .body(Body::empty())
+        .unwrap();
+    assert_error(&send(&app, delete).await, StatusCode::BAD_REQUEST, "bad_request");
     let reports: i64 = sqlx::query_scalar("SELECT count(*) FROM reports").fetch_one(&db).await.unwrap();
     assert_eq!(reports, 1);
 }
