@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::os::unix::process::CommandExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -93,20 +93,26 @@ async fn serve(router: Router) -> anyhow::Result<String> {
 pub struct Chromedriver {
     child: Child,
     url: String,
+    /// Its `TMPDIR`: the browser profiles it makes go there, and go with it
+    /// (killed, it cannot delete them itself).
+    scratch: PathBuf,
 }
 
 impl Chromedriver {
     pub fn start(binary: &Path) -> anyhow::Result<Chromedriver> {
         let port = free_port()?;
+        let scratch = std::env::temp_dir().join(format!("encart-chromedriver-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&scratch)?;
         let child = Command::new(binary)
             .arg(format!("--port={port}"))
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group, so the browsers it starts go with it.
             .process_group(0)
             .spawn()
             .with_context(|| format!("cannot start {}", binary.display()))?;
-        let driver = Chromedriver { child, url: format!("http://127.0.0.1:{port}") };
+        let driver = Chromedriver { child, url: format!("http://127.0.0.1:{port}"), scratch };
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             ensure!(Instant::now() < deadline, "chromedriver did not listen");
@@ -123,6 +129,7 @@ impl Drop for Chromedriver {
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
 

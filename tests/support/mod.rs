@@ -23,14 +23,20 @@ pub const TITLE: &str = "Haftar et Poutine : Une alliance stratégique sous le r
 pub struct Chromedriver {
     child: Child,
     url: String,
+    /// Its `TMPDIR`: the browser profiles it makes go there, and go with it
+    /// (killed, it cannot delete them itself).
+    scratch: PathBuf,
 }
 
 impl Chromedriver {
     pub fn start() -> Chromedriver {
         let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let scratch = std::env::temp_dir().join(format!("encart-chromedriver-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&scratch).unwrap();
         let child = Command::new(&binary)
             .arg(format!("--port={port}"))
+            .env("TMPDIR", &scratch)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group, so the browsers it starts go with it.
@@ -42,7 +48,7 @@ impl Chromedriver {
             assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Chromedriver { child, url: format!("http://127.0.0.1:{port}") }
+        Chromedriver { child, url: format!("http://127.0.0.1:{port}"), scratch }
     }
 }
 
@@ -53,6 +59,7 @@ impl Drop for Chromedriver {
         let group = format!("-{}", self.child.id());
         let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
 
