@@ -68,10 +68,15 @@ fn hash_password(password: &str) -> Result<String> {
         .to_string())
 }
 
+/// Whether `name` (trimmed) may be a moderator's: 1 to [`MAX_NAME_CHARS`], no control character.
+fn valid_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().count() <= MAX_NAME_CHARS && !name.chars().any(char::is_control)
+}
+
 /// Adds a moderator (the `moderator add` command).
 pub async fn add_moderator(db: &Db, name: &str, password: &str) -> Result<()> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+    if !valid_name(name) {
         return Err(Error::BadRequest(format!(
             "a moderator needs a name of 1 to {MAX_NAME_CHARS} characters, without control characters"
         )));
@@ -173,7 +178,7 @@ async fn sign_in(State(state): State<AppState>, body: Bytes) -> Result<Response>
     let fields = form(&body);
     let name = field(&fields, "name").unwrap_or_default().trim().to_owned();
     let password = field(&fields, "password").unwrap_or_default();
-    let plausible = !name.is_empty() && name.chars().count() <= MAX_NAME_CHARS && !name.chars().any(char::is_control);
+    let plausible = valid_name(&name);
     let found = if plausible { check_password(&state.db, &name, password).await? } else { None };
     let Some(id) = found else {
         if plausible {

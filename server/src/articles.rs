@@ -39,9 +39,15 @@ pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
     checked_slug(slug)
 }
 
-/// `slug` if it may name an article: no control character.
+/// `slug` if it may name an article (see [`valid_slug`]).
 pub fn checked_slug(slug: String) -> Result<String> {
-    if slug.chars().any(char::is_control) { Err(bad_slug()) } else { Ok(slug) }
+    if valid_slug(&slug) { Ok(slug) } else { Err(bad_slug()) }
+}
+
+/// Whether `slug` may name an article: no control character (no slug has
+/// one, and PostgreSQL refuses NUL in text).
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.chars().any(char::is_control)
 }
 
 fn bad_slug() -> Error {
@@ -89,12 +95,7 @@ const COLUMNS: &str = "slug, title, byline, published, language, lead, body, sou
 /// The article with this slug, or `None` when there is none (or its
 /// publisher withdrew it).
 pub async fn find(db: &Db, slug: &str) -> Result<Option<Article>> {
-    let row: Option<ArticleRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM articles WHERE slug = $1 AND hidden = 0"))
-            .bind(slug)
-            .fetch_optional(db)
-            .await?;
-    row.map(Article::try_from).transpose()
+    Ok(find_with_id(db, slug).await?.map(|(_, article)| article))
 }
 
 /// The shown article with this slug and its id (for its comments): one query.

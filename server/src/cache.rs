@@ -125,9 +125,7 @@ impl ReadCache {
             self.entries.remove(&(slug.to_owned(), hot));
         }
     }
-}
 
-impl ReadCache {
     /// Drops everything: when writes elsewhere may have gone unnoticed.
     pub fn invalidate_all(&self) {
         let mut writes = self.writes();

@@ -215,7 +215,7 @@ pub struct Sender {
 pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
     new.validate().map_err(Error::Invalid)?;
     let article = article_id(&state.db, slug).await?;
-    let client_hash = hex_sha256(&[&state.ip_salt[..], sender.ip.to_string().as_bytes()]);
+    let client_hash = client_hash(state, sender.ip);
     let key = sender.idempotency_key.as_deref();
     if let Some(key) = key
         && let Some(done) = replay(state, article, &client_hash, key).await?
@@ -517,6 +517,11 @@ pub(crate) fn random_token() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for a token: {e}"))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
+}
+
+/// The salted hash that stands for a client's address (the address itself is never stored).
+pub(crate) fn client_hash(state: &AppState, ip: IpAddr) -> String {
+    hex_sha256(&[&state.ip_salt[..], ip.to_string().as_bytes()])
 }
 
 pub(crate) fn hex_sha256(parts: &[&[u8]]) -> String {

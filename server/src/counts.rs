@@ -40,7 +40,7 @@ async fn counts(
     let mut slugs: Vec<&str> = params.slugs.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
     slugs.sort_unstable();
     slugs.dedup();
-    if slugs.iter().any(|s| s.chars().any(char::is_control)) {
+    if !slugs.iter().all(|s| crate::articles::valid_slug(s)) {
         return Err(Error::BadRequest("a slug holds a control character".into()));
     }
     if slugs.is_empty() || slugs.len() > MAX_SLUGS {

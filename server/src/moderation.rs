@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::articles::checked_slug;
 use crate::client::ClientIp;
-use crate::comments::{self, article_id, hex_sha256};
+use crate::comments::{self, article_id};
 use crate::db::{self, Db};
 use crate::{AppState, Error, Result};
 
@@ -36,7 +36,7 @@ async fn report(
     let not_found = || Error::NotFound("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let article = article_id(&state.db, &slug).await?;
-    let client_hash = hex_sha256(&[&state.ip_salt[..], ip.to_string().as_bytes()]);
+    let client_hash = comments::client_hash(&state, ip);
     let stored = sqlx::query(
         "INSERT INTO reports (comment_id, reason, client_hash)
          SELECT id, $1, $2 FROM comments WHERE id = $3 AND article_id = $4 AND status = 'approved'
