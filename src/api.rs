@@ -121,15 +121,8 @@ impl ApiClient {
         discussion.reporting.set(Some((id.clone(), Reporting::Sending)));
         let url = format!("{}/{}/report", self.comments_url(), js_sys::encode_uri_component(&id));
         leptos::task::spawn_local(async move {
-            let sent = match serde_wasm_bindgen::to_value(&NewReport { reason }).map(|v| js_sys::JSON::stringify(&v)) {
-                Ok(Ok(json)) => {
-                    let headers = [("Content-Type", "application/json"), ("Accept", "application/json")];
-                    checked(&url, send("POST", &url, &headers, Some(&json)).await).await.map(drop)
-                }
-                _ => Err(ApiError::Malformed),
-            };
-            match sent {
-                Ok(()) | Err(ApiError::NotFound) => {
+            match checked(&url, send_json(&url, &NewReport { reason }, None).await).await {
+                Ok(_) | Err(ApiError::NotFound) => {
                     discussion.reported.update(|done| done.push(id));
                     discussion.reporting.set(None);
                 }
@@ -262,13 +255,18 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 /// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type` and
 /// `Idempotency-Key`).
 async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
+    answer(url, send_json(url, body, key).await).await
+}
+
+/// The POST of [`post_json`], for [`answer`] or [`checked`].
+async fn send_json<B: Serialize>(url: &str, body: &B, key: Option<&str>) -> Result<Response, ApiError> {
     let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
     let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
     let mut headers = vec![("Content-Type", "application/json"), ("Accept", "application/json")];
     if let Some(key) = key {
         headers.push(("Idempotency-Key", key));
     }
-    answer(url, send("POST", url, &headers, Some(&json)).await).await
+    send("POST", url, &headers, Some(&json)).await
 }
 
 /// DELETEs with `token` as the Bearer; `Ok` on 2xx.
