@@ -3,13 +3,11 @@
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, ensure};
+use anyhow::Context;
 use axum::Router;
 use axum::extract::{Path as UrlPath, State};
 use axum::http::{StatusCode, header};
@@ -18,7 +16,7 @@ use fantoccini::ClientBuilder;
 use serde_json::{Value, json};
 
 use crate::report::{median, min_max};
-use crate::server::free_port;
+pub use encart_demo::chromedriver::Chromedriver;
 
 const PROBE: &str = include_str!("../pages/probe.js");
 const WIDGET_PAGE: &str = include_str!("../pages/widget.html");
@@ -87,50 +85,6 @@ async fn serve(router: Router) -> anyhow::Result<String> {
     let url = format!("http://{}", listener.local_addr()?);
     tokio::spawn(async move { axum::serve(listener, router).await });
     Ok(url)
-}
-
-/// A chromedriver process, stopped when dropped.
-pub struct Chromedriver {
-    child: Child,
-    url: String,
-    /// Its `TMPDIR`: the browser profiles it makes go there, and go with it
-    /// (killed, it cannot delete them itself).
-    scratch: PathBuf,
-}
-
-impl Chromedriver {
-    pub fn start(binary: &Path) -> anyhow::Result<Chromedriver> {
-        let port = free_port()?;
-        let scratch = std::env::temp_dir().join(format!("encart-chromedriver-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&scratch)?;
-        let child = Command::new(binary)
-            .arg(format!("--port={port}"))
-            .env("TMPDIR", &scratch)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            // Its own process group, so the browsers it starts go with it.
-            .process_group(0)
-            .spawn()
-            .with_context(|| format!("cannot start {}", binary.display()))?;
-        let driver = Chromedriver { child, url: format!("http://127.0.0.1:{port}"), scratch };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            ensure!(Instant::now() < deadline, "chromedriver did not listen");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Ok(driver)
-    }
-}
-
-impl Drop for Chromedriver {
-    /// Kills chromedriver and every browser it started (its process group),
-    /// even when a test fails before closing its session.
-    fn drop(&mut self) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.scratch);
-    }
 }
 
 /// One load: ms from navigation start to the title, to 20 comments, to a

@@ -11,6 +11,8 @@
 //! `cargo xtask demo` runs them for people; the browser tests start them on
 //! free ports with [`start`].
 
+pub mod chromedriver;
+
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -3,13 +3,11 @@
 //! through chromedriver, with page-side helpers.
 #![allow(dead_code)]
 
-use std::net::TcpListener;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use encart_api_types::NewComment;
+use encart_demo::chromedriver::Chromedriver;
 use encart_demo::{Options, Ports, Sites};
 use encart_server::{Moderation, PostRate, comments};
 use fantoccini::elements::Element;
@@ -18,50 +16,6 @@ use serde_json::{Value, json};
 
 pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 pub const TITLE: &str = "Haftar et Poutine : Une alliance stratégique sous le regard inquiet de l’Occident";
-
-/// A chromedriver process, stopped when dropped.
-pub struct Chromedriver {
-    child: Child,
-    url: String,
-    /// Its `TMPDIR`: the browser profiles it makes go there, and go with it
-    /// (killed, it cannot delete them itself).
-    scratch: PathBuf,
-}
-
-impl Chromedriver {
-    pub fn start() -> Chromedriver {
-        let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let scratch = std::env::temp_dir().join(format!("encart-chromedriver-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&scratch).unwrap();
-        let child = Command::new(&binary)
-            .arg(format!("--port={port}"))
-            .env("TMPDIR", &scratch)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            // Its own process group, so the browsers it starts go with it.
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {binary} ({e}): run `cargo xtask setup`"));
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Chromedriver { child, url: format!("http://127.0.0.1:{port}"), scratch }
-    }
-}
-
-impl Drop for Chromedriver {
-    /// Kills chromedriver and every browser it started (its process group),
-    /// even when a test fails before closing its session.
-    fn drop(&mut self) {
-        let group = format!("-{}", self.child.id());
-        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.scratch);
-    }
-}
 
 /// The three sites and a browser looking at them.
 pub struct World {
@@ -101,7 +55,8 @@ pub async fn world_with_rate(name: &str, moderation: Moderation, post_rate: Post
     .await
     .unwrap();
 
-    let driver = Chromedriver::start();
+    let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+    let driver = Chromedriver::start(Path::new(&binary)).unwrap_or_else(|e| panic!("{e:#}: run `cargo xtask setup`"));
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
