@@ -313,33 +313,20 @@ where
             }
         }
 
+        // encart: one function for every view type instead of
+        // `hydrate_async::<T>` per type, which kept an async hydration path
+        // for each view in the wasm. Only `hydrate_from_async` and lazy
+        // routes call it; encart uses neither (vendor/README.md).
         #[cfg(feature = "hydrate")]
-        fn hydrate_async<T: RenderHtml + 'static>(
-            value: Erased,
-            cursor: &Cursor,
-            position: &PositionState,
+        fn hydrate_async(
+            _: Erased,
+            _: &Cursor,
+            _: &PositionState,
         ) -> Pin<Box<dyn Future<Output = AnyViewState>>> {
-            let cursor = cursor.clone();
-            let position = position.clone();
-            Box::pin(async move {
-                let state = ErasedLocal::new(
-                    value
-                        .into_inner::<T>()
-                        .hydrate_async(&cursor, &position)
-                        .await,
-                );
-                let placeholder =
-                    (!T::EXISTS).then(|| cursor.next_placeholder(&position));
-                AnyViewState {
-                    type_id: TypeId::of::<T>(),
-                    state,
-                    mount: mount_any::<T>,
-                    unmount: unmount_any::<T>,
-                    insert_before_this: insert_before_this::<T>,
-                    elements: elements::<T>,
-                    placeholder,
-                }
-            })
+            panic!(
+                "encart's tachys has no async hydration: use \
+                 leptos::mount::hydrate_from (vendor/README.md)"
+            )
         }
 
         fn rebuild<T: RenderHtml + 'static>(
@@ -370,7 +357,7 @@ where
             #[cfg(feature = "hydrate")]
             hydrate_from_server: hydrate_from_server::<T::Owned>,
             #[cfg(feature = "hydrate")]
-            hydrate_async: hydrate_async::<T::Owned>,
+            hydrate_async,
             value: Erased::new(value),
         }
     }
