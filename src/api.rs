@@ -314,7 +314,10 @@ async fn answer<T: DeserializeOwned>(url: &str, sent: Result<Response, ApiError>
 
 /// The response if it came and is a 2xx, else the error a reader's message needs.
 async fn checked(url: &str, sent: Result<Response, ApiError>) -> Result<Response, ApiError> {
-    let response = sent.map_err(|err| warn(url, err, "no answer"))?;
+    let response = sent.map_err(|err| {
+        let detail = if err == ApiError::Timeout { "no answer in time" } else { "no answer" };
+        warn(url, err, detail)
+    })?;
     // fetch resolves on any status: 4xx/5xx must be checked here.
     if response.ok() {
         return Ok(response);
@@ -347,8 +350,9 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
 }
 
 /// Logs the details a partner's developer needs, and passes the error on.
+/// (`detail`, not `{err:?}`: the release wasm formats no `Debug`, see `xtask/src/dist.rs`.)
 fn warn(url: &str, err: ApiError, detail: &str) -> ApiError {
-    leptos::logging::warn!("encart: {url} failed: {err:?} ({detail})");
+    leptos::logging::warn!("encart: {url} failed ({detail})");
     err
 }
 

@@ -113,7 +113,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         // Without a build: `embed.js` asks again after a failed hydration.
         if let Some(other) = &config.build {
             leptos::logging::warn!(
-                "encart: the first view comes from build {other:?}, this widget is build {BUILD_ID}: rendering it again"
+                "encart: the first view comes from build \"{other}\", this widget is build {BUILD_ID}: rendering it again"
             );
         }
         element.set_inner_html("");

@@ -36,6 +36,7 @@ pub fn run() -> anyhow::Result<Tools> {
     let binaryen_bin = npm_dir("binaryen", BINARYEN_VERSION).join("node_modules").join(".bin");
 
     wasm_target()?;
+    rust_src()?;
     let trunk = cargo_tool(&cargo_bin, "trunk", TRUNK_VERSION, &["trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
     // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
@@ -95,6 +96,19 @@ fn wasm_target() -> anyhow::Result<()> {
     }
     installing(TARGET);
     Command::new("rustup").args(["target", "add", TARGET]).status_ok()
+}
+
+/// The standard library's sources: `cargo xtask dist` compiles std for the
+/// wasm with the widget's size profile (see `dist::SIZE_FLAGS`).
+fn rust_src() -> anyhow::Result<()> {
+    const COMPONENT: &str = "rust-src";
+    let installed = Command::new("rustup").args(["component", "list", "--installed"]).probe();
+    if installed.is_some_and(|list| list.lines().any(|l| l.trim().starts_with(COMPONENT))) {
+        ok(COMPONENT);
+        return Ok(());
+    }
+    installing(COMPONENT);
+    Command::new("rustup").args(["component", "add", COMPONENT]).status_ok()
 }
 
 /// `name` at exactly `version` in cargo's bin folder, installed with
