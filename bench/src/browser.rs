@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use axum::Router;
@@ -135,18 +134,31 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-/// `n` loads of `url`, each in a new browser with a fresh profile.
+/// `n` rounds of one load of each of `urls`, each load in a new browser with
+/// a fresh profile: `runs[i]` are the loads of `urls[i]`. Rounds, not `n`
+/// loads of one page then `n` of the next, so that a slow spell of the
+/// machine (this VM's host steals CPU at times) weighs on every page alike
+/// and the ratios between them hold.
 pub async fn cold_loads(
     driver: &Chromedriver,
-    url: &str,
+    urls: &[String],
     n: usize,
     conditions: Conditions,
-) -> anyhow::Result<Vec<Run>> {
-    let mut runs = Vec::new();
+) -> anyhow::Result<Vec<Vec<Run>>> {
+    let mut runs: Vec<Vec<Run>> = urls.iter().map(|_| Vec::new()).collect();
     for _ in 0..n {
-        runs.push(cold_load(driver, url, conditions).await?);
+        for (url, runs) in urls.iter().zip(&mut runs) {
+            runs.push(cold_load(driver, url, conditions).await?);
+        }
     }
     Ok(runs)
+}
+
+/// One load of `url` in a new browser, not counted: warms what the next
+/// loads read from disk (Chromium's files), and returns what it measured
+/// (the widget's DOM for the floor page).
+pub async fn warm_up(driver: &Chromedriver, url: &str) -> anyhow::Result<Run> {
+    cold_load(driver, url, Conditions::Unthrottled).await
 }
 
 async fn cold_load(driver: &Chromedriver, url: &str, conditions: Conditions) -> anyhow::Result<Run> {
@@ -179,41 +191,46 @@ async fn cold_load(driver: &Chromedriver, url: &str, conditions: Conditions) -> 
     result
 }
 
+/// Waits in the page (no WebDriver round-trips while it loads, which would
+/// take the page's CPU) until 20 comments show and the form is usable, or
+/// only the comments on the floor page, which has no module to wait for.
+const WAIT_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const module = !!document.querySelector('script[src$="/embed.js"]');
+const check = () => {
+  const p = window.__probe || {};
+  if (typeof p.comments == "number" && (typeof p.usable == "number" || !module)) done(true);
+  else setTimeout(check, 25);
+};
+check();
+"#;
+
 async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run> {
     browser.goto(url).await?;
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let probe = browser.execute("return window.__probe", vec![]).await?;
-        // Done when 20 comments show and the form is usable (the floor page
-        // has no module to wait for).
-        let module = browser.execute("return !!document.querySelector('script[src$=\"/embed.js\"]')", vec![]).await?;
-        let done = probe["comments"].is_number() && (probe["usable"].is_number() || module == false);
-        if done || Instant::now() > deadline {
-            let timings = browser
-                .execute(
-                    "return performance.getEntriesByType('resource')\
-                     .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd])",
-                    vec![],
-                )
-                .await?;
-            let timings: Vec<(String, f64, f64)> = serde_json::from_value(timings).unwrap_or_default();
-            let resources: Vec<String> =
-                timings.iter().map(|(path, start, end)| format!("{path}: {start:.0}–{end:.0} ms")).collect();
-            let requests = resources.len() as u64 + 1;
-            let dom = if probe["comments"].is_number() {
-                let html = browser
-                    .execute("return document.querySelector('encart-widget').shadowRoot.innerHTML", vec![])
-                    .await?;
-                html.as_str().map(str::to_owned)
-            } else {
-                None
-            };
-            let (title_ms, comments_ms, usable_ms) =
-                (probe["title"].as_f64(), probe["comments"].as_f64(), probe["usable"].as_f64());
-            return Ok(Run { title_ms, comments_ms, usable_ms, requests, resources, dom });
-        }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
+    // An unfinished load (30 s, WebDriver's script timeout) is reported as
+    // such in the summary (`incomplete_loads`), not as an error.
+    let _ = browser.execute_async(WAIT_JS, vec![]).await;
+    let probe = browser.execute("return window.__probe", vec![]).await?;
+    let timings = browser
+        .execute(
+            "return performance.getEntriesByType('resource')\
+             .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd])",
+            vec![],
+        )
+        .await?;
+    let timings: Vec<(String, f64, f64)> = serde_json::from_value(timings).unwrap_or_default();
+    let resources: Vec<String> =
+        timings.iter().map(|(path, start, end)| format!("{path}: {start:.0}–{end:.0} ms")).collect();
+    let requests = resources.len() as u64 + 1;
+    let dom = if probe["comments"].is_number() {
+        let html =
+            browser.execute("return document.querySelector('encart-widget').shadowRoot.innerHTML", vec![]).await?;
+        html.as_str().map(str::to_owned)
+    } else {
+        None
+    };
+    let (title_ms, comments_ms, usable_ms) = (probe["title"].as_f64(), probe["comments"].as_f64(), probe["usable"].as_f64());
+    Ok(Run { title_ms, comments_ms, usable_ms, requests, resources, dom })
 }
 
 /// Median and range of each measure over `runs`.

@@ -141,34 +141,49 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         serde_json::from_slice(&http::get_bytes(&format!("{}/api/v1/articles/{}/embed", api.url, slugs[0])).await?)?;
     let css = view["css"].as_str().context("the first view has no stylesheet")?.to_owned();
     let driver = browser::Chromedriver::start(&args.chromedriver)?;
+    // One load not counted: it warms Chromium's files and gives the DOM that
+    // the floor page holds in its own HTML.
+    let warm = browser::warm_up(&driver, &sites.url("widget-0.html")).await?;
+    let floor = sites.add_floor(&css, &warm.dom.context("the warm-up load did not capture the widget's DOM")?);
     let mut loads = Vec::new();
     let mut ratios = json!({});
     let median_of = |entry: &Value, key: &str| entry[key]["median"].as_f64().unwrap_or(f64::NAN);
     for conditions in [Conditions::Unthrottled, Conditions::Throttled] {
         println!("  {}", conditions.name());
-        let mut floor_dom = None;
-        let mut modes = Vec::new();
-        for (mode, page) in
-            [("encart, first view + hydration", "widget-0.html"), ("encart, client rendering", "client-0.html")]
-        {
-            let runs = browser::cold_loads(&driver, &sites.url(page), LOADS, conditions).await?;
-            floor_dom = floor_dom.or_else(|| runs.iter().find_map(|r| r.dom.clone()));
-            let entry = load_entry(&format!("{mode}, {} comments", THREADS[0]), conditions, &runs);
-            for resource in entry["first_load_resources"].as_array().into_iter().flatten() {
-                println!("        {}", resource.as_str().unwrap_or_default());
+        let mut pages = vec![
+            (format!("encart, first view + hydration, {} comments", THREADS[0]), "widget-0.html".to_owned()),
+            (format!("encart, client rendering, {} comments", THREADS[0]), "client-0.html".to_owned()),
+            ("floor: the same DOM in the page's HTML".to_owned(), floor.clone()),
+        ];
+        // The larger threads, with the first view: as fast to open?
+        if conditions == Conditions::Unthrottled {
+            for (size, i) in THREADS.iter().zip(0..).skip(1) {
+                pages.push((format!("encart, first view + hydration, {size} comments"), format!("widget-{i}.html")));
             }
-            modes.push(entry);
         }
-        let floor = sites.add_floor(&css, &floor_dom.context("no load captured the widget's DOM")?);
-        let runs = browser::cold_loads(&driver, &sites.url(&floor), LOADS, conditions).await?;
-        let floor = load_entry("floor: the same DOM in the page's HTML", conditions, &runs);
-        let (first_view, client) = (&modes[0], &modes[1]);
+        let urls: Vec<String> = pages.iter().map(|(_, page)| sites.url(page)).collect();
+        let runs = browser::cold_loads(&driver, &urls, LOADS, conditions).await?;
+        let entries: Vec<Value> = pages
+            .iter()
+            .zip(&runs)
+            .enumerate()
+            .map(|(i, ((name, _), runs))| {
+                let entry = load_entry(name, conditions, runs);
+                if i < 2 {
+                    for resource in entry["first_load_resources"].as_array().into_iter().flatten() {
+                        println!("        {}", resource.as_str().unwrap_or_default());
+                    }
+                }
+                entry
+            })
+            .collect();
+        let (first_view, client, floor) = (&entries[0], &entries[1], &entries[2]);
         let key = if conditions == Conditions::Throttled { "throttled" } else { "unthrottled" };
         ratios[key] = json!({
-            "first_view_title_to_floor": median_of(first_view, "title_ms") / median_of(&floor, "title_ms"),
-            "first_view_comments_to_floor": median_of(first_view, "comments_ms") / median_of(&floor, "comments_ms"),
-            "client_title_to_floor": median_of(client, "title_ms") / median_of(&floor, "title_ms"),
-            "client_comments_to_floor": median_of(client, "comments_ms") / median_of(&floor, "comments_ms"),
+            "first_view_title_to_floor": median_of(first_view, "title_ms") / median_of(floor, "title_ms"),
+            "first_view_comments_to_floor": median_of(first_view, "comments_ms") / median_of(floor, "comments_ms"),
+            "client_title_to_floor": median_of(client, "title_ms") / median_of(floor, "title_ms"),
+            "client_comments_to_floor": median_of(client, "comments_ms") / median_of(floor, "comments_ms"),
             "comments_first_view_to_client": median_of(first_view, "comments_ms") / median_of(client, "comments_ms"),
             "usable_first_view_to_client": median_of(first_view, "usable_ms") / median_of(client, "usable_ms"),
         });
@@ -185,25 +200,14 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             r["comments_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
             r["usable_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
         );
-        if conditions == Conditions::Unthrottled
-            && let Some(row) = scale.iter_mut().find(|row| row["thread"] == THREADS[0])
-        {
-            row["dom_20_comments_median_ms"] = first_view["comments_ms"]["median"].clone();
+        if conditions == Conditions::Unthrottled {
+            for (size, entry) in THREADS.iter().zip([&entries[0], &entries[3], &entries[4]]) {
+                if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
+                    row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
+                }
+            }
         }
-        loads.extend(modes);
-        loads.push(floor);
-    }
-    // The larger threads, with the first view: as fast to open?
-    for (size, i) in THREADS.iter().zip(0..).skip(1) {
-        let runs =
-            browser::cold_loads(&driver, &sites.url(&format!("widget-{i}.html")), LOADS, Conditions::Unthrottled)
-                .await?;
-        let entry =
-            load_entry(&format!("encart, first view + hydration, {size} comments"), Conditions::Unthrottled, &runs);
-        if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
-            row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
-        }
-        loads.push(entry);
+        loads.extend(entries);
     }
     report.section("cold_loads", json!({ "pages": loads, "ratios": ratios }));
     report.section("scale", Value::Array(scale));
