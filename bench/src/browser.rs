@@ -229,7 +229,8 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
     } else {
         None
     };
-    let (title_ms, comments_ms, usable_ms) = (probe["title"].as_f64(), probe["comments"].as_f64(), probe["usable"].as_f64());
+    let (title_ms, comments_ms, usable_ms) =
+        (probe["title"].as_f64(), probe["comments"].as_f64(), probe["usable"].as_f64());
     Ok(Run { title_ms, comments_ms, usable_ms, requests, resources, dom })
 }
 
