@@ -87,28 +87,26 @@ fn npm_dir(name: &str, version: &str) -> PathBuf {
     cache.join("encart").join(format!("{name}-{version}"))
 }
 
+/// The wasm32 target.
 fn wasm_target() -> anyhow::Result<()> {
-    const TARGET: &str = "wasm32-unknown-unknown";
-    let installed = Command::new("rustup").args(["target", "list", "--installed"]).probe();
-    if installed.is_some_and(|list| list.lines().any(|l| l.trim() == TARGET)) {
-        ok(TARGET);
-        return Ok(());
-    }
-    installing(TARGET);
-    Command::new("rustup").args(["target", "add", TARGET]).status_ok()
+    rustup_add("target", "wasm32-unknown-unknown")
 }
 
 /// The standard library's sources: `cargo xtask dist` compiles std for the
 /// wasm with the widget's size profile (see `dist::SIZE_FLAGS`).
 fn rust_src() -> anyhow::Result<()> {
-    const COMPONENT: &str = "rust-src";
-    let installed = Command::new("rustup").args(["component", "list", "--installed"]).probe();
-    if installed.is_some_and(|list| list.lines().any(|l| l.trim().starts_with(COMPONENT))) {
-        ok(COMPONENT);
+    rustup_add("component", "rust-src")
+}
+
+/// `rustup <kind> add <name>` unless `rustup <kind> list --installed` lists it.
+fn rustup_add(kind: &str, name: &str) -> anyhow::Result<()> {
+    let installed = Command::new("rustup").args([kind, "list", "--installed"]).probe();
+    if installed.is_some_and(|list| list.lines().any(|l| l.trim() == name)) {
+        ok(name);
         return Ok(());
     }
-    installing(COMPONENT);
-    Command::new("rustup").args(["component", "add", COMPONENT]).status_ok()
+    installing(name);
+    Command::new("rustup").args([kind, "add", name]).status_ok()
 }
 
 /// `name` at exactly `version` in cargo's bin folder, installed with
