@@ -19,6 +19,8 @@ pub use encart_demo::chromedriver::Chromedriver;
 
 const PROBE: &str = include_str!("../pages/probe.js");
 const WIDGET_PAGE: &str = include_str!("../pages/widget.html");
+const ISSO_PAGE: &str = include_str!("../pages/isso.html");
+const ISSO_PROBE: &str = include_str!("../pages/isso-probe.js");
 
 type Pages = Arc<Mutex<HashMap<String, String>>>;
 
@@ -54,6 +56,18 @@ impl Sites {
 
     pub fn url(&self, page: &str) -> String {
         format!("{}/{page}", self.partner)
+    }
+
+    /// The partner's origin, for the CORS of other servers.
+    pub fn partner(&self) -> &str {
+        &self.partner
+    }
+
+    /// A page that embeds Isso's thread from `isso`. Returns its name.
+    pub fn add_isso(&self, isso: &str, thread: &str) -> String {
+        let html = ISSO_PAGE.replace("{{PROBE}}", ISSO_PROBE).replace("{{ISSO}}", isso).replace("{{THREAD}}", thread);
+        self.pages.lock().unwrap().insert("isso.html".into(), html);
+        "isso.html".into()
     }
 
     /// The floor page: the widget's DOM (`shadow_html`, captured from a
@@ -223,8 +237,8 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
         timings.iter().map(|(path, start, end)| format!("{path}: {start:.0}–{end:.0} ms")).collect();
     let requests = resources.len() as u64 + 1;
     let dom = if probe["comments"].is_number() {
-        let html =
-            browser.execute("return document.querySelector('encart-widget').shadowRoot.innerHTML", vec![]).await?;
+        let script = "const w = document.querySelector('encart-widget'); return w && w.shadowRoot ? w.shadowRoot.innerHTML : null";
+        let html = browser.execute(script, vec![]).await?;
         html.as_str().map(str::to_owned)
     } else {
         None

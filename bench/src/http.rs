@@ -38,6 +38,13 @@ async fn get_json(client: &HttpClient, url: &str) -> anyhow::Result<Value> {
     Ok(serde_json::from_slice(&body)?)
 }
 
+/// POSTs `body` as JSON; returns the status.
+pub async fn post_json(url: &str, body: &Value) -> anyhow::Result<u16> {
+    let request =
+        Request::post(url).header("content-type", "application/json").body(Full::new(Bytes::from(body.to_string())))?;
+    Ok(call(&client(), request).await?.0)
+}
+
 /// One GET over a new connection, in ms (what a cold reader's request costs).
 pub async fn time_get(url: &str) -> anyhow::Result<f64> {
     let client = client();

@@ -15,9 +15,13 @@
 //!    shadow root);
 //! 4. scale: first page of threads of 20, 1,000 and 10,000 comments;
 //! 5. throughput: wrk on the 20-comment page, against nginx serving the same bytes.
+//!
+//! Isso runs in the same run as the reference of 2 and 3: its script and
+//! thread sizes, and cold loads of a page embedding the same 20 comments.
 
 mod browser;
 mod http;
+mod isso;
 mod report;
 mod server;
 
@@ -43,18 +47,21 @@ struct Args {
     chromedriver: PathBuf,
     out: PathBuf,
     fixture: PathBuf,
+    isso: PathBuf,
 }
 
 fn args() -> anyhow::Result<Args> {
     let mut args = std::env::args().skip(1);
     let mut next = |name: &str| args.next().with_context(|| format!("missing <{name}>"));
-    let usage = "usage: encart-bench <dist> <encart-server binary> <chromedriver> <results dir> <article file>";
+    let usage =
+        "usage: encart-bench <dist> <encart-server binary> <chromedriver> <results dir> <article file> <isso binary>";
     Ok(Args {
         dist: next("dist").context(usage)?.into(),
         server: next("server").context(usage)?.into(),
         chromedriver: next("chromedriver").context(usage)?.into(),
         out: next("results").context(usage)?.into(),
         fixture: next("article").context(usage)?.into(),
+        isso: next("isso").context(usage)?.into(),
     })
 }
 
@@ -131,12 +138,17 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         scale.push(json!({ "thread": size, "cold_ms": cold, "warm_median_ms": median(&warm) }));
     }
 
+    let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
+    let isso = isso::Isso::start(&args.isso, scratch, sites.partner())?;
+    isso.seed(THREADS[0]).await?;
+    let isso_page = sites.add_isso(&isso.url, isso::THREAD);
+
     println!("==> payload");
-    let payload = report::payload(&args.dist, &api.url, &slugs[0]).await?;
+    let mut payload = report::payload(&args.dist, &api.url, &slugs[0]).await?;
+    payload["isso"] = report::isso_payload(&isso).await?;
     report.section("payload", payload);
 
     println!("==> cold loads in headless Chromium ({LOADS} per page and conditions)");
-    let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
     let view: Value =
         serde_json::from_slice(&http::get_bytes(&format!("{}/api/v1/articles/{}/embed", api.url, slugs[0])).await?)?;
     let css = view["css"].as_str().context("the first view has no stylesheet")?.to_owned();
@@ -155,11 +167,13 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             (format!("encart, client rendering, {} comments", THREADS[0]), "client-0.html".to_owned()),
             ("floor: the same DOM in the page's HTML".to_owned(), floor.clone()),
         ];
-        // The larger threads, with the first view: as fast to open?
+        // The larger threads, with the first view: as fast to open? And
+        // Isso (unthrottled only: its server sends its script uncompressed).
         if conditions == Conditions::Unthrottled {
             for (size, i) in THREADS.iter().zip(0..).skip(1) {
                 pages.push((format!("encart, first view + hydration, {size} comments"), format!("widget-{i}.html")));
             }
+            pages.push((format!("Isso 0.14, {} comments (same run)", THREADS[0]), isso_page.clone()));
         }
         let urls: Vec<String> = pages.iter().map(|(_, page)| sites.url(page)).collect();
         let runs = browser::cold_loads(&driver, &urls, LOADS, conditions).await?;
@@ -187,6 +201,17 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             "comments_first_view_to_client": median_of(first_view, "comments_ms") / median_of(client, "comments_ms"),
             "usable_first_view_to_client": median_of(first_view, "usable_ms") / median_of(client, "usable_ms"),
         });
+        if let Some(isso) = entries.get(5) {
+            ratios[key]["comments_first_view_to_isso"] =
+                json!(median_of(first_view, "comments_ms") / median_of(isso, "comments_ms"));
+            ratios[key]["usable_first_view_to_isso"] =
+                json!(median_of(first_view, "usable_ms") / median_of(isso, "usable_ms"));
+            println!(
+                "    first view / Isso: 20 comments {:.2}x, form usable {:.2}x",
+                ratios[key]["comments_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
+                ratios[key]["usable_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
+            );
+        }
         let r = &ratios[key];
         println!(
             "    ratios (medians): to the floor, first view title {:.2}x, 20 comments {:.2}x; client rendering title {:.2}x, 20 comments {:.2}x",

@@ -65,6 +65,13 @@ impl Report {
             let t = &self.get("payload")["totals"][key];
             out += &format!("| **{name}** | {} | {} | {} |\n", t["raw"], t["gzip"], t["brotli"]);
         }
+        let isso = &self.get("payload")["isso"];
+        for file in isso["files"].as_array().into_iter().flatten() {
+            let name = file["name"].as_str().unwrap_or("?");
+            out += &format!("| {name} (same run) | {} | {} | {} |\n", file["raw"], file["gzip"], file["brotli"]);
+        }
+        let t = &isso["total"];
+        out += &format!("| **total, Isso** | {} | {} | {} |\n", t["raw"], t["gzip"], t["brotli"]);
 
         out += "\n## Cold loads in headless Chromium (ms from navigation start; median, min–max)\n\n";
         out +=
@@ -95,9 +102,13 @@ impl Report {
             ("client_comments_to_floor", "client rendering: 20 comments / floor"),
             ("comments_first_view_to_client", "20 comments: first view / client rendering"),
             ("usable_first_view_to_client", "form usable: first view / client rendering"),
+            ("comments_first_view_to_isso", "20 comments: first view / Isso (same run)"),
+            ("usable_first_view_to_isso", "form usable: first view / Isso (same run)"),
         ] {
             let r = &loads["ratios"];
-            out += &format!("| {name} | {:.2} | {:.2} |\n", num(&r["unthrottled"][key]), num(&r["throttled"][key]));
+            let cell = |v: f64| if v.is_nan() { "–".to_owned() } else { format!("{v:.2}") };
+            out +=
+                &format!("| {name} | {} | {} |\n", cell(num(&r["unthrottled"][key])), cell(num(&r["throttled"][key])));
         }
         out += "\n";
 
@@ -204,6 +215,31 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     }
     files.extend([view, article_json, comments]);
     Ok(json!({ "files": files, "totals": totals }))
+}
+
+/// What Isso's page downloads from Isso: its script (which carries its
+/// stylesheet), its settings and the 20 comments' JSON, sized alike.
+pub async fn isso_payload(isso: &crate::isso::Isso) -> anyhow::Result<Value> {
+    let files = [
+        sizes("Isso: embed.min.js", &crate::http::get_bytes(&format!("{}/js/embed.min.js", isso.url)).await?)?,
+        sizes("Isso: config JSON", &crate::http::get_bytes(&format!("{}/config", isso.url)).await?)?,
+        sizes("Isso: 20 comments JSON", &crate::http::get_bytes(&isso.thread_url()).await?)?,
+    ];
+    let sum = |key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
+    let total = json!({ "raw": sum("raw"), "gzip": sum("gzip"), "brotli": sum("brotli") });
+    for file in files
+        .iter()
+        .chain([&json!({"name": "total, Isso", "raw": total["raw"], "gzip": total["gzip"], "brotli": total["brotli"]})])
+    {
+        println!(
+            "    {:<36} {:>8} {:>8} {:>8}",
+            file["name"].as_str().unwrap_or("?"),
+            file["raw"],
+            file["gzip"],
+            file["brotli"]
+        );
+    }
+    Ok(json!({ "files": files, "total": total }))
 }
 
 fn sizes(name: &str, bytes: &[u8]) -> anyhow::Result<Value> {

@@ -74,6 +74,7 @@ fn workspace_root() -> PathBuf {
 fn bench() -> anyhow::Result<()> {
     let tools = setup::run()?;
     setup::bench_tools()?;
+    let isso = setup::isso()?;
     dist::run(&tools)?;
     step("building the release API server and the benchmark");
     cargo(&["build", "--release", "--package", "encart-server", "--package", "encart-bench"]).status_ok()?;
@@ -82,6 +83,7 @@ fn bench() -> anyhow::Result<()> {
         .args(["dist", "target/release/encart-server"])
         .arg(&tools.chromedriver)
         .args(["bench/results", "fixtures/haftar-poutine.txt"])
+        .arg(&isso)
         .status_ok()
 }
 

@@ -225,6 +225,32 @@ pub fn bench_tools() -> anyhow::Result<()> {
     without_services(|| apt_install(&["wrk", "nginx"]))
 }
 
+/// Isso, the peer the benchmark measures in the same run: `pip install` in a
+/// venv outside the work tree (like the npm tools). Its Markdown dependency
+/// (misaka) may compile C: Debian's venv, headers and compiler are installed
+/// when the first attempt fails. Returns the `isso` command.
+pub fn isso() -> anyhow::Result<PathBuf> {
+    const VERSION: &str = "0.14.0";
+    let what = format!("isso {VERSION} (pip, for the benchmark)");
+    let venv = npm_dir("isso", VERSION);
+    let bin = venv.join("bin").join("isso");
+    if Command::new(&bin).arg("--version").probe().is_some_and(|v| v.contains(VERSION)) {
+        ok(&what);
+        return Ok(bin);
+    }
+    installing(&what);
+    let install = || -> anyhow::Result<()> {
+        let _ = std::fs::remove_dir_all(&venv);
+        Command::new("python3").args(["-m", "venv"]).arg(&venv).status_ok()?;
+        Command::new(venv.join("bin").join("pip")).args(["install", "--quiet", &format!("isso=={VERSION}")]).status_ok()
+    };
+    if install().is_err() {
+        apt_install(&["python3-venv", "python3-dev", "gcc"])?;
+        install()?;
+    }
+    Ok(bin)
+}
+
 /// Runs `install` with a `policy-rc.d` that keeps packages from starting
 /// system services (Debian's documented switch), unless one is already there.
 fn without_services(install: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {
