@@ -269,6 +269,9 @@ pub fn summary(name: &str, runs: &[Run]) -> Value {
 pub fn line(entry: &Value) -> String {
     let cell = |key: &str| {
         let s = &entry[key];
+        if s["loads"] == 0 {
+            return "-".to_owned();
+        }
         format!(
             "{:.0} ms ({:.0}–{:.0})",
             s["median"].as_f64().unwrap_or(f64::NAN),
@@ -276,13 +279,12 @@ pub fn line(entry: &Value) -> String {
             s["max"].as_f64().unwrap_or(f64::NAN)
         )
     };
-    let usable = if entry["usable_ms"]["loads"] == 0 { "-".to_owned() } else { cell("usable_ms") };
     format!(
         "{:<44} title {:<20} 20 comments {:<20} form {:<20} {} requests",
         entry["page"].as_str().unwrap_or_default(),
         cell("title_ms"),
         cell("comments_ms"),
-        usable,
+        cell("usable_ms"),
         entry["requests"]
     )
 }

@@ -217,11 +217,12 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     Ok(json!({ "files": files, "totals": totals }))
 }
 
-/// What Isso's page downloads from Isso: its script (which carries its
-/// stylesheet), its settings and the 20 comments' JSON, sized alike.
+/// What Isso's page downloads from Isso: its script, its stylesheet, its
+/// settings and the 20 comments' JSON, sized alike.
 pub async fn isso_payload(isso: &crate::isso::Isso) -> anyhow::Result<Value> {
     let files = [
         sizes("Isso: embed.min.js", &crate::http::get_bytes(&format!("{}/js/embed.min.js", isso.url)).await?)?,
+        sizes("Isso: isso.css", &crate::http::get_bytes(&format!("{}/css/isso.css", isso.url)).await?)?,
         sizes("Isso: config JSON", &crate::http::get_bytes(&format!("{}/config", isso.url)).await?)?,
         sizes("Isso: 20 comments JSON", &crate::http::get_bytes(&isso.thread_url()).await?)?,
     ];
