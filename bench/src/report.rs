@@ -184,8 +184,6 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     let comments =
         sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
     let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
-    let sum = |files: &[&Value], key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
-    let total = |files: &[&Value]| json!({ "raw": sum(files, "raw"), "gzip": sum(files, "gzip"), "brotli": sum(files, "brotli") });
     let assets: Vec<&Value> = files.iter().collect();
     let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view]).collect();
     let client_all: Vec<&Value> = assets.iter().copied().chain([&article_json, &comments]).collect();
@@ -196,13 +194,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         "critical_path_client": total(&client_all),
     });
     for file in files.iter().chain([&view, &article_json, &comments]) {
-        println!(
-            "    {:<36} {:>8} {:>8} {:>8}",
-            file["name"].as_str().unwrap_or("?"),
-            file["raw"],
-            file["gzip"],
-            file["brotli"]
-        );
+        print_sizes(file["name"].as_str().unwrap_or("?"), file);
     }
     for (key, name) in [
         ("first_view", "total, first view + hydration"),
@@ -210,8 +202,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         ("critical_path_first_view", "to first content, first view (loader + view)"),
         ("critical_path_client", "to first content, client rendering (all)"),
     ] {
-        let t = &totals[key];
-        println!("    {:<46} {:>8} {:>8} {:>8}", name, t["raw"], t["gzip"], t["brotli"]);
+        print_sizes(name, &totals[key]);
     }
     files.extend([view, article_json, comments]);
     Ok(json!({ "files": files, "totals": totals }))
@@ -226,21 +217,23 @@ pub async fn isso_payload(isso: &crate::isso::Isso) -> anyhow::Result<Value> {
         sizes("Isso: config JSON", &crate::http::get_bytes(&format!("{}/config", isso.url)).await?)?,
         sizes("Isso: 20 comments JSON", &crate::http::get_bytes(&isso.thread_url()).await?)?,
     ];
-    let sum = |key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
-    let total = json!({ "raw": sum("raw"), "gzip": sum("gzip"), "brotli": sum("brotli") });
-    for file in files
-        .iter()
-        .chain([&json!({"name": "total, Isso", "raw": total["raw"], "gzip": total["gzip"], "brotli": total["brotli"]})])
-    {
-        println!(
-            "    {:<36} {:>8} {:>8} {:>8}",
-            file["name"].as_str().unwrap_or("?"),
-            file["raw"],
-            file["gzip"],
-            file["brotli"]
-        );
+    let total = total(&files.iter().collect::<Vec<_>>());
+    for file in &files {
+        print_sizes(file["name"].as_str().unwrap_or("?"), file);
     }
+    print_sizes("total, Isso", &total);
     Ok(json!({ "files": files, "total": total }))
+}
+
+/// The sums of `files`' sizes: raw, gzip and brotli.
+fn total(files: &[&Value]) -> Value {
+    let sum = |key: &str| files.iter().map(|f| f[key].as_u64().unwrap_or_default()).sum::<u64>();
+    json!({ "raw": sum("raw"), "gzip": sum("gzip"), "brotli": sum("brotli") })
+}
+
+/// One line of the printed payload table.
+fn print_sizes(name: &str, sizes: &Value) {
+    println!("    {:<46} {:>8} {:>8} {:>8}", name, sizes["raw"], sizes["gzip"], sizes["brotli"]);
 }
 
 fn sizes(name: &str, bytes: &[u8]) -> anyhow::Result<Value> {
