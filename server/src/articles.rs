@@ -39,8 +39,15 @@ pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
     checked_slug(slug)
 }
 
+/// The `{slug}` and `{id}` of a comment's path (`…/articles/{slug}/comments/{id}…`),
+/// or a 400 as for [`slug_param`]; the id is the handler's to parse.
+pub fn slug_and_id_params(path: Result<Path<(String, String)>, PathRejection>) -> Result<(String, String)> {
+    let Ok(Path((slug, id))) = path else { return Err(Error::BadRequest("the path is not valid".into())) };
+    Ok((checked_slug(slug)?, id))
+}
+
 /// `slug` if it may name an article (see [`valid_slug`]).
-pub fn checked_slug(slug: String) -> Result<String> {
+fn checked_slug(slug: String) -> Result<String> {
     if valid_slug(&slug) { Ok(slug) } else { Err(bad_slug()) }
 }
 

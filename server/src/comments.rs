@@ -50,8 +50,7 @@ async fn remove(
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<StatusCode> {
-    let Path((slug, id)) = path.map_err(|_| Error::BadRequest("the path is not valid".into()))?;
-    let slug = crate::articles::checked_slug(slug)?;
+    let (slug, id) = crate::articles::slug_and_id_params(path)?;
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())

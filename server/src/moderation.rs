@@ -9,7 +9,7 @@ use axum::{Json, Router};
 use encart_api_types::NewReport;
 use serde_json::{Value, json};
 
-use crate::articles::checked_slug;
+use crate::articles::slug_and_id_params;
 use crate::client::ClientIp;
 use crate::comments::{self, article_id};
 use crate::db::{self, Db};
@@ -28,8 +28,7 @@ async fn report(
     path: Result<Path<(String, String)>, PathRejection>,
     body: Result<Json<NewReport>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Value>)> {
-    let Path((slug, id)) = path.map_err(|_| Error::BadRequest("the path is not valid".into()))?;
-    let slug = checked_slug(slug)?;
+    let (slug, id) = slug_and_id_params(path)?;
     let Json(report) = body.map_err(|_| {
         Error::BadRequest("send {\"reason\": \"spam\" | \"abuse\" | \"off_topic\" | \"other\"} as JSON".into())
     })?;
