@@ -512,7 +512,6 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
     world.close().await;
 }
 
-/// axe-core's browser script (`cargo xtask setup` installs it; `ENCART_AXE`).
 #[tokio::test]
 async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     let world = world("a11y").await;
