@@ -167,12 +167,17 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             (format!("encart, client rendering, {} comments", THREADS[0]), "client-0.html".to_owned()),
             ("floor: the same DOM in the page's HTML".to_owned(), floor.clone()),
         ];
-        // The larger threads, with the first view: as fast to open? And
-        // Isso (unthrottled only: its server sends its script uncompressed).
+        // Unthrottled only: the larger threads, with the first view (as fast
+        // to open?), and Isso (its server sends its script uncompressed).
+        // `thread_pages[i]` is where THREADS[i]'s page is in `pages`.
+        let mut unthrottled_only = None;
         if conditions == Conditions::Unthrottled {
+            let mut thread_pages = vec![0];
             for (size, i) in THREADS.iter().zip(0..).skip(1) {
+                thread_pages.push(pages.len());
                 pages.push((format!("encart, first view + hydration, {size} comments"), format!("widget-{i}.html")));
             }
+            unthrottled_only = Some((thread_pages, pages.len()));
             pages.push((format!("Isso 0.14, {} comments (same run)", THREADS[0]), isso_page.clone()));
         }
         let urls: Vec<String> = pages.iter().map(|(_, page)| sites.url(page)).collect();
@@ -201,17 +206,6 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             "comments_first_view_to_client": median_of(first_view, "comments_ms") / median_of(client, "comments_ms"),
             "usable_first_view_to_client": median_of(first_view, "usable_ms") / median_of(client, "usable_ms"),
         });
-        if let Some(isso) = entries.get(5) {
-            ratios[key]["comments_first_view_to_isso"] =
-                json!(median_of(first_view, "comments_ms") / median_of(isso, "comments_ms"));
-            ratios[key]["usable_first_view_to_isso"] =
-                json!(median_of(first_view, "usable_ms") / median_of(isso, "usable_ms"));
-            println!(
-                "    first view / Isso: 20 comments {:.2}x, form usable {:.2}x",
-                ratios[key]["comments_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
-                ratios[key]["usable_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
-            );
-        }
         let r = &ratios[key];
         println!(
             "    ratios (medians): to the floor, first view title {:.2}x, 20 comments {:.2}x; client rendering title {:.2}x, 20 comments {:.2}x",
@@ -225,10 +219,20 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             r["comments_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
             r["usable_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
         );
-        if conditions == Conditions::Unthrottled {
-            for (size, entry) in THREADS.iter().zip([&entries[0], &entries[3], &entries[4]]) {
+        if let Some((thread_pages, isso)) = unthrottled_only {
+            let isso = &entries[isso];
+            ratios[key]["comments_first_view_to_isso"] =
+                json!(median_of(first_view, "comments_ms") / median_of(isso, "comments_ms"));
+            ratios[key]["usable_first_view_to_isso"] =
+                json!(median_of(first_view, "usable_ms") / median_of(isso, "usable_ms"));
+            println!(
+                "    first view / Isso: 20 comments {:.2}x, form usable {:.2}x",
+                ratios[key]["comments_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
+                ratios[key]["usable_first_view_to_isso"].as_f64().unwrap_or(f64::NAN),
+            );
+            for (size, i) in THREADS.iter().zip(thread_pages) {
                 if let Some(row) = scale.iter_mut().find(|row| row["thread"] == *size) {
-                    row["dom_20_comments_median_ms"] = entry["comments_ms"]["median"].clone();
+                    row["dom_20_comments_median_ms"] = entries[i]["comments_ms"]["median"].clone();
                 }
             }
         }
