@@ -61,16 +61,19 @@ pub struct Manifest {
     pub assets: Vec<Asset>,
 }
 
-pub fn run(tools: &Tools) -> anyhow::Result<()> {
-    step("building the release widget into dist/ (trunk, esbuild)");
-    Command::new(&tools.trunk)
-        .args(["build", "--release"])
-        .env("PATH", &tools.path)
-        // Unstable flags of the pinned stable compiler, for this build only.
+/// `command` (a cargo build of the wasm, or Trunk's) with the size profile's
+/// environment: unstable flags of the pinned stable compiler, for this build only.
+pub fn size_profiled(command: &mut Command) -> &mut Command {
+    command
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", SIZE_FLAGS.join(" "))
-        .status_ok()?;
+}
+
+pub fn run(tools: &Tools) -> anyhow::Result<()> {
+    step("building the release widget into dist/ (trunk, esbuild)");
+    // Trunk runs cargo offline (Trunk.toml): `cargo xtask setup` fetched what it needs.
+    size_profiled(Command::new(&tools.trunk).args(["build", "--release"]).env("PATH", &tools.path)).status_ok()?;
 
     let dist = Path::new(DIST);
     let trunk_glue = only_file(dist, |name| name.starts_with("encart-") && name.ends_with(".js"))?;

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use anyhow::{Context, bail};
 
-use crate::{CommandExt, cargo, step};
+use crate::{CommandExt, cargo, dist, step};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm-opt comes from npm's `binaryen` (Debian's is too old for current rustc output).
@@ -37,6 +37,7 @@ pub fn run() -> anyhow::Result<Tools> {
 
     wasm_target()?;
     rust_src()?;
+    wasm_dependencies()?;
     let trunk = cargo_tool(&cargo_bin, "trunk", TRUNK_VERSION, &["trunk", "--version", TRUNK_VERSION, "--locked"])?;
     let bindgen = wasm_bindgen_version()?;
     // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
@@ -96,6 +97,18 @@ fn wasm_target() -> anyhow::Result<()> {
 /// wasm with the widget's size profile (see `dist::SIZE_FLAGS`).
 fn rust_src() -> anyhow::Result<()> {
     rustup_add("component", "rust-src")
+}
+
+/// Every crate the release wasm's build needs, the standard library's own
+/// dependencies included: Trunk builds it offline (Trunk.toml, so that it never
+/// downloads tools), and `-Zbuild-std` resolves std's dependencies, which no
+/// other build fetches. Quick when they are all in cargo's cache.
+fn wasm_dependencies() -> anyhow::Result<()> {
+    dist::size_profiled(&mut cargo(&["fetch", "--target", "wasm32-unknown-unknown"]))
+        .status_ok()
+        .context("cannot fetch the crates of the release wasm's build")?;
+    ok("crates of the release wasm (std's own included)");
+    Ok(())
 }
 
 /// `rustup <kind> add <name>` unless `rustup <kind> list --installed` lists it.
