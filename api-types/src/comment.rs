@@ -146,9 +146,20 @@ impl FieldErrors {
 }
 
 /// An author name: 1 to [`AUTHOR_MAX_CHARS`] characters once trimmed, no
-/// control character (line breaks included).
+/// control character (line breaks included), and none of the invisible
+/// controls of text direction, which could make a name read as another
+/// ("moc.elpmaxe" shown as "example.com").
 pub fn check_author(author: &str) -> Result<(), FieldError> {
+    if author.chars().any(is_bidi_control) {
+        return Err(FieldError::ControlCharacters);
+    }
     check_text(author, AUTHOR_MAX_CHARS, |_| false)
+}
+
+/// The characters that change the direction of the text around them:
+/// marks, embeddings, overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A comment: 1 to [`BODY_MAX_CHARS`] characters once trimmed; line breaks and
@@ -170,6 +181,13 @@ fn check_text(text: &str, max_chars: usize, allowed_control: fn(char) -> bool) -
         return Err(FieldError::TooLong);
     }
     Ok(())
+}
+
+/// `text` with every line break as `\n` (`\r\n` and a lone `\r` too): as
+/// comments are stored, so that a text reads the same in the server's HTML
+/// (where a parser turns `\r` into `\n`) as in the widget.
+pub fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() }
 }
 
 impl NewComment {
@@ -214,6 +232,21 @@ mod tests {
         assert_eq!(check_body("bip\u{7}"), Err(FieldError::ControlCharacters));
         assert_eq!(check_body("nul\u{0}"), Err(FieldError::ControlCharacters));
         assert_eq!(check_body("ligne\r\nligne\ttab"), Ok(()));
+    }
+
+    #[test]
+    fn direction_controls_are_refused_in_names_and_kept_in_bodies() {
+        for spoof in ["\u{202E}moc.elpmaxe", "Léa\u{2066}x\u{2069}", "a\u{200F}b", "\u{061C}x"] {
+            assert_eq!(check_author(spoof), Err(FieldError::ControlCharacters), "{spoof:?}");
+            assert_eq!(check_body(spoof), Ok(()), "{spoof:?}");
+        }
+        assert_eq!(check_author("نور الهدى"), Ok(()), "right-to-left names themselves are welcome");
+    }
+
+    #[test]
+    fn line_breaks_are_all_stored_as_line_feeds() {
+        assert_eq!(normalize_line_breaks("A\r\nB\rC\nD"), "A\nB\nC\nD");
+        assert!(matches!(normalize_line_breaks("A\nB"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

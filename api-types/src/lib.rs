@@ -11,6 +11,7 @@ mod date;
 pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, MAX_OWN_TOKENS, NewComment,
     NewReport, PendingComments, PendingQuery, PostedComment, ReportReason, Visibility, check_author, check_body,
+    normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};
@@ -106,6 +107,11 @@ pub enum Block {
     },
 }
 
+/// Deepest nesting of formatting and links in a block's text (a link in
+/// bold in italics is 3): stored articles stay well within what every
+/// decoder and view can take.
+pub const MAX_INLINE_DEPTH: usize = 8;
+
 /// Text within a block.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -118,6 +124,18 @@ pub enum Inline {
         href: String,
         text: Vec<Inline>,
     },
+}
+
+impl Inline {
+    /// How many levels of formatting and links this inline is: 0 for text.
+    pub fn depth(&self) -> usize {
+        match self {
+            Inline::Text(_) => 0,
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { text: inner, .. } => {
+                1 + inner.iter().map(Inline::depth).max().unwrap_or(0)
+            }
+        }
+    }
 }
 
 impl Block {
@@ -200,6 +218,10 @@ pub mod error_code {
     pub const URI_TOO_LONG: &str = "uri_too_long";
     pub const HEADERS_TOO_LARGE: &str = "headers_too_large";
     pub const REQUEST_TIMEOUT: &str = "request_timeout";
+    /// A document (or an imported page) nests deeper than the limit.
+    pub const TOO_DEEP: &str = "too_deep";
+    /// A document (or an imported page) has more elements than the limit.
+    pub const TOO_COMPLEX: &str = "too_complex";
     pub const INTERNAL: &str = "internal";
 }
 
