@@ -43,6 +43,8 @@ impl Server {
         let child = Command::new(server)
             .args(["serve", "--allowed-origins", "*", "--post-burst", "1000000", "--post-refill-secs", "0"])
             .args(["--post-ceiling", "1000000"])
+            .arg("--secret-file")
+            .arg(std::env::temp_dir().join("encart-bench.key"))
             .arg("--listen")
             .arg(format!("127.0.0.1:{port}"))
             .env("DATABASE_URL", database)

@@ -114,7 +114,7 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         .await
         .with_context(|| format!("cannot open {}", options.database_url))?;
     let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
-    let state = AppState::new(db.clone(), options.moderation).await?.with_embed_urls(&api_url, &cdn_url);
+    let state = AppState::new(db.clone(), options.moderation)?.with_embed_urls(&api_url, &cdn_url);
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
@@ -209,7 +209,7 @@ async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::R
     let mut todo: Vec<(Option<String>, SeedComment)> = seed.into_iter().map(|c| (None, c)).collect();
     while let Some((parent, comment)) = todo.pop() {
         let new = NewComment { author: comment.author, body: comment.body, parent, website: String::new() };
-        let sender = comments::Sender { ip: HOST, moderation: Moderation::Open, idempotency_key: None };
+        let sender = comments::Sender { ip: HOST, idempotency_key: None };
         let posted = comments::post(state, slug, &new, &sender).await?;
         todo.extend(comment.replies.into_iter().rev().map(|r| (Some(posted.comment.id.clone()), r)));
     }

@@ -8,16 +8,23 @@
 //! Moderators are added from the command line (`moderator add`); only an
 //! argon2id hash of their password is stored. A session is a random token in
 //! an `HttpOnly`, `SameSite=Strict` cookie scoped to `/admin` (`Secure` when
-//! the public URL is https), stored as its SHA-256 with an expiry, in the
-//! database (so any instance knows it). Every POST but the sign-in carries
-//! the session's CSRF token.
+//! a trusted proxy says the request came over https, or with
+//! `--secure-cookies`), stored as its SHA-256 with an expiry, in the
+//! database (so any instance knows it). Every POST carries a CSRF token: the
+//! session's, or for the sign-in form one paired with a cookie of its own
+//! (so no other site can sign a browser in to an account of its choosing).
+//!
+//! Password guessing meets three bounds: attempts per address and per name
+//! (`throttle.rs`, answered with this page and `Retry-After`), and at most
+//! [`PASSWORD_CHECKS`] argon2id checks at once on the whole server (each
+//! holds 19 MiB), a sign-in waiting at most [`PASSWORD_WAIT`] for its turn.
 
 use std::sync::OnceLock;
 use std::time::{Duration, SystemTime};
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHash, PasswordHasher, SaltString};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
@@ -28,29 +35,33 @@ use axum::routing::{get, post};
 use leptos::prelude::*;
 use serde::Deserialize;
 
+use crate::client::{ClientIp, Https};
 use crate::comments::{hex_sha256, random_token};
 use crate::db::{self, Db};
 use crate::moderation::{self, Decision, Logged, Queued};
 use crate::{AppState, Error, Result};
 
 const COOKIE: &str = "encart_admin";
+/// The sign-in form's own CSRF cookie.
+const SIGN_IN_COOKIE: &str = "encart_sign_in";
 const SESSION_HOURS: u64 = 12;
+/// Password checks that may run at once, server-wide.
+pub const PASSWORD_CHECKS: usize = 2;
+/// How long a sign-in waits for a password check to be free before it is told to retry.
+pub const PASSWORD_WAIT: Duration = Duration::from_secs(5);
 /// Shortest password `moderator add` accepts.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 const QUEUE_PAGE: i64 = 100;
 
-/// The pages; sign-in is also rate-limited per address by `app`.
+/// The pages.
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(page))
         .route("/admin/style.css", get(style))
+        .route("/admin/sign-in", post(sign_in))
         .route("/admin/sign-out", post(sign_out))
         .route("/admin/moderate", post(moderate))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
-}
-
-pub fn sign_in_router() -> Router<AppState> {
-    Router::new().route("/admin/sign-in", post(sign_in)).layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
 }
 
 /// Largest form accepted: a bulk decision on a full page of ids fits many times over.
@@ -102,24 +113,62 @@ pub async fn add_moderator(db: &Db, name: &str, password: &str) -> Result<()> {
     Ok(())
 }
 
-/// Whether `password` is `name`'s; as slow for an unknown name as for a known one.
-async fn check_password(db: &Db, name: &str, password: &str) -> Result<Option<i64>> {
+/// Whether `password` is `name`'s; as slow for an unknown name as for a
+/// known one. `None` when no password check came free within [`PASSWORD_WAIT`].
+async fn check_password(state: &AppState, name: &str, password: &str) -> Result<Option<Option<i64>>> {
     let row: Option<(i64, String)> = sqlx::query_as("SELECT id, password_hash FROM moderators WHERE name = $1")
         .bind(name)
-        .fetch_optional(db)
+        .fetch_optional(&state.db)
         .await?;
-    static DECOY: OnceLock<String> = OnceLock::new();
     let (id, hash) = match row {
-        Some((id, hash)) => (Some(id), hash),
-        None => (None, DECOY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default()).clone()),
+        Some((id, hash)) => (Some(id), Some(hash)),
+        None => (None, None),
     };
     let password = password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
-    })
-    .await
-    .map_err(anyhow::Error::from)?;
-    Ok(id.filter(|_| matches))
+    let check = state.passwords.run(move || {
+        static DECOY: OnceLock<String> = OnceLock::new();
+        let hash = hash.unwrap_or_else(|| {
+            DECOY.get_or_init(|| hash_password("not anyone's password").unwrap_or_default()).clone()
+        });
+        verify_password(&hash, &password)
+    });
+    match tokio::time::timeout(PASSWORD_WAIT, check).await {
+        Ok(matches) => Ok(Some(id.filter(|_| matches.unwrap_or(false)))),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Whether `password` is the one `stored` (an argon2 PHC string) was made
+/// from. The 19 MiB of working memory is the thread's own, kept between
+/// checks: the password pool's few threads hold all the memory checks ever
+/// use (allocated afresh each time, the allocator kept each check's).
+fn verify_password(stored: &str, password: &str) -> bool {
+    use std::cell::RefCell;
+
+    use argon2::password_hash::Output;
+    use argon2::{Algorithm, Block, Params, Version};
+
+    thread_local! {
+        static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+    }
+    let Ok(hash) = PasswordHash::new(stored) else { return false };
+    let (Ok(algorithm), Ok(params), Some(salt), Some(expected)) =
+        (Algorithm::try_from(hash.algorithm), Params::try_from(&hash), hash.salt, hash.hash)
+    else {
+        return false;
+    };
+    let Ok(version) = hash.version.map(Version::try_from).transpose() else { return false };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_bytes) else { return false };
+    let mut out = vec![0u8; expected.len()];
+    let argon2 = Argon2::new(algorithm, version.unwrap_or_default(), params.clone());
+    let hashed = MEMORY.with(|memory| {
+        let mut memory = memory.borrow_mut();
+        memory.resize(params.block_count(), Block::default());
+        argon2.hash_password_into_with_memory(password.as_bytes(), salt, &mut out, &mut memory[..])
+    });
+    // `Output`'s equality takes the same time whatever differs.
+    hashed.is_ok() && Output::new(&out).is_ok_and(|out| out == expected)
 }
 
 /// A signed-in moderator.
@@ -129,19 +178,26 @@ struct Session {
     csrf: String,
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
+/// The value of cookie `name`, if the request has it.
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value.to_owned())
 }
 
+/// Whether two secrets are equal, compared through their hashes: no early
+/// exit on the first differing byte of the secret.
+fn same_secret(a: &str, b: &str) -> bool {
+    hex_sha256(&[a.as_bytes()]) == hex_sha256(&[b.as_bytes()])
+}
+
 async fn session(db: &Db, headers: &HeaderMap) -> Result<Option<Session>> {
-    let Some(token) = cookie_token(headers) else { return Ok(None) };
+    let Some(token) = cookie_value(headers, COOKIE) else { return Ok(None) };
     let token_hash = hex_sha256(&[token.as_bytes()]);
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT m.name, s.csrf_token FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id
@@ -154,10 +210,13 @@ async fn session(db: &Db, headers: &HeaderMap) -> Result<Option<Session>> {
     Ok(row.map(|(moderator, csrf)| Session { token_hash, moderator, csrf }))
 }
 
-fn cookie(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
-    let secure = state.embed.as_ref().is_some_and(|urls| urls.api.starts_with("https://"));
+/// A `Set-Cookie` value for cookie `name`, private to /admin; `Secure` when
+/// the request came over https (as a trusted proxy says) or the server is
+/// told to always mark it.
+fn cookie(state: &AppState, https: Https, name: &str, value: &str, max_age: u64) -> HeaderValue {
+    let secure = state.secure_cookies || https.0;
     let text = format!(
-        "{COOKIE}={value}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        "{name}={value}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
         if secure { "; Secure" } else { "" }
     );
     HeaderValue::from_str(&text).expect("a token is a valid header value")
@@ -174,18 +233,53 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
     fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
-async fn sign_in(State(state): State<AppState>, body: Bytes) -> Result<Response> {
+/// The sign-in page with `error`, and a fresh CSRF token for its form (in
+/// the form and in the cookie it must match).
+fn sign_in_answer(state: &AppState, https: Https, status: StatusCode, error: Option<&str>) -> Result<Response> {
+    let token = random_token()?;
+    let mut response = html_response(status, sign_in_page(&token, error));
+    response.headers_mut().insert(header::SET_COOKIE, cookie(state, https, SIGN_IN_COOKIE, &token, 3600));
+    Ok(response)
+}
+
+async fn sign_in(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    https: Https,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response> {
     let fields = form(&body);
+    let sent = field(&fields, "csrf").unwrap_or_default();
+    if !cookie_value(&headers, SIGN_IN_COOKIE).is_some_and(|paired| same_secret(&paired, sent)) {
+        let stale = "This form had expired or did not come from this site: sign in again.";
+        return sign_in_answer(&state, https, StatusCode::FORBIDDEN, Some(stale));
+    }
     let name = field(&fields, "name").unwrap_or_default().trim().to_owned();
     let password = field(&fields, "password").unwrap_or_default();
     let plausible = valid_name(&name);
-    let found = if plausible { check_password(&state.db, &name, password).await? } else { None };
+    if plausible && let Err(wait) = state.throttle.sign_in(client, &name) {
+        let message = format!("Too many attempts. Try again in {wait} seconds.");
+        let mut response = sign_in_answer(&state, https, StatusCode::TOO_MANY_REQUESTS, Some(&message))?;
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return Ok(response);
+    }
+    let found = if plausible {
+        let Some(found) = check_password(&state, &name, password).await? else {
+            let busy = "The server is busy. Try again in a few seconds.";
+            let mut response = sign_in_answer(&state, https, StatusCode::SERVICE_UNAVAILABLE, Some(busy))?;
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(PASSWORD_WAIT.as_secs()));
+            return Ok(response);
+        };
+        found
+    } else {
+        None
+    };
     let Some(id) = found else {
         if plausible {
             tracing::info!(moderator = %name, "failed sign-in");
         }
-        let html = sign_in_page(Some("Wrong name or password."));
-        return Ok(html_response(StatusCode::UNAUTHORIZED, html));
+        return sign_in_answer(&state, https, StatusCode::UNAUTHORIZED, Some("Wrong name or password."));
     };
     let token = random_token()?;
     let expires = db::time_text(SystemTime::now() + Duration::from_secs(SESSION_HOURS * 3600));
@@ -203,7 +297,9 @@ async fn sign_in(State(state): State<AppState>, body: Bytes) -> Result<Response>
     moderation::log(&mut tx, &name, "sign_in", None, None).await?;
     tx.commit().await?;
     let mut response = Redirect::to("/admin").into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, &token, SESSION_HOURS * 3600));
+    let headers = response.headers_mut();
+    headers.append(header::SET_COOKIE, cookie(&state, https, COOKIE, &token, SESSION_HOURS * 3600));
+    headers.append(header::SET_COOKIE, cookie(&state, https, SIGN_IN_COOKIE, "", 0));
     Ok(response)
 }
 
@@ -213,14 +309,13 @@ async fn checked(state: &AppState, headers: &HeaderMap, fields: &[(String, Strin
         |why: &str| Error::Status(StatusCode::FORBIDDEN, encart_api_types::error_code::FORBIDDEN, why.into());
     let session = session(&state.db, headers).await?.ok_or_else(|| forbidden("sign in first"))?;
     let sent = field(fields, "csrf").unwrap_or_default();
-    // Compared through hashes: no early exit on the secret's first differing byte.
-    if hex_sha256(&[sent.as_bytes()]) != hex_sha256(&[session.csrf.as_bytes()]) {
+    if !same_secret(sent, &session.csrf) {
         return Err(forbidden("this form is stale or not from this site: reload the page"));
     }
     Ok(session)
 }
 
-async fn sign_out(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+async fn sign_out(State(state): State<AppState>, https: Https, headers: HeaderMap, body: Bytes) -> Result<Response> {
     let session = checked(&state, &headers, &form(&body)).await?;
     let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM moderator_sessions WHERE token_hash = $1")
@@ -230,7 +325,7 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     moderation::log(&mut tx, &session.moderator, "sign_out", None, None).await?;
     tx.commit().await?;
     let mut response = Redirect::to("/admin").into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, https, COOKIE, "", 0));
     Ok(response)
 }
 
@@ -270,11 +365,12 @@ struct PageParams {
 
 async fn page(
     State(state): State<AppState>,
+    https: Https,
     headers: HeaderMap,
     params: std::result::Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Response> {
     let Some(session) = session(&state.db, &headers).await? else {
-        return Ok(html_response(StatusCode::OK, sign_in_page(None)));
+        return sign_in_answer(&state, https, StatusCode::OK, None);
     };
     // A hand-edited query string only loses the confirmation line.
     let params = params.map(|Query(p)| p).unwrap_or_default();
@@ -339,7 +435,7 @@ fn document(title: &str, body: impl IntoView + 'static) -> String {
     format!("<!DOCTYPE html>{}", html.to_html())
 }
 
-fn sign_in_page(error: Option<&str>) -> String {
+fn sign_in_page(csrf: &str, error: Option<&str>) -> String {
     let error = error.map(|e| view! { <p class="error" role="alert">{e.to_owned()}</p> });
     document(
         "Sign in",
@@ -348,6 +444,7 @@ fn sign_in_page(error: Option<&str>) -> String {
                 <h1>"encart moderation"</h1>
                 {error}
                 <form method="post" action="/admin/sign-in">
+                    <input type="hidden" name="csrf" value=csrf.to_owned() />
                     <label>"Name" <input name="name" autocomplete="username" required autofocus /></label>
                     <label>
                         "Password" <input name="password" type="password" autocomplete="current-password" required />

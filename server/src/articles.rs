@@ -131,6 +131,12 @@ pub async fn exists<'c>(db: impl Executor<'c, Database = Any>, slug: &str) -> Re
     Ok(found.is_some())
 }
 
+/// Whether an article (shown or withdrawn) has this slug, and if so its
+/// publisher (`None` inside: the operator's).
+pub async fn owner(db: &Db, slug: &str) -> Result<Option<Option<i64>>> {
+    Ok(sqlx::query_scalar("SELECT publisher_id FROM articles WHERE slug = $1").bind(slug).fetch_optional(db).await?)
+}
+
 /// An article row with its owner.
 #[derive(sqlx::FromRow)]
 struct OwnedRow {

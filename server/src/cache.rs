@@ -139,7 +139,9 @@ impl Cached {
     fn new(body: Vec<u8>) -> Self {
         let digest = Sha256::digest(&body);
         let tag: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        let etag = HeaderValue::from_str(&format!("\"{tag}\"")).expect("hex is a valid header value");
+        // Weak: the answer goes out as it is, gzipped or brotli'd (the
+        // compression layer), which are other bytes of the same content.
+        let etag = HeaderValue::from_str(&format!("W/\"{tag}\"")).expect("hex is a valid header value");
         Cached { body: Bytes::from(body), etag, stored: Instant::now() }
     }
 
@@ -167,11 +169,12 @@ impl Cached {
 
 /// Whether `If-None-Match` lists `etag` (weakly compared, as RFC 9110 asks) or is `*`.
 fn matches(request: &HeaderMap, etag: &HeaderValue) -> bool {
-    let ours = etag.to_str().unwrap_or_default();
+    let opaque = |tag: &str| tag.strip_prefix("W/").unwrap_or(tag).to_owned();
+    let ours = opaque(etag.to_str().unwrap_or_default());
     request.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
         |candidate| {
             let candidate = candidate.trim();
-            candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == ours
+            candidate == "*" || opaque(candidate) == ours
         },
     )
 }
@@ -252,7 +255,9 @@ mod tests {
     fn if_none_match_is_compared_weakly_and_in_lists() {
         let cached = Cached::new(b"{}".to_vec());
         let etag = cached.etag.to_str().unwrap().to_owned();
-        for header_value in [etag.clone(), format!("W/{etag}"), format!("\"x\", {etag}"), "*".to_owned()] {
+        assert!(etag.starts_with("W/\""), "weak: {etag}");
+        let strong = etag.trim_start_matches("W/").to_owned();
+        for header_value in [etag.clone(), strong, format!("\"x\", {etag}"), "*".to_owned()] {
             let mut request = HeaderMap::new();
             request.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&header_value).unwrap());
             assert_eq!(cached.respond(&request).status(), StatusCode::NOT_MODIFIED, "{header_value}");

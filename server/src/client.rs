@@ -1,4 +1,5 @@
-//! Who is asking: the client's IP address, for rate limits and salted hashes.
+//! Who is asking: the client's IP address, for rate limits, connection caps
+//! and salted hashes.
 //!
 //! It is the connection's peer address, unless that peer is one of the
 //! configured trusted proxies (`--trusted-proxies`): then it is the
@@ -6,8 +7,13 @@
 //! proxy. A client can put anything in that header, so it is only believed
 //! from a trusted proxy, and only up to the first address that proxy did not
 //! add itself.
+//!
+//! One IPv6 subscriber commonly holds a whole /64 (2⁶⁴ addresses): an IPv6
+//! client is known by its first `--ipv6-prefix` bits (64 by default), so
+//! changing addresses within its network changes nothing. IPv4 addresses
+//! written as IPv6 (`::ffff:a.b.c.d`) are the IPv4 address.
 
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -17,21 +23,41 @@ use ipnet::IpNet;
 
 use crate::AppState;
 
-/// The client's address, as [`resolve`] found it.
+/// The client, as [`resolve`] found it: its address, IPv6 ones cut to their
+/// network (see [`Clients::key`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ClientIp(pub IpAddr);
 
-/// The proxies whose `X-Forwarded-For` is believed.
-#[derive(Clone, Debug, Default)]
-pub struct TrustedProxies(pub Vec<IpNet>);
+/// How clients are told apart.
+#[derive(Clone, Debug)]
+pub struct Clients {
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// The leading bits that make one IPv6 client (0 to 128).
+    pub ipv6_prefix: u8,
+}
 
-impl TrustedProxies {
-    fn trusts(&self, ip: IpAddr) -> bool {
-        self.0.iter().any(|net| net.contains(&ip))
+/// The IPv6 prefix length of one client by default: a subscriber's /64.
+pub const DEFAULT_IPV6_PREFIX: u8 = 64;
+
+impl Default for Clients {
+    fn default() -> Self {
+        Clients { trusted_proxies: Vec::new(), ipv6_prefix: DEFAULT_IPV6_PREFIX }
+    }
+}
+
+impl Clients {
+    /// Whether `ip` is one of the trusted proxies.
+    pub fn trusts(&self, ip: IpAddr) -> bool {
+        self.trusted_proxies.iter().any(|net| net.contains(&ip))
     }
 
-    /// The client behind `peer`, given the request's `X-Forwarded-For` values.
+    /// The client behind `peer`, given the request's `X-Forwarded-For` values, as a [`Clients::key`].
     pub fn client<'a>(&self, peer: IpAddr, forwarded: impl Iterator<Item = &'a str>) -> IpAddr {
+        self.key(self.address(peer, forwarded))
+    }
+
+    fn address<'a>(&self, peer: IpAddr, forwarded: impl Iterator<Item = &'a str>) -> IpAddr {
         if !self.trusts(peer) {
             return peer;
         }
@@ -46,6 +72,22 @@ impl TrustedProxies {
         }
         peer
     }
+
+    /// What stands for the client at `ip`: an IPv4 address as it is (also
+    /// when written as IPv6), an IPv6 one cut to its first `ipv6_prefix` bits.
+    pub fn key(&self, ip: IpAddr) -> IpAddr {
+        match ip {
+            IpAddr::V4(_) => ip,
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => IpAddr::V4(v4),
+                None => {
+                    let bits = u32::from(self.ipv6_prefix.min(128));
+                    let mask = u128::MAX.checked_shl(128 - bits).unwrap_or(0);
+                    IpAddr::V6(Ipv6Addr::from(u128::from(v6) & mask))
+                }
+            },
+        }
+    }
 }
 
 /// The peer address of the connection (`axum::serve` must be given
@@ -55,12 +97,32 @@ fn peer(extensions: &axum::http::Extensions) -> IpAddr {
     extensions.get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(a)| a.ip())
 }
 
-/// Middleware: finds the client's address once, for the rate limits and the handlers.
+/// Whether the request reached us over https: only a trusted proxy can say
+/// so (`X-Forwarded-Proto: https`), the server itself speaking plain HTTP.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Https(pub bool);
+
+/// Middleware: finds the client's address once, for the rate limits and the
+/// handlers, and whether it came over https.
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let peer = peer(request.extensions());
     let forwarded = request.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok());
-    let client = state.trusted_proxies.client(peer(request.extensions()), forwarded);
+    let client = state.clients.client(peer, forwarded);
+    // The proxy nearest us sets the scheme: its last value.
+    let proto = request.headers().get_all("x-forwarded-proto").iter().next_back().and_then(|v| v.to_str().ok());
+    let https =
+        state.clients.trusts(peer) && proto.is_some_and(|p| p.rsplit(',').next().unwrap_or(p).trim() == "https");
     request.extensions_mut().insert(ClientIp(client));
+    request.extensions_mut().insert(Https(https));
     next.run(request).await
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Https {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<Https>().copied().unwrap_or_default())
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
@@ -71,25 +133,15 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
-/// The rate limiter's key: the same client address.
-#[derive(Clone, Copy, Debug)]
-pub struct ClientKey;
-
-impl tower_governor::key_extractor::KeyExtractor for ClientKey {
-    type Key = IpAddr;
-
-    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, tower_governor::GovernorError> {
-        let ip = request.extensions().get::<ClientIp>().map(|c| c.0);
-        Ok(ip.unwrap_or_else(|| peer(request.extensions())))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn trusted() -> TrustedProxies {
-        TrustedProxies(vec!["10.0.0.0/8".parse().unwrap(), "192.0.2.7/32".parse().unwrap()])
+    fn trusted() -> Clients {
+        Clients {
+            trusted_proxies: vec!["10.0.0.0/8".parse().unwrap(), "192.0.2.7/32".parse().unwrap()],
+            ..Default::default()
+        }
     }
 
     fn client(peer: &str, header: &[&str]) -> IpAddr {
@@ -109,5 +161,19 @@ mod tests {
         assert_eq!(client("10.1.2.3", &["1.1.1.1, garbage"]), "10.1.2.3".parse::<IpAddr>().unwrap());
         assert_eq!(client("10.1.2.3", &[]), "10.1.2.3".parse::<IpAddr>().unwrap());
         assert_eq!(client("10.1.2.3", &["10.9.9.9"]), "10.1.2.3".parse::<IpAddr>().unwrap(), "only proxies");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_network_and_mapped_ipv4_is_ipv4() {
+        let ip = |text: &str| text.parse::<IpAddr>().unwrap();
+        assert_eq!(client("2001:db8:1:2:aaaa::1", &[]), ip("2001:db8:1:2::"));
+        assert_eq!(client("2001:db8:1:2:bbbb:cccc:dddd:eeee", &[]), ip("2001:db8:1:2::"), "the same /64");
+        assert_ne!(client("2001:db8:1:3::1", &[]), ip("2001:db8:1:2::"));
+        assert_eq!(client("::ffff:203.0.113.9", &[]), ip("203.0.113.9"));
+        assert_eq!(client("10.1.2.3", &["2001:db8:1:2::42"]), ip("2001:db8:1:2::"), "forwarded ones too");
+        let exact = Clients { ipv6_prefix: 128, ..Default::default() };
+        assert_eq!(exact.key(ip("2001:db8::1")), ip("2001:db8::1"));
+        let all = Clients { ipv6_prefix: 0, ..Default::default() };
+        assert_eq!(all.key(ip("2001:db8::1")), ip("::"));
     }
 }

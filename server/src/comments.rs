@@ -18,7 +18,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
     Comment, CommentPage, MAX_OWN_TOKENS, NewComment, PendingComments, PendingQuery, PostedComment, Visibility,
-    error_code,
+    error_code, normalize_line_breaks,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 use crate::articles::slug_param;
 use crate::client::ClientIp;
 use crate::db::{self, Db};
+use crate::throttle::{Allowed, Deleting, Posting};
 use crate::{AppState, Error, Moderation, Result, cache};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
@@ -35,7 +36,7 @@ pub const MAX_POST_BYTES: usize = 64 * 1024;
 pub const DEFAULT_PAGE: u32 = 20;
 pub const MAX_PAGE: u32 = 100;
 
-/// Listing and posting (posting is rate-limited by `app`).
+/// Listing, posting and deleting (writes are rate-limited: [`Allowed`]).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
@@ -47,6 +48,7 @@ pub fn router() -> Router<AppState> {
 /// author erases their comment.
 async fn remove(
     State(state): State<AppState>,
+    _: Allowed<Deleting>,
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<StatusCode> {
@@ -171,6 +173,7 @@ async fn list(
 
 async fn create(
     State(state): State<AppState>,
+    _: Allowed<Posting>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     slug: Result<Path<String>, PathRejection>,
@@ -178,11 +181,7 @@ async fn create(
 ) -> Result<(StatusCode, Json<PostedComment>)> {
     let slug = slug_param(slug)?;
     let Json(new) = body.map_err(json_rejection)?;
-    let sender = Sender {
-        ip,
-        moderation: state.moderation.for_origin(headers.get(header::ORIGIN)),
-        idempotency_key: idempotency_key(&headers)?,
-    };
+    let sender = Sender { ip, idempotency_key: idempotency_key(&headers)? };
     Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, &sender).await?)))
 }
 
@@ -199,10 +198,10 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>> {
     Ok(Some(key.to_owned()))
 }
 
-/// Who posts, and how their post is handled.
+/// Who posts.
 pub struct Sender {
+    /// The client (see `client.rs`).
     pub ip: IpAddr,
-    pub moderation: Moderation,
     /// Makes the post safe to retry: the same key gets the same comment back.
     pub idempotency_key: Option<String>,
 }
@@ -210,11 +209,13 @@ pub struct Sender {
 /// Checks and stores a reader's comment on the article `slug`, sent by
 /// `sender`: what `POST …/comments` does once the request is parsed. A post
 /// with an idempotency key already used by this client on this article
-/// answers the comment stored the first time, with the same edit token.
+/// answers the comment stored the first time, with the same edit token. The
+/// comment is held for moderation if the article's site pre-moderates
+/// ([`crate::ModerationPolicy`]).
 pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
     new.validate().map_err(Error::Invalid)?;
     let article = article_id(&state.db, slug).await?;
-    let client_hash = client_hash(state, sender.ip);
+    let client_hash = state.secrets.client_hash(sender.ip);
     let key = sender.idempotency_key.as_deref();
     if let Some(key) = key
         && let Some(done) = replay(state, article, &client_hash, key).await?
@@ -229,22 +230,23 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         tracing::info!(article = %slug, "honeypot filled: stored as spam");
         Status::Spam
     } else {
-        match sender.moderation {
+        match moderation_of(state, article).await? {
             Moderation::Open => Status::Approved,
             Moderation::Pre => Status::Pending,
         }
     };
     let token = match key {
-        Some(key) => keyed_token(state, article, &client_hash, key),
+        Some(key) => state.secrets.keyed_edit_token(article, &client_hash, key),
         None => random_token()?,
     };
+    let body = normalize_line_breaks(new.body.trim());
     let inserted = insert(
         &state.db,
         Insert {
             article,
             parent: parent.as_ref(),
             author: new.author.trim(),
-            body: new.body.trim(),
+            body: &body,
             status,
             edit_token_hash: &hex_sha256(&[token.as_bytes()]),
             client_hash: &client_hash,
@@ -282,21 +284,18 @@ async fn replay(state: &AppState, article: i64, client_hash: &str, key: &str) ->
     let visibility =
         if status == Status::Pending.as_str() { Visibility::AwaitingModeration } else { Visibility::Published };
     let comment = CommentRow { id, parent_id, author, body, created_at, status: None }.into_comment();
-    Ok(Some(PostedComment { comment, visibility, edit_token: keyed_token(state, article, client_hash, key) }))
+    let edit_token = state.secrets.keyed_edit_token(article, client_hash, key);
+    Ok(Some(PostedComment { comment, visibility, edit_token }))
 }
 
-/// The edit token of a keyed post: derived from the server's secret salt, so
-/// a replay can answer it again while only its hash is ever stored.
-fn keyed_token(state: &AppState, article: i64, client_hash: &str, key: &str) -> String {
-    let digest = Sha256::new()
-        .chain_update(&state.ip_salt[..])
-        .chain_update(b"edit-token\0")
-        .chain_update(article.to_le_bytes())
-        .chain_update(client_hash.as_bytes())
-        .chain_update(b"\0")
-        .chain_update(key.as_bytes())
-        .finalize();
-    URL_SAFE_NO_PAD.encode(digest)
+/// How comments on `article` are moderated: as its publisher's site
+/// (nothing the poster sends has a say).
+async fn moderation_of(state: &AppState, article: i64) -> Result<Moderation> {
+    if !state.moderation.per_site() {
+        return Ok(state.moderation.default);
+    }
+    let domains = crate::publishers::domains_of_article(&state.db, article).await?;
+    Ok(state.moderation.for_publisher(domains.as_deref()))
 }
 
 fn json_rejection(rejection: JsonRejection) -> Error {
@@ -516,11 +515,6 @@ pub(crate) fn random_token() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for a token: {e}"))?;
     Ok(URL_SAFE_NO_PAD.encode(bytes))
-}
-
-/// The salted hash that stands for a client's address (the address itself is never stored).
-pub(crate) fn client_hash(state: &AppState, ip: IpAddr) -> String {
-    hex_sha256(&[&state.ip_salt[..], ip.to_string().as_bytes()])
 }
 
 pub(crate) fn hex_sha256(parts: &[&[u8]]) -> String {

@@ -51,9 +51,20 @@ pub enum PublisherCommand {
     Add {
         /// Its name, e.g. "Le Courrier du Littoral".
         name: String,
-        /// A domain its URL imports may fetch from (subdomains included); repeat for several.
+        /// A domain its URL imports may fetch from and its sites are on (subdomains included); repeat
+        /// for several.
         #[arg(long = "domain")]
         domains: Vec<String>,
+        /// Reserve the slugs PREFIX and PREFIX-… for it: no other publisher may create them.
+        #[arg(long)]
+        slug_prefix: Option<String>,
+    },
+    /// Reserve the slugs PREFIX and PREFIX-… for an existing publisher.
+    Prefix {
+        /// The publisher's name.
+        name: String,
+        /// E.g. `courrier`: its new articles' slugs are `courrier` or start with `courrier-`.
+        prefix: String,
     },
 }
 
@@ -106,9 +117,37 @@ pub struct ServeArgs {
     /// Let URL imports fetch private and loopback addresses. For local testing only: never in production.
     #[arg(long, env = "ENCART_ALLOW_PRIVATE_IMPORTS")]
     pub allow_private_imports: bool,
-    /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client.
+    /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client
+    /// and whose X-Forwarded-Proto tells whether it came over https.
     #[arg(long, env = "ENCART_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Leading bits of an IPv6 address that make one client, for rate limits, connection caps and
+    /// the hashes that count a reader once (a subscriber usually holds a whole /64).
+    #[arg(long, env = "ENCART_IPV6_PREFIX", default_value_t = crate::client::DEFAULT_IPV6_PREFIX,
+          value_parser = clap::value_parser!(u8).range(0..=128))]
+    pub ipv6_prefix: u8,
+    /// The file of the server's secret key (made, mode 0600, if missing). Every instance on one
+    /// database must read the same file; keep it out of database backups.
+    #[arg(long, env = "ENCART_SECRET_FILE", default_value = "encart.key")]
+    pub secret_file: PathBuf,
+    /// Seconds a connection has to send a request's headers.
+    #[arg(long, env = "ENCART_HEADER_TIMEOUT_SECS", default_value_t = 10,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout_secs: u64,
+    /// Seconds a connection may stay without a byte read or written before it is closed.
+    #[arg(long, env = "ENCART_IDLE_TIMEOUT_SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_timeout_secs: u64,
+    /// Connections one client may hold open at once (trusted proxies excepted).
+    #[arg(long, env = "ENCART_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 64)]
+    pub max_connections_per_client: usize,
+    /// Connections all clients may hold open at once (lowered to what the open-file limit allows).
+    #[arg(long, env = "ENCART_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Mark the /admin cookie `Secure` on every answer (else only when a trusted proxy says the
+    /// request came over https).
+    #[arg(long, env = "ENCART_SECURE_COOKIES")]
+    pub secure_cookies: bool,
     /// This API's URL as browsers reach it (for the oEmbed snippet), e.g. https://api.example.org.
     #[arg(long, env = "ENCART_PUBLIC_URL", requires = "cdn_url")]
     pub public_url: Option<String>,
@@ -185,6 +224,19 @@ impl ServeArgs {
             burst: self.post_burst,
             refill: std::time::Duration::from_secs(self.post_refill_secs),
             ceiling: self.post_ceiling,
+        }
+    }
+
+    pub fn clients(&self) -> crate::client::Clients {
+        crate::client::Clients { trusted_proxies: self.trusted_proxies.clone(), ipv6_prefix: self.ipv6_prefix }
+    }
+
+    pub fn connections(&self) -> crate::serve::Connections {
+        crate::serve::Connections {
+            header_timeout: std::time::Duration::from_secs(self.header_timeout_secs),
+            idle_timeout: std::time::Duration::from_secs(self.idle_timeout_secs),
+            per_client: self.max_connections_per_client.max(1),
+            total: self.max_connections.max(1),
         }
     }
 

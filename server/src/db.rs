@@ -107,19 +107,6 @@ pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT 1").execute(db).await.map(drop)
 }
 
-/// The salt of client hashes: made at random on first use, then kept in the
-/// database so hashes stay comparable across restarts (and instances).
-pub async fn ip_salt(db: &Db) -> Result<[u8; 32], crate::Error> {
-    let mut fresh = [0u8; 32];
-    getrandom::fill(&mut fresh).map_err(|e| anyhow::anyhow!("no randomness for the salt: {e}"))?;
-    sqlx::query("INSERT INTO secrets (name, value) VALUES ('ip_salt', $1) ON CONFLICT (name) DO NOTHING")
-        .bind(&fresh[..])
-        .execute(db)
-        .await?;
-    let stored: Vec<u8> = sqlx::query_scalar("SELECT value FROM secrets WHERE name = 'ip_salt'").fetch_one(db).await?;
-    stored.try_into().map_err(|_| anyhow::anyhow!("the stored ip_salt is not 32 bytes").into())
-}
-
 /// Now, as the database stores times: `2026-11-26T07:05:09.123Z`.
 pub fn now() -> String {
     time_text(SystemTime::now())

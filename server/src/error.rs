@@ -3,7 +3,7 @@
 //! generic message, so nothing about the server's insides reaches a client.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use encart_api_types::{ErrorBody, ErrorDetail, FieldErrors, error_code};
 
@@ -27,6 +27,9 @@ pub enum Error {
     /// The body is larger than the limit, in bytes (413).
     #[error("the request body is larger than {0} bytes")]
     TooLarge(usize),
+    /// Past a rate limit (429): retry after this many seconds (at least 1).
+    #[error("{message}")]
+    TooManyRequests { retry_after: u64, message: String },
     /// Any other client error: status, stable code, message shown to the client.
     #[error("{2}")]
     Status(StatusCode, &'static str, String),
@@ -60,6 +63,12 @@ impl IntoResponse for Error {
                 return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response();
             }
             Error::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, error_code::PAYLOAD_TOO_LARGE, self.to_string()),
+            Error::TooManyRequests { retry_after, message } => {
+                let mut response =
+                    error_response(StatusCode::TOO_MANY_REQUESTS, error_code::TOO_MANY_REQUESTS, message.clone());
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(*retry_after));
+                return response;
+            }
             Error::Status(status, code, msg) => (*status, *code, msg.clone()),
             Error::Database(_) | Error::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
@@ -67,6 +76,18 @@ impl IntoResponse for Error {
             }
         };
         error_response(status, code, message)
+    }
+}
+
+impl Error {
+    /// A 429: too many requests `whose` (e.g. "from this address"), to be
+    /// tried again in `retry_after` seconds.
+    pub fn too_many_requests(whose: &str, retry_after: u64) -> Error {
+        let retry_after = retry_after.max(1);
+        Error::TooManyRequests {
+            retry_after,
+            message: format!("too many requests {whose}; try again in {retry_after} s"),
+        }
     }
 }
 

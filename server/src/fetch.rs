@@ -94,14 +94,19 @@ pub fn is_private(ip: IpAddr) -> bool {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_private(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
+            let [first, second, third, ..] = v6.segments();
             v6.is_loopback()
                 || v6.is_unspecified()
                 || v6.is_multicast()
+                || u128::from(v6) >> 32 == 0 // IPv4-compatible ::a.b.c.d (deprecated): whichever IPv4 it names
                 || (first & 0xfe00) == 0xfc00 // unique local
                 || (first & 0xffc0) == 0xfe80 // link-local
-                || first == 0x2001 && v6.segments()[1] == 0x0db8 // documentation
-                || first == 0x0064 && v6.segments()[1] == 0xff9b // NAT64: maps to IPv4
+                || (first & 0xffc0) == 0xfec0 // site-local (deprecated)
+                || first == 0x2001 && second == 0x0db8 // documentation
+                || first == 0x2001 && second == 0x0000 // Teredo: tunnels to an IPv4 address
+                || first == 0x2002 // 6to4: tunnels to an IPv4 address
+                || first == 0x0064 && second == 0xff9b && (third == 0 || third == 1) // NAT64, well-known and local-use
+                || first == 0x0100 && second == 0 && third == 0 && v6.segments()[3] == 0 // discard-only
         }
     }
 }
@@ -148,6 +153,14 @@ impl Fetcher {
         }
         let client = builder.build().expect("a client with these settings builds");
         Fetcher { client, allow_private }
+    }
+
+    /// `url`, if it passes the checks made before any connection (scheme,
+    /// the publisher's domains, a non-public IP literal).
+    pub fn precheck(&self, url: &str, publisher: &Publisher) -> Result<Url, FetchError> {
+        let url = Url::parse(url.trim()).map_err(|_| FetchError::BadUrl)?;
+        self.check(&url, publisher)?;
+        Ok(url)
     }
 
     /// Fetches `url` for `publisher`, or says why not.
@@ -264,6 +277,14 @@ mod tests {
             "64:ff9b::a00:1",
             "255.255.255.255",
             "224.0.0.1",
+            "::127.0.0.1",
+            "::10.0.0.1",
+            "::8.8.8.8",
+            "2002:7f00:1::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "64:ff9b:1::a00:1",
+            "fec0::1",
+            "100::1",
         ] {
             assert!(is_private(private.parse().unwrap()), "{private}");
         }

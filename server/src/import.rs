@@ -24,13 +24,15 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use anyhow::Context;
-use encart_api_types::{Article, Block, Date};
+use encart_api_types::{Article, Block, Date, error_code};
 use regex::Regex;
 
 use crate::articles::{self, Upserted};
 use crate::db::Db;
 
 mod html;
+
+pub use html::{MAX_DEPTH, MAX_ELEMENTS, MAX_OPEN_ELEMENTS};
 
 /// Longest accepted title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
@@ -69,6 +71,22 @@ pub enum ImportError {
     BadLanguageTag { tag: String },
     #[error("the page holds no article: {reason}")]
     NotAnArticle { reason: String },
+    #[error("the page leaves more than {} elements open at once", html::MAX_OPEN_ELEMENTS)]
+    TooDeep,
+    #[error("the page has more than {} elements", html::MAX_ELEMENTS)]
+    TooManyElements,
+}
+
+impl ImportError {
+    /// The stable code of a page refused for its shape (`too_deep`,
+    /// `too_complex`), or `None` for the other refusals.
+    pub fn shape_code(&self) -> Option<&'static str> {
+        match self {
+            ImportError::TooDeep => Some(error_code::TOO_DEEP),
+            ImportError::TooManyElements => Some(error_code::TOO_COMPLEX),
+            _ => None,
+        }
+    }
 }
 
 /// Reads, parses and stores the article in `path`, as the operator; returns
@@ -91,8 +109,8 @@ pub fn parse_html(bytes: &[u8], options: &ImportOptions) -> Result<Article, Impo
 
 /// The blocks of an article body given as HTML (a publisher's document):
 /// the same walk as the HTML importer's, keeping text, structure and safe
-/// links only.
-pub fn blocks_from_html(html: &str) -> Vec<Block> {
+/// links only, with the same limits on the document's shape.
+pub fn blocks_from_html(html: &str) -> Result<Vec<Block>, ImportError> {
     html::blocks_of(html)
 }
 

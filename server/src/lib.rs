@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod articles;
+pub mod blocking;
 pub mod cache;
 pub mod client;
 pub mod comments;
@@ -22,19 +23,18 @@ pub mod oembed;
 pub mod publishers;
 pub mod publishing;
 pub mod retention;
+pub mod secrets;
+pub mod serve;
 pub mod sites;
+pub mod throttle;
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::routing::get;
 use axum::{Json, Router};
-use encart_api_types::error_code;
 use serde_json::json;
-use tower_governor::GovernorLayer;
-use tower_governor::governor::GovernorConfigBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
@@ -45,8 +45,8 @@ pub use crate::error::{Error, Result};
 #[derive(Clone)]
 pub struct AppState {
     pub db: db::Db,
-    /// Salt of the client hashes stored with comments (from the database).
-    pub ip_salt: Arc<[u8; 32]>,
+    /// The keys behind client hashes and keyed edit tokens (kept out of the database).
+    pub secrets: Arc<secrets::Secrets>,
     pub moderation: ModerationPolicy,
     /// Hot reads, dropped per article on writes.
     pub cache: Arc<cache::ReadCache>,
@@ -54,11 +54,19 @@ pub struct AppState {
     pub fetcher: Arc<fetch::Fetcher>,
     /// The public URLs the oEmbed snippet names, when configured.
     pub embed: Option<Arc<oembed::EmbedUrls>>,
-    /// Reverse proxies whose `X-Forwarded-For` tells the client's address.
-    pub trusted_proxies: Arc<client::TrustedProxies>,
+    /// How clients are told apart (trusted proxies, IPv6 networks).
+    pub clients: Arc<client::Clients>,
     /// The partner sites of the sites file (their languages; their origins
     /// and modes are in the CORS layer and `moderation`).
     pub sites: Arc<Vec<sites::Site>>,
+    /// Rate limits (set by [`app`] from its `PostRate`).
+    pub throttle: Arc<throttle::Throttle>,
+    /// CPU-heavy work (HTML parsing, Readability) off the async workers.
+    pub blocking: Arc<blocking::Pool>,
+    /// Password checks (argon2id), a few at a time.
+    pub passwords: Arc<blocking::Pool>,
+    /// Whether the /admin cookie is `Secure` whatever the request says.
+    pub secure_cookies: bool,
 }
 
 /// Memory for hot reads (articles and first pages), and how long each is kept at most.
@@ -66,27 +74,42 @@ const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 const CACHE_MAX_AGE: Duration = Duration::from_secs(60);
 
 impl AppState {
-    /// The state for `db`, with the salt the database keeps.
-    pub async fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
-        let ip_salt = Arc::new(db::ip_salt(&db).await?);
-        let cache = Arc::new(cache::ReadCache::new(CACHE_BYTES, CACHE_MAX_AGE));
-        let fetcher = Arc::new(fetch::Fetcher::new(false));
+    /// The state for `db`, with secrets made at random for this process
+    /// (the server reads its own from its key file: [`AppState::with_secrets`]).
+    pub fn new(db: db::Db, moderation: impl Into<ModerationPolicy>) -> Result<AppState> {
         Ok(AppState {
             db,
-            ip_salt,
+            secrets: Arc::new(secrets::Secrets::random()?),
             moderation: moderation.into(),
-            cache,
-            fetcher,
+            cache: Arc::new(cache::ReadCache::new(CACHE_BYTES, CACHE_MAX_AGE)),
+            fetcher: Arc::new(fetch::Fetcher::new(false)),
             embed: None,
-            trusted_proxies: Arc::default(),
+            clients: Arc::default(),
             sites: Arc::default(),
+            throttle: Arc::new(throttle::Throttle::new(PostRate::default())),
+            blocking: Arc::new(blocking::Pool::new("parse", blocking::DEFAULT_THREADS)),
+            passwords: Arc::new(blocking::Pool::new("password", admin::PASSWORD_CHECKS)),
+            secure_cookies: false,
         })
     }
 
-    /// Believes `X-Forwarded-For` from these proxies (addresses or networks).
-    pub fn with_trusted_proxies(mut self, proxies: Vec<ipnet::IpNet>) -> Self {
-        self.trusted_proxies = Arc::new(client::TrustedProxies(proxies));
+    /// The server's own secrets (from its key file).
+    pub fn with_secrets(mut self, secrets: secrets::Secrets) -> Self {
+        self.secrets = Arc::new(secrets);
         self
+    }
+
+    /// How clients are told apart: the proxies whose `X-Forwarded-For` is
+    /// believed (addresses or networks), and the IPv6 prefix of one client.
+    pub fn with_clients(mut self, clients: client::Clients) -> Self {
+        self.clients = Arc::new(clients);
+        self
+    }
+
+    /// Believes `X-Forwarded-For` from these proxies (addresses or networks).
+    pub fn with_trusted_proxies(self, proxies: Vec<ipnet::IpNet>) -> Self {
+        let clients = client::Clients { trusted_proxies: proxies, ..(*self.clients).clone() };
+        self.with_clients(clients)
     }
 
     /// The partner sites, for the languages their widgets speak by default.
@@ -106,10 +129,20 @@ impl AppState {
         self.fetcher = Arc::new(fetch::Fetcher::new(true));
         self
     }
+
+    /// Marks the /admin cookie `Secure` on every answer (else only when a
+    /// trusted proxy says the request came over https).
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
+    }
 }
 
-/// Moderation per partner site, told apart by the `Origin` of the page a
-/// comment is posted from (browsers always send it on these POSTs).
+/// Moderation per partner site. A comment is moderated as the site its
+/// article belongs to: the listed sites whose host is one of the domains of
+/// the article's publisher (the strictest, if several). An article of no
+/// listed site's publisher (or imported by the operator) gets the strictest
+/// mode in use. Nothing the poster sends (its `Origin`, say) has a say.
 #[derive(Clone, Debug, Default)]
 pub struct ModerationPolicy {
     /// For sites not listed.
@@ -118,16 +151,39 @@ pub struct ModerationPolicy {
 }
 
 impl ModerationPolicy {
-    /// The mode for a post from `origin`. A post without a known origin (not
-    /// from a listed site's page: a script, a bot) gets the strictest mode
-    /// in use, so leaving out `Origin` never skips a site's pre-moderation.
-    pub fn for_origin(&self, origin: Option<&HeaderValue>) -> Moderation {
-        if let Some(&(_, mode)) = origin.and_then(|o| self.by_origin.iter().find(|(site, _)| site == o)) {
-            return mode;
-        }
-        let any_pre = self.by_origin.iter().any(|(_, mode)| *mode == Moderation::Pre);
-        if any_pre { Moderation::Pre } else { self.default }
+    /// The mode for comments on an article of the publisher with these
+    /// `domains` (`None`: no publisher).
+    pub fn for_publisher(&self, domains: Option<&[String]>) -> Moderation {
+        let owns = |origin: &HeaderValue| {
+            let host = origin.to_str().ok().and_then(origin_host);
+            match (domains, host) {
+                (Some(domains), Some(host)) => publishers::owns_host(domains, host),
+                _ => false,
+            }
+        };
+        let strictest = |modes: &mut dyn Iterator<Item = Moderation>| modes.max();
+        let own = strictest(&mut self.by_origin.iter().filter(|(origin, _)| owns(origin)).map(|(_, mode)| *mode));
+        own.unwrap_or_else(|| self.strictest_in_use())
     }
+
+    /// The strictest mode any site (or the default) has.
+    pub fn strictest_in_use(&self) -> Moderation {
+        self.by_origin.iter().map(|(_, mode)| *mode).chain([self.default]).max().unwrap_or_default()
+    }
+
+    /// Whether modes differ per site (else every article gets the default).
+    pub fn per_site(&self) -> bool {
+        !self.by_origin.is_empty()
+    }
+}
+
+/// `host` of `scheme://host[:port]`.
+fn origin_host(origin: &str) -> Option<&str> {
+    let rest = origin.split_once("://")?.1;
+    Some(match rest.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => rest,
+    })
 }
 
 impl From<Moderation> for ModerationPolicy {
@@ -136,8 +192,9 @@ impl From<Moderation> for ModerationPolicy {
     }
 }
 
-/// Whether new comments are shown at once or after a moderator's approval.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// Whether new comments are shown at once or after a moderator's approval
+/// (ordered from the least to the most strict).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum Moderation {
     /// Published at once.
     #[default]
@@ -151,16 +208,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_site_gets_its_moderation_and_unknown_origins_the_strictest() {
-        let a = HeaderValue::from_static("https://a.example");
-        let b = HeaderValue::from_static("https://b.example");
-        let policy = ModerationPolicy { default: Moderation::Open, by_origin: vec![(a.clone(), Moderation::Pre)] };
-        assert_eq!(policy.for_origin(Some(&a)), Moderation::Pre);
-        assert_eq!(policy.for_origin(Some(&b)), Moderation::Pre, "unknown origin: strictest in use");
-        assert_eq!(policy.for_origin(None), Moderation::Pre);
-        let open = ModerationPolicy { default: Moderation::Open, by_origin: vec![(a.clone(), Moderation::Open)] };
-        assert_eq!(open.for_origin(None), Moderation::Open);
-        assert_eq!(ModerationPolicy::from(Moderation::Pre).for_origin(Some(&a)), Moderation::Pre);
+    fn an_article_gets_its_publishers_site_mode_and_otherwise_the_strictest() {
+        let pre = HeaderValue::from_static("https://pre.example");
+        let open = HeaderValue::from_static("http://open.example:8080");
+        let policy = ModerationPolicy {
+            default: Moderation::Open,
+            by_origin: vec![(pre.clone(), Moderation::Pre), (open.clone(), Moderation::Open)],
+        };
+        let domains = |list: &[&str]| list.iter().map(|d| (*d).to_owned()).collect::<Vec<_>>();
+        assert_eq!(policy.for_publisher(Some(&domains(&["pre.example"]))), Moderation::Pre);
+        assert_eq!(policy.for_publisher(Some(&domains(&["open.example"]))), Moderation::Open);
+        assert_eq!(policy.for_publisher(Some(&domains(&["example"]))), Moderation::Pre, "both sites: the strictest");
+        assert_eq!(policy.for_publisher(Some(&domains(&["other.example"]))), Moderation::Pre, "no site: strictest");
+        assert_eq!(policy.for_publisher(None), Moderation::Pre, "the operator's articles: strictest");
+        let open_only = ModerationPolicy { default: Moderation::Open, by_origin: vec![(open, Moderation::Open)] };
+        assert_eq!(open_only.for_publisher(None), Moderation::Open);
+        assert_eq!(
+            ModerationPolicy::from(Moderation::Pre).for_publisher(Some(&domains(&["pre.example"]))),
+            Moderation::Pre
+        );
     }
 }
 
@@ -171,10 +237,10 @@ pub enum AllowedOrigins {
     List(Vec<HeaderValue>),
 }
 
-/// How many comments one client may post: `burst` at once, then one more
-/// every `refill`. Counted per client address (see `client.rs`), in this process. And, for
-/// all clients together, at most `ceiling` per second (a flood from many
-/// addresses meets it).
+/// How often readers may write: one client (see `client.rs`) `burst` comments
+/// at once, then one more every `refill` (and as many reports and deletions,
+/// counted apart); all readers together at most `ceiling` writes of any kind
+/// per second (a flood from many addresses meets it). In this process.
 #[derive(Clone, Copy, Debug)]
 pub struct PostRate {
     pub burst: u32,
@@ -195,57 +261,9 @@ impl PostRate {
     }
 }
 
-/// The rate limit of comment POSTs per client IP: 429 with `Retry-After`
-/// past it. A macro rather than a function because the layer's type names
-/// governor's middleware, a crate tower_governor does not re-export.
-macro_rules! rate_limit {
-    ($rate:expr) => {{
-        let rate: PostRate = $rate;
-        // Zero would disable the limiter (governor refuses it): at least 1 and 1 ms.
-        let config = GovernorConfigBuilder::default()
-            .key_extractor(client::ClientKey)
-            .period(rate.refill.max(Duration::from_millis(1)))
-            .burst_size(rate.burst.max(1))
-            .methods(vec![Method::POST])
-            .finish()
-            .expect("a period and a burst size above zero");
-        GovernorLayer::new(config).error_handler(|err| rate_limited(err, "from this address"))
-    }};
-}
-
-/// The ceiling on comment POSTs from all clients together, per second.
-macro_rules! write_ceiling {
-    ($rate:expr) => {{
-        let rate: PostRate = $rate;
-        let per_second = u64::from(rate.ceiling.max(1));
-        let config = GovernorConfigBuilder::default()
-            .key_extractor(tower_governor::key_extractor::GlobalKeyExtractor)
-            .per_nanosecond((1_000_000_000 / per_second).max(1))
-            .burst_size(u32::try_from(per_second).unwrap_or(u32::MAX))
-            .methods(vec![Method::POST])
-            .finish()
-            .expect("a period and a burst size above zero");
-        GovernorLayer::new(config).error_handler(|err| rate_limited(err, "on this server right now"))
-    }};
-}
-
-fn rate_limited(err: tower_governor::GovernorError, whose: &str) -> axum::response::Response {
-    match err {
-        tower_governor::GovernorError::TooManyRequests { wait_time, headers } => {
-            let mut response = error::error_response(
-                StatusCode::TOO_MANY_REQUESTS,
-                error_code::TOO_MANY_REQUESTS,
-                format!("too many posts {whose}; try again in {wait_time} s"),
-            );
-            response.headers_mut().extend(headers.unwrap_or_default());
-            response
-        }
-        other => Error::Internal(anyhow::anyhow!("rate limiter: {other}")).into_response(),
-    }
-}
-
-/// The whole HTTP service.
-pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Router {
+/// The whole HTTP service, with `post_rate` as the readers' rate limits.
+pub fn app(mut state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Router {
+    state.throttle = Arc::new(throttle::Throttle::new(post_rate));
     let cors = CorsLayer::new()
         .allow_origin(match origins {
             AllowedOrigins::Any => AllowOrigin::any(),
@@ -263,17 +281,10 @@ pub fn app(state: AppState, origins: AllowedOrigins, post_rate: PostRate) -> Rou
         .route("/healthz", get(healthz))
         .merge(articles::router())
         .merge(embed::router())
-        // Per client first (outer), so one client's flood never spends the shared ceiling.
-        .merge(comments::router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
+        .merge(comments::router())
         .merge(comments::pending_router())
-        .merge(moderation::report_router().layer(write_ceiling!(post_rate)).layer(rate_limit!(post_rate)))
+        .merge(moderation::report_router())
         .merge(admin::router())
-        // Password guessing: 5 tries at once per address, then one every 12 s.
-        .merge(admin::sign_in_router().layer(rate_limit!(PostRate {
-            burst: 5,
-            refill: Duration::from_secs(12),
-            ceiling: 100
-        })))
         .merge(publishing::router())
         .merge(counts::router())
         .merge(oembed::router())

@@ -1,11 +1,11 @@
-use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
+use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention, sites,
+    AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention, serve, sites,
 };
 use tracing_subscriber::EnvFilter;
 
@@ -40,11 +40,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     "no partner origin is allowed: browsers will refuse the API's answers (see --allowed-origins)"
                 );
             }
+            let secrets = Secrets::load_or_create(&args.secret_file)?;
+            let connections = args.connections().within_file_limit();
+            tracing::info!(?connections, "connection limits");
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             retention::spawn(db.clone(), args.forget_addresses_after_days);
-            let mut state = AppState::new(db, moderation).await.context("cannot read the server's secrets")?;
-            state = state.with_trusted_proxies(args.trusted_proxies.clone()).with_sites(sites);
+            let mut state = AppState::new(db, moderation)?
+                .with_secrets(secrets)
+                .with_clients(args.clients())
+                .with_sites(sites)
+                .with_secure_cookies(args.secure_cookies);
             if let (Some(api), Some(cdn)) = (&args.public_url, &args.cdn_url) {
                 state = state.with_embed_urls(api, cdn);
             }
@@ -58,8 +64,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
-            let service = app(state, origins, args.post_rate()).into_make_service_with_connect_info::<SocketAddr>();
-            axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await.context("server failed")?;
+            let clients = state.clients.clone();
+            let app = app(state, origins, args.post_rate());
+            serve::serve(listener, app, connections, clients, shutdown_signal()).await.context("server failed")?;
             Ok(())
         }
         Command::Moderator(ModeratorCommand::Add { name }) => {
@@ -77,15 +84,25 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("moderator {name:?} added: they sign in at /admin");
             Ok(())
         }
-        Command::Publisher(PublisherCommand::Add { name, domains }) => {
+        Command::Publisher(PublisherCommand::Add { name, domains, slug_prefix }) => {
             let db = open(&cli.database_url, &database).await?;
             let publisher = publishers::add(&db, &name, &domains).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            if let Some(prefix) = &slug_prefix {
+                publishers::reserve_prefix(&db, &name, prefix).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
             println!(
-                "publisher {:?} (id {}), imports from: {}",
+                "publisher {:?} (id {}), imports from: {}{}",
                 publisher.name,
                 publisher.id,
-                publisher.domains.join(", ")
+                publisher.domains.join(", "),
+                slug_prefix.map(|p| format!("; slugs {p} and {p}-… are its alone")).unwrap_or_default()
             );
+            Ok(())
+        }
+        Command::Publisher(PublisherCommand::Prefix { name, prefix }) => {
+            let db = open(&cli.database_url, &database).await?;
+            publishers::reserve_prefix(&db, &name, &prefix).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("the slugs {prefix} and {prefix}-… are now {name:?}'s alone");
             Ok(())
         }
         Command::Key(KeyCommand::Create { publisher }) => {

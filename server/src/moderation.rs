@@ -13,9 +13,10 @@ use crate::articles::slug_and_id_params;
 use crate::client::ClientIp;
 use crate::comments::{self, article_id};
 use crate::db::{self, Db};
+use crate::throttle::{Allowed, Reporting};
 use crate::{AppState, Error, Result};
 
-/// Reporting, rate-limited with the comment posts (`app` layers it).
+/// Reporting (rate-limited: [`Allowed`]).
 pub fn report_router() -> Router<AppState> {
     Router::new().route("/api/v1/articles/{slug}/comments/{id}/report", axum::routing::post(report))
 }
@@ -24,6 +25,7 @@ pub fn report_router() -> Router<AppState> {
 /// 202, once per reader and comment (a second report changes nothing).
 async fn report(
     State(state): State<AppState>,
+    _: Allowed<Reporting>,
     ClientIp(ip): ClientIp,
     path: Result<Path<(String, String)>, PathRejection>,
     body: Result<Json<NewReport>, JsonRejection>,
@@ -35,7 +37,7 @@ async fn report(
     let not_found = || Error::NotFound("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let article = article_id(&state.db, &slug).await?;
-    let client_hash = comments::client_hash(&state, ip);
+    let client_hash = state.secrets.client_hash(ip);
     let stored = sqlx::query(
         "INSERT INTO reports (comment_id, reason, client_hash)
          SELECT id, $1, $2 FROM comments WHERE id = $3 AND article_id = $4 AND status = 'approved'

@@ -23,16 +23,39 @@ const KEY_PREFIX: &str = "ek_";
 pub struct Publisher {
     pub id: i64,
     pub name: String,
-    /// Domains its URL imports may fetch from (subdomains included).
+    /// Domains its URL imports may fetch from (subdomains included), and
+    /// where its sites are (their moderation applies to its articles).
     pub domains: Vec<String>,
+    /// The slugs it alone may create: this prefix, and it followed by `-`.
+    pub slug_prefix: Option<String>,
+    /// The id of the API key that authenticated it (`None` outside a request).
+    #[serde(skip)]
+    pub key: Option<i64>,
 }
 
 impl Publisher {
     /// Whether `host` is one of this publisher's domains or below one.
     pub fn owns_host(&self, host: &str) -> bool {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.domains.iter().any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+        owns_host(&self.domains, host)
     }
+}
+
+/// Whether `host` is one of `domains` or below one.
+pub fn owns_host(domains: &[String], host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    domains.iter().any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+}
+
+/// The domains of the publisher of article `article` (by id), or `None`
+/// when no publisher owns it (the operator imported it).
+pub async fn domains_of_article(db: &Db, article: i64) -> Result<Option<Vec<String>>> {
+    let domains: Option<SqlJson<Vec<String>>> = sqlx::query_scalar(
+        "SELECT p.domains FROM articles a JOIN publishers p ON p.id = a.publisher_id WHERE a.id = $1",
+    )
+    .bind(article)
+    .fetch_optional(db)
+    .await?;
+    Ok(domains.map(|d| d.0))
 }
 
 /// Registers a publisher with the domains its imports may fetch from.
@@ -63,18 +86,77 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
             }
             other => other.into(),
         })?;
-    Ok(Publisher { id, name: name.to_owned(), domains: clean })
+    Ok(Publisher { id, name: name.to_owned(), domains: clean, slug_prefix: None, key: None })
+}
+
+/// Reserves the slugs `prefix` and `prefix-…` for the publisher named `name`:
+/// no other publisher may create an article there. A prefix is a slug (`a-z`,
+/// `0-9`, `-`) and may neither contain nor lie within another publisher's.
+pub async fn reserve_prefix(db: &Db, name: &str, prefix: &str) -> Result<()> {
+    let prefix = prefix.trim();
+    if prefix.is_empty() || crate::import::slug_of(prefix) != prefix {
+        return Err(Error::BadRequest(format!("{prefix:?} is not a slug prefix (letters a-z, digits and -)")));
+    }
+    let publisher = named(db, name).await?;
+    let clash: Option<String> = sqlx::query_scalar(
+        "SELECT name FROM publishers WHERE id != $1 AND slug_prefix IS NOT NULL
+         AND ($2 = slug_prefix OR $2 LIKE slug_prefix || '-%' OR slug_prefix LIKE $2 || '-%')",
+    )
+    .bind(publisher.id)
+    .bind(prefix)
+    .fetch_optional(db)
+    .await?;
+    if let Some(other) = clash {
+        return Err(Error::BadRequest(format!("{prefix:?} overlaps the slug prefix of {other:?}")));
+    }
+    sqlx::query("UPDATE publishers SET slug_prefix = $1 WHERE id = $2")
+        .bind(prefix)
+        .bind(publisher.id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Whether `slug` lies within `prefix` (is it, or starts with it and `-`).
+fn within(slug: &str, prefix: &str) -> bool {
+    slug.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+}
+
+/// Whether `publisher` may create an article at `slug`: within its own
+/// prefix if it has one, and never within another publisher's.
+pub async fn may_create(db: &Db, publisher: &Publisher, slug: &str) -> Result<bool> {
+    if publisher.slug_prefix.as_deref().is_some_and(|own| !within(slug, own)) {
+        return Ok(false);
+    }
+    let reserved: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM publishers WHERE id != $1 AND slug_prefix IS NOT NULL
+         AND ($2 = slug_prefix OR $2 LIKE slug_prefix || '-%')",
+    )
+    .bind(publisher.id)
+    .bind(slug)
+    .fetch_optional(db)
+    .await?;
+    Ok(reserved.is_none())
+}
+
+/// The slug an import by `publisher` gives an article titled with `slug`:
+/// within its prefix, if it has one.
+pub fn slug_for(publisher: &Publisher, slug: &str) -> String {
+    match &publisher.slug_prefix {
+        Some(prefix) if !within(slug, prefix) => crate::import::slug_of(&format!("{prefix} {slug}")),
+        _ => slug.to_owned(),
+    }
 }
 
 /// The publisher named `name`.
 pub async fn named(db: &Db, name: &str) -> Result<Publisher> {
-    let row: Option<(i64, String, SqlJson<Vec<String>>)> =
-        sqlx::query_as("SELECT id, name, domains FROM publishers WHERE name = $1")
+    let row: Option<(i64, String, SqlJson<Vec<String>>, Option<String>)> =
+        sqlx::query_as("SELECT id, name, domains, slug_prefix FROM publishers WHERE name = $1")
             .bind(name)
             .fetch_optional(db)
             .await?;
-    let (id, name, domains) = row.ok_or(Error::NotFound("publisher"))?;
-    Ok(Publisher { id, name, domains: domains.0 })
+    let (id, name, domains, slug_prefix) = row.ok_or(Error::NotFound("publisher"))?;
+    Ok(Publisher { id, name, domains: domains.0, slug_prefix, key: None })
 }
 
 /// A new key for `publisher`: its id and its text, which is never stored.
@@ -119,15 +201,16 @@ fn hash(key: &str) -> String {
 
 /// The publisher whose active key is `key`.
 pub async fn authenticate(db: &Db, key: &str) -> Result<Publisher> {
-    let row: Option<(i64, String, SqlJson<Vec<String>>)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.domains FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
+    let row: Option<(i64, String, SqlJson<Vec<String>>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT p.id, p.name, p.domains, p.slug_prefix, k.id FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
          WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
     )
     .bind(hash(key))
     .fetch_optional(db)
     .await?;
-    let (id, name, domains) = row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
-    Ok(Publisher { id, name, domains: domains.0 })
+    let (id, name, domains, slug_prefix, key) =
+        row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
+    Ok(Publisher { id, name, domains: domains.0, slug_prefix, key: Some(key) })
 }
 
 fn unauthorized(message: &str) -> Error {
@@ -135,7 +218,8 @@ fn unauthorized(message: &str) -> Error {
 }
 
 /// Extracts the publisher from `Authorization: Bearer <key>`: 401 without
-/// one, or with a key that is unknown or revoked.
+/// one, or with a key that is unknown or revoked; 429 past the key's rate
+/// limit ([`crate::throttle`]).
 impl FromRequestParts<AppState> for Publisher {
     type Rejection = Error;
 
@@ -148,7 +232,11 @@ impl FromRequestParts<AppState> for Publisher {
             .map(str::trim)
             .filter(|k| k.starts_with(KEY_PREFIX))
             .ok_or_else(|| unauthorized("send a publisher's API key as `Authorization: Bearer ek_…`"))?;
-        authenticate(&state.db, key).await
+        let publisher = authenticate(&state.db, key).await?;
+        if let Some(key) = publisher.key {
+            state.throttle.publishing(key)?;
+        }
+        Ok(publisher)
     }
 }
 
@@ -158,12 +246,27 @@ mod tests {
 
     #[test]
     fn a_publisher_owns_its_domains_and_their_subdomains_only() {
-        let p = Publisher { id: 1, name: "L".into(), domains: vec!["journal.example".into()] };
+        let p = Publisher {
+            id: 1,
+            name: "L".into(),
+            domains: vec!["journal.example".into()],
+            slug_prefix: None,
+            key: None,
+        };
         assert!(p.owns_host("journal.example"));
         assert!(p.owns_host("www.journal.example"));
         assert!(p.owns_host("WWW.Journal.Example."));
         assert!(!p.owns_host("evil-journal.example"));
         assert!(!p.owns_host("journal.example.evil.org"));
         assert!(!p.owns_host("example"));
+    }
+
+    #[test]
+    fn a_prefix_holds_itself_and_what_follows_it_with_a_dash() {
+        assert!(within("courrier", "courrier") && within("courrier-haftar", "courrier"));
+        assert!(!within("courriers-haftar", "courrier") && !within("le-courrier", "courrier"));
+        let p = Publisher { id: 1, name: "C".into(), domains: vec![], slug_prefix: Some("courrier".into()), key: None };
+        assert_eq!(slug_for(&p, "haftar-et-poutine"), "courrier-haftar-et-poutine");
+        assert_eq!(slug_for(&p, "courrier-haftar"), "courrier-haftar");
     }
 }

@@ -10,14 +10,14 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::{Json, Router};
-use encart_api_types::{Article, Block, Date, Inline, error_code, is_safe_href};
+use encart_api_types::{Article, Block, Date, Inline, MAX_INLINE_DEPTH, error_code, is_safe_href};
 use serde::{Deserialize, Serialize};
 
 use crate::articles::{self, Author, Upserted, slug_param};
 use crate::db::Json as SqlJson;
 use crate::fetch::FetchError;
 use crate::import::{self, ImportOptions};
-use crate::publishers::Publisher;
+use crate::publishers::{self, Publisher};
 use crate::{AppState, Error, Result};
 
 /// Largest publishing request body.
@@ -109,7 +109,10 @@ impl ArticleDocument {
                 refusals.push(("body", "required"));
                 Vec::new()
             }
-            (None, Some(html)) => import::blocks_from_html(&html),
+            (None, Some(html)) => import::blocks_from_html(&html).unwrap_or_else(|refused| {
+                refusals.push(("html", refused.shape_code().unwrap_or(error_code::INVALID)));
+                Vec::new()
+            }),
             (Some(blocks), None) => {
                 if let Some(code) = blocks.iter().find_map(block_problem) {
                     refusals.push(("body", code));
@@ -117,7 +120,7 @@ impl ArticleDocument {
                 blocks
             }
         };
-        if body.is_empty() && !refusals.iter().any(|(field, _)| *field == "body") {
+        if body.is_empty() && !refusals.iter().any(|(field, _)| matches!(*field, "body" | "html")) {
             refusals.push(("body", "empty"));
         }
         if !refusals.is_empty() {
@@ -157,6 +160,7 @@ fn inline_problem(inlines: &[Inline]) -> Option<&'static str> {
     inlines.iter().find_map(|inline| match inline {
         Inline::Text(text) if text.chars().any(|c| c.is_control() && c != '\n') => Some("control_characters"),
         Inline::Text(_) => None,
+        _ if inline.depth() > MAX_INLINE_DEPTH => Some(error_code::TOO_DEEP),
         Inline::Emphasis(inner) | Inline::Strong(inner) => inline_problem(inner),
         Inline::Link { href, .. } if !is_safe_href(href) => Some("unsafe_link"),
         Inline::Link { text, .. } => inline_problem(text),
@@ -182,6 +186,20 @@ fn created_or_updated(outcome: Upserted) -> StatusCode {
     }
 }
 
+/// A 422 when `slug` is free but not `publisher`'s to create: outside its
+/// slug prefix, or inside another publisher's. (Whose an existing article
+/// is, `articles::save` checks in its write.)
+async fn reserved_slug_check(state: &AppState, publisher: &Publisher, slug: &str) -> Result<()> {
+    if articles::owner(&state.db, slug).await?.is_none() && !publishers::may_create(&state.db, publisher, slug).await? {
+        let message = match &publisher.slug_prefix {
+            Some(prefix) => format!("this publisher's slugs start with {prefix:?}"),
+            None => "this slug is reserved for another publisher".to_owned(),
+        };
+        return Err(Error::InvalidFields(vec![("slug", "reserved")], message));
+    }
+    Ok(())
+}
+
 /// `PUT /api/v1/articles/{slug}`: creates or replaces the publisher's article.
 pub async fn put_article(
     State(state): State<AppState>,
@@ -191,7 +209,9 @@ pub async fn put_article(
 ) -> Result<(StatusCode, Json<Article>)> {
     let slug = slug_param(slug)?;
     let Json(document) = document.map_err(document_rejection)?;
-    let article = document.into_article(slug)?;
+    reserved_slug_check(&state, &publisher, &slug).await?;
+    // Parsing a document's HTML is CPU work: off the async workers.
+    let article = state.blocking.run(move || document.into_article(slug)).await??;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
     state.written(&stored.slug).await;
     tracing::info!(publisher = %publisher.name, slug = %stored.slug, ?outcome, "article published");
@@ -267,16 +287,10 @@ async fn revisions(
     slug: Result<Path<String>, PathRejection>,
 ) -> Result<Json<serde_json::Value>> {
     let slug = slug_param(slug)?;
-    let owner: Option<Option<i64>> = sqlx::query_scalar("SELECT publisher_id FROM articles WHERE slug = $1")
-        .bind(&slug)
-        .fetch_optional(&state.db)
-        .await?;
-    match owner {
-        None => return Err(Error::NotFound("article")),
-        Some(owner) if owner != Some(publisher.id) => {
-            return Err(articles::forbidden());
-        }
-        Some(_) => {}
+    // Another publisher's article is answered as one that does not exist:
+    // the answer tells nothing of what others publish.
+    if articles::owner(&state.db, &slug).await? != Some(Some(publisher.id)) {
+        return Err(Error::NotFound("article"));
     }
     let list: Vec<Revision> = sqlx::query_as(
         "SELECT r.id, p.name AS publisher, r.created_at, r.changed FROM article_revisions r
@@ -302,13 +316,24 @@ async fn import_url(
     request: Result<Json<ImportRequest>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Article>)> {
     let Json(request) = request.map_err(document_rejection)?;
+    // A URL refused before any connection costs nothing; the others count.
+    state.fetcher.precheck(&request.url, &publisher).map_err(FetchError::into_error)?;
+    if let Some(key) = publisher.key {
+        state.throttle.import(key)?;
+    }
     let page = state.fetcher.fetch(&request.url, &publisher).await.map_err(FetchError::into_error)?;
-    let options = ImportOptions { language: None, source_url: Some(page.url.to_string()) };
-    let article = import::parse_html(&page.bytes, &options).map_err(|e| {
-        Error::Status(StatusCode::UNPROCESSABLE_ENTITY, error_code::NOT_AN_ARTICLE, format!("{}: {e}", page.url))
+    let url = page.url.to_string();
+    let options = ImportOptions { language: None, source_url: Some(url.clone()) };
+    // Readability is CPU work: off the async workers, a few at a time.
+    let parsed = state.blocking.run(move || import::parse_html(&page.bytes, &options)).await?;
+    let mut article = parsed.map_err(|e| {
+        let code = e.shape_code().unwrap_or(error_code::NOT_AN_ARTICLE);
+        Error::Status(StatusCode::UNPROCESSABLE_ENTITY, code, format!("{url}: {e}"))
     })?;
+    article.slug = publishers::slug_for(&publisher, &article.slug);
+    reserved_slug_check(&state, &publisher, &article.slug).await?;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;
     state.written(&stored.slug).await;
-    tracing::info!(publisher = %publisher.name, url = %page.url, slug = %stored.slug, "article imported");
+    tracing::info!(publisher = %publisher.name, %url, slug = %stored.slug, "article imported");
     Ok((created_or_updated(outcome), Json(stored)))
 }

@@ -1,6 +1,8 @@
 //! Partner sites, from a TOML file (`--sites`): which pages may call the API
-//! (CORS), how comments posted from each are moderated, and which language
-//! each site's widgets speak when the page does not say.
+//! (CORS), how the comments on each site's articles are moderated (an
+//! article belongs to a site when the site's host is one of its publisher's
+//! domains: `publisher add --domain`), and which language each site's
+//! widgets speak when the page does not say.
 //!
 //! ```toml
 //! [[site]]
@@ -156,10 +158,11 @@ mod tests {
                 .unwrap();
         let AllowedOrigins::List(origins) = origins else { panic!("a list") };
         assert_eq!(origins, ["https://other.example", "https://courrier-littoral.example", "http://blog.example:8080"]);
-        assert_eq!(policy.for_origin(Some(&origin)), Moderation::Pre);
-        let blog = HeaderValue::from_static("http://blog.example:8080");
-        assert_eq!(policy.for_origin(Some(&blog)), Moderation::Open, "no mode of its own: the server's default");
-        assert_eq!(policy.for_origin(None), Moderation::Pre, "a page of no known site: the strictest in use");
+        let domains = |domain: &str| vec![domain.to_owned()];
+        assert_eq!(policy.for_publisher(Some(&domains("courrier-littoral.example"))), Moderation::Pre);
+        let blog = domains("blog.example");
+        assert_eq!(policy.for_publisher(Some(&blog)), Moderation::Open, "no mode of its own: the server's default");
+        assert_eq!(policy.for_publisher(None), Moderation::Pre, "an article of no known site: the strictest in use");
         let conflicting = ModerationPolicy { default: Moderation::Open, by_origin: vec![(origin, Moderation::Open)] };
         assert!(configure(AllowedOrigins::Any, conflicting, &sites).unwrap_err().contains("sites file"));
     }

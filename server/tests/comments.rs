@@ -189,7 +189,7 @@ async fn too_many_posts_from_one_client_get_429_with_retry_after() {
 async fn posts_from_many_addresses_meet_the_server_wide_ceiling() {
     let db = common::db().await;
     let _ = seeded(db.clone()).await;
-    let state = encart_server::AppState::new(db.clone(), Moderation::Open).await.unwrap();
+    let state = encart_server::AppState::new(db.clone(), Moderation::Open).unwrap();
     let rate = PostRate { ceiling: 3, ..PostRate::unlimited() };
     let app = encart_server::app(state, encart_server::AllowedOrigins::Any, rate);
     let post_from = |last_octet: u8| {
@@ -311,7 +311,7 @@ async fn paging_sees_every_comment_once_even_while_new_ones_arrive() {
 async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token() {
     let db = common::db().await;
     let _ = seeded(db.clone()).await;
-    let state = encart_server::AppState::new(db.clone(), Moderation::Pre).await.unwrap();
+    let state = encart_server::AppState::new(db.clone(), Moderation::Pre).unwrap();
     let app = router_for(state.clone(), PostRate::unlimited());
     let token = |a: &Answer| a.json["edit_token"].as_str().unwrap().to_owned();
     let first = token(&post_comment(&app, json!({"author": "A", "body": "premier"})).await);
@@ -340,9 +340,10 @@ async fn an_author_gets_back_their_comments_awaiting_moderation_with_their_token
 }
 
 #[tokio::test]
-async fn moderation_follows_the_site_the_comment_is_posted_from() {
+async fn moderation_follows_the_articles_site_whatever_origin_the_poster_sends() {
     let db = common::db().await;
     let _ = seeded(db.clone()).await;
+    // The partner pre-moderates; another site publishes at once.
     let policy = encart_server::ModerationPolicy {
         default: Moderation::Open,
         by_origin: vec![
@@ -350,19 +351,28 @@ async fn moderation_follows_the_site_the_comment_is_posted_from() {
             ("https://open.example".parse().unwrap(), Moderation::Open),
         ],
     };
+    publishers_article(&db, "Partner", "partner.example", "partners-article").await;
+    publishers_article(&db, "Open", "open.example", "open-article").await;
     let app = test_app_with(db, policy, PostRate::unlimited()).await;
-    let from = |origin: Option<&str>| {
-        let mut request = Request::post(comments_uri()).header(header::CONTENT_TYPE, "application/json");
+    let post_on = |slug: &str, origin: Option<&str>| {
+        let mut request =
+            Request::post(format!("/api/v1/articles/{slug}/comments")).header(header::CONTENT_TYPE, "application/json");
         if let Some(origin) = origin {
             request = request.header(header::ORIGIN, origin);
         }
         request.body(Body::from(json!({"author": "A", "body": "B"}).to_string())).unwrap()
     };
     let visibility = |answer: Answer| answer.json["visibility"].as_str().unwrap().to_owned();
-    assert_eq!(visibility(send(&app, from(Some(PARTNER))).await), "awaiting_moderation");
-    assert_eq!(visibility(send(&app, from(Some("https://open.example"))).await), "published");
-    assert_eq!(visibility(send(&app, from(None)).await), "awaiting_moderation", "no origin: the strictest mode in use");
-    assert_eq!(visibility(send(&app, from(Some("https://other.example"))).await), "awaiting_moderation");
+    // The attack: posting on the pre-moderated site's article as if from the open site's page.
+    for origin in [Some("https://open.example"), Some(PARTNER), None, Some("https://other.example")] {
+        let answer = send(&app, post_on("partners-article", origin)).await;
+        assert_eq!(visibility(answer), "awaiting_moderation", "from {origin:?}");
+    }
+    for origin in [Some(PARTNER), None] {
+        assert_eq!(visibility(send(&app, post_on("open-article", origin)).await), "published", "from {origin:?}");
+    }
+    // The operator's article belongs to no site: the strictest mode in use.
+    assert_eq!(visibility(send(&app, post_on(SLUG, Some("https://open.example"))).await), "awaiting_moderation");
 }
 
 #[tokio::test]
@@ -504,7 +514,6 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_and_spoo
     let db = common::db().await;
     let _ = seeded(db.clone()).await;
     let state = encart_server::AppState::new(db.clone(), Moderation::Open)
-        .await
         .unwrap()
         .with_trusted_proxies(vec!["10.0.0.0/8".parse().unwrap()]);
     let rate = PostRate { burst: 1, refill: Duration::from_secs(60), ..PostRate::default() };

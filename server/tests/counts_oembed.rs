@@ -38,7 +38,6 @@ async fn counts_answer_several_articles_at_once() {
 
 async fn oembed_app(db: Db) -> axum::Router {
     let state = AppState::new(db, Moderation::Open)
-        .await
         .unwrap()
         .with_embed_urls("https://api.encart.example", "https://cdn.encart.example/v1");
     app(state, AllowedOrigins::Any, PostRate::default())

@@ -40,11 +40,37 @@ async fn form_post(app: &Router, uri: &str, cookie: &str, form: &[(&str, &str)])
     fetch(app, request).await
 }
 
+/// The cookie named `name` that `page` sets (its whole `Set-Cookie` value).
+fn set_cookie(page: &Page, name: &str) -> Option<String> {
+    page.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with(&format!("{name}=")))
+}
+
+/// The sign-in form as a browser gets it: its cookie (`name=value`) and the
+/// CSRF token of its form.
+async fn sign_in_form(app: &Router) -> (String, String) {
+    let page = admin_page(app, "").await;
+    let cookie = set_cookie(&page, "encart_sign_in").expect("the form's cookie");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/admin"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    (cookie.split(';').next().unwrap().to_owned(), csrf(&page.html))
+}
+
+/// Posts the sign-in form as a browser that loaded it would.
+async fn try_sign_in(app: &Router, name: &str, password: &str) -> Page {
+    let (cookie, token) = sign_in_form(app).await;
+    form_post(app, "/admin/sign-in", &cookie, &[("csrf", &token), ("name", name), ("password", password)]).await
+}
+
 /// Signs in; returns the session cookie (`name=value`).
 async fn sign_in(app: &Router, name: &str, password: &str) -> String {
-    let page = form_post(app, "/admin/sign-in", "", &[("name", name), ("password", password)]).await;
+    let page = try_sign_in(app, name, password).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.html);
-    let cookie = page.headers[header::SET_COOKIE].to_str().unwrap().to_owned();
+    let cookie = set_cookie(&page, "encart_admin").expect("a session cookie");
     for attribute in ["HttpOnly", "SameSite=Strict", "Path=/admin"] {
         assert!(cookie.contains(attribute), "{cookie}");
     }
@@ -136,18 +162,27 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
     assert!(page.html.contains(r#"action="/admin/sign-in""#));
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
     assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().starts_with("default-src 'none'"));
-    let wrong = form_post(&open, "/admin/sign-in", "", &[("name", "Camille"), ("password", "guess")]).await;
+    let wrong = try_sign_in(&open, "Camille", "guess").await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
-    assert!(!wrong.headers.contains_key(header::SET_COOKIE));
+    assert!(set_cookie(&wrong, "encart_admin").is_none(), "no session");
     assert!(wrong.html.contains("Wrong name or password."));
-    let nobody = form_post(&open, "/admin/sign-in", "", &[("name", "Nobody"), ("password", "guess")]).await;
+    let nobody = try_sign_in(&open, "Nobody", "guess").await;
     assert_eq!(nobody.status, StatusCode::UNAUTHORIZED);
     let long = "x".repeat(500);
-    let long_name = form_post(&open, "/admin/sign-in", "", &[("name", &long), ("password", "guess")]).await;
+    let long_name = try_sign_in(&open, &long, "guess").await;
     assert_eq!(long_name.status, StatusCode::UNAUTHORIZED);
     let huge = "x".repeat(100_000);
-    let huge_form = form_post(&open, "/admin/sign-in", "", &[("name", "Camille"), ("password", &huge)]).await;
+    let huge_form = try_sign_in(&open, "Camille", &huge).await;
     assert_eq!(huge_form.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Login CSRF: a form posted from another site has neither the form's cookie nor its token.
+    let (form_cookie, form_token) = sign_in_form(&open).await;
+    let credentials = [("name", "Camille"), ("password", "correct horse battery")];
+    for (cookie, token) in [("", form_token.as_str()), (form_cookie.as_str(), "forged"), (form_cookie.as_str(), "")] {
+        let form: Vec<(&str, &str)> = [("csrf", token)].into_iter().chain(credentials).collect();
+        let forged = form_post(&open, "/admin/sign-in", cookie, &form).await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN, "cookie {cookie:?}, token {token:?}");
+        assert!(set_cookie(&forged, "encart_admin").is_none(), "no session from a forged sign-in");
+    }
 
     let cookie = sign_in(&open, "Camille", "correct horse battery").await;
     let page = admin_page(&open, &cookie).await;

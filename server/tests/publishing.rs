@@ -12,26 +12,9 @@ use axum::http::{Request, StatusCode, header};
 use axum::response::{IntoResponse, Redirect};
 use common::*;
 use encart_server::db::Db;
-use encart_server::publishers::{self, Publisher};
+use encart_server::publishers;
 use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, app};
 use serde_json::{Value, json};
-
-async fn publisher(db: &Db, name: &str, domains: &[&str]) -> (Publisher, String) {
-    let domains: Vec<String> = domains.iter().map(|d| (*d).to_owned()).collect();
-    let publisher = publishers::add(db, name, &domains).await.unwrap();
-    let (_, key) = publishers::create_key(db, &publisher).await.unwrap();
-    (publisher, key)
-}
-
-fn authed(method: &str, uri: &str, key: &str, body: Value) -> Request<Body> {
-    Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::AUTHORIZATION, format!("Bearer {key}"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
 
 fn document(title: &str) -> Value {
     json!({
@@ -228,7 +211,7 @@ async fn publisher_site() -> (String, u16) {
 }
 
 async fn import_app(db: Db, allow_private: bool) -> Router {
-    let mut state = AppState::new(db, Moderation::Open).await.unwrap();
+    let mut state = AppState::new(db, Moderation::Open).unwrap();
     if allow_private {
         state = state.allow_private_imports();
     }
@@ -296,6 +279,12 @@ async fn ssrf_attempts_are_refused_before_any_connection() {
     for (url, code) in [
         (format!("http://127.0.0.1:{port}/"), "private_address"),
         (format!("http://[::ffff:127.0.0.1]:{port}/"), "private_address"),
+        // IPv6 forms that reach IPv4 addresses, and deprecated local ranges.
+        (format!("http://[::127.0.0.1]:{port}/"), "private_address"),
+        (format!("http://[2002:7f00:1::1]:{port}/"), "private_address"),
+        (format!("http://[2001:0:4136:e378:8000:63bf:80ff:fffe]:{port}/"), "private_address"),
+        (format!("http://[64:ff9b:1::7f00:1]:{port}/"), "private_address"),
+        (format!("http://[fec0::1]:{port}/"), "private_address"),
         (format!("http://localhost:{port}/"), "private_address"),
         (format!("gopher://127.0.0.1:{port}/_GET"), "scheme"),
         ("file:///etc/passwd".to_owned(), "scheme"),

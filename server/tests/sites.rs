@@ -1,5 +1,6 @@
 //! Partner sites from a sites file: their origins pass CORS, their modes
-//! moderate what their readers post, their languages are their widgets'.
+//! moderate the comments on their publishers' articles, their languages are
+//! their widgets'.
 
 mod common;
 
@@ -26,7 +27,9 @@ async fn a_sites_file_sets_cors_moderation_and_the_widgets_language_per_site() {
     let sites = sites::parse(&file).unwrap();
     let (origins, policy) =
         sites::configure(AllowedOrigins::List(vec![]), ModerationPolicy::from(Moderation::Open), &sites).unwrap();
-    let state = AppState::new(db, policy).await.unwrap().with_sites(sites);
+    publishers_article(&db, "English", "english.example", "english-article").await;
+    publishers_article(&db, "French", "partner.example", "french-article").await;
+    let state = AppState::new(db, policy).unwrap().with_sites(sites);
     let app = app(state, origins, PostRate::unlimited())
         .layer(Extension(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000)))));
 
@@ -55,16 +58,17 @@ async fn a_sites_file_sets_cors_moderation_and_the_widgets_language_per_site() {
     let stranger = send(&app, embed("https://stranger.example")).await;
     assert!(!stranger.headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
 
-    // The English site pre-moderates; the French one publishes at once (the server's default).
-    let post_from = |origin: &str, body: &str| {
-        Request::post(format!("/api/v1/articles/{SLUG}/comments"))
+    // The English site pre-moderates its publisher's articles; the French one
+    // publishes at once (the server's default), whichever page the post says it comes from.
+    let post_on = |slug: &str, origin: &str| {
+        Request::post(format!("/api/v1/articles/{slug}/comments"))
             .header(header::ORIGIN, origin)
             .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(json!({"author": "A", "body": body}).to_string()))
+            .body(Body::from(json!({"author": "A", "body": "B"}).to_string()))
             .unwrap()
     };
-    let held = send(&app, post_from(ENGLISH, "held")).await;
+    let held = send(&app, post_on("english-article", PARTNER)).await;
     assert_eq!(held.json["visibility"], "awaiting_moderation", "{}", held.json);
-    let published = send(&app, post_from(PARTNER, "published")).await;
+    let published = send(&app, post_on("french-article", ENGLISH)).await;
     assert_eq!(published.json["visibility"], "published", "{}", published.json);
 }

@@ -3,21 +3,173 @@
 //! the article's content; the content becomes structured blocks here, keeping
 //! paragraphs, headings, quotes, lists, links and emphasis and nothing else,
 //! so nothing from the page can run in a reader's browser.
+//!
+//! A page is bounded before any other work, so that no walk here or in
+//! Readability can exhaust a thread's stack and no step's time (the HTML
+//! parser's and Readability's grow faster than the page) can run away:
+//!
+//! - before parsing, one pass of the HTML tokenizer (linear) estimates how
+//!   many elements are ever open at once; past [`MAX_OPEN_ELEMENTS`] the page
+//!   is refused (`too_deep`): the tree builder's time grows with the square
+//!   of that number (40,000 nested `div`s took 4 s, 400,000 would take 7 min);
+//! - once parsed, elements are nested at most [`MAX_DEPTH`] deep, as browsers
+//!   do (what lies deeper keeps its text, as the text of the element at that
+//!   depth), and a page of more than [`MAX_ELEMENTS`] elements is refused
+//!   (`too_complex`);
+//! - formatting nested deeper than [`MAX_INLINE_DEPTH`] keeps its text and
+//!   loses the extra levels.
 
 use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::Readability;
-use encart_api_types::{Article, Block, Date, Inline, is_safe_href};
+use encart_api_types::{Article, Block, Date, Inline, MAX_INLINE_DEPTH, is_safe_href};
 
 use super::{
     ImportError, ImportOptions, checked_language_tag, collapse_spaces, detect_language, first_date, is_boilerplate,
     title_and_slug,
 };
 
+/// Deepest nesting of elements kept, as browsers' parsers keep (Chromium's
+/// stops at 512); article pages stay far below it.
+pub const MAX_DEPTH: usize = 512;
+/// Most elements a page may have: ten times a heavy news page.
+pub const MAX_ELEMENTS: usize = 50_000;
+
+/// Most elements a page may leave open at once (an estimate, see
+/// [`open_elements`]): four times the depth kept, far above real pages.
+pub const MAX_OPEN_ELEMENTS: usize = 4 * MAX_DEPTH;
+
+/// Elements whose content is never an article's text.
+const NEVER_TEXT: &[&str] = &["script", "style", "noscript", "template", "svg", "math", "select", "textarea"];
+
+/// `html` parsed, with what lies deeper than [`MAX_DEPTH`] flattened into
+/// text; refused when it leaves more than [`MAX_OPEN_ELEMENTS`] open at once
+/// or has more than [`MAX_ELEMENTS`] elements.
+fn bounded_document(html: &str) -> Result<Document, ImportError> {
+    if open_elements(html) > MAX_OPEN_ELEMENTS {
+        return Err(ImportError::TooDeep);
+    }
+    let document = Document::from(html);
+    // Depth first, with a stack of our own: the page cannot choose how deep we recurse.
+    let mut stack = vec![(document.root(), 0)];
+    let mut elements = 0;
+    while let Some((node, depth)) = stack.pop() {
+        if node.is_element() {
+            elements += 1;
+            if elements > MAX_ELEMENTS {
+                return Err(ImportError::TooManyElements);
+            }
+        }
+        if depth == MAX_DEPTH && node.children_it(false).any(|child| child.is_element()) {
+            node.set_text(visible_text(&node));
+            continue;
+        }
+        stack.extend(node.children_it(false).map(|child| (child, depth + 1)));
+    }
+    Ok(document)
+}
+
+/// The most elements `html` has open at once, by its tags alone (one linear
+/// pass of html5ever's tokenizer): an end tag closes the innermost open
+/// element of its name and those inside it; void elements, self-closing
+/// tags and elements whose end tag may be left out (`p`, `li`, `td`, …)
+/// never count as open. An estimate of what the tree builder will hold.
+fn open_elements(html: &str) -> usize {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::states::RawKind;
+    use html5ever::tokenizer::{
+        BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+
+    /// Never open, or closed by what follows them.
+    const NEVER_OPEN: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "rb", "rt", "rtc", "rp", "tr",
+        "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
+    ];
+
+    #[derive(Default)]
+    struct Open {
+        names: Vec<String>,
+        count: HashMap<String, usize>,
+        most: usize,
+    }
+
+    #[derive(Default)]
+    struct Counter(RefCell<Open>);
+
+    impl TokenSink for Counter {
+        type Handle = ();
+
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(Tag { kind, name, self_closing, .. }) = token else {
+                return TokenSinkResult::Continue;
+            };
+            let name: &str = &name;
+            let mut open = self.0.borrow_mut();
+            match kind {
+                TagKind::StartTag if self_closing || NEVER_OPEN.contains(&name) => {}
+                TagKind::StartTag => {
+                    open.names.push(name.to_owned());
+                    *open.count.entry(name.to_owned()).or_default() += 1;
+                    open.most = open.most.max(open.names.len());
+                }
+                TagKind::EndTag => {
+                    if open.count.get(name).copied().unwrap_or(0) > 0 {
+                        while let Some(closed) = open.names.pop() {
+                            if let Some(n) = open.count.get_mut(&closed) {
+                                *n -= 1;
+                            }
+                            if closed == name {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            // What the tree builder would read as text, not tags.
+            match (kind, name) {
+                (TagKind::StartTag, "script") => TokenSinkResult::RawData(RawKind::ScriptData),
+                (TagKind::StartTag, "style" | "xmp" | "iframe" | "noembed" | "noframes") => {
+                    TokenSinkResult::RawData(RawKind::Rawtext)
+                }
+                (TagKind::StartTag, "textarea" | "title") => TokenSinkResult::RawData(RawKind::Rcdata),
+                (TagKind::StartTag, "plaintext") => TokenSinkResult::Plaintext,
+                _ => TokenSinkResult::Continue,
+            }
+        }
+    }
+
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Counter::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.0.borrow().most
+}
+
+/// The text of `node` and its descendants, but for scripts, styles and the like.
+fn visible_text(node: &NodeRef) -> String {
+    let mut text = String::new();
+    let mut stack: Vec<NodeRef> = node.children_it(true).collect();
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            text.push_str(&node.text());
+        } else if node.is_element() && !NEVER_TEXT.contains(&name_of(&node).as_str()) {
+            stack.extend(node.children_it(true));
+        }
+    }
+    text
+}
+
 /// Parses a saved article page.
 pub fn parse(html: &str, options: &ImportOptions) -> Result<Article, ImportError> {
-    let mut readability = Readability::new(html, options.source_url.as_deref(), None)
+    let document = bounded_document(html)?;
+    let mut readability = Readability::with_document(document, options.source_url.as_deref(), None)
         .map_err(|e| ImportError::NotAnArticle { reason: e.to_string() })?;
     let found = readability.parse().map_err(|e| ImportError::NotAnArticle { reason: e.to_string() })?;
 
@@ -27,7 +179,8 @@ pub fn parse(html: &str, options: &ImportOptions) -> Result<Article, ImportError
     let (title, slug) = title_and_slug(&found.title, 1)?;
 
     let byline = found.byline.as_deref().map(clean_byline).filter(|b| !b.is_empty());
-    let raw = blocks_of(&found.content);
+    // Readability's content is a part of the bounded page: within its limits.
+    let raw = walk(&Document::from(found.content.as_ref()));
     // The date: the page's metadata, else its first <time datetime>, else the
     // first date its text mentions (the byline line included).
     let iso_date = |time: &str| time.trim().get(..10)?.parse::<Date>().ok();
@@ -35,7 +188,7 @@ pub fn parse(html: &str, options: &ImportOptions) -> Result<Article, ImportError
         .published_time
         .as_deref()
         .and_then(iso_date)
-        .or_else(|| Document::from(html).select("time[datetime]").attr("datetime").as_deref().and_then(iso_date))
+        .or_else(|| readability.doc.select("time[datetime]").attr("datetime").as_deref().and_then(iso_date))
         .or_else(|| raw.iter().find_map(|b| first_date(&b.plain_text())));
     let body = clean(raw, byline.as_deref());
     if body.is_empty() {
@@ -85,9 +238,14 @@ fn clean(blocks: Vec<Block>, byline: Option<&str>) -> Vec<Block> {
         .collect()
 }
 
-/// The blocks of Readability's content HTML.
-pub(super) fn blocks_of(content: &str) -> Vec<Block> {
-    let document = Document::from(content);
+/// The blocks of an HTML fragment (a publisher's document), unless it has
+/// more than [`MAX_ELEMENTS`] elements.
+pub(super) fn blocks_of(html: &str) -> Result<Vec<Block>, ImportError> {
+    Ok(walk(&bounded_document(html)?))
+}
+
+/// The blocks of a checked document.
+fn walk(document: &Document) -> Vec<Block> {
     let mut blocks = Vec::new();
     for root in document.select("body").nodes() {
         collect_blocks(root, &mut blocks);
@@ -166,13 +324,15 @@ fn push_heading(level: u8, node: &NodeRef, blocks: &mut Vec<Block>) {
 
 /// The inline content of a block element, whitespace collapsed.
 fn inlines_of(node: &NodeRef) -> Vec<Inline> {
-    let mut inlines = raw_inlines(node);
+    let mut inlines = raw_inlines(node, 0);
     normalize(&mut inlines, &mut true);
     trim_end(&mut inlines);
     inlines
 }
 
-fn raw_inlines(node: &NodeRef) -> Vec<Inline> {
+/// The inlines of `node`, itself inside `depth` levels of formatting: past
+/// [`MAX_INLINE_DEPTH`], formatting and links keep only their text.
+fn raw_inlines(node: &NodeRef, depth: usize) -> Vec<Inline> {
     let mut out = Vec::new();
     for child in node.children() {
         if child.is_text() {
@@ -182,11 +342,17 @@ fn raw_inlines(node: &NodeRef) -> Vec<Inline> {
         if !child.is_element() {
             continue;
         }
-        match name_of(&child).as_str() {
-            "em" | "i" | "cite" => out.push(Inline::Emphasis(raw_inlines(&child))),
-            "strong" | "b" => out.push(Inline::Strong(raw_inlines(&child))),
+        let name = name_of(&child);
+        let formatting = matches!(name.as_str(), "em" | "i" | "cite" | "strong" | "b" | "a");
+        if formatting && depth >= MAX_INLINE_DEPTH {
+            out.extend(raw_inlines(&child, depth));
+            continue;
+        }
+        match name.as_str() {
+            "em" | "i" | "cite" => out.push(Inline::Emphasis(raw_inlines(&child, depth + 1))),
+            "strong" | "b" => out.push(Inline::Strong(raw_inlines(&child, depth + 1))),
             "a" => {
-                let text = raw_inlines(&child);
+                let text = raw_inlines(&child, depth + 1);
                 match child.attr("href").map(|h| h.trim().to_owned()) {
                     Some(href) if is_safe_href(&href) => out.push(Inline::Link { href, text }),
                     _ => out.extend(text),
@@ -194,7 +360,7 @@ fn raw_inlines(node: &NodeRef) -> Vec<Inline> {
             }
             "br" => out.push(Inline::Text(" ".into())),
             "script" | "style" | "img" | "svg" | "math" | "iframe" | "button" | "input" | "template" => {}
-            _ => out.extend(raw_inlines(&child)),
+            _ => out.extend(raw_inlines(&child, depth)),
         }
     }
     out

@@ -97,7 +97,7 @@ pub async fn test_app(db: Db) -> Router {
 }
 
 pub async fn test_app_with(db: Db, moderation: impl Into<ModerationPolicy>, rate: PostRate) -> Router {
-    router_for(AppState::new(db, moderation).await.unwrap(), rate)
+    router_for(AppState::new(db, moderation).unwrap(), rate)
 }
 
 /// The app serving `state`, for tests that also reach into the state.
@@ -113,6 +113,36 @@ pub fn router_for(state: AppState, rate: PostRate) -> Router {
 pub async fn seeded(db: Db) -> Router {
     import::import_file(&db, Path::new(FIXTURE), &ImportOptions::default()).await.unwrap();
     test_app(db).await
+}
+
+/// Our article again under `slug`, as published by a new publisher named
+/// `name` whose sites are at `domain`.
+pub async fn publishers_article(db: &Db, name: &str, domain: &str, slug: &str) {
+    let publisher = encart_server::publishers::add(db, name, &[domain.to_owned()]).await.unwrap();
+    let bytes = std::fs::read(FIXTURE).unwrap();
+    let mut article = import::parse(&bytes, &ImportOptions::default()).unwrap();
+    article.slug = slug.to_owned();
+    let author = encart_server::articles::Author::Publisher(publisher.id);
+    encart_server::articles::save(db, &article, author).await.unwrap();
+}
+
+/// A new publisher with these domains, and an API key of its.
+pub async fn publisher(db: &Db, name: &str, domains: &[&str]) -> (encart_server::publishers::Publisher, String) {
+    let domains: Vec<String> = domains.iter().map(|d| (*d).to_owned()).collect();
+    let publisher = encart_server::publishers::add(db, name, &domains).await.unwrap();
+    let (_, key) = encart_server::publishers::create_key(db, &publisher).await.unwrap();
+    (publisher, key)
+}
+
+/// A request with a publisher's API key and a JSON body.
+pub fn authed(method: &str, uri: &str, key: &str, body: Value) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::AUTHORIZATION, format!("Bearer {key}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
 }
 
 pub struct Answer {

@@ -11,17 +11,40 @@ use super::{FIXTURE, SLUG};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
 
-/// The server on the database at `url`, without practical rate limits;
-/// returns it and its address once it listens.
+/// The server on the database at `url`, without practical rate limits (its
+/// clients, all on this machine, stand for many readers); returns it and its
+/// address once it listens.
 pub async fn serve(url: &str) -> (Child, String) {
-    let unlimited = ["--post-burst", "1000000", "--post-refill-secs", "0", "--post-ceiling", "1000000"];
+    let unlimited = [
+        "--post-burst",
+        "1000000",
+        "--post-refill-secs",
+        "0",
+        "--post-ceiling",
+        "1000000",
+        "--max-connections-per-client",
+        "100000",
+    ];
     serve_with(url, &[&["--allowed-origins", "*"][..], &unlimited].concat()).await
+}
+
+/// The key file of the servers of the database at `url`: every server of one
+/// database (instances, restarts) reads the same one.
+pub fn key_file(url: &str) -> std::path::PathBuf {
+    use std::hash::{Hash, Hasher};
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("encart-test-keys");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    url.hash(&mut hasher);
+    dir.join(format!("{:016x}.key", hasher.finish()))
 }
 
 /// `serve` on the database at `url` with these flags, on a free port.
 pub async fn serve_with(url: &str, flags: &[&str]) -> (Child, String) {
     let mut child = Command::new(BIN)
         .args(["serve", "--listen", "127.0.0.1:0"])
+        .arg("--secret-file")
+        .arg(key_file(url))
         .args(flags)
         .env("DATABASE_URL", url)
         .env("RUST_LOG", "info")
