@@ -247,8 +247,22 @@
       .catch(function () {});
   }
 
+  // The element that holds a widget where its script tag is: <encart-widget>,
+  // unless the page already gave that name to an element of its own (its
+  // constructor would run, or throw): then a plain <div data-encart-host>.
+  function hostElement() {
+    if (!(window.customElements && customElements.get("encart-widget"))) {
+      try {
+        return document.createElement("encart-widget");
+      } catch (e) {}
+    }
+    var div = document.createElement("div");
+    div.setAttribute("data-encart-host", "");
+    return div;
+  }
+
   if (data.article) {
-    var host = document.createElement("encart-widget");
+    var host = hostElement();
     script.parentNode.insertBefore(host, script);
     mount(host, data, data.article);
   }

@@ -20,21 +20,25 @@ use serde_json::{Value, json};
 use support::*;
 
 #[tokio::test]
-async fn a_page_that_resets_all_styles_wraps_fetch_and_pollutes_prototypes_still_gets_a_working_widget() {
+async fn a_page_that_resets_all_styles_wraps_fetch_pollutes_prototypes_and_takes_our_element_name_still_gets_a_working_widget()
+ {
     let world = world("hostile-scripts").await;
     world.open("hostile.html").await;
     let seen = world.wait_for(0, ".article").await;
     assert_eq!(seen["title"], TITLE);
     let host = world
         .js(
-            r#"const host = document.querySelector("encart-widget");
+            r#"const host = document.querySelector("[data-encart]");
                return { display: getComputedStyle(host).display, width: host.getBoundingClientRect().width,
-                        parent: host.parentElement.getBoundingClientRect().width };"#,
+                        parent: host.parentElement.getBoundingClientRect().width, tag: host.localName,
+                        fallback: host.hasAttribute("data-encart-host") };"#,
             Value::Null,
         )
         .await;
     assert_eq!(host["display"], "block", "`all: revert !important` does not unblock the host: {host}");
     assert!(host["width"].as_f64().unwrap() > 300.0, "{host}");
+    // The page took the name <encart-widget> for a component of its own: the widget lives in a plain div.
+    assert_eq!((&host["tag"], &host["fallback"]), (&json!("div"), &json!(true)), "{host}");
 
     post_and_see(&world, "Hôte hostile", "Ça marche quand même.").await;
     let fetches = world.js("return window.__hostFetches", Value::Null).await;

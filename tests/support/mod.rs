@@ -111,7 +111,11 @@ impl World {
     /// The element at `selector` in the shadow root of the `nth` widget, as
     /// WebDriver sees it: clicks and keys go through the real input pipeline.
     pub async fn element(&self, nth: usize, selector: &str) -> Element {
-        let hosts = self.browser.find_all(Locator::Css("encart-widget, [data-encart-article]")).await.unwrap();
+        let hosts = self
+            .browser
+            .find_all(Locator::Css("encart-widget, [data-encart-host], [data-encart-article]"))
+            .await
+            .unwrap();
         let root = hosts[nth].shadow_root().await.unwrap();
         root.find(Locator::Css(selector)).await.unwrap_or_else(|e| panic!("no {selector} in widget {nth}: {e}"))
     }
@@ -133,8 +137,7 @@ impl World {
             parent: parent.map(Into::into),
             website: String::new(),
         };
-        let sender =
-            comments::Sender { ip: [127, 0, 0, 1].into(), moderation: Moderation::Open, idempotency_key: None };
+        let sender = comments::Sender { ip: [127, 0, 0, 1].into(), idempotency_key: None };
         let posted = comments::post(state, &self.sites.article, &new, &sender).await.unwrap();
         posted.comment.id
     }
@@ -164,7 +167,7 @@ impl World {
 
 /// Page-side helpers: widget hosts in page order, and what a reader sees in one.
 pub const WIDGET_JS: &str = r##"
-const hosts = () => [...document.querySelectorAll("encart-widget, [data-encart-article]")];
+const hosts = () => [...document.querySelectorAll("encart-widget, [data-encart-host], [data-encart-article]")];
 const seen = (nth, selector) => {
   const root = hosts()[nth] && hosts()[nth].shadowRoot;
   if (!root || !root.querySelector(selector)) return { found: false, html: root ? root.innerHTML : null };
