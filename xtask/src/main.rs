@@ -5,6 +5,7 @@
 //! - `demo`:  run the API, a CDN stand-in and a partner page on 127.0.0.1
 //! - `test`:  run every test (formatting, lints, unit, HTTP, wasm in Chromium, end to end)
 //! - `bench`: the benchmark (payload, cold loads, throughput, scale, writes) into `bench/results/`
+//! - `fresh-check`: `setup` and `dist` as on a new machine (empty cargo home and tool cache)
 
 mod dist;
 mod postgres;
@@ -25,7 +26,10 @@ const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench|postgres>
   bench   measure payload, cold loads in Chromium, API throughput, scale and writes
           (a benchmark: prints figures, writes bench/results/, asserts no timing)
   postgres  start a throwaway PostgreSQL (as the tests do) and print its URL; Ctrl-C
-          deletes it. E.g. ENCART_TEST_POSTGRES=<url> cargo test -p encart-server";
+          deletes it. E.g. ENCART_TEST_POSTGRES=<url> cargo test -p encart-server
+  fresh-check  run `setup` and `dist` as a new user's machine would: an empty cargo home
+          (no registry cache, no cargo-installed tools) and an empty tool cache (npm);
+          run it before landing a change to the build (README: how long it takes)";
 
 fn main() {
     if let Err(err) = run() {
@@ -59,6 +63,7 @@ fn run() -> anyhow::Result<()> {
             drop(cluster);
             Ok(())
         }
+        Some("fresh-check") => fresh_check(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             Ok(())
@@ -146,6 +151,35 @@ fn test() -> anyhow::Result<()> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .status_ok()?;
     step("all tests passed");
+    Ok(())
+}
+
+/// `setup` and `dist` in a child process that has nothing a new machine lacks:
+/// a cargo home and a tool cache emptied first (so every crate is fetched and
+/// every tool installed again, as for a new user), in `target/fresh-check/`.
+/// rustup's toolchains and Debian's packages stay the machine's. Compiled
+/// artifacts go to a target folder of their own, kept between runs (a change
+/// of cargo home would make the workspace's `target/` build everything again):
+/// the first run compiles Trunk, wasm-bindgen-cli and the release wasm, later
+/// runs only fetch, install and check.
+fn fresh_check() -> anyhow::Result<()> {
+    let dir = workspace_root().join("target").join("fresh-check");
+    let (home, cache) = (dir.join("cargo-home"), dir.join("cache"));
+    for empty in [&home, &cache] {
+        if empty.exists() {
+            std::fs::remove_dir_all(empty).with_context(|| format!("cannot empty {}", empty.display()))?;
+        }
+        std::fs::create_dir_all(empty)?;
+    }
+    step("setup and dist with an empty cargo home and tool cache (target/fresh-check/)");
+    let started = std::time::Instant::now();
+    cargo(&["run", "--quiet", "--package", "xtask", "--", "dist"])
+        .env("CARGO_HOME", &home)
+        .env("XDG_CACHE_HOME", &cache)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .status_ok()
+        .context("the build failed on a machine with nothing cached: a missing install or fetch step")?;
+    step(&format!("fresh check passed in {} s", started.elapsed().as_secs()));
     Ok(())
 }
 
