@@ -148,15 +148,29 @@ pub fn slug_for(publisher: &Publisher, slug: &str) -> String {
     }
 }
 
+/// A publisher as stored.
+#[derive(sqlx::FromRow)]
+struct PublisherRow {
+    id: i64,
+    name: String,
+    domains: SqlJson<Vec<String>>,
+    slug_prefix: Option<String>,
+}
+
+impl PublisherRow {
+    fn with_key(self, key: Option<i64>) -> Publisher {
+        Publisher { id: self.id, name: self.name, domains: self.domains.0, slug_prefix: self.slug_prefix, key }
+    }
+}
+
 /// The publisher named `name`.
 pub async fn named(db: &Db, name: &str) -> Result<Publisher> {
-    let row: Option<(i64, String, SqlJson<Vec<String>>, Option<String>)> =
+    let row: Option<PublisherRow> =
         sqlx::query_as("SELECT id, name, domains, slug_prefix FROM publishers WHERE name = $1")
             .bind(name)
             .fetch_optional(db)
             .await?;
-    let (id, name, domains, slug_prefix) = row.ok_or(Error::NotFound("publisher"))?;
-    Ok(Publisher { id, name, domains: domains.0, slug_prefix, key: None })
+    Ok(row.ok_or(Error::NotFound("publisher"))?.with_key(None))
 }
 
 /// A new key for `publisher`: its id and its text, which is never stored.
@@ -201,16 +215,22 @@ fn hash(key: &str) -> String {
 
 /// The publisher whose active key is `key`.
 pub async fn authenticate(db: &Db, key: &str) -> Result<Publisher> {
-    let row: Option<(i64, String, SqlJson<Vec<String>>, Option<String>, i64)> = sqlx::query_as(
-        "SELECT p.id, p.name, p.domains, p.slug_prefix, k.id FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
+    #[derive(sqlx::FromRow)]
+    struct Keyed {
+        key_id: i64,
+        #[sqlx(flatten)]
+        publisher: PublisherRow,
+    }
+    let row: Option<Keyed> = sqlx::query_as(
+        "SELECT p.id, p.name, p.domains, p.slug_prefix, k.id AS key_id
+         FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
          WHERE k.key_hash = $1 AND k.revoked_at IS NULL",
     )
     .bind(hash(key))
     .fetch_optional(db)
     .await?;
-    let (id, name, domains, slug_prefix, key) =
-        row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
-    Ok(Publisher { id, name, domains: domains.0, slug_prefix, key: Some(key) })
+    let row = row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
+    Ok(row.publisher.with_key(Some(row.key_id)))
 }
 
 fn unauthorized(message: &str) -> Error {
