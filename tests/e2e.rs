@@ -55,9 +55,10 @@ async fn the_script_tag_shows_our_article_as_a_reader_view() {
     world.close().await;
 }
 
-/// Computed styles of every element in the first widget's shadow root.
+/// Computed styles of every element in the first widget's shadow root (its
+/// host a `<div data-encart-host>` on the hostile page, which took our element's name).
 const STYLES_JS: &str = r#"
-const root = document.querySelector("encart-widget").shadowRoot;
+const root = document.querySelector("[data-encart]").shadowRoot;
 const props = ["color", "background-color", "font-family", "font-size", "font-style", "font-weight",
   "line-height", "letter-spacing", "word-spacing", "text-transform", "text-align", "text-indent",
   "white-space", "direction", "box-sizing", "display", "visibility", "margin-top", "margin-bottom",

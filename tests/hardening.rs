@@ -290,7 +290,8 @@ async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothi
             };
             new.validate().is_ok()
         })
-        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+        // Stored as typed, trimmed, every line break a line feed.
+        .map(|(a, b)| (a.trim().to_owned(), encart_api_types::normalize_line_breaks(b.trim()).into_owned()))
         .collect();
     assert!(expected.len() >= 150, "{} of the corpus are valid comments", expected.len());
 
