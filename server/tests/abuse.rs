@@ -423,7 +423,9 @@ async fn a_copy_of_the_database_holds_no_secret_and_tokens_come_from_the_key_fil
     let db = encart_server::db::connect(&url).await.unwrap();
     let sql = match encart_server::db::Backend::of(&db) {
         encart_server::db::Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table'",
-        encart_server::db::Backend::Postgres => "SELECT CAST(tablename AS TEXT) AS name FROM pg_tables WHERE schemaname = 'public'",
+        encart_server::db::Backend::Postgres => {
+            "SELECT CAST(tablename AS TEXT) AS name FROM pg_tables WHERE schemaname = 'public'"
+        }
     };
     let tables: Vec<String> = sqlx::query_scalar(sql).fetch_all(&db).await.unwrap();
     assert!(!tables.iter().any(|t| t == "secrets"), "{tables:?}");
