@@ -29,10 +29,16 @@
   // The widgets running on the page, {host, widget}, shared by every loader tag.
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
+  // What the widget and this loader agree on (encart_api_types::loader),
+  // written in by `cargo xtask dist`.
+  var PAGE_SIZE = __FIRST_PAGE_SIZE__;
+  var TIMEOUT_MS = __REQUEST_TIMEOUT_MS__;
+  var THEME_KEY = "__THEME_KEY__";
+  var SIZE_KEY = "__TEXT_SIZE_KEY__";
   // The first localStorage access of a page can take a while (the browser
   // opens the store): paid here, before any download starts, rather than
   // between the module's and the first view's.
-  saved("theme");
+  saved(THEME_KEY);
   var ready = modules[base];
   if (!ready) {
     // The wasm is compiled while it downloads, alongside the glue's download
@@ -67,7 +73,7 @@
   // widget's to report: none reaches the page's unhandledrejection.
   function get(url, priority) {
     var init = { headers: { Accept: "application/json" }, credentials: "omit", priority: priority || "auto" };
-    if (window.AbortSignal && AbortSignal.timeout) init.signal = AbortSignal.timeout(4000);
+    if (window.AbortSignal && AbortSignal.timeout) init.signal = AbortSignal.timeout(TIMEOUT_MS);
     var response = fetch(url, init);
     response.catch(function () {});
     return response;
@@ -75,7 +81,7 @@
 
   function saved(key) {
     try {
-      return localStorage.getItem("encart:" + key) || undefined;
+      return localStorage.getItem(key) || undefined;
     } catch (e) {}
   }
 
@@ -97,7 +103,7 @@
   // (src/entry.rs reads the same), as the API renders it; or null.
   function firstView(config) {
     var query = { lang: config.lang, ui: document.documentElement.lang, heading: config.headingLevel,
-                  theme: saved("theme") || config.theme, size: saved("text-size") };
+                  theme: saved(THEME_KEY) || config.theme, size: saved(SIZE_KEY) };
     var pairs = [];
     for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
     // Ahead of the module on a slow connection: it is what the reader sees first.
@@ -207,7 +213,7 @@
   function run(target, config, done) {
     if (config.url) {
       config.articleResponse = get(config.url);
-      config.commentsResponse = get(config.url + "/comments?limit=20");
+      config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE);
     }
     ready
       .then(function (glue) {

@@ -1,4 +1,4 @@
-//! The API client: the only module (with `lib.rs` and `storage.rs`) that
+//! The API client: the only module (with `entry.rs` and `storage.rs`) that
 //! talks to the browser. URLs, status checks, encoding and decoding live here;
 //! views never build URLs. The `load_*` and `post` actions run a request and
 //! put its outcome in the signals the views read.
@@ -27,7 +27,7 @@ use crate::load::Load;
 use crate::storage;
 
 /// Comments asked for per page.
-pub const PAGE_SIZE: u32 = 20;
+pub const PAGE_SIZE: u32 = encart_api_types::loader::FIRST_PAGE_SIZE;
 
 /// The client of one widget: the API at `base`, about the article `slug`.
 #[derive(Clone)]
@@ -246,7 +246,7 @@ impl ApiClient {
 /// with a retry (safe for posts: they carry an Idempotency-Key). An API
 /// answer is a few KB: past 4 s, the server is in trouble, not the network.
 /// `embed.js` uses the same for its early requests.
-pub const TIMEOUT_MS: u32 = 4_000;
+pub const TIMEOUT_MS: u32 = encart_api_types::loader::REQUEST_TIMEOUT_MS;
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     answer(url, send("GET", url, &[("Accept", "application/json")], None).await).await

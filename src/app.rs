@@ -8,11 +8,12 @@ use crate::article::ArticleView;
 use crate::comments::{Actions, CommentsSection};
 use crate::discussion::Discussion;
 use crate::form::Typed;
-use crate::i18n::{Lang, Text, direction, error_text, text};
+use crate::i18n::{self, Lang, Text, direction, text};
 use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
+use crate::retry::{Retry, Shape, failed};
 
-/// The widget's stylesheet: adopted by the shadow root (see `lib.rs`), else
+/// The widget's stylesheet: adopted by the shadow root (see `entry.rs`), else
 /// rendered inside it with the view.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
@@ -71,17 +72,12 @@ pub fn App(
             <p class="status" role="status" aria-busy="true">{text(ui_lang, Text::Loading)}</p>
         }),
         Load::Failed(err) => EitherOf3::B(view! {
-            <div class="error" role="alert">
-                <p>{error_text(ui_lang, &err)}</p>
-                <button type="button" class="retry" on:click=move |_| on_retry.run(())>
-                    {text(ui_lang, Text::Retry)}
-                </button>
-            </div>
+            {failed(&err, ui_lang, Retry::Click(on_retry), Shape::Block("error"), None)}
         }),
         Load::Ready(article) => {
             // The widget's words (dates, "By", reading time, comments) are in
             // the partner's chosen language, else the article's.
-            let words = chosen_lang.or(Lang::from_tag(&article.language)).unwrap_or(ui_lang);
+            let words = i18n::words(chosen_lang, &article.language, ui_lang);
             let comments = comments.clone().map(|c| {
                 view! {
                     <CommentsSection

@@ -6,10 +6,11 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::discussion::{Discussion, FormState, Mark, Reporting};
-use crate::form::{CommentForm, Draft, Submit, Typed};
+use crate::form::{CommentForm, Draft, MAIN_FORM, Submit, Typed};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
 use crate::reader::heading;
+use crate::retry::{Retry, Shape, failed};
 
 /// What the discussion's buttons do.
 #[derive(Clone, Copy)]
@@ -67,12 +68,7 @@ pub fn CommentsSection(
             <p class="status" role="status">{text(lang, Text::LoadingComments)}</p>
         }),
         Load::Failed(err) => EitherOf3::B(view! {
-            <div class="error" role="alert">
-                <p>{error_text(lang, &err)}</p>
-                <button type="button" class="retry" on:click=move |_| actions.retry.run(())>
-                    {text(lang, Text::Retry)}
-                </button>
-            </div>
+            {failed(&err, lang, Retry::Click(actions.retry), Shape::Block("error"), None)}
         }),
         Load::Ready(()) => EitherOf3::C(view! {
             <ol class="thread">
@@ -91,7 +87,7 @@ pub fn CommentsSection(
             )}
             <div class="new-comment">
                 {heading(heading_level + 1, "form-heading", None, text(lang, Text::LeaveComment))}
-                <CommentForm draft=main_draft parent=None lang on_submit=actions.submit id_prefix="encart-new".into() />
+                <CommentForm draft=main_draft parent=None lang on_submit=actions.submit id_prefix=MAIN_FORM.into() />
             </div>
             {list}
         </section>
@@ -233,14 +229,10 @@ fn delete_controls(id: String, cx: Context) -> impl IntoView {
             }
             .into_any(),
             Some(Load::Loading) => view! { <span class="status" role="status">{text(lang, Text::Deleting)}</span> }.into_any(),
-            Some(Load::Failed(err)) => view! {
-                <span class="field-error" role="alert">{error_text(lang, &err)} " "
-                    <button type="button" class="retry" on:click=move |_| cx.delete.run(id.clone())>
-                        {text(lang, Text::Retry)}
-                    </button>
-                </span>
+            Some(Load::Failed(err)) => {
+                let again = Callback::new(move |()| cx.delete.run(id.clone()));
+                failed(&err, lang, Retry::Click(again), Shape::Inline, None).into_any()
             }
-            .into_any(),
         }
     }
 }
@@ -294,14 +286,10 @@ fn report_controls(id: String, cx: Context) -> impl IntoView {
             Some(Reporting::Sending) => {
                 view! { <span class="status" role="status">{text(lang, Text::Sending)}</span> }.into_any()
             }
-            Some(Reporting::Failed(reason, err)) => view! {
-                <span class="field-error" role="alert">{error_text(lang, &err)} " "
-                    <button type="button" class="retry" on:click=move |_| cx.report.run((id.clone(), reason))>
-                        {text(lang, Text::Retry)}
-                    </button>
-                </span>
+            Some(Reporting::Failed(reason, err)) => {
+                let again = Callback::new(move |()| cx.report.run((id.clone(), reason)));
+                failed(&err, lang, Retry::Click(again), Shape::Inline, None).into_any()
             }
-            .into_any(),
         }
     }
 }

@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::api::{self, ApiClient, Prefetched};
 use crate::app;
 use crate::comments::Actions;
-use crate::form::Typed;
+use crate::form::{MAIN_FORM, Typed, field_id};
 use crate::i18n::Lang;
 use crate::load::Load;
 use crate::reader::{Prefs, Theme};
@@ -206,8 +206,8 @@ fn typed_in(element: &web_sys::HtmlElement) -> Typed {
         }
     };
     Typed {
-        author: value("#encart-new-author"),
-        body: value("#encart-new-body"),
+        author: value(&format!("#{}", field_id(MAIN_FORM, "author"))),
+        body: value(&format!("#{}", field_id(MAIN_FORM, "body"))),
         website: value(".new-comment [name=website]"),
     }
 }

@@ -6,7 +6,8 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::discussion::FormState;
-use crate::i18n::{Lang, Text, author_error, body_error, error_text, text};
+use crate::i18n::{Lang, Text, author_error, body_error, text};
+use crate::retry::{Retry, Shape, failed};
 
 /// What the reader typed. Owned outside the form's view, so re-rendering the
 /// thread around an open reply form never loses a word.
@@ -47,6 +48,14 @@ impl Draft {
 pub type Submit = Callback<(NewComment, Draft)>;
 
 /// The form. `parent` is the comment answered; `on_cancel` closes a reply form.
+/// The `id_prefix` of the form under the article (replies have their own).
+pub const MAIN_FORM: &str = "encart-new";
+
+/// The id of `field` (`author`, `body`) in the form of `id_prefix`.
+pub fn field_id(id_prefix: &str, field: &str) -> String {
+    format!("{id_prefix}-{field}")
+}
+
 #[component]
 pub fn CommentForm(
     draft: Draft,
@@ -55,6 +64,7 @@ pub fn CommentForm(
     on_submit: Submit,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
     /// Distinguishes the ids of several forms in one shadow root.
+    /// The start of the ids of its fields ([`field_id`]).
     id_prefix: String,
 ) -> impl IntoView {
     let Draft { author, body, website, state, .. } = draft;
@@ -79,8 +89,8 @@ pub fn CommentForm(
         }
     };
     let (author_id, body_id, author_err_id, body_err_id) = (
-        format!("{id_prefix}-author"),
-        format!("{id_prefix}-body"),
+        field_id(&id_prefix, "author"),
+        field_id(&id_prefix, "body"),
         format!("{id_prefix}-author-error"),
         format!("{id_prefix}-body-error"),
     );
@@ -88,10 +98,7 @@ pub fn CommentForm(
     let body_error_text = move || field_errors().body.map(|e| body_error(lang, e));
     let outcome = move || match state.get() {
         FormState::Failed(err) => Some(Either::Left(view! {
-            <div class="form-error" role="alert">
-                <p>{error_text(lang, &err)} " " {text(lang, Text::PostFailed)}</p>
-                <button type="submit" class="retry">{text(lang, Text::Retry)}</button>
-            </div>
+            {failed(&err, lang, Retry::Submit, Shape::Block("form-error"), Some(Text::PostFailed))}
         })),
         FormState::Posted { awaiting_moderation } => Some(Either::Right(view! {
             <p class="form-status" role="status">

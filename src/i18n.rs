@@ -34,6 +34,14 @@ impl Lang {
     }
 }
 
+/// The language of the widget's words around an article in `article_language`:
+/// the partner's choice (`data-lang`), else the article's, else `ui`, the
+/// host page's (what they are in until the article is known). The one rule,
+/// for the browser and for the server's first view.
+pub fn words(chosen: Option<Lang>, article_language: &str, ui: Lang) -> Lang {
+    chosen.or(Lang::from_tag(article_language)).unwrap_or(ui)
+}
+
 /// Writing direction of a language: `"rtl"` for the right-to-left scripts'
 /// languages (Arabic, Hebrew, Persian, Urdu…), else `"ltr"`.
 pub fn direction(tag: &str) -> &'static str {

@@ -2,7 +2,7 @@
 //! mounted by `embed.js` into a `div` inside an open shadow root on a partner page.
 //!
 //! Two builds of one set of views (`widget`, `app`, `article`, `comments`,
-//! `form`, `reader`: pure functions of their props):
+//! `form`, `reader`, `retry`: pure functions of their props):
 //! - `hydrate` (the default; Trunk builds it): the browser entry ([`mount`],
 //!   in `entry.rs`), the API client (`api`) and local storage (`storage`),
 //!   the only modules that call the browser. It renders the widget, or
@@ -22,6 +22,7 @@ pub mod form;
 pub mod i18n;
 pub mod load;
 pub mod reader;
+pub mod retry;
 #[cfg(feature = "hydrate")]
 pub mod storage;
 pub mod widget;

@@ -2,11 +2,11 @@
 //! Storage may be unavailable (privacy settings, sandboxed frames): then the
 //! widget simply remembers nothing.
 
+use encart_api_types::loader::{TEXT_SIZE_KEY as SIZE_KEY, THEME_KEY};
+
 use crate::reader::{Prefs, TextSize, Theme};
 
 const AUTHOR_KEY: &str = "encart:author";
-const SIZE_KEY: &str = "encart:text-size";
-const THEME_KEY: &str = "encart:theme";
 
 fn get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()

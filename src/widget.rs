@@ -1,5 +1,5 @@
 //! The whole widget as one function of where it starts and of what its
-//! controls do. The browser renders it or hydrates it (`lib.rs`); the server
+//! controls do. The browser renders it or hydrates it (`entry.rs`); the server
 //! renders its first view to HTML ([`render`], `ssr` feature) from the same
 //! components. No browser calls here.
 
@@ -10,7 +10,7 @@ use crate::app::{App, CommentsWiring, Presentation};
 use crate::comments::Actions;
 use crate::discussion::Discussion;
 use crate::form::Typed;
-use crate::i18n::{Lang, Text, text};
+use crate::i18n::{self, Lang, Text, text};
 use crate::load::Load;
 use crate::reader::{Prefs, TextSize, Theme};
 
@@ -71,11 +71,10 @@ fn prefs(options: &ViewOptions) -> Prefs {
     }
 }
 
-/// The words of a first view: the partner's language, else the article's,
-/// else the host page's (as `App` chooses them).
+/// The words of a first view, as `App` chooses them (`i18n::words`).
 pub fn words(options: &ViewOptions, article: &Article) -> Lang {
     let tag = |t: &Option<String>| t.as_deref().and_then(Lang::from_tag);
-    tag(&options.lang).or(Lang::from_tag(&article.language)).or(tag(&options.ui)).unwrap_or_default()
+    i18n::words(tag(&options.lang), &article.language, tag(&options.ui).unwrap_or_default())
 }
 
 /// "Comments cannot be sent from this page", in a first view's words.
@@ -152,7 +151,7 @@ pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoVi
 }
 
 /// The first view of an embed as HTML, user text escaped: what the wasm
-/// hydrates with `state` (see `lib.rs`).
+/// hydrates with `state` (see `entry.rs`).
 #[cfg(feature = "ssr")]
 pub fn render(state: EmbedState) -> String {
     let owner = Owner::new();

@@ -130,6 +130,17 @@ pub enum FieldError {
     ControlCharacters,
 }
 
+impl FieldError {
+    /// As it travels: `required`, `too_long`, `control_characters`.
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldError::Required => "required",
+            FieldError::TooLong => "too_long",
+            FieldError::ControlCharacters => "control_characters",
+        }
+    }
+}
+
 /// The refused fields of a [`NewComment`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldErrors {
@@ -253,5 +264,8 @@ mod tests {
     fn field_errors_travel_as_stable_codes() {
         let errors = FieldErrors { author: None, body: Some(FieldError::TooLong) };
         assert_eq!(serde_json::to_string(&errors).unwrap(), r#"{"body":"too_long"}"#);
+        for error in [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters] {
+            assert_eq!(serde_json::to_value(error).unwrap(), error.code(), "code() is the wire's");
+        }
     }
 }

@@ -179,6 +179,23 @@ pub fn is_safe_href(href: &str) -> bool {
     ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
+/// What the loader (`loader/embed.js`) and the widget agree on, besides the
+/// [`Embed`] and the widget's `mount` config: `cargo xtask dist` writes these
+/// into the loader, so that the two cannot drift apart.
+pub mod loader {
+    /// Top-level comments on a page: the widget's, the loader's early request,
+    /// and the page the server keeps hot.
+    pub const FIRST_PAGE_SIZE: u32 = 20;
+    /// Requests to the API give up after this long.
+    pub const REQUEST_TIMEOUT_MS: u32 = 4_000;
+    /// The localStorage keys of the reader's saved theme and text size (the
+    /// loader asks for a first view in them).
+    pub const THEME_KEY: &str = "encart:theme";
+    pub const TEXT_SIZE_KEY: &str = "encart:text-size";
+}
+
+pub use loader::FIRST_PAGE_SIZE;
+
 /// The body of every error response: `{"error": {"code": "...", "message": "..."}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -200,6 +217,8 @@ pub struct ErrorDetail {
 pub mod error_code {
     pub const NOT_FOUND: &str = "not_found";
     pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    /// What this server does not do (its configuration, a format).
+    pub const NOT_IMPLEMENTED: &str = "not_implemented";
     pub const BAD_REQUEST: &str = "bad_request";
     pub const INVALID: &str = "invalid";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";

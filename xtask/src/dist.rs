@@ -87,12 +87,8 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     let glue_name = format!("encart-{}.js", short_hash(&glue));
     let wasm_name = format!("encart-{}.wasm", short_hash(&wasm));
     let template = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
-    ensure!(
-        template.contains("__GLUE_JS__") && template.contains("__WASM__"),
-        "loader/embed.js lost its __GLUE_JS__/__WASM__ placeholders"
-    );
     let loader_src = dist.join("embed.src.js");
-    std::fs::write(&loader_src, template.replace("__GLUE_JS__", &glue_name).replace("__WASM__", &wasm_name))?;
+    std::fs::write(&loader_src, fill_loader(&template, &glue_name, &wasm_name)?)?;
     let loader = minify(tools, &loader_src, &[])?;
     std::fs::remove_file(&loader_src)?;
     let counter = minify(tools, Path::new("loader/count.js"), &[])?;
@@ -112,6 +108,38 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
         .context("cannot write dist/manifest.json")?;
     report_sizes(&manifest);
     Ok(())
+}
+
+/// The loader's template with its placeholders written in: the hashed
+/// file names, and what the widget and the loader agree on
+/// (`encart_api_types::loader`), so that each is written once.
+fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String> {
+    use encart_api_types::loader::{FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, TEXT_SIZE_KEY, THEME_KEY};
+    let values = [
+        ("__GLUE_JS__", glue.to_owned()),
+        ("__WASM__", wasm.to_owned()),
+        ("__FIRST_PAGE_SIZE__", FIRST_PAGE_SIZE.to_string()),
+        ("__REQUEST_TIMEOUT_MS__", REQUEST_TIMEOUT_MS.to_string()),
+        ("__THEME_KEY__", THEME_KEY.to_owned()),
+        ("__TEXT_SIZE_KEY__", TEXT_SIZE_KEY.to_owned()),
+    ];
+    let mut loader = template.to_owned();
+    for (placeholder, value) in values {
+        ensure!(loader.contains(placeholder), "loader/embed.js lost its {placeholder} placeholder");
+        loader = loader.replace(placeholder, &value);
+    }
+    if let Some(unfilled) = placeholder_in(&loader) {
+        bail!("loader/embed.js has a placeholder xtask does not fill: {unfilled}");
+    }
+    Ok(loader)
+}
+
+/// The first `__NAME__` (capitals and `_`) in `text`.
+fn placeholder_in(text: &str) -> Option<String> {
+    text.match_indices("__").find_map(|(at, _)| {
+        let name: String = text[at + 2..].chars().take_while(|c| c.is_ascii_uppercase() || *c == '_').collect();
+        (name.len() > 2 && name.ends_with("__")).then(|| format!("__{name}"))
+    })
 }
 
 /// Writes `name` and its `.br` and `.gz` siblings.
