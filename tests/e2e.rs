@@ -174,7 +174,7 @@ async fn an_unknown_article_shows_an_error_whose_retry_recovers() {
     let options = import::ImportOptions { language: Some("fr".into()), source_url: None };
     let article = import::parse(text.as_bytes(), &options).unwrap();
     assert_eq!(article.slug, "pas-de-tel-article");
-    articles::upsert(&world.sites.db, &article).await.unwrap();
+    articles::save(&world.sites.db, &article, articles::Author::Operator).await.unwrap();
     world.js(&format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector('button.retry').click();"), Value::Null).await;
     let seen = world.wait_for(0, ".article").await;
     assert_eq!(seen["title"], "Pas de tel article");
@@ -469,7 +469,7 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
     let text = "الاقتصاد المتوسطي في مواجهة الجفاف\nبقلم: هيئة التحرير\nيواجه المزارعون في جنوب البحر الأبيض المتوسط موسماً صعباً بعد شتاء قليل الأمطار، وتدعو النقابات إلى خطة دعم عاجلة.\nويقول الخبراء إن تحديث شبكات الري أصبح ضرورة لا تحتمل التأجيل.";
     let options = import::ImportOptions { language: Some("ar".into()), source_url: None };
     let arabic = import::parse(text.as_bytes(), &options).unwrap();
-    articles::upsert(&world.sites.db, &arabic).await.unwrap();
+    articles::save(&world.sites.db, &arabic, articles::Author::Operator).await.unwrap();
 
     world.open("several.html").await;
     world.wait_for(1, ".article").await;
@@ -624,7 +624,7 @@ async fn a_reader_reports_a_comment_and_it_reaches_the_moderators_queue() {
     let reports: Vec<(i64, String)> =
         sqlx::query_as("SELECT comment_id, reason FROM reports").fetch_all(&world.sites.db).await.unwrap();
     assert_eq!(reports, vec![(other.parse().unwrap(), "abuse".to_owned())]);
-    let queue = encart_server::moderation::queue(&world.sites.db, 10).await.unwrap();
+    let queue = encart_server::comments::queue(&world.sites.db, 10).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!((queue[0].body.as_str(), queue[0].reports), ("Un commentaire douteux.", 1));
 

@@ -167,7 +167,7 @@ async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_
     // Published with its source: the fallback links there.
     let mut article = encart_server::articles::find(&world.sites.db, &world.sites.article).await.unwrap().unwrap();
     article.source_url = Some("https://journal.example/haftar".into());
-    encart_server::articles::upsert(&world.sites.db, &article).await.unwrap();
+    encart_server::articles::save(&world.sites.db, &article, encart_server::articles::Author::Operator).await.unwrap();
     world.sites.state.cache.invalidate(&article.slug);
 
     // Each case on a fresh page without any other loader (a loader mounts

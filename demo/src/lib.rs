@@ -26,7 +26,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use encart_api_types::NewComment;
-use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, comments, import, publishers};
+use encart_server::{AllowedOrigins, AppState, Moderation, PostRate, articles, comments, import, publishers};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
@@ -197,7 +197,7 @@ struct SeedComment {
 /// Posts the discussion in `path` under `slug`, through the same function as
 /// the API's POST, unless the article already has comments.
 async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::Result<()> {
-    let article = comments::article_id(&state.db, slug).await?;
+    let article = articles::id_of(&state.db, slug).await?;
     if comments::page(&state.db, article, 1, None).await?.total > 0 {
         return Ok(());
     }

@@ -36,7 +36,7 @@ struct Args {
     #[arg(long, default_value_t = 8702)]
     partner_port: u16,
     /// `pre` holds new comments for moderation.
-    #[arg(long, value_enum, default_value_t = Moderation::Open)]
+    #[arg(long, default_value = "open", value_parser = str::parse::<Moderation>)]
     moderation: Moderation,
 }
 
@@ -64,7 +64,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     // A moderator to try /admin with (a local demo: the password is printed below).
     match encart_server::admin::add_moderator(&sites.db, DEMO_MODERATOR, DEMO_PASSWORD).await {
-        Ok(()) | Err(encart_server::Error::BadRequest(_)) => {}
+        Ok(()) | Err(encart_server::admin::auth::ModeratorError::Exists(_)) => {}
         Err(err) => return Err(anyhow::anyhow!("cannot add the demo moderator: {err}")),
     }
     println!();

@@ -1,64 +1,26 @@
-//! Articles: `GET /api/v1/articles/{slug}`, and their storage.
+//! Articles: `GET /api/v1/articles/{slug}`, and the storage of the
+//! `articles` table and of its history, `article_revisions` (the publishing
+//! API writes through [`save`], [`withdraw`] and [`delete`]).
 
 use axum::Router;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use encart_api_types::{Article, Block, Date};
-use sqlx::{Any, Executor};
+use serde::Serialize;
 
 use crate::db::{Db, Json as SqlJson};
+use crate::extract::Slug;
 use crate::{AppState, Error, Result, cache};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route(
-        "/api/v1/articles/{slug}",
-        get(show)
-            .put(crate::publishing::put_article)
-            .delete(crate::publishing::delete_article)
-            .layer(axum::extract::DefaultBodyLimit::max(crate::publishing::MAX_DOCUMENT_BYTES)),
-    )
+    Router::new().route("/api/v1/articles/{slug}", get(show))
 }
 
-async fn show(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    slug: Result<Path<String>, PathRejection>,
-) -> Result<Response> {
-    let slug = slug_param(slug)?;
-    let load = async { find(&state.db, &slug).await?.ok_or(Error::NotFound("article")) };
+async fn show(State(state): State<AppState>, headers: HeaderMap, Slug(slug): Slug) -> Result<Response> {
+    let load = async { find(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article")) };
     cache::json(&state, &slug, Some(cache::Hot::Article), &headers, load).await
-}
-
-/// The `{slug}` of a path, or a 400 when it is not valid UTF-8 or holds a
-/// control character (no slug does, and PostgreSQL refuses NUL in text).
-pub fn slug_param(path: Result<Path<String>, PathRejection>) -> Result<String> {
-    let Ok(Path(slug)) = path else { return Err(bad_slug()) };
-    checked_slug(slug)
-}
-
-/// The `{slug}` and `{id}` of a comment's path (`…/articles/{slug}/comments/{id}…`),
-/// or a 400 as for [`slug_param`]; the id is the handler's to parse.
-pub fn slug_and_id_params(path: Result<Path<(String, String)>, PathRejection>) -> Result<(String, String)> {
-    let Ok(Path((slug, id))) = path else { return Err(Error::BadRequest("the path is not valid".into())) };
-    Ok((checked_slug(slug)?, id))
-}
-
-/// `slug` if it may name an article (see [`valid_slug`]).
-fn checked_slug(slug: String) -> Result<String> {
-    if valid_slug(&slug) { Ok(slug) } else { Err(bad_slug()) }
-}
-
-/// Whether `slug` may name an article: no control character (no slug has
-/// one, and PostgreSQL refuses NUL in text).
-pub fn valid_slug(slug: &str) -> bool {
-    !slug.chars().any(char::is_control)
-}
-
-fn bad_slug() -> Error {
-    Error::BadRequest("the article slug in the path is not valid".into())
 }
 
 #[derive(sqlx::FromRow)]
@@ -122,13 +84,21 @@ struct WithId {
     article: ArticleRow,
 }
 
-/// Whether an article with this slug is shown.
-pub async fn exists<'c>(db: impl Executor<'c, Database = Any>, slug: &str) -> Result<bool> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE slug = $1 AND hidden = 0")
+/// The id of the shown article `slug`, or a 404.
+pub async fn id_of(db: &Db, slug: &str) -> Result<i64> {
+    sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND hidden = 0")
         .bind(slug)
         .fetch_optional(db)
-        .await?;
-    Ok(found.is_some())
+        .await?
+        .ok_or_else(|| Error::not_found("article"))
+}
+
+/// The slug of the shown article first published at `url` (its `source_url`), if any.
+pub async fn by_source_url(db: &Db, url: &str) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT slug FROM articles WHERE source_url = $1 AND hidden = 0")
+        .bind(url)
+        .fetch_optional(db)
+        .await?)
 }
 
 /// Whether an article (shown or withdrawn) has this slug, and if so its
@@ -145,26 +115,16 @@ struct OwnedRow {
     article: ArticleRow,
 }
 
-/// The answer to a publisher writing, reading or deleting an article that is not theirs.
-pub fn forbidden() -> Error {
-    Error::Status(
-        axum::http::StatusCode::FORBIDDEN,
-        encart_api_types::error_code::FORBIDDEN,
-        "this article belongs to another publisher".into(),
-    )
+/// The answer to a publisher writing or deleting an article that is not theirs.
+pub fn not_yours() -> Error {
+    Error::forbidden("this article belongs to another publisher")
 }
 
-/// Whether [`upsert`] created the article or replaced an existing one.
+/// Whether [`save`] created the article or replaced an existing one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Upserted {
     Created,
     Updated,
-}
-
-/// Stores `article` under its slug, replacing any article with the same
-/// slug, as the operator (the `import` command).
-pub async fn upsert(db: &Db, article: &Article) -> Result<Upserted> {
-    save(db, article, Author::Operator).await.map(|(outcome, _)| outcome)
 }
 
 /// Who writes an article.
@@ -198,11 +158,11 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     if let (Some((owner, _)), Author::Publisher(id)) = (&before, author)
         && *owner != Some(id)
     {
-        return Err(forbidden());
+        return Err(not_yours());
     }
     let existed = before.is_some();
     let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
-    let stored: Option<ArticleRow> = sqlx::query_as(&format!(
+    let stored: Option<WithId> = sqlx::query_as(&format!(
         "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (slug) DO UPDATE SET
@@ -213,7 +173,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
              updated_at = excluded.updated_at -- the column's default: now
          -- The owner check again, in the write itself: a race cannot steal an article.
          WHERE excluded.publisher_id IS NULL OR articles.publisher_id IS NOT DISTINCT FROM excluded.publisher_id
-         RETURNING {COLUMNS}"
+         RETURNING id, {COLUMNS}"
     ))
     .bind(&article.slug)
     .bind(&article.title)
@@ -226,20 +186,92 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     .bind(publisher)
     .fetch_optional(&mut *tx)
     .await?;
-    let stored = Article::try_from(stored.ok_or_else(forbidden)?)?;
+    let WithId { id, article: stored } = stored.ok_or_else(not_yours)?;
+    let stored = Article::try_from(stored)?;
     let changed = changed_fields(before.as_ref(), &stored);
-    sqlx::query(
-        "INSERT INTO article_revisions (article_id, publisher_id, changed, document)
-         SELECT id, $1, $2, $3 FROM articles WHERE slug = $4",
-    )
-    .bind(publisher)
-    .bind(SqlJson(&changed))
-    .bind(SqlJson(&stored))
-    .bind(&stored.slug)
-    .execute(&mut *tx)
-    .await?;
+    add_revision(&mut tx, id, publisher, &changed, Some(&stored)).await?;
     tx.commit().await?;
     Ok((if existed { Upserted::Updated } else { Upserted::Created }, stored))
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// Notes in article `id`'s history that `publisher` (`None`: the operator)
+/// changed `changed`, making it `document` (`None`: withdrawn).
+async fn add_revision(
+    tx: &mut Tx<'_>,
+    id: i64,
+    publisher: Option<i64>,
+    changed: &[&str],
+    document: Option<&Article>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO article_revisions (article_id, publisher_id, changed, document) VALUES ($1, $2, $3, $4)")
+        .bind(id)
+        .bind(publisher)
+        .bind(SqlJson(changed))
+        .bind(SqlJson(document))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The shown article `slug` of `publisher`, in `tx`: a 404 if there is none,
+/// a 403 if it is another's.
+async fn own_shown(tx: &mut Tx<'_>, slug: &str, publisher: i64) -> Result<i64> {
+    let found: Option<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = $1 AND hidden = 0")
+            .bind(slug)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let (id, owner) = found.ok_or_else(|| Error::not_found("article"))?;
+    if owner != Some(publisher) {
+        return Err(not_yours());
+    }
+    Ok(id)
+}
+
+/// Withdraws `publisher`'s article `slug`: hidden with its comments (a later
+/// [`save`] shows both again), noted in its history; one transaction.
+pub async fn withdraw(db: &Db, slug: &str, publisher: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let id = own_shown(&mut tx, slug, publisher).await?;
+    sqlx::query("UPDATE articles SET hidden = 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    add_revision(&mut tx, id, Some(publisher), &["withdrawn"], None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes `publisher`'s article `slug`, its comments and its history with it
+/// (`ON DELETE CASCADE`).
+pub async fn delete(db: &Db, slug: &str, publisher: i64) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let id = own_shown(&mut tx, slug, publisher).await?;
+    sqlx::query("DELETE FROM articles WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One entry of an article's history.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct Revision {
+    pub id: i64,
+    /// Who: the publisher's name, or `null` for the operator.
+    pub publisher: Option<String>,
+    pub created_at: String,
+    /// The fields that changed (`["created"]` for the first version).
+    pub changed: SqlJson<Vec<String>>,
+}
+
+/// The history of the article `slug`, newest first.
+pub async fn revisions(db: &Db, slug: &str) -> Result<Vec<Revision>> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, p.name AS publisher, r.created_at, r.changed FROM article_revisions r
+         JOIN articles a ON a.id = r.article_id LEFT JOIN publishers p ON p.id = r.publisher_id
+         WHERE a.slug = $1 ORDER BY r.id DESC",
+    )
+    .bind(slug)
+    .fetch_all(db)
+    .await?)
 }
 
 /// The fields that differ between two versions (all of them for a new article).

@@ -1,15 +1,17 @@
-//! Comments: `GET` and `POST /api/v1/articles/{slug}/comments`, and their storage.
+//! Comments: `GET`, `POST` and `DELETE /api/v1/articles/{slug}/comments…`,
+//! and the storage of the `comments` table (what moderation, retention and
+//! the counts read and change of it, too).
 //!
 //! Listing pages through top-level comments newest first by id (keyset, no
 //! OFFSET), with each page's replies fetched in one more query. Posting checks
 //! the shared rules of `encart_api_types`, then stores the comment as
 //! approved, pending (pre-moderation) or spam (honeypot filled).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::get;
@@ -17,24 +19,36 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
-    Comment, CommentPage, MAX_OWN_TOKENS, NewComment, PendingComments, PendingQuery, PostedComment, Visibility,
-    error_code, normalize_line_breaks,
+    Comment, CommentPage, FIRST_PAGE_SIZE, MAX_OWN_TOKENS, NewComment, PendingComments, PendingQuery, PostedComment,
+    Visibility, normalize_line_breaks,
 };
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
-use crate::articles::slug_param;
 use crate::client::ClientIp;
 use crate::db::{self, Db};
+use crate::extract::{Body, JsonBody, Slug, SlugAndId};
+use crate::moderation::Moderation;
+use crate::secrets::{hex_sha256, random_token};
 use crate::throttle::{Allowed, Deleting, Posting};
-use crate::{AppState, Error, Moderation, Result, cache};
+use crate::{AppState, Error, Result, articles, cache};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
 pub const MAX_DEPTH: i64 = 2;
 /// Largest request body accepted on POST, checked before parsing.
 pub const MAX_POST_BYTES: usize = 64 * 1024;
-pub const DEFAULT_PAGE: u32 = 20;
+/// Top-level comments per page unless asked otherwise: the widget's page (kept in memory).
+pub const DEFAULT_PAGE: u32 = FIRST_PAGE_SIZE;
 pub const MAX_PAGE: u32 = 100;
+
+impl Body for NewComment {
+    const WHAT: &'static str = "a JSON comment";
+    const MAX_BYTES: usize = MAX_POST_BYTES;
+}
+
+impl Body for PendingQuery {
+    const WHAT: &'static str = "a JSON list of tokens";
+    const MAX_BYTES: usize = MAX_POST_BYTES;
+}
 
 /// Listing, posting and deleting (writes are rate-limited: [`Allowed`]).
 pub fn router() -> Router<AppState> {
@@ -49,20 +63,17 @@ pub fn router() -> Router<AppState> {
 async fn remove(
     State(state): State<AppState>,
     _: Allowed<Deleting>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    SlugAndId(slug, id): SlugAndId,
     headers: HeaderMap,
 ) -> Result<StatusCode> {
-    let (slug, id) = crate::articles::slug_and_id_params(path)?;
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            Error::Status(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, "send the edit token as a Bearer".into())
-        })?;
-    let article = article_id(&state.db, &slug).await?;
+        .ok_or_else(|| Error::unauthorized("send the edit token as a Bearer"))?;
+    let article = articles::id_of(&state.db, &slug).await?;
     erase(&state.db, article, &id, token).await?;
     state.written(&slug).await;
     Ok(StatusCode::NO_CONTENT)
@@ -73,7 +84,7 @@ async fn remove(
 /// `deleted` placeholder stays for the thread. The same 404 whether the
 /// comment does not exist or the token is wrong.
 pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
-    let not_found = || Error::NotFound("comment");
+    let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
     let found: Option<i64> = sqlx::query_scalar(
@@ -120,15 +131,13 @@ pub fn pending_router() -> Router<AppState> {
 
 async fn own_pending(
     State(state): State<AppState>,
-    slug: Result<Path<String>, PathRejection>,
-    body: Result<Json<PendingQuery>, JsonRejection>,
+    Slug(slug): Slug,
+    JsonBody(query): JsonBody<PendingQuery>,
 ) -> Result<Json<PendingComments>> {
-    let slug = slug_param(slug)?;
-    let Json(query) = body.map_err(json_rejection)?;
     if query.tokens.len() > MAX_OWN_TOKENS {
-        return Err(Error::BadRequest(format!("at most {MAX_OWN_TOKENS} tokens at once")));
+        return Err(Error::bad_request(format!("at most {MAX_OWN_TOKENS} tokens at once")));
     }
-    let article = article_id(&state.db, &slug).await?;
+    let article = articles::id_of(&state.db, &slug).await?;
     Ok(Json(PendingComments { comments: pending_of(&state.db, article, &query.tokens).await? }))
 }
 
@@ -159,15 +168,14 @@ struct ListParams {
 async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
-    slug: Result<Path<String>, PathRejection>,
+    Slug(slug): Slug,
     params: Result<Query<ListParams>, QueryRejection>,
 ) -> Result<Response> {
-    let slug = slug_param(slug)?;
-    let Query(params) = params.map_err(|_| Error::BadRequest("limit must be a whole number".into()))?;
+    let Query(params) = params.map_err(|_| Error::bad_request("limit must be a whole number"))?;
     let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let after = params.after.as_deref().map(decode_cursor).transpose()?;
     let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage);
-    let load = async { page(&state.db, article_id(&state.db, &slug).await?, limit, after).await };
+    let load = async { page(&state.db, articles::id_of(&state.db, &slug).await?, limit, after).await };
     cache::json(&state, &slug, hot, &headers, load).await
 }
 
@@ -176,11 +184,9 @@ async fn create(
     _: Allowed<Posting>,
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
-    slug: Result<Path<String>, PathRejection>,
-    body: Result<Json<NewComment>, JsonRejection>,
+    Slug(slug): Slug,
+    JsonBody(new): JsonBody<NewComment>,
 ) -> Result<(StatusCode, Json<PostedComment>)> {
-    let slug = slug_param(slug)?;
-    let Json(new) = body.map_err(json_rejection)?;
     let sender = Sender { ip, idempotency_key: idempotency_key(&headers)? };
     Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, &sender).await?)))
 }
@@ -193,7 +199,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>> {
     let valid =
         (1..=128).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
     if !valid {
-        return Err(Error::BadRequest("Idempotency-Key must be 1 to 128 letters, digits or - _ . :".into()));
+        return Err(Error::bad_request("Idempotency-Key must be 1 to 128 letters, digits or - _ . :"));
     }
     Ok(Some(key.to_owned()))
 }
@@ -211,10 +217,10 @@ pub struct Sender {
 /// with an idempotency key already used by this client on this article
 /// answers the comment stored the first time, with the same edit token. The
 /// comment is held for moderation if the article's site pre-moderates
-/// ([`crate::ModerationPolicy`]).
+/// ([`crate::moderation::ModerationPolicy`]).
 pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
-    new.validate().map_err(Error::Invalid)?;
-    let article = article_id(&state.db, slug).await?;
+    new.validate()?;
+    let article = articles::id_of(&state.db, slug).await?;
     let client_hash = state.secrets.client_hash(sender.ip);
     let key = sender.idempotency_key.as_deref();
     if let Some(key) = key
@@ -298,18 +304,6 @@ async fn moderation_of(state: &AppState, article: i64) -> Result<Moderation> {
     Ok(state.moderation.for_publisher(domains.as_deref()))
 }
 
-fn json_rejection(rejection: JsonRejection) -> Error {
-    match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(MAX_POST_BYTES),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::Status(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            error_code::UNSUPPORTED_MEDIA_TYPE,
-            "send the comment as application/json".into(),
-        ),
-        _ => Error::BadRequest("the body is not a JSON comment".into()),
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Status {
     Approved,
@@ -335,15 +329,6 @@ impl Status {
     }
 }
 
-/// The id of the article `slug`, or a 404.
-pub async fn article_id(db: &Db, slug: &str) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND hidden = 0")
-        .bind(slug)
-        .fetch_optional(db)
-        .await?
-        .ok_or(Error::NotFound("article"))
-}
-
 /// Where a reply to comment `id` goes: its parent and thread at an allowed depth.
 struct Parent {
     id: i64,
@@ -352,7 +337,7 @@ struct Parent {
 }
 
 async fn approved_parent(db: &Db, article: i64, id: &str) -> Result<Parent> {
-    let not_found = Error::NotFound("parent comment");
+    let not_found = Error::not_found("parent comment");
     let Ok(id) = id.parse::<i64>() else { return Err(not_found) };
     let row: Option<(i64, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
         "SELECT id, parent_id, thread_id, depth FROM comments
@@ -501,7 +486,7 @@ fn encode_cursor(id: i64) -> String {
 
 /// The id behind a cursor; a 400 for anything this server did not make.
 pub fn decode_cursor(cursor: &str) -> Result<i64> {
-    let invalid = || Error::BadRequest("invalid cursor".into());
+    let invalid = || Error::bad_request("invalid cursor");
     let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
     let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
     let digits = text.strip_prefix(CURSOR_PREFIX).ok_or_else(invalid)?;
@@ -511,18 +496,122 @@ pub fn decode_cursor(cursor: &str) -> Result<i64> {
     }
 }
 
-pub(crate) fn random_token() -> Result<String> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness for a token: {e}"))?;
-    Ok(URL_SAFE_NO_PAD.encode(bytes))
+/// Whether comment `id` is a published comment of `article`.
+pub async fn is_published(db: &Db, article: i64, id: i64) -> Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'")
+            .bind(id)
+            .bind(article)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
 }
 
-pub(crate) fn hex_sha256(parts: &[&[u8]]) -> String {
-    let mut hasher = Sha256::new();
-    for part in parts {
-        hasher.update(part);
+/// The number of published comments of each of `slugs` that is shown
+/// (articles that are not are left out).
+pub async fn counts(db: &Db, slugs: &[&str]) -> Result<BTreeMap<String, i64>> {
+    let sql = format!(
+        "SELECT a.slug, count(c.id) FROM articles a
+         LEFT JOIN comments c ON c.article_id = a.id AND c.status = 'approved'
+         WHERE a.hidden = 0 AND a.slug IN ({}) GROUP BY a.slug",
+        db::parameters(1, slugs.len())
+    );
+    let mut query = sqlx::query_as(&sql);
+    for slug in slugs {
+        query = query.bind(*slug);
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let rows: Vec<(String, i64)> = query.fetch_all(db).await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Wipes the client hash and idempotency key of the comments made before
+/// `cutoff` (a stored time); how many it changed.
+pub async fn forget_client_hashes(db: &Db, cutoff: &str) -> Result<u64> {
+    let done = sqlx::query(
+        "UPDATE comments SET client_hash = '', idempotency_key = NULL WHERE client_hash != '' AND created_at < $1",
+    )
+    .bind(cutoff)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+// ---- for moderators (`moderation.rs`) ----
+
+/// One comment awaiting a decision, with what a moderator needs to judge it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Queued {
+    pub id: i64,
+    pub status: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+    pub slug: String,
+    pub title: String,
+    /// The comment it answers, if any.
+    pub parent_author: Option<String>,
+    pub parent_body: Option<String>,
+    /// Open reports, and their reasons (comma-separated, distinct).
+    pub reports: i64,
+    pub reasons: Option<String>,
+}
+
+/// Which comments await a decision: held for pre-moderation, or published with open reports.
+const AWAITING: &str = "c.status = 'pending'
+    OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))";
+
+/// How many comments await a decision, across all articles.
+pub async fn awaiting(db: &Db) -> Result<i64> {
+    Ok(sqlx::query_scalar(&format!("SELECT count(*) FROM comments c WHERE {AWAITING}")).fetch_one(db).await?)
+}
+
+/// The comments awaiting a decision, across all articles, oldest first:
+/// held for pre-moderation, and published with open reports.
+pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT c.id, c.status, c.author, c.body, c.created_at, a.slug, a.title,
+                p.author AS parent_author, p.body AS parent_body,
+                (SELECT count(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reports,
+                (SELECT min(r.reason) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reasons
+         FROM comments c
+         JOIN articles a ON a.id = c.article_id
+         LEFT JOIN comments p ON p.id = c.parent_id
+         WHERE {AWAITING}
+         ORDER BY c.id
+         LIMIT $1"
+    ))
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
+/// The slug of the article of comment `id`, unless it is deleted (or there is no such comment).
+pub async fn slug_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1 AND c.status != 'deleted'",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// A moderator's verdict on a comment, as its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Approved,
+    Rejected,
+    Spam,
+}
+
+/// Sets comment `id`'s status to `verdict`.
+pub async fn set_verdict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, verdict: Verdict) -> Result<()> {
+    let status = match verdict {
+        Verdict::Approved => "approved",
+        Verdict::Rejected => "rejected",
+        Verdict::Spam => "spam",
+    };
+    sqlx::query("UPDATE comments SET status = $1 WHERE id = $2").bind(status).bind(id).execute(&mut **tx).await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -540,7 +629,8 @@ mod tests {
             &URL_SAFE_NO_PAD.encode("c1.+5"),
             &URL_SAFE_NO_PAD.encode("x.5"),
         ] {
-            assert!(matches!(decode_cursor(bad), Err(Error::BadRequest(_))), "{bad:?}");
+            let refused = decode_cursor(bad).map_err(|e| e.refusal());
+            assert_eq!(refused, Err(Some(crate::error::Refusal::BadRequest)), "{bad:?}");
         }
     }
 }

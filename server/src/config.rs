@@ -6,7 +6,15 @@ use std::path::PathBuf;
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand};
 
-use crate::{AllowedOrigins, Moderation, ModerationPolicy, PostRate};
+use crate::moderation::{Moderation, ModerationPolicy};
+use crate::throttle::PostRate;
+
+/// Which partner pages may call the API from the browser.
+#[derive(Clone, Debug)]
+pub enum AllowedOrigins {
+    Any,
+    List(Vec<HeaderValue>),
+}
 
 #[derive(Debug, Parser)]
 #[command(name = "encart-server", version, about = "The encart API server")]
@@ -91,7 +99,7 @@ pub struct ServeArgs {
     #[arg(long, env = "ENCART_ALLOWED_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
     pub allowed_origins: Vec<Origin>,
     /// `open`: new comments are published at once; `pre`: after a moderator approves them.
-    #[arg(long, env = "ENCART_MODERATION", value_enum, default_value_t = Moderation::Open)]
+    #[arg(long, env = "ENCART_MODERATION", default_value = "open", value_parser = str::parse::<Moderation>)]
     pub moderation: Moderation,
     /// Moderation of one partner site, as `ORIGIN=open|pre`, comma-separated
     /// (e.g. `https://news.example=pre`). Posts from pages of no listed site
@@ -209,8 +217,7 @@ pub fn parse_site_moderation(text: &str) -> Result<(HeaderValue, Moderation), St
     let Origin::Exact(origin) = parse_origin(origin)? else {
         return Err(format!("{text:?}: a site is one origin, not *"));
     };
-    let mode = <Moderation as clap::ValueEnum>::from_str(mode.trim(), true)
-        .map_err(|_| format!("{text:?}: the mode is open or pre"))?;
+    let mode = mode.parse::<Moderation>().map_err(|_| format!("{text:?}: the mode is open or pre"))?;
     Ok((origin, mode))
 }
 

@@ -12,8 +12,8 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use axum::Router;
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
@@ -22,7 +22,7 @@ use encart::reader::{TextSize, Theme};
 use encart_api_types::{Embed, EmbedState, ViewOptions};
 use serde::Deserialize;
 
-use crate::articles::slug_param;
+use crate::extract::Slug;
 use crate::{AppState, Error, Result, cache, comments};
 
 pub fn router() -> Router<AppState> {
@@ -42,18 +42,18 @@ struct Params {
 async fn show(
     State(state): State<AppState>,
     headers: HeaderMap,
-    slug: Result<Path<String>, PathRejection>,
+    Slug(slug): Slug,
     params: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response> {
-    let slug = slug_param(slug)?;
-    let Query(params) = params.map_err(|_| Error::BadRequest("the query string is not valid".into()))?;
+    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
     // The partner site's language, unless the page chose one (`data-lang`).
     let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
     let options = options(params, site_language);
     let mut key = DefaultHasher::new();
     options.hash(&mut key);
     let load = async {
-        let (id, article) = crate::articles::find_with_id(&state.db, &slug).await?.ok_or(Error::NotFound("article"))?;
+        let (id, article) =
+            crate::articles::find_with_id(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article"))?;
         let comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
         let unavailable = encart::widget::unavailable(&options, &article).to_owned();
         let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };

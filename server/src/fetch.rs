@@ -14,12 +14,11 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::StatusCode;
-use encart_api_types::error_code;
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
 use crate::Error;
+use crate::error::Refusal;
 use crate::publishers::Publisher;
 
 pub const MAX_REDIRECTS: usize = 3;
@@ -49,27 +48,23 @@ pub enum FetchError {
     Failed(String),
 }
 
-impl FetchError {
-    /// Refusals of the URL are 422s naming the `url` field; failures of the
-    /// remote site are 502s (504 for a timeout).
-    pub fn into_error(self) -> Error {
-        let message = self.to_string();
-        let (status, code) = match self {
-            FetchError::Scheme => return invalid_url("scheme", message),
-            FetchError::BadUrl => return invalid_url("invalid", message),
-            FetchError::Domain(_) => return invalid_url("domain_not_allowed", message),
-            FetchError::PrivateAddress(_) => return invalid_url("private_address", message),
-            FetchError::TooManyRedirects => return invalid_url("too_many_redirects", message),
-            FetchError::Timeout => (StatusCode::GATEWAY_TIMEOUT, error_code::FETCH_TIMEOUT),
-            FetchError::TooLarge => (StatusCode::BAD_GATEWAY, error_code::FETCH_TOO_LARGE),
-            FetchError::Status(_) | FetchError::Failed(_) => (StatusCode::BAD_GATEWAY, error_code::FETCH_FAILED),
-        };
-        Error::Status(status, code, message)
+/// Refusals of the URL are 422s naming the `url` field; failures of the
+/// remote site are 502s (504 for a timeout).
+impl From<FetchError> for Error {
+    fn from(refused: FetchError) -> Error {
+        let message = refused.to_string();
+        let invalid_url = |code| Error::invalid(vec![("url", code)], message.clone());
+        match refused {
+            FetchError::Scheme => invalid_url("scheme"),
+            FetchError::BadUrl => invalid_url("invalid"),
+            FetchError::Domain(_) => invalid_url("domain_not_allowed"),
+            FetchError::PrivateAddress(_) => invalid_url("private_address"),
+            FetchError::TooManyRedirects => invalid_url("too_many_redirects"),
+            FetchError::Timeout => Error::refused(Refusal::FetchTimeout, message),
+            FetchError::TooLarge => Error::refused(Refusal::FetchTooLarge, message),
+            FetchError::Status(_) | FetchError::Failed(_) => Error::refused(Refusal::FetchFailed, message),
+        }
     }
-}
-
-fn invalid_url(code: &'static str, message: String) -> Error {
-    Error::InvalidFields(vec![("url", code)], message)
 }
 
 /// Whether connecting to `ip` could reach something that is not the public internet.

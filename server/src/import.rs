@@ -16,19 +16,19 @@
 //! a date line, the first date the text mentions is taken as the publication
 //! date. The language is detected (whatlang) unless given.
 //!
-//! Parsing is a pure function ([`parse`]); nothing is stored unless the whole
-//! file parses ([`import_file`]).
+//! Parsing is a pure function ([`parse`], [`parse_html`], [`read_file`]):
+//! an `Article` comes out, or why not; storing it is `articles::save`'s (the
+//! `import` command and URL imports call it once the whole page parsed).
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
 use anyhow::Context;
-use encart_api_types::{Article, Block, Date, error_code};
+use encart_api_types::{Article, Block, Date};
 use regex::Regex;
 
-use crate::articles::{self, Upserted};
-use crate::db::Db;
+use crate::error::Refusal;
 
 mod html;
 
@@ -78,28 +78,25 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    /// The stable code of a page refused for its shape (`too_deep`,
-    /// `too_complex`), or `None` for the other refusals.
-    pub fn shape_code(&self) -> Option<&'static str> {
+    /// What a client whose page this is is refused: `too_deep` or
+    /// `too_complex` for its shape, else `not_an_article`.
+    pub fn refusal(&self) -> Refusal {
         match self {
-            ImportError::TooDeep => Some(error_code::TOO_DEEP),
-            ImportError::TooManyElements => Some(error_code::TOO_COMPLEX),
-            _ => None,
+            ImportError::TooDeep => Refusal::TooDeep,
+            ImportError::TooManyElements => Refusal::TooComplex,
+            _ => Refusal::NotAnArticle,
         }
     }
 }
 
-/// Reads, parses and stores the article in `path`, as the operator; returns
-/// it as stored. Stores nothing on error.
-pub async fn import_file(db: &Db, path: &Path, options: &ImportOptions) -> anyhow::Result<(Article, Upserted)> {
-    let bytes = tokio::fs::read(path).await.with_context(|| format!("cannot read {}", path.display()))?;
+/// Reads and parses the article in the file at `path`: a saved HTML page
+/// (`.html`, `.htm`, or text starting with `<`), else a scraped text file.
+pub fn read_file(path: &Path, options: &ImportOptions) -> anyhow::Result<Article> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let is_html = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
         || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
-    let article = if is_html { parse_html(&bytes, options) } else { parse(&bytes, options) }
-        .with_context(|| format!("{} is not an article", path.display()))?;
-    let (outcome, stored) =
-        articles::save(db, &article, articles::Author::Operator).await.context("cannot store the article")?;
-    Ok((stored, outcome))
+    let article = if is_html { parse_html(&bytes, options) } else { parse(&bytes, options) };
+    article.with_context(|| format!("{} is not an article", path.display()))
 }
 
 /// Parses a saved HTML article page into an article.

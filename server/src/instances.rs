@@ -6,7 +6,7 @@
 //! in the README: N instances allow N times the rate).
 //!
 //! After each write, the instance that made it drops its own cache entries
-//! and, on PostgreSQL, sends `NOTIFY encart_writes, '<slug>'`; every
+//! (`AppState::written`) and, on PostgreSQL, sends `NOTIFY encart_writes, '<slug>'`; every
 //! instance `LISTEN`s and drops that article's entries when told. Should the
 //! listening connection break, notifications may have been missed: the whole
 //! cache is dropped and listening resumes. On SQLite (one process) the local
@@ -21,15 +21,6 @@ use crate::db::{Backend, Db};
 
 /// The channel of write notifications.
 pub const CHANNEL: &str = "encart_writes";
-
-impl AppState {
-    /// Tells every instance that the article `slug` changed: call after a
-    /// write is committed and before it is acknowledged.
-    pub async fn written(&self, slug: &str) {
-        self.cache.invalidate(slug);
-        announce(&self.db, slug).await;
-    }
-}
 
 /// On PostgreSQL, tells the running instances that the article `slug`
 /// changed (the `import` command calls it too); nothing on SQLite.

@@ -1,7 +1,8 @@
 //! The encart API server: articles and their comments as JSON for the widget.
 //!
-//! [`app`] builds the whole HTTP service; `main.rs` only parses the
-//! configuration, opens the database and serves it (or runs an import).
+//! [`app`] builds the whole HTTP service from an [`AppState`]; `main.rs` only
+//! parses the configuration, opens the database and serves it (or runs an
+//! import). One module per table holds that table's SQL (ARCHITECTURE.md).
 
 pub mod admin;
 pub mod articles;
@@ -14,6 +15,7 @@ pub mod counts;
 pub mod db;
 pub mod embed;
 pub mod error;
+pub mod extract;
 pub mod fetch;
 pub mod import;
 pub mod instances;
@@ -22,6 +24,7 @@ pub mod moderation;
 pub mod oembed;
 pub mod publishers;
 pub mod publishing;
+pub mod reports;
 pub mod retention;
 pub mod secrets;
 pub mod serve;
@@ -31,7 +34,7 @@ pub mod throttle;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::http::{HeaderName, Method, header};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
@@ -39,7 +42,10 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
+pub use crate::config::AllowedOrigins;
 pub use crate::error::{Error, Result};
+pub use crate::moderation::{Moderation, ModerationPolicy};
+pub use crate::throttle::PostRate;
 
 /// What every handler may use.
 #[derive(Clone)]
@@ -136,128 +142,12 @@ impl AppState {
         self.secure_cookies = secure;
         self
     }
-}
 
-/// Moderation per partner site. A comment is moderated as the site its
-/// article belongs to: the listed sites whose host is one of the domains of
-/// the article's publisher (the strictest, if several). An article of no
-/// listed site's publisher (or imported by the operator) gets the strictest
-/// mode in use. Nothing the poster sends (its `Origin`, say) has a say.
-#[derive(Clone, Debug, Default)]
-pub struct ModerationPolicy {
-    /// For sites not listed.
-    pub default: Moderation,
-    pub by_origin: Vec<(HeaderValue, Moderation)>,
-}
-
-impl ModerationPolicy {
-    /// The mode for comments on an article of the publisher with these
-    /// `domains` (`None`: no publisher).
-    pub fn for_publisher(&self, domains: Option<&[String]>) -> Moderation {
-        let owns = |origin: &HeaderValue| {
-            let host = origin.to_str().ok().and_then(origin_host);
-            match (domains, host) {
-                (Some(domains), Some(host)) => publishers::owns_host(domains, host),
-                _ => false,
-            }
-        };
-        let strictest = |modes: &mut dyn Iterator<Item = Moderation>| modes.max();
-        let own = strictest(&mut self.by_origin.iter().filter(|(origin, _)| owns(origin)).map(|(_, mode)| *mode));
-        own.unwrap_or_else(|| self.strictest_in_use())
-    }
-
-    /// The strictest mode any site (or the default) has.
-    pub fn strictest_in_use(&self) -> Moderation {
-        self.by_origin.iter().map(|(_, mode)| *mode).chain([self.default]).max().unwrap_or_default()
-    }
-
-    /// Whether modes differ per site (else every article gets the default).
-    pub fn per_site(&self) -> bool {
-        !self.by_origin.is_empty()
-    }
-}
-
-/// `host` of `scheme://host[:port]`.
-fn origin_host(origin: &str) -> Option<&str> {
-    let rest = origin.split_once("://")?.1;
-    Some(match rest.rsplit_once(':') {
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
-        _ => rest,
-    })
-}
-
-impl From<Moderation> for ModerationPolicy {
-    fn from(default: Moderation) -> Self {
-        ModerationPolicy { default, by_origin: Vec::new() }
-    }
-}
-
-/// Whether new comments are shown at once or after a moderator's approval
-/// (ordered from the least to the most strict).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
-pub enum Moderation {
-    /// Published at once.
-    #[default]
-    Open,
-    /// Held until approved; only their author sees them meanwhile.
-    Pre,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_article_gets_its_publishers_site_mode_and_otherwise_the_strictest() {
-        let pre = HeaderValue::from_static("https://pre.example");
-        let open = HeaderValue::from_static("http://open.example:8080");
-        let policy = ModerationPolicy {
-            default: Moderation::Open,
-            by_origin: vec![(pre.clone(), Moderation::Pre), (open.clone(), Moderation::Open)],
-        };
-        let domains = |list: &[&str]| list.iter().map(|d| (*d).to_owned()).collect::<Vec<_>>();
-        assert_eq!(policy.for_publisher(Some(&domains(&["pre.example"]))), Moderation::Pre);
-        assert_eq!(policy.for_publisher(Some(&domains(&["open.example"]))), Moderation::Open);
-        assert_eq!(policy.for_publisher(Some(&domains(&["example"]))), Moderation::Pre, "both sites: the strictest");
-        assert_eq!(policy.for_publisher(Some(&domains(&["other.example"]))), Moderation::Pre, "no site: strictest");
-        assert_eq!(policy.for_publisher(None), Moderation::Pre, "the operator's articles: strictest");
-        let open_only = ModerationPolicy { default: Moderation::Open, by_origin: vec![(open, Moderation::Open)] };
-        assert_eq!(open_only.for_publisher(None), Moderation::Open);
-        assert_eq!(
-            ModerationPolicy::from(Moderation::Pre).for_publisher(Some(&domains(&["pre.example"]))),
-            Moderation::Pre
-        );
-    }
-}
-
-/// Which partner pages may call the API from the browser.
-#[derive(Clone, Debug)]
-pub enum AllowedOrigins {
-    Any,
-    List(Vec<HeaderValue>),
-}
-
-/// How often readers may write: one client (see `client.rs`) `burst` comments
-/// at once, then one more every `refill` (and as many reports and deletions,
-/// counted apart); all readers together at most `ceiling` writes of any kind
-/// per second (a flood from many addresses meets it). In this process.
-#[derive(Clone, Copy, Debug)]
-pub struct PostRate {
-    pub burst: u32,
-    pub refill: Duration,
-    pub ceiling: u32,
-}
-
-impl Default for PostRate {
-    fn default() -> Self {
-        PostRate { burst: 5, refill: Duration::from_secs(10), ceiling: 100 }
-    }
-}
-
-impl PostRate {
-    /// Limits that never bite, for tests and benchmarks.
-    pub fn unlimited() -> Self {
-        PostRate { burst: 1_000_000, refill: Duration::from_millis(1), ceiling: 1_000_000 }
+    /// Tells every instance that the article `slug` changed: call after a
+    /// write is committed and before it is acknowledged (see `instances.rs`).
+    pub async fn written(&self, slug: &str) {
+        self.cache.invalidate(slug);
+        instances::announce(&self.db, slug).await;
     }
 }
 
@@ -283,7 +173,7 @@ pub fn app(mut state: AppState, origins: AllowedOrigins, post_rate: PostRate) ->
         .merge(embed::router())
         .merge(comments::router())
         .merge(comments::pending_router())
-        .merge(moderation::report_router())
+        .merge(reports::router())
         .merge(admin::router())
         .merge(publishing::router())
         .merge(counts::router())

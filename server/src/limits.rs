@@ -6,12 +6,11 @@
 use std::time::Duration;
 
 use axum::extract::Request;
-use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::Response;
-use encart_api_types::error_code;
+use axum::response::{IntoResponse, Response};
 
-use crate::error::error_response;
+use crate::Error;
+use crate::error::Refusal;
 
 pub const MAX_URI_BYTES: usize = 2048;
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
@@ -19,19 +18,16 @@ pub const REQUEST_DEADLINE: Duration = Duration::from_secs(10);
 
 pub async fn limits(request: Request, next: Next) -> Response {
     if request.uri().to_string().len() > MAX_URI_BYTES {
-        return error_response(
-            StatusCode::URI_TOO_LONG,
-            error_code::URI_TOO_LONG,
-            format!("the URL is longer than {MAX_URI_BYTES} bytes"),
-        );
+        return Error::refused(Refusal::UriTooLong, format!("the URL is longer than {MAX_URI_BYTES} bytes"))
+            .into_response();
     }
     let header_bytes: usize = request.headers().iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
     if header_bytes > MAX_HEADER_BYTES {
-        return error_response(
-            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            error_code::HEADERS_TOO_LARGE,
+        return Error::refused(
+            Refusal::HeadersTooLarge,
             format!("the headers are larger than {MAX_HEADER_BYTES} bytes"),
-        );
+        )
+        .into_response();
     }
     // A URL import waits on another site for up to its own limit, and must
     // be able to report that site's timeout (504) rather than a 408.
@@ -42,11 +38,10 @@ pub async fn limits(request: Request, next: Next) -> Response {
     };
     match tokio::time::timeout(deadline, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => error_response(
-            StatusCode::REQUEST_TIMEOUT,
-            error_code::REQUEST_TIMEOUT,
-            format!("the request took more than {} s", deadline.as_secs()),
-        ),
+        Err(_) => {
+            Error::refused(Refusal::RequestTimeout, format!("the request took more than {} s", deadline.as_secs()))
+                .into_response()
+        }
     }
 }
 
@@ -54,6 +49,7 @@ pub async fn limits(request: Request, next: Next) -> Response {
 mod tests {
     use axum::Router;
     use axum::body::Body;
+    use axum::http::StatusCode;
     use axum::routing::get;
     use tower::ServiceExt;
 

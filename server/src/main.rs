@@ -80,15 +80,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             let db = open(&cli.database_url, &database).await?;
-            admin::add_moderator(&db, &name, &password).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            admin::add_moderator(&db, &name, &password).await?;
             println!("moderator {name:?} added: they sign in at /admin");
             Ok(())
         }
         Command::Publisher(PublisherCommand::Add { name, domains, slug_prefix }) => {
             let db = open(&cli.database_url, &database).await?;
-            let publisher = publishers::add(&db, &name, &domains).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let publisher = publishers::add(&db, &name, &domains).await?;
             if let Some(prefix) = &slug_prefix {
-                publishers::reserve_prefix(&db, &name, prefix).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                publishers::reserve_prefix(&db, &name, prefix).await?;
             }
             println!(
                 "publisher {:?} (id {}), imports from: {}{}",
@@ -101,37 +101,40 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Publisher(PublisherCommand::Prefix { name, prefix }) => {
             let db = open(&cli.database_url, &database).await?;
-            publishers::reserve_prefix(&db, &name, &prefix).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            publishers::reserve_prefix(&db, &name, &prefix).await?;
             println!("the slugs {prefix} and {prefix}-… are now {name:?}'s alone");
             Ok(())
         }
         Command::Key(KeyCommand::Create { publisher }) => {
             let db = open(&cli.database_url, &database).await?;
-            let publisher = publishers::named(&db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-            let (id, key) = publishers::create_key(&db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let publisher = publishers::named(&db, &publisher).await?;
+            let (id, key) = publishers::create_key(&db, &publisher).await?;
             eprintln!("key {id} for {:?}; it is shown only now, keep it secret:", publisher.name);
             println!("{key}");
             Ok(())
         }
         Command::Key(KeyCommand::Revoke { id }) => {
             let db = open(&cli.database_url, &database).await?;
-            publishers::revoke_key(&db, id).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            publishers::revoke_key(&db, id).await?;
             println!("key {id} revoked");
             Ok(())
         }
         Command::Key(KeyCommand::List) => {
             let db = open(&cli.database_url, &database).await?;
-            for (id, publisher, created, revoked) in publishers::keys(&db).await.map_err(|e| anyhow::anyhow!("{e}"))? {
+            for (id, publisher, created, revoked) in publishers::keys(&db).await? {
                 let state = revoked.map_or("active".to_owned(), |at| format!("revoked {at}"));
                 println!("{id}\t{publisher}\tcreated {created}\t{state}");
             }
             Ok(())
         }
         Command::Import(args) => {
-            let db =
-                db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             let options = import::ImportOptions { language: args.lang, source_url: args.source_url };
-            let (article, outcome) = import::import_file(&db, &args.file, &options).await?;
+            // The whole file parses before anything is stored.
+            let article = import::read_file(&args.file, &options)?;
+            let db = open(&cli.database_url, &database).await?;
+            let (outcome, article) = articles::save(&db, &article, articles::Author::Operator)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot store the article: {e}"))?;
             instances::announce(&db, &article.slug).await;
             let verb = match outcome {
                 articles::Upserted::Created => "imported",

@@ -1,65 +1,90 @@
-//! Moderation: readers' reports (`POST …/comments/{id}/report`), the queue
-//! of comments awaiting a decision, the decisions, moderators and the log of
-//! what they did. The `/admin` pages (`admin.rs`) are the way in.
+//! Moderation: how each site's comments are moderated ([`ModerationPolicy`]),
+//! the decisions moderators make on comments, and the `moderation_log` of
+//! what they did. The `/admin` pages (`admin/`) are the way in; the queue is
+//! read from `comments.rs`, reports are `reports.rs`'.
 
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::{Json, Router};
-use encart_api_types::NewReport;
-use serde_json::{Value, json};
+use axum::http::HeaderValue;
 
-use crate::articles::slug_and_id_params;
-use crate::client::ClientIp;
-use crate::comments::{self, article_id};
-use crate::db::{self, Db};
-use crate::throttle::{Allowed, Reporting};
-use crate::{AppState, Error, Result};
+use crate::comments::{self, Verdict};
+use crate::db::Db;
+use crate::{Result, publishers, reports};
 
-/// Reporting (rate-limited: [`Allowed`]).
-pub fn report_router() -> Router<AppState> {
-    Router::new().route("/api/v1/articles/{slug}/comments/{id}/report", axum::routing::post(report))
+/// Moderation per partner site. A comment is moderated as the site its
+/// article belongs to: the listed sites whose host is one of the domains of
+/// the article's publisher (the strictest, if several). An article of no
+/// listed site's publisher (or imported by the operator) gets the strictest
+/// mode in use. Nothing the poster sends (its `Origin`, say) has a say.
+#[derive(Clone, Debug, Default)]
+pub struct ModerationPolicy {
+    /// For sites not listed.
+    pub default: Moderation,
+    pub by_origin: Vec<(HeaderValue, Moderation)>,
 }
 
-/// `POST …/comments/{id}/report` `{"reason": "spam" | "abuse" | "off_topic" | "other"}`:
-/// 202, once per reader and comment (a second report changes nothing).
-async fn report(
-    State(state): State<AppState>,
-    _: Allowed<Reporting>,
-    ClientIp(ip): ClientIp,
-    path: Result<Path<(String, String)>, PathRejection>,
-    body: Result<Json<NewReport>, JsonRejection>,
-) -> Result<(StatusCode, Json<Value>)> {
-    let (slug, id) = slug_and_id_params(path)?;
-    let Json(report) = body.map_err(|_| {
-        Error::BadRequest("send {\"reason\": \"spam\" | \"abuse\" | \"off_topic\" | \"other\"} as JSON".into())
-    })?;
-    let not_found = || Error::NotFound("comment");
-    let id: i64 = id.parse().map_err(|_| not_found())?;
-    let article = article_id(&state.db, &slug).await?;
-    let client_hash = state.secrets.client_hash(ip);
-    let stored = sqlx::query(
-        "INSERT INTO reports (comment_id, reason, client_hash)
-         SELECT id, $1, $2 FROM comments WHERE id = $3 AND article_id = $4 AND status = 'approved'
-         ON CONFLICT (comment_id, client_hash) DO NOTHING",
-    )
-    .bind(report.reason.as_str())
-    .bind(&client_hash)
-    .bind(id)
-    .bind(article)
-    .execute(&state.db)
-    .await?;
-    if stored.rows_affected() == 0 {
-        // Already reported by this reader, or not a published comment of this article.
-        let published: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status = 'approved'")
-                .bind(id)
-                .bind(article)
-                .fetch_optional(&state.db)
-                .await?;
-        published.ok_or_else(not_found)?;
+impl ModerationPolicy {
+    /// The mode for comments on an article of the publisher with these
+    /// `domains` (`None`: no publisher).
+    pub fn for_publisher(&self, domains: Option<&[String]>) -> Moderation {
+        let owns = |origin: &HeaderValue| {
+            let host = origin.to_str().ok().and_then(origin_host);
+            match (domains, host) {
+                (Some(domains), Some(host)) => publishers::owns_host(domains, host),
+                _ => false,
+            }
+        };
+        let strictest = |modes: &mut dyn Iterator<Item = Moderation>| modes.max();
+        let own = strictest(&mut self.by_origin.iter().filter(|(origin, _)| owns(origin)).map(|(_, mode)| *mode));
+        own.unwrap_or_else(|| self.strictest_in_use())
     }
-    Ok((StatusCode::ACCEPTED, Json(json!({ "reported": true }))))
+
+    /// The strictest mode any site (or the default) has.
+    pub fn strictest_in_use(&self) -> Moderation {
+        self.by_origin.iter().map(|(_, mode)| *mode).chain([self.default]).max().unwrap_or_default()
+    }
+
+    /// Whether modes differ per site (else every article gets the default).
+    pub fn per_site(&self) -> bool {
+        !self.by_origin.is_empty()
+    }
+}
+
+/// `host` of `scheme://host[:port]`.
+fn origin_host(origin: &str) -> Option<&str> {
+    let rest = origin.split_once("://")?.1;
+    Some(match rest.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => rest,
+    })
+}
+
+impl From<Moderation> for ModerationPolicy {
+    fn from(default: Moderation) -> Self {
+        ModerationPolicy { default, by_origin: Vec::new() }
+    }
+}
+
+/// Whether new comments are shown at once or after a moderator's approval
+/// (ordered from the least to the most strict).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Moderation {
+    /// Published at once.
+    #[default]
+    Open,
+    /// Held until approved; only their author sees them meanwhile.
+    Pre,
+}
+
+/// `open` or `pre` (any case), as the command line and the sites file write it.
+impl std::str::FromStr for Moderation {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Moderation, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "open" => Ok(Moderation::Open),
+            "pre" => Ok(Moderation::Pre),
+            _ => Err(format!("the moderation is open or pre, not {text:?}")),
+        }
+    }
 }
 
 /// A moderator's decision on comments.
@@ -96,53 +121,6 @@ impl Decision {
     }
 }
 
-/// One comment awaiting a decision, with what a moderator needs to judge it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct Queued {
-    pub id: i64,
-    pub status: String,
-    pub author: String,
-    pub body: String,
-    pub created_at: String,
-    pub slug: String,
-    pub title: String,
-    /// The comment it answers, if any.
-    pub parent_author: Option<String>,
-    pub parent_body: Option<String>,
-    /// Open reports, and their reasons (comma-separated, distinct).
-    pub reports: i64,
-    pub reasons: Option<String>,
-}
-
-/// Which comments await a decision: held for pre-moderation, or published with open reports.
-const AWAITING: &str = "c.status = 'pending'
-    OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))";
-
-/// How many comments await a decision, across all articles.
-pub async fn awaiting(db: &Db) -> Result<i64> {
-    Ok(sqlx::query_scalar(&format!("SELECT count(*) FROM comments c WHERE {AWAITING}")).fetch_one(db).await?)
-}
-
-/// The queue, across all articles, oldest first: comments held for
-/// pre-moderation, and published comments with open reports.
-pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT c.id, c.status, c.author, c.body, c.created_at, a.slug, a.title,
-                p.author AS parent_author, p.body AS parent_body,
-                (SELECT count(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reports,
-                (SELECT min(r.reason) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reasons
-         FROM comments c
-         JOIN articles a ON a.id = c.article_id
-         LEFT JOIN comments p ON p.id = c.parent_id
-         WHERE {AWAITING}
-         ORDER BY c.id
-         LIMIT $1"
-    ))
-    .bind(limit)
-    .fetch_all(db)
-    .await?)
-}
-
 /// What [`decide`] did.
 pub struct Decided {
     /// Comments decided on (ids that named no comment, or a deleted one, are skipped).
@@ -158,34 +136,13 @@ pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -
     let mut slugs = Vec::new();
     let mut count = 0;
     for &id in ids {
-        let slug: Option<String> = sqlx::query_scalar(
-            "SELECT a.slug FROM comments c JOIN articles a ON a.id = c.article_id
-             WHERE c.id = $1 AND c.status != 'deleted'",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(slug) = slug else { continue };
-        sqlx::query("UPDATE reports SET resolved_at = $1 WHERE comment_id = $2 AND resolved_at IS NULL")
-            .bind(db::now())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let status = match decision {
-            Decision::Approve => Some("approved"),
-            Decision::Reject => Some("rejected"),
-            Decision::Spam => Some("spam"),
-            Decision::Delete => None,
-        };
-        match status {
-            Some(status) => {
-                sqlx::query("UPDATE comments SET status = $1 WHERE id = $2")
-                    .bind(status)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            None => comments::remove_or_wipe(&mut tx, id).await?,
+        let Some(slug) = comments::slug_of(&mut tx, id).await? else { continue };
+        reports::resolve(&mut tx, id).await?;
+        match decision {
+            Decision::Approve => comments::set_verdict(&mut tx, id, Verdict::Approved).await?,
+            Decision::Reject => comments::set_verdict(&mut tx, id, Verdict::Rejected).await?,
+            Decision::Spam => comments::set_verdict(&mut tx, id, Verdict::Spam).await?,
+            Decision::Delete => comments::remove_or_wipe(&mut tx, id).await?,
         }
         log(&mut tx, moderator, decision.as_str(), Some(id), Some(&slug)).await?;
         count += 1;
@@ -233,4 +190,38 @@ pub async fn recent_log(db: &Db, limit: i64) -> Result<Vec<Logged>> {
     .bind(limit)
     .fetch_all(db)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_gets_its_publishers_site_mode_and_otherwise_the_strictest() {
+        let pre = HeaderValue::from_static("https://pre.example");
+        let open = HeaderValue::from_static("http://open.example:8080");
+        let policy = ModerationPolicy {
+            default: Moderation::Open,
+            by_origin: vec![(pre.clone(), Moderation::Pre), (open.clone(), Moderation::Open)],
+        };
+        let domains = |list: &[&str]| list.iter().map(|d| (*d).to_owned()).collect::<Vec<_>>();
+        assert_eq!(policy.for_publisher(Some(&domains(&["pre.example"]))), Moderation::Pre);
+        assert_eq!(policy.for_publisher(Some(&domains(&["open.example"]))), Moderation::Open);
+        assert_eq!(policy.for_publisher(Some(&domains(&["example"]))), Moderation::Pre, "both sites: the strictest");
+        assert_eq!(policy.for_publisher(Some(&domains(&["other.example"]))), Moderation::Pre, "no site: strictest");
+        assert_eq!(policy.for_publisher(None), Moderation::Pre, "the operator's articles: strictest");
+        let open_only = ModerationPolicy { default: Moderation::Open, by_origin: vec![(open, Moderation::Open)] };
+        assert_eq!(open_only.for_publisher(None), Moderation::Open);
+        assert_eq!(
+            ModerationPolicy::from(Moderation::Pre).for_publisher(Some(&domains(&["pre.example"]))),
+            Moderation::Pre
+        );
+    }
+
+    #[test]
+    fn modes_are_written_open_or_pre() {
+        assert_eq!("Pre".parse(), Ok(Moderation::Pre));
+        assert_eq!(" open ".parse(), Ok(Moderation::Open));
+        assert!("later".parse::<Moderation>().is_err());
+    }
 }

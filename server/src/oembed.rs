@@ -5,10 +5,8 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Json, Router};
-use encart_api_types::error_code;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -45,37 +43,30 @@ fn attribute(text: &str) -> String {
 }
 
 async fn oembed(State(state): State<AppState>, params: Result<Query<Params>, QueryRejection>) -> Result<Json<Value>> {
-    let Query(params) = params.map_err(|_| Error::BadRequest("maxwidth and maxheight are whole numbers".into()))?;
+    let Query(params) = params.map_err(|_| Error::bad_request("maxwidth and maxheight are whole numbers"))?;
     let Some(urls) = state.embed.as_deref() else {
-        return Err(Error::Status(
-            StatusCode::NOT_IMPLEMENTED,
-            error_code::NOT_FOUND,
-            "this server does not know its public and CDN URLs (--public-url, --cdn-url)".into(),
+        return Err(Error::not_implemented(
+            "this server does not know its public and CDN URLs (--public-url, --cdn-url)",
         ));
     };
     if params.format.as_deref().is_some_and(|f| f != "json") {
-        return Err(Error::Status(StatusCode::NOT_IMPLEMENTED, error_code::BAD_REQUEST, "only format=json".into()));
+        return Err(Error::not_implemented("only format=json"));
     }
     let url = params.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-    let url = url.ok_or_else(|| Error::BadRequest("give the article's URL as ?url=".into()))?;
+    let url = url.ok_or_else(|| Error::bad_request("give the article's URL as ?url="))?;
     if url.chars().any(char::is_control) {
-        return Err(Error::BadRequest("the URL holds a control character".into()));
+        return Err(Error::bad_request("the URL holds a control character"));
     }
     let api_prefix = format!("{}/api/v1/articles/", urls.api.trim_end_matches('/'));
     let slug = match url.strip_prefix(&api_prefix) {
         Some(rest) => Some(rest.split(['/', '?', '#']).next().unwrap_or_default().to_owned()),
-        None => {
-            sqlx::query_scalar("SELECT slug FROM articles WHERE source_url = $1 AND hidden = 0")
-                .bind(url)
-                .fetch_optional(&state.db)
-                .await?
-        }
+        None => articles::by_source_url(&state.db, url).await?,
     };
     let article = match slug {
         Some(slug) => articles::find(&state.db, &slug).await?,
         None => None,
     };
-    let article = article.ok_or(Error::NotFound("article for this URL"))?;
+    let article = article.ok_or_else(|| Error::not_found("article for this URL"))?;
     let html = format!(
         r#"<script async src="{}/embed.js" data-api="{}" data-article="{}"></script>"#,
         attribute(urls.cdn.trim_end_matches('/')),

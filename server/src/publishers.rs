@@ -4,16 +4,14 @@
 //! A key is `ek_` followed by 43 characters of base64url (256 random bits),
 //! shown once when created and stored only as its SHA-256.
 
+use anyhow::{Context, bail};
 use axum::extract::FromRequestParts;
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use encart_api_types::error_code;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::db::{Db, Json as SqlJson};
+use crate::secrets::{hex_sha256, random_token};
 use crate::{AppState, Error, Result};
 
 const KEY_PREFIX: &str = "ek_";
@@ -58,11 +56,12 @@ pub async fn domains_of_article(db: &Db, article: i64) -> Result<Option<Vec<Stri
     Ok(domains.map(|d| d.0))
 }
 
-/// Registers a publisher with the domains its imports may fetch from.
-pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
+/// Registers a publisher with the domains its imports may fetch from (the
+/// `publisher add` command).
+pub async fn add(db: &Db, name: &str, domains: &[String]) -> anyhow::Result<Publisher> {
     let name = name.trim();
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(Error::BadRequest("a publisher needs a name without control characters".into()));
+        bail!("a publisher needs a name without control characters");
     }
     let mut clean = Vec::new();
     for domain in domains {
@@ -71,7 +70,7 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
             && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
             && !domain.starts_with('.');
         if !valid {
-            return Err(Error::BadRequest(format!("{domain:?} is not a domain name (e.g. news.example.org)")));
+            bail!("{domain:?} is not a domain name (e.g. news.example.org)");
         }
         clean.push(domain);
     }
@@ -82,7 +81,7 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
         .await
         .map_err(|e| match e {
             sqlx::Error::Database(d) if d.is_unique_violation() => {
-                Error::BadRequest(format!("a publisher named {name:?} already exists"))
+                anyhow::anyhow!("a publisher named {name:?} already exists")
             }
             other => other.into(),
         })?;
@@ -92,10 +91,10 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> Result<Publisher> {
 /// Reserves the slugs `prefix` and `prefix-…` for the publisher named `name`:
 /// no other publisher may create an article there. A prefix is a slug (`a-z`,
 /// `0-9`, `-`) and may neither contain nor lie within another publisher's.
-pub async fn reserve_prefix(db: &Db, name: &str, prefix: &str) -> Result<()> {
+pub async fn reserve_prefix(db: &Db, name: &str, prefix: &str) -> anyhow::Result<()> {
     let prefix = prefix.trim();
     if prefix.is_empty() || crate::import::slug_of(prefix) != prefix {
-        return Err(Error::BadRequest(format!("{prefix:?} is not a slug prefix (letters a-z, digits and -)")));
+        bail!("{prefix:?} is not a slug prefix (letters a-z, digits and -)");
     }
     let publisher = named(db, name).await?;
     let clash: Option<String> = sqlx::query_scalar(
@@ -107,7 +106,7 @@ pub async fn reserve_prefix(db: &Db, name: &str, prefix: &str) -> Result<()> {
     .fetch_optional(db)
     .await?;
     if let Some(other) = clash {
-        return Err(Error::BadRequest(format!("{prefix:?} overlaps the slug prefix of {other:?}")));
+        bail!("{prefix:?} overlaps the slug prefix of {other:?}");
     }
     sqlx::query("UPDATE publishers SET slug_prefix = $1 WHERE id = $2")
         .bind(prefix)
@@ -164,20 +163,18 @@ impl PublisherRow {
 }
 
 /// The publisher named `name`.
-pub async fn named(db: &Db, name: &str) -> Result<Publisher> {
+pub async fn named(db: &Db, name: &str) -> anyhow::Result<Publisher> {
     let row: Option<PublisherRow> =
         sqlx::query_as("SELECT id, name, domains, slug_prefix FROM publishers WHERE name = $1")
             .bind(name)
             .fetch_optional(db)
             .await?;
-    Ok(row.ok_or(Error::NotFound("publisher"))?.with_key(None))
+    Ok(row.with_context(|| format!("publisher not found: {name:?}"))?.with_key(None))
 }
 
 /// A new key for `publisher`: its id and its text, which is never stored.
-pub async fn create_key(db: &Db, publisher: &Publisher) -> Result<(i64, String)> {
-    let mut secret = [0u8; 32];
-    getrandom::fill(&mut secret).map_err(|e| anyhow::anyhow!("no randomness for a key: {e}"))?;
-    let key = format!("{KEY_PREFIX}{}", URL_SAFE_NO_PAD.encode(secret));
+pub async fn create_key(db: &Db, publisher: &Publisher) -> anyhow::Result<(i64, String)> {
+    let key = format!("{KEY_PREFIX}{}", random_token()?);
     let id = sqlx::query_scalar("INSERT INTO api_keys (publisher_id, key_hash) VALUES ($1, $2) RETURNING id")
         .bind(publisher.id)
         .bind(hash(&key))
@@ -187,20 +184,20 @@ pub async fn create_key(db: &Db, publisher: &Publisher) -> Result<(i64, String)>
 }
 
 /// Revokes key `id`: requests with it get 401 from now on.
-pub async fn revoke_key(db: &Db, id: i64) -> Result<()> {
+pub async fn revoke_key(db: &Db, id: i64) -> anyhow::Result<()> {
     let done = sqlx::query("UPDATE api_keys SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
         .bind(crate::db::now())
         .bind(id)
         .execute(db)
         .await?;
     if done.rows_affected() == 0 {
-        return Err(Error::NotFound("active key"));
+        bail!("no active key has the id {id}");
     }
     Ok(())
 }
 
 /// Every key: id, publisher, created, revoked (never the key itself).
-pub async fn keys(db: &Db) -> Result<Vec<(i64, String, String, Option<String>)>> {
+pub async fn keys(db: &Db) -> anyhow::Result<Vec<(i64, String, String, Option<String>)>> {
     Ok(sqlx::query_as(
         "SELECT k.id, p.name, k.created_at, k.revoked_at FROM api_keys k JOIN publishers p ON p.id = k.publisher_id
          ORDER BY k.id",
@@ -210,7 +207,7 @@ pub async fn keys(db: &Db) -> Result<Vec<(i64, String, String, Option<String>)>>
 }
 
 fn hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    hex_sha256(&[key.as_bytes()])
 }
 
 /// The publisher whose active key is `key`.
@@ -229,12 +226,8 @@ pub async fn authenticate(db: &Db, key: &str) -> Result<Publisher> {
     .bind(hash(key))
     .fetch_optional(db)
     .await?;
-    let row = row.ok_or_else(|| unauthorized("this API key is unknown or revoked"))?;
+    let row = row.ok_or_else(|| Error::unauthorized("this API key is unknown or revoked"))?;
     Ok(row.publisher.with_key(Some(row.key_id)))
-}
-
-fn unauthorized(message: &str) -> Error {
-    Error::Status(StatusCode::UNAUTHORIZED, error_code::UNAUTHORIZED, message.into())
 }
 
 /// Extracts the publisher from `Authorization: Bearer <key>`: 401 without
@@ -251,7 +244,7 @@ impl FromRequestParts<AppState> for Publisher {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .filter(|k| k.starts_with(KEY_PREFIX))
-            .ok_or_else(|| unauthorized("send a publisher's API key as `Authorization: Bearer ek_…`"))?;
+            .ok_or_else(|| Error::unauthorized("send a publisher's API key as `Authorization: Bearer ek_…`"))?;
         let publisher = authenticate(&state.db, key).await?;
         if let Some(key) = publisher.key {
             state.throttle.publishing(key)?;

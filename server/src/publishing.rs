@@ -6,16 +6,17 @@
 //! transaction (the article and its revision), so a failed update leaves the
 //! previous version served.
 
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::StatusCode;
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use encart_api_types::{Article, Block, Date, Inline, MAX_INLINE_DEPTH, error_code, is_safe_href};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::articles::{self, Author, Upserted, slug_param};
-use crate::db::Json as SqlJson;
-use crate::fetch::FetchError;
+use crate::articles::{self, Author, Upserted};
+use crate::error::Fields;
+use crate::extract::{Body, JsonBody, Slug};
 use crate::import::{self, ImportOptions};
 use crate::publishers::{self, Publisher};
 use crate::{AppState, Error, Result};
@@ -25,11 +26,14 @@ pub const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 const MAX_BYLINE_CHARS: usize = 200;
 const MAX_LEAD_CHARS: usize = 1_000;
 
+/// `PUT` and `DELETE` on an article's path (its `GET` is `articles.rs`'),
+/// its history and URL imports.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/articles/{slug}/revisions", axum::routing::get(revisions))
-        .route("/api/v1/imports", axum::routing::post(import_url))
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_DOCUMENT_BYTES))
+        .route("/api/v1/articles/{slug}", put(put_article).delete(delete_article))
+        .route("/api/v1/articles/{slug}/revisions", get(revisions))
+        .route("/api/v1/imports", post(import_url))
+        .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES))
 }
 
 /// An article as a publisher sends it: the body as structured blocks, or as
@@ -55,10 +59,12 @@ pub struct ArticleDocument {
     pub source_url: Option<String>,
 }
 
-/// Each refused field with its code.
-type Refusals = Vec<(&'static str, &'static str)>;
+impl Body for ArticleDocument {
+    const WHAT: &'static str = "a valid document";
+    const MAX_BYTES: usize = MAX_DOCUMENT_BYTES;
+}
 
-fn check_text(refusals: &mut Refusals, field: &'static str, text: &str, max: usize, required: bool) {
+fn check_text(refusals: &mut Fields, field: &'static str, text: &str, max: usize, required: bool) {
     let text = text.trim();
     if text.is_empty() {
         if required {
@@ -78,7 +84,7 @@ fn optional(text: Option<String>) -> Option<String> {
 impl ArticleDocument {
     /// The article this document makes under `slug`, or every field it gets wrong.
     pub fn into_article(self, slug: String) -> Result<Article> {
-        let mut refusals = Refusals::new();
+        let mut refusals = Fields::new();
         if slug.is_empty() || import::slug_of(&slug) != slug {
             refusals.push(("slug", "invalid"));
         }
@@ -110,7 +116,7 @@ impl ArticleDocument {
                 Vec::new()
             }
             (None, Some(html)) => import::blocks_from_html(&html).unwrap_or_else(|refused| {
-                refusals.push(("html", refused.shape_code().unwrap_or(error_code::INVALID)));
+                refusals.push(("html", refused.refusal().code()));
                 Vec::new()
             }),
             (Some(blocks), None) => {
@@ -125,7 +131,8 @@ impl ArticleDocument {
         }
         if !refusals.is_empty() {
             let fields: Vec<&str> = refusals.iter().map(|(field, _)| *field).collect();
-            return Err(Error::InvalidFields(refusals.clone(), format!("invalid fields: {}", fields.join(", "))));
+            let message = format!("invalid fields: {}", fields.join(", "));
+            return Err(Error::invalid(refusals, message));
         }
         Ok(Article {
             slug,
@@ -167,18 +174,6 @@ fn inline_problem(inlines: &[Inline]) -> Option<&'static str> {
     })
 }
 
-fn document_rejection(rejection: JsonRejection) -> Error {
-    match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Error::TooLarge(MAX_DOCUMENT_BYTES),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => Error::Status(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            error_code::UNSUPPORTED_MEDIA_TYPE,
-            "send the document as application/json".into(),
-        ),
-        _ => Error::BadRequest(format!("the body is not a valid document: {}", rejection.body_text())),
-    }
-}
-
 fn created_or_updated(outcome: Upserted) -> StatusCode {
     match outcome {
         Upserted::Created => StatusCode::CREATED,
@@ -195,20 +190,18 @@ async fn reserved_slug_check(state: &AppState, publisher: &Publisher, slug: &str
             Some(prefix) => format!("this publisher's slugs start with {prefix:?}"),
             None => "this slug is reserved for another publisher".to_owned(),
         };
-        return Err(Error::InvalidFields(vec![("slug", "reserved")], message));
+        return Err(Error::invalid(vec![("slug", "reserved")], message));
     }
     Ok(())
 }
 
 /// `PUT /api/v1/articles/{slug}`: creates or replaces the publisher's article.
-pub async fn put_article(
+async fn put_article(
     State(state): State<AppState>,
     publisher: Publisher,
-    slug: Result<Path<String>, PathRejection>,
-    document: Result<Json<ArticleDocument>, JsonRejection>,
+    Slug(slug): Slug,
+    JsonBody(document): JsonBody<ArticleDocument>,
 ) -> Result<(StatusCode, Json<Article>)> {
-    let slug = slug_param(slug)?;
-    let Json(document) = document.map_err(document_rejection)?;
     reserved_slug_check(&state, &publisher, &slug).await?;
     // Parsing a document's HTML is CPU work: off the async workers.
     let article = state.blocking.run(move || document.into_article(slug)).await??;
@@ -226,80 +219,41 @@ pub struct DeleteParams {
 }
 
 /// `DELETE /api/v1/articles/{slug}[?comments=keep]`.
-pub async fn delete_article(
+async fn delete_article(
     State(state): State<AppState>,
     publisher: Publisher,
-    slug: Result<Path<String>, PathRejection>,
+    Slug(slug): Slug,
     params: Result<Query<DeleteParams>, QueryRejection>,
 ) -> Result<StatusCode> {
-    let slug = slug_param(slug)?;
-    let Query(params) = params.map_err(|_| Error::BadRequest("comments must be `keep` or `delete`".into()))?;
+    let bad = || Error::bad_request("comments must be `keep` or `delete`");
+    let Query(params) = params.map_err(|_| bad())?;
     let keep = match params.comments.as_deref() {
         None | Some("delete") => false,
         Some("keep") => true,
-        Some(_) => return Err(Error::BadRequest("comments must be `keep` or `delete`".into())),
+        Some(_) => return Err(bad()),
     };
-    let mut tx = state.db.begin().await?;
-    let found: Option<(i64, Option<i64>)> =
-        sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = $1 AND hidden = 0")
-            .bind(&slug)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (id, owner) = found.ok_or(Error::NotFound("article"))?;
-    if owner != Some(publisher.id) {
-        return Err(articles::forbidden());
-    }
     if keep {
-        sqlx::query("UPDATE articles SET hidden = 1 WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        sqlx::query(
-            "INSERT INTO article_revisions (article_id, publisher_id, changed, document) VALUES ($1, $2, $3, 'null')",
-        )
-        .bind(id)
-        .bind(publisher.id)
-        .bind(SqlJson(["withdrawn"]))
-        .execute(&mut *tx)
-        .await?;
+        articles::withdraw(&state.db, &slug, publisher.id).await?;
     } else {
-        // Its comments and revisions go with it (ON DELETE CASCADE).
-        sqlx::query("DELETE FROM articles WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        articles::delete(&state.db, &slug, publisher.id).await?;
     }
-    tx.commit().await?;
     state.written(&slug).await;
     tracing::info!(publisher = %publisher.name, %slug, keep_comments = keep, "article deleted");
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// One entry of an article's history.
-#[derive(Debug, Serialize, sqlx::FromRow)]
-pub struct Revision {
-    pub id: i64,
-    /// Who: the publisher's name, or `null` for the operator.
-    pub publisher: Option<String>,
-    pub created_at: String,
-    /// The fields that changed (`["created"]` for the first version).
-    pub changed: SqlJson<Vec<String>>,
 }
 
 /// `GET /api/v1/articles/{slug}/revisions`: the publisher's article's history, newest first.
 async fn revisions(
     State(state): State<AppState>,
     publisher: Publisher,
-    slug: Result<Path<String>, PathRejection>,
+    Slug(slug): Slug,
 ) -> Result<Json<serde_json::Value>> {
-    let slug = slug_param(slug)?;
     // Another publisher's article is answered as one that does not exist:
     // the answer tells nothing of what others publish.
     if articles::owner(&state.db, &slug).await? != Some(Some(publisher.id)) {
-        return Err(Error::NotFound("article"));
+        return Err(Error::not_found("article"));
     }
-    let list: Vec<Revision> = sqlx::query_as(
-        "SELECT r.id, p.name AS publisher, r.created_at, r.changed FROM article_revisions r
-         JOIN articles a ON a.id = r.article_id LEFT JOIN publishers p ON p.id = r.publisher_id
-         WHERE a.slug = $1 ORDER BY r.id DESC",
-    )
-    .bind(&slug)
-    .fetch_all(&state.db)
-    .await?;
+    let list = articles::revisions(&state.db, &slug).await?;
     Ok(Json(serde_json::json!({ "revisions": list })))
 }
 
@@ -309,27 +263,28 @@ pub struct ImportRequest {
     pub url: String,
 }
 
+impl Body for ImportRequest {
+    const WHAT: &'static str = r#"{"url": "…"}"#;
+    const MAX_BYTES: usize = MAX_DOCUMENT_BYTES;
+}
+
 /// `POST /api/v1/imports {"url"}`: fetches the publisher's page and imports it.
 async fn import_url(
     State(state): State<AppState>,
     publisher: Publisher,
-    request: Result<Json<ImportRequest>, JsonRejection>,
+    JsonBody(request): JsonBody<ImportRequest>,
 ) -> Result<(StatusCode, Json<Article>)> {
-    let Json(request) = request.map_err(document_rejection)?;
     // A URL refused before any connection costs nothing; the others count.
-    state.fetcher.precheck(&request.url, &publisher).map_err(FetchError::into_error)?;
+    state.fetcher.precheck(&request.url, &publisher)?;
     if let Some(key) = publisher.key {
         state.throttle.import(key)?;
     }
-    let page = state.fetcher.fetch(&request.url, &publisher).await.map_err(FetchError::into_error)?;
+    let page = state.fetcher.fetch(&request.url, &publisher).await?;
     let url = page.url.to_string();
     let options = ImportOptions { language: None, source_url: Some(url.clone()) };
     // Readability is CPU work: off the async workers, a few at a time.
     let parsed = state.blocking.run(move || import::parse_html(&page.bytes, &options)).await?;
-    let mut article = parsed.map_err(|e| {
-        let code = e.shape_code().unwrap_or(error_code::NOT_AN_ARTICLE);
-        Error::Status(StatusCode::UNPROCESSABLE_ENTITY, code, format!("{url}: {e}"))
-    })?;
+    let mut article = parsed.map_err(|e| Error::refused(e.refusal(), format!("{url}: {e}")))?;
     article.slug = publishers::slug_for(&publisher, &article.slug);
     reserved_slug_check(&state, &publisher, &article.slug).await?;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;

@@ -6,29 +6,19 @@
 
 use std::time::{Duration, SystemTime};
 
-use crate::Result;
 use crate::db::Db;
+use crate::{Result, comments, reports};
 
 /// How often the server looks for hashes to forget.
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Wipes the address hash and idempotency key of comments older than
-/// `days`; returns how many comments it changed.
+/// `days`, and the hash of reports as old; returns how many comments it changed.
 pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     let cutoff = crate::db::time_text(SystemTime::now() - Duration::from_secs(u64::from(days) * 24 * 60 * 60));
-    let done = sqlx::query(
-        "UPDATE comments SET client_hash = '', idempotency_key = NULL
-         WHERE client_hash != '' AND created_at < $1",
-    )
-    .bind(&cutoff)
-    .execute(db)
-    .await?;
-    // Reports keep their reader's hash only to count each reader once.
-    sqlx::query("UPDATE reports SET client_hash = NULL WHERE client_hash IS NOT NULL AND created_at < $1")
-        .bind(&cutoff)
-        .execute(db)
-        .await?;
-    Ok(done.rows_affected())
+    let done = comments::forget_client_hashes(db, &cutoff).await?;
+    reports::forget_client_hashes(db, &cutoff).await?;
+    Ok(done)
 }
 
 /// Runs [`forget_addresses`] now and then every hour, for as long as the server runs.

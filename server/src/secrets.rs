@@ -17,6 +17,9 @@
 //! ones, which only resets "one report per reader" for older comments and the
 //! recognition of posts retried across the change; edit tokens already given
 //! keep working, since only their hashes are stored.
+//!
+//! Also here: the random tokens the server hands out (edit tokens, sessions,
+//! CSRF, API keys), and the plain SHA-256 they are stored as.
 
 use std::io::Write as _;
 use std::net::IpAddr;
@@ -91,6 +94,22 @@ impl Secrets {
         URL_SAFE_NO_PAD
             .encode(mac(&self.edit_tokens, &[&article.to_le_bytes(), client_hash.as_bytes(), b"\0", key.as_bytes()]))
     }
+}
+
+/// 256 random bits as URL-safe base64: an edit token, a session, a CSRF token.
+pub fn random_token() -> crate::Result<String> {
+    Ok(URL_SAFE_NO_PAD.encode(random_key()?))
+}
+
+/// The SHA-256 of `parts` one after the other, in hexadecimal: how tokens and
+/// keys (random, 256 bits) are stored.
+pub fn hex_sha256(parts: &[&[u8]]) -> String {
+    use sha2::Digest;
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
 }
 
 fn mac(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {

@@ -16,8 +16,8 @@ use std::path::Path;
 use axum::http::HeaderValue;
 use serde::Deserialize;
 
-use crate::config::{Origin, parse_origin};
-use crate::{AllowedOrigins, Moderation, ModerationPolicy};
+use crate::config::{AllowedOrigins, Origin, parse_origin};
+use crate::moderation::{Moderation, ModerationPolicy};
 
 /// One partner site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,10 +69,9 @@ pub fn parse(text: &str) -> Result<Vec<Site>, String> {
             None => None,
         };
         let moderation = match entry.moderation {
-            Some(mode) => Some(
-                <Moderation as clap::ValueEnum>::from_str(&mode, true)
-                    .map_err(|_| format!("{at}: moderation is open or pre, not {mode:?}"))?,
-            ),
+            Some(mode) => {
+                Some(mode.parse::<Moderation>().map_err(|_| format!("{at}: moderation is open or pre, not {mode:?}"))?)
+            }
             None => None,
         };
         sites.push(Site { origin, language, moderation });

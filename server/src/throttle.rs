@@ -23,9 +23,33 @@ use governor::state::keyed::DefaultKeyedStateStore;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 
 use crate::client::ClientIp;
-use crate::{AppState, Error, PostRate};
+use crate::{AppState, Error};
 
 type Keyed<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock>;
+
+/// How often readers may write: one client (see `client.rs`) `burst` comments
+/// at once, then one more every `refill` (and as many reports and deletions,
+/// counted apart); all readers together at most `ceiling` writes of any kind
+/// per second (a flood from many addresses meets it). In this process.
+#[derive(Clone, Copy, Debug)]
+pub struct PostRate {
+    pub burst: u32,
+    pub refill: Duration,
+    pub ceiling: u32,
+}
+
+impl Default for PostRate {
+    fn default() -> Self {
+        PostRate { burst: 5, refill: Duration::from_secs(10), ceiling: 100 }
+    }
+}
+
+impl PostRate {
+    /// Limits that never bite, for tests and benchmarks.
+    pub fn unlimited() -> Self {
+        PostRate { burst: 1_000_000, refill: Duration::from_millis(1), ceiling: 1_000_000 }
+    }
+}
 
 /// How often the keyed tables are pruned.
 const PRUNE_EVERY: Duration = Duration::from_secs(60);

@@ -3,7 +3,7 @@
 //! where connections, threads and memory are. Each failed on the code before
 //! its fix (a crash, a frozen or starved server, a bypass).
 
-mod common;
+use crate::common;
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::{Duration, Instant};

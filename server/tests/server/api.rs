@@ -1,14 +1,14 @@
 //! The HTTP API through `app()`, as a browser on a partner page calls it:
 //! articles, errors, CORS, health.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use common::*;
-use encart_server::articles::{self, Upserted};
+use encart_server::articles::{self, Author, Upserted};
 use encart_server::import::{self, ImportOptions};
 use serde_json::{Value, json};
 
@@ -125,15 +125,15 @@ async fn cors_answers_configured_partner_origins_only() {
 async fn importing_the_same_article_twice_updates_it() {
     let db = common::db().await;
     let options = ImportOptions::default();
-    let (_, first) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
-    let (_, second) = import::import_file(&db, Path::new(FIXTURE), &options).await.unwrap();
+    let (_, first) = common::import(&db, Path::new(FIXTURE), &options).await.unwrap();
+    let (_, second) = common::import(&db, Path::new(FIXTURE), &options).await.unwrap();
     assert_eq!((first, second), (Upserted::Created, Upserted::Updated));
 
     let text =
         std::fs::read_to_string(FIXTURE).unwrap().replace("Par : La Rédaction Charilogone", "Par : Une autre plume");
     let mut edited = import::parse(text.as_bytes(), &options).unwrap();
     edited.source_url = Some("https://example.org/haftar".into());
-    assert_eq!(articles::upsert(&db, &edited).await.unwrap(), Upserted::Updated);
+    assert_eq!(articles::save(&db, &edited, Author::Operator).await.unwrap().0, Upserted::Updated);
 
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(&db).await.unwrap();
     assert_eq!(count, 1);
@@ -149,7 +149,7 @@ async fn a_malformed_file_stores_nothing() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.txt");
     std::fs::write(&path, "Un titre\nPar : \nDu texte.\n").unwrap();
-    let err = import::import_file(&db, &path, &ImportOptions::default()).await.unwrap_err();
+    let err = common::import(&db, &path, &ImportOptions::default()).await.unwrap_err();
     assert!(format!("{err:#}").contains("line 2: the byline is empty"), "{err:#}");
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(&db).await.unwrap();
     assert_eq!(count, 0);

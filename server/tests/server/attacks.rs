@@ -3,18 +3,18 @@
 //! (trimmed), or refused with a structured 4xx that stores nothing; never a
 //! 500. Imported articles keep text as text and only safe links.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::*;
 use encart_api_types::{Block, Inline, is_safe_href, normalize_line_breaks};
 use encart_server::db::Db;
-use encart_server::import::{self, ImportOptions};
+use encart_server::import::ImportOptions;
 use encart_server::{Moderation, PostRate};
 use serde_json::{Value, json};
 
-const CORPUS: &str = include_str!("../../fixtures/attacks.txt");
+const CORPUS: &str = include_str!("../../../fixtures/attacks.txt");
 
 /// The corpus: one JSON string per line, `#` lines are comments.
 fn corpus() -> Vec<String> {
@@ -166,7 +166,7 @@ async fn the_corpus_as_an_html_page_imports_as_text_and_safe_links_only() {
     let file = dir.join("corpus.html");
     std::fs::write(&file, page).unwrap();
     let options = ImportOptions { language: None, source_url: Some("https://journal.example/corpus".into()) };
-    let (article, _) = import::import_file(&db, &file, &options).await.unwrap();
+    let (article, _) = common::import(&db, &file, &options).await.unwrap();
 
     let all_links = links(&article.body);
     assert!(all_links.iter().all(|href| is_safe_href(href)), "{all_links:?}");
@@ -207,7 +207,7 @@ async fn the_corpus_as_a_text_file_imports_line_by_line_or_is_refused_with_the_l
     let file = dir.join("clean.txt");
     std::fs::write(&file, &clean).unwrap();
     let french = ImportOptions { language: Some("fr".into()), source_url: None };
-    let (article, _) = import::import_file(&db, &file, &french).await.unwrap();
+    let (article, _) = common::import(&db, &file, &french).await.unwrap();
     let texts: Vec<Value> = article
         .body
         .iter()
@@ -221,7 +221,7 @@ async fn the_corpus_as_a_text_file_imports_line_by_line_or_is_refused_with_the_l
 
     let bad = dir.join("control.txt");
     std::fs::write(&bad, &with_control).unwrap();
-    let err = import::import_file(&db, &bad, &french).await.unwrap_err();
+    let err = common::import(&db, &bad, &french).await.unwrap_err();
     assert!(format!("{err:#}").contains("line 3: control character"), "{err:#}");
     let _ = std::fs::remove_dir_all(&dir);
 }

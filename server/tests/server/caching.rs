@@ -2,7 +2,7 @@
 //! the read cache dropped by writes (a reader sees a new comment at once),
 //! and brotli/gzip for clients that accept them.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -78,7 +78,7 @@ async fn errors_are_not_cached() {
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(!missing.headers.contains_key(header::ETAG));
     let options = encart_server::import::ImportOptions::default();
-    encart_server::import::import_file(&db, std::path::Path::new(FIXTURE), &options).await.unwrap();
+    common::import(&db, std::path::Path::new(FIXTURE), &options).await.unwrap();
     assert_eq!(get(&app, &format!("/api/v1/articles/{SLUG}")).await.status, StatusCode::OK);
 }
 

@@ -1,6 +1,6 @@
 //! The `encart-server` binary, as an operator runs it.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -1,6 +1,6 @@
 //! Comment counts for article lists and oEmbed, through `app()`.
 
-mod common;
+use crate::common;
 
 use axum::http::{StatusCode, header};
 use common::*;
@@ -50,7 +50,7 @@ async fn oembed_answers_a_rich_embed_with_the_snippet() {
         language: None,
         source_url: Some("https://journal.example/2025/05/haftar?x=1&y=2".into()),
     };
-    encart_server::import::import_file(&db, std::path::Path::new(FIXTURE), &options).await.unwrap();
+    common::import(&db, std::path::Path::new(FIXTURE), &options).await.unwrap();
     let app = oembed_app(db).await;
     let snippet = format!(
         r#"<script async src="https://cdn.encart.example/v1/embed.js" data-api="https://api.encart.example" data-article="{SLUG}"></script>"#

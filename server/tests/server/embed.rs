@@ -1,7 +1,7 @@
 //! `GET /api/v1/articles/{slug}/embed`: the widget's first view rendered by
 //! the server from the widget's own components, with its data and build.
 
-mod common;
+use crate::common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
@@ -122,7 +122,7 @@ async fn it_is_revalidated_with_an_etag_and_a_new_comment_shows_at_once() {
 async fn user_text_is_escaped_exactly_as_the_browser_would() {
     let db = common::db().await;
     let app = app(db).await;
-    let corpus: Vec<String> = include_str!("../../fixtures/attacks.txt")
+    let corpus: Vec<String> = include_str!("../../../fixtures/attacks.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .map(|line| serde_json::from_str(line).unwrap())

@@ -6,7 +6,7 @@
 //! Needs PostgreSQL: `cargo xtask test` runs it against its throwaway
 //! cluster (`ENCART_TEST_POSTGRES`, `--include-ignored`).
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

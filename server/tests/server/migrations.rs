@@ -2,7 +2,7 @@
 //! rebuilds SQLite's comments table; every row, id and link must survive,
 //! and ids must keep growing past the highest ever given (keyset pagination).
 
-mod common;
+use crate::common;
 
 use encart_server::db::{self, Backend};
 use sqlx::migrate::Migrator;

@@ -1,7 +1,7 @@
 //! Reports from readers and the `/admin` moderation pages, through `app()`:
 //! sign-in, the queue, decisions one by one and in bulk, CSRF, the log.
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;

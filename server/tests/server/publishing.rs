@@ -1,7 +1,7 @@
 //! The publishing API through `app()`: keys, `PUT`/`DELETE` of articles,
 //! revisions, and imports from a URL, SSRF attempts included.
 
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -94,7 +94,7 @@ async fn another_publishers_article_is_403_and_stays_as_it_was() {
     assert_eq!(get(&app, URI).await.json["title"], "À A");
 
     // An article the operator imported is no publisher's to replace.
-    encart_server::import::import_file(&db, std::path::Path::new(FIXTURE), &Default::default()).await.unwrap();
+    common::import(&db, std::path::Path::new(FIXTURE), &Default::default()).await.unwrap();
     let answer = send(&app, authed("PUT", &format!("/api/v1/articles/{SLUG}"), &key_a, document("x"))).await;
     assert_error(&answer, StatusCode::FORBIDDEN, "forbidden");
 }

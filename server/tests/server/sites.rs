@@ -2,7 +2,7 @@
 //! moderate the comments on their publishers' articles, their languages are
 //! their widgets'.
 
-mod common;
+use crate::common;
 
 use std::net::SocketAddr;
 

@@ -13,6 +13,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use encart_api_types::Article;
+use encart_server::articles::{self, Author, Upserted};
 use encart_server::db::{self, Db};
 use encart_server::import::{self, ImportOptions};
 use encart_server::{AllowedOrigins, AppState, Moderation, ModerationPolicy, PostRate, app};
@@ -109,9 +111,17 @@ pub fn router_for(state: AppState, rate: PostRate) -> Router {
         .layer(Extension(ConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000)))))
 }
 
+/// The article in the file at `path` stored as the operator's (what the
+/// `import` command does): the article as stored, and whether it was new.
+pub async fn import(db: &Db, path: &Path, options: &ImportOptions) -> anyhow::Result<(Article, Upserted)> {
+    let article = import::read_file(path, options)?;
+    let (outcome, stored) = articles::save(db, &article, Author::Operator).await?;
+    Ok((stored, outcome))
+}
+
 /// Our article imported, then the app.
 pub async fn seeded(db: Db) -> Router {
-    import::import_file(&db, Path::new(FIXTURE), &ImportOptions::default()).await.unwrap();
+    import(&db, Path::new(FIXTURE), &ImportOptions::default()).await.unwrap();
     test_app(db).await
 }
 
