@@ -105,6 +105,12 @@ fn test() -> anyhow::Result<()> {
     cargo(&["fmt", "--all", "--check"]).status_ok()?;
     step("lints");
     cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).status_ok()?;
+    // The workspace's builds give the widget both features (the tests need
+    // both); built alone, the server and the views for it must compile
+    // without the browser's modules.
+    step("the server alone, and the widget's views as the server builds them");
+    cargo(&["check", "--package", "encart-server", "--lib", "--bins"]).status_ok()?;
+    cargo(&["check", "--package", "encart", "--lib", "--no-default-features", "--features", "ssr"]).status_ok()?;
     cargo(&[
         "clippy",
         "--package",
@@ -126,20 +132,10 @@ fn test() -> anyhow::Result<()> {
         .status_ok()?;
     step("the server's tests again on PostgreSQL (a throwaway cluster), with the multi-instance tests");
     let cluster = postgres::Cluster::start(&setup::postgres()?)?;
-    // The server's test files, selected within the whole workspace: the same
-    // features as the run above, so nothing is compiled again.
-    let mut tests = Vec::new();
-    for file in std::fs::read_dir("server/tests")? {
-        let path = file?.path();
-        if path.extension().is_some_and(|e| e == "rs")
-            && let Some(name) = path.file_stem().and_then(|n| n.to_str())
-        {
-            tests.extend(["--test".to_owned(), name.to_owned()]);
-        }
-    }
-    cargo(&["test", "--workspace"])
-        .args(&tests)
-        .args(["--", "--include-ignored"])
+    // The server's tests (one binary, `server/tests/server/`), selected within
+    // the whole workspace: the same features as the run above, so nothing is
+    // compiled again.
+    cargo(&["test", "--workspace", "--test", "server", "--", "--include-ignored"])
         .env("ENCART_TEST_POSTGRES", &cluster.url)
         .status_ok()?;
     drop(cluster);
