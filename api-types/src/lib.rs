@@ -27,6 +27,10 @@ pub struct Article {
     pub published: Option<Date>,
     /// BCP 47 language tag of the text, e.g. `fr`.
     pub language: String,
+    /// The text's direction, `rtl` or `ltr`, when its source said (else its
+    /// language's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<String>,
     /// The standfirst: a sentence or two under the title, when the source has one.
     #[serde(default)]
     pub lead: Option<String>,
@@ -105,6 +109,55 @@ pub enum Block {
         ordered: bool,
         items: Vec<Vec<Inline>>,
     },
+    /// A picture (a photograph, a chart, a map) with its caption and credit.
+    Figure(Figure),
+    /// Text whose spaces and line breaks are its form (code, a poem), as it is.
+    Preformatted(String),
+    /// A table of data: its header row, then its rows, each cell a line of text.
+    Table {
+        #[serde(default)]
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+}
+
+/// A picture of an article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Where the image is: `http:` or `https:` only ([`is_safe_src`]).
+    pub src: String,
+    /// Other sizes of it (`url 800w, url 1600w`), each URL safe as `src`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub srcset: Option<String>,
+    /// Its size in CSS pixels, when known: the space it takes before it loads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// What it shows, for who cannot see it; empty only for a decorative image.
+    #[serde(default)]
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caption: Vec<Inline>,
+    /// Who made it ("Photo: Jane Doe / AFP"), shown with the caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// Whether `src` may be an image's address: `http:` or `https:` only (never
+/// `data:`, `javascript:`, `blob:` or a relative address).
+pub fn is_safe_src(src: &str) -> bool {
+    let lower = src.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// Whether every address of a `srcset` is safe ([`is_safe_src`]).
+pub fn is_safe_srcset(srcset: &str) -> bool {
+    srcset
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .all(|candidate| candidate.split_whitespace().next().is_some_and(is_safe_src))
 }
 
 /// Deepest nesting of formatting and links in a block's text (a link in
@@ -144,21 +197,52 @@ impl Block {
         Block::Paragraph(vec![Inline::Text(text.into())])
     }
 
-    /// The block's text without its markup.
+    /// The block's text without its markup (a figure's: its caption and credit).
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
+        let lines = |out: &mut String, lines: &[Vec<Inline>], separator: char| {
+            for (i, line) in lines.iter().enumerate() {
+                if i > 0 {
+                    out.push(separator);
+                }
+                push_plain(out, line);
+            }
+        };
         match self {
             Block::Paragraph(text) | Block::Heading { text, .. } => push_plain(&mut out, text),
-            Block::Quote(lines) | Block::List { items: lines, .. } => {
-                for (i, line) in lines.iter().enumerate() {
+            Block::Quote(items) | Block::List { items, .. } => lines(&mut out, items, '\n'),
+            Block::Figure(figure) => {
+                push_plain(&mut out, &figure.caption);
+                if let Some(credit) = &figure.credit {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(credit);
+                }
+            }
+            Block::Preformatted(text) => out.push_str(text),
+            Block::Table { head, rows } => {
+                for (i, row) in std::iter::once(head).chain(rows).filter(|r| !r.is_empty()).enumerate() {
                     if i > 0 {
                         out.push('\n');
                     }
-                    push_plain(&mut out, line);
+                    lines(&mut out, row, '\t');
                 }
             }
         }
         out
+    }
+
+    /// The lines of text in the block, each a sequence of inlines: what
+    /// checks of its text go through.
+    pub fn texts(&self) -> Vec<&[Inline]> {
+        match self {
+            Block::Paragraph(text) | Block::Heading { text, .. } => vec![text],
+            Block::Quote(items) | Block::List { items, .. } => items.iter().map(Vec::as_slice).collect(),
+            Block::Figure(figure) => vec![&figure.caption],
+            Block::Preformatted(_) => Vec::new(),
+            Block::Table { head, rows } => head.iter().chain(rows.iter().flatten()).map(Vec::as_slice).collect(),
+        }
     }
 }
 
@@ -256,6 +340,7 @@ mod tests {
             byline: Some("B".into()),
             published: Some(Date::new(2025, 5, 10).unwrap()),
             language: "fr".into(),
+            dir: None,
             lead: None,
             body: vec![Block::paragraph("P")],
             source_url: None,

@@ -30,6 +30,7 @@ struct ArticleRow {
     byline: Option<String>,
     published: Option<String>,
     language: String,
+    dir: Option<String>,
     lead: Option<String>,
     body: SqlJson<Vec<Block>>,
     source_url: Option<String>,
@@ -51,6 +52,7 @@ impl TryFrom<ArticleRow> for Article {
             byline: row.byline,
             published,
             language: row.language,
+            dir: row.dir,
             lead: row.lead,
             body: row.body.0,
             source_url: row.source_url,
@@ -59,7 +61,7 @@ impl TryFrom<ArticleRow> for Article {
     }
 }
 
-const COLUMNS: &str = "slug, title, byline, published, language, lead, body, source_url, updated_at";
+const COLUMNS: &str = "slug, title, byline, published, language, dir, lead, body, source_url, updated_at";
 
 /// The article with this slug, or `None` when there is none (or its
 /// publisher withdrew it).
@@ -163,11 +165,11 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     let existed = before.is_some();
     let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
     let stored: Option<WithId> = sqlx::query_as(&format!(
-        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
-             language = excluded.language, lead = excluded.lead, body = excluded.body,
+             language = excluded.language, dir = excluded.dir, lead = excluded.lead, body = excluded.body,
              source_url = excluded.source_url, hidden = 0,
              publisher_id = coalesce(excluded.publisher_id, articles.publisher_id),
              updated_at = excluded.updated_at -- the column's default: now
@@ -184,6 +186,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     .bind(SqlJson(&article.body))
     .bind(&article.source_url)
     .bind(publisher)
+    .bind(&article.dir)
     .fetch_optional(&mut *tx)
     .await?;
     let WithId { id, article: stored } = stored.ok_or_else(not_yours)?;
@@ -287,6 +290,7 @@ pub fn changed_fields(before: Option<&Article>, after: &Article) -> Vec<&'static
     check("byline", b.byline != after.byline);
     check("published", b.published != after.published);
     check("language", b.language != after.language);
+    check("dir", b.dir != after.dir);
     check("lead", b.lead != after.lead);
     check("body", b.body != after.body);
     check("source_url", b.source_url != after.source_url);

@@ -67,6 +67,10 @@ pub enum ImportError {
     NoBody { line: usize },
     #[error("line {line}: cannot tell which language the text is in; give it with --lang")]
     UnknownLanguage { line: usize },
+    #[error(
+        "cannot tell which language the page is in: give it (`language` in an import request, --lang to the import command)"
+    )]
+    UnknownPageLanguage,
     #[error("{tag:?} is not a language tag (expected e.g. \"fr\" or \"en-GB\")")]
     BadLanguageTag { tag: String },
     #[error("the page holds no article: {reason}")]
@@ -178,6 +182,7 @@ pub fn parse(bytes: &[u8], options: &ImportOptions) -> Result<Article, ImportErr
         byline,
         published,
         language,
+        dir: None,
         lead: None,
         body: paragraphs.into_iter().map(Block::paragraph).collect(),
         source_url: options.source_url.clone(),
@@ -193,8 +198,10 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     })
 }
 
+/// `text` with its runs of white space as one space, its control characters dropped.
 fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = text.split_whitespace().map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>());
+    words.filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// The title (spaces collapsed) found on `line`, and its slug; refused when
@@ -302,14 +309,43 @@ fn checked_language_tag(tag: &str) -> Result<String, ImportError> {
     if ok { Ok(tag.to_owned()) } else { Err(ImportError::BadLanguageTag { tag: tag.to_owned() }) }
 }
 
-/// ISO 639-1 code of the text's language, when whatlang is confident.
+/// The BCP 47 tag of the text's language, when whatlang is confident.
 fn detect_language(paragraphs: &[String]) -> Option<String> {
     let info = whatlang::detect(&paragraphs.join("\n"))?;
     if !info.is_reliable() {
         return None;
     }
-    let language = isolang::Language::from_639_3(info.lang().code())?;
-    language.to_639_1().map(str::to_owned)
+    Some(bcp47(info.lang()))
+}
+
+/// The BCP 47 tag of a language whatlang recognises: its two-letter ISO 639-1
+/// code where it has one, else that of the macrolanguage it belongs to
+/// (Mandarin is `zh`), else its three-letter ISO 639-3 code, which BCP 47
+/// takes as it is.
+pub fn bcp47(lang: whatlang::Lang) -> String {
+    let code = lang.code();
+    // Individual languages whatlang names whose macrolanguage has a two-letter code.
+    let macrolanguage = match code {
+        "cmn" => Some("zh"),
+        "pes" => Some("fa"),
+        "azj" => Some("az"),
+        "lvs" => Some("lv"),
+        "ekk" => Some("et"),
+        "ydd" => Some("yi"),
+        "arb" => Some("ar"),
+        "zsm" => Some("ms"),
+        "uzn" => Some("uz"),
+        "khk" => Some("mn"),
+        "npi" => Some("ne"),
+        "ory" => Some("or"),
+        "plt" => Some("mg"),
+        "swh" => Some("sw"),
+        "quz" => Some("qu"),
+        "gug" => Some("gn"),
+        _ => None,
+    };
+    let two_letters = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
+    two_letters.or(macrolanguage).unwrap_or(code).to_owned()
 }
 
 #[cfg(test)]
@@ -409,6 +445,20 @@ mod tests {
     fn errors_name_the_line_in_their_message() {
         let err = parse(b"Titre\nPar :\nTexte", &ImportOptions::default()).unwrap_err();
         assert_eq!(err.to_string(), "line 2: the byline is empty after \"Par\"");
+    }
+
+    #[test]
+    fn every_language_whatlang_recognises_gets_a_valid_bcp47_tag() {
+        for lang in whatlang::Lang::all() {
+            let tag = bcp47(*lang);
+            assert!(is_language_tag(&tag), "{lang:?}: {tag}");
+            assert!(tag.len() == 2 || isolang::Language::from_639_3(&tag).is_some(), "{lang:?}: {tag}");
+        }
+        assert_eq!(bcp47(whatlang::Lang::Cmn), "zh");
+        assert_eq!(bcp47(whatlang::Lang::Fra), "fr");
+        let chinese =
+            parse_ok("标题\n这是一篇关于城市交通的新闻报道，市政府周二宣布将在明年扩建地铁网络，并增加公交线路。");
+        assert_eq!(chinese.language, "zh");
     }
 
     #[test]

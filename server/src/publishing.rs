@@ -11,13 +11,15 @@ use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use encart_api_types::{Article, Block, Date, Inline, MAX_INLINE_DEPTH, error_code, is_safe_href};
+use encart_api_types::{
+    Article, Block, Date, Inline, MAX_INLINE_DEPTH, error_code, is_safe_href, is_safe_src, is_safe_srcset,
+};
 use serde::Deserialize;
 
 use crate::articles::{self, Author, Upserted};
 use crate::error::Fields;
 use crate::extract::{Body, JsonBody, Slug};
-use crate::import::{self, ImportOptions};
+use crate::import::{self, ImportError, ImportOptions};
 use crate::publishers::{self, Publisher};
 use crate::{AppState, Error, Result};
 
@@ -49,6 +51,9 @@ pub struct ArticleDocument {
     pub published: Option<String>,
     /// BCP 47 tag, e.g. `fr`.
     pub language: String,
+    /// `rtl` or `ltr`, when the text's direction is not its language's.
+    #[serde(default)]
+    pub dir: Option<String>,
     #[serde(default)]
     pub lead: Option<String>,
     #[serde(default)]
@@ -102,6 +107,10 @@ impl ArticleDocument {
         if !import::is_language_tag(self.language.trim()) {
             refusals.push(("language", "invalid"));
         }
+        let dir = optional(self.dir).map(|d| d.to_ascii_lowercase());
+        if dir.as_deref().is_some_and(|d| d != "rtl" && d != "ltr") {
+            refusals.push(("dir", "invalid"));
+        }
         let source_url = optional(self.source_url);
         if source_url.as_deref().is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://"))) {
             refusals.push(("source_url", "invalid"));
@@ -123,7 +132,7 @@ impl ArticleDocument {
                 if let Some(code) = blocks.iter().find_map(block_problem) {
                     refusals.push(("body", code));
                 }
-                blocks
+                blocks.into_iter().map(normalized).collect()
             }
         };
         if body.is_empty() && !refusals.iter().any(|(field, _)| matches!(*field, "body" | "html")) {
@@ -140,6 +149,7 @@ impl ArticleDocument {
             byline: optional(self.byline),
             published,
             language: self.language.trim().to_owned(),
+            dir,
             lead: optional(self.lead),
             body,
             source_url,
@@ -148,18 +158,48 @@ impl ArticleDocument {
     }
 }
 
-/// What is wrong with a block a publisher sent, if anything.
-fn block_problem(block: &Block) -> Option<&'static str> {
-    match block {
-        Block::Paragraph(inlines) => inline_problem(inlines),
-        Block::Heading { level, text } => {
-            if !(2..=6).contains(level) {
-                Some("heading_level")
+/// Longest alt text and credit of a figure, and widest table.
+const MAX_ALT_CHARS: usize = 1_000;
+const MAX_CREDIT_CHARS: usize = 300;
+const MAX_TABLE_COLUMNS: usize = 32;
+
+/// What is wrong with a block a publisher sent (or an import made), if anything.
+pub fn block_problem(block: &Block) -> Option<&'static str> {
+    let text_problem = |text: &str, max: usize, allowed: &[char]| {
+        if text.chars().count() > max {
+            Some("too_long")
+        } else if text.chars().any(|c| c.is_control() && !allowed.contains(&c)) {
+            Some("control_characters")
+        } else {
+            None
+        }
+    };
+    let own = match block {
+        Block::Heading { level, .. } if !(1..=6).contains(level) => Some("heading_level"),
+        Block::Figure(figure) => {
+            let srcset_unsafe = figure.srcset.as_deref().is_some_and(|s| !is_safe_srcset(s));
+            if !is_safe_src(&figure.src) || srcset_unsafe {
+                Some("unsafe_src")
             } else {
-                inline_problem(text)
+                text_problem(&figure.alt, MAX_ALT_CHARS, &[])
+                    .or_else(|| figure.credit.as_deref().and_then(|c| text_problem(c, MAX_CREDIT_CHARS, &[])))
             }
         }
-        Block::Quote(lines) | Block::List { items: lines, .. } => lines.iter().find_map(|l| inline_problem(l)),
+        Block::Preformatted(text) => text_problem(text, MAX_DOCUMENT_BYTES, &['\n', '\t']),
+        Block::Table { head, rows } if std::iter::once(head).chain(rows).any(|r| r.len() > MAX_TABLE_COLUMNS) => {
+            Some("too_wide")
+        }
+        _ => None,
+    };
+    own.or_else(|| block.texts().into_iter().find_map(inline_problem))
+}
+
+/// A block as it is stored: section headings at levels 1 to 3 (deeper ones
+/// are shown, and kept, as level 3).
+fn normalized(block: Block) -> Block {
+    match block {
+        Block::Heading { level, text } => Block::Heading { level: level.clamp(1, 3), text },
+        other => other,
     }
 }
 
@@ -261,6 +301,9 @@ async fn revisions(
 #[serde(deny_unknown_fields)]
 pub struct ImportRequest {
     pub url: String,
+    /// The page's language (BCP 47), when it does not say or says wrong.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 impl Body for ImportRequest {
@@ -281,10 +324,17 @@ async fn import_url(
     }
     let page = state.fetcher.fetch(&request.url, &publisher).await?;
     let url = page.url.to_string();
-    let options = ImportOptions { language: None, source_url: Some(url.clone()) };
+    let language = request.language.map(|l| l.trim().to_owned()).filter(|l| !l.is_empty());
+    if language.as_deref().is_some_and(|l| !import::is_language_tag(l)) {
+        return Err(Error::invalid(vec![("language", "invalid")], "language is a BCP 47 tag, e.g. fr or pt-BR"));
+    }
+    let options = ImportOptions { language, source_url: Some(url.clone()) };
     // Readability is CPU work: off the async workers, a few at a time.
     let parsed = state.blocking.run(move || import::parse_html(&page.bytes, &options)).await?;
-    let mut article = parsed.map_err(|e| Error::refused(e.refusal(), format!("{url}: {e}")))?;
+    let mut article = parsed.map_err(|e| match e {
+        ImportError::UnknownPageLanguage => Error::invalid(vec![("language", "required")], e.to_string()),
+        e => Error::refused(e.refusal(), format!("{url}: {e}")),
+    })?;
     article.slug = publishers::slug_for(&publisher, &article.slug);
     reserved_slug_check(&state, &publisher, &article.slug).await?;
     let (outcome, stored) = articles::save(&state.db, &article, Author::Publisher(publisher.id)).await?;

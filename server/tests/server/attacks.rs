@@ -140,11 +140,16 @@ fn links(blocks: &[Block]) -> Vec<String> {
             })
             .collect()
     };
+    // Every address a block holds: its links' targets, and a figure's image.
     blocks
         .iter()
-        .flat_map(|b| match b {
-            Block::Paragraph(inlines) | Block::Heading { text: inlines, .. } => of(inlines),
-            Block::Quote(lines) | Block::List { items: lines, .. } => lines.iter().flat_map(|l| of(l)).collect(),
+        .flat_map(|b| {
+            let mut found: Vec<String> = b.texts().into_iter().flat_map(of).collect();
+            if let Block::Figure(figure) = b {
+                found.push(figure.src.clone());
+                found.extend(figure.srcset.clone());
+            }
+            found
         })
         .collect()
 }

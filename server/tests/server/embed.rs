@@ -155,3 +155,73 @@ async fn user_text_is_escaped_exactly_as_the_browser_would() {
     }
     assert!(checked > 100, "most of the corpus is accepted and rendered: {checked}");
 }
+
+/// The corpus of `fixtures/attacks.txt`.
+fn corpus() -> Vec<String> {
+    include_str!("../../../fixtures/attacks.txt")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn figures_code_and_tables_of_the_corpus_render_as_text_and_only_safe_addresses_as_images() {
+    let db = common::db().await;
+    let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    let (corpus_publisher, _) = publisher(&db, "Corpus", &[]).await;
+    let put = |slug: &str, body: Value, key: &str| {
+        let document = json!({"title": "Corpus", "language": "fr", "body": body});
+        authed("PUT", &format!("/api/v1/articles/{slug}"), key, document)
+    };
+    let (mut rendered, mut refused) = (0, 0);
+    for (n, attack) in corpus().iter().enumerate() {
+        // A key per attack: the publishing rate limit is per key.
+        let (_, key) = encart_server::publishers::create_key(&db, &corpus_publisher).await.unwrap();
+        let slug = format!("corpus-{n}");
+        // The attack as every text a figure, a table and code hold.
+        let body = json!([
+            {"figure": {"src": "https://img.example/a.jpg", "alt": attack, "caption": [{"text": attack}], "credit": attack}},
+            {"table": {"head": [[{"text": attack}]], "rows": [[[{"text": attack}]]]}},
+            {"preformatted": attack},
+        ]);
+        let answer = send(&app, put(&slug, body, &key)).await;
+        if answer.status == StatusCode::UNPROCESSABLE_ENTITY {
+            refused += 1;
+            assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+            continue;
+        }
+        assert!(answer.status.is_success(), "{attack:?}: {}", answer.json);
+        let first_view = get(&app, &format!("/api/v1/articles/{slug}/embed")).await;
+        let doc = html(&first_view);
+        let stored = &first_view.json["state"]["article"]["body"];
+        let alt = stored[0]["figure"]["alt"].as_str().unwrap();
+        assert_eq!(doc.select("figure img").attr("alt").as_deref(), Some(alt), "{attack:?}");
+        assert_eq!(doc.select("figure img").attr("src").as_deref(), Some("https://img.example/a.jpg"));
+        for (selector, text) in
+            [("th", stored[1]["table"]["head"][0][0]["text"].as_str()), ("pre", stored[2]["preformatted"].as_str())]
+        {
+            // (An empty text renders as the one space of its text node.)
+            let text = text.unwrap_or_default();
+            assert_eq!(doc.select(selector).text().trim(), text.trim(), "{selector} of {attack:?}");
+            assert_eq!(doc.select(selector).children().length(), 0, "{selector} of {attack:?}: no element came of it");
+        }
+        let active =
+            "script, iframe, svg, math, object, embed, base, link, meta, [onerror], [onload], [onclick], [style]";
+        assert_eq!(doc.select(active).length(), 0, "{attack:?}");
+        assert_eq!(doc.select("img").length(), 1, "{attack:?}");
+        rendered += 1;
+
+        // And as the image's address: stored only if it is an http(s) one, and then only as an attribute.
+        let as_src = send(&app, put(&format!("src-{n}"), json!([{"figure": {"src": attack, "alt": "x"}}]), &key)).await;
+        if as_src.status.is_success() {
+            assert!(encart_api_types::is_safe_src(attack), "{attack:?} stored as an image address");
+            let stored_src = as_src.json["body"][0]["figure"]["src"].as_str().unwrap().to_owned();
+            let doc = html(&get(&app, &format!("/api/v1/articles/src-{n}/embed")).await);
+            assert_eq!(doc.select("img").attr("src").as_deref(), Some(stored_src.as_str()), "{attack:?}");
+        } else {
+            assert_eq!(as_src.json["error"]["fields"]["body"], "unsafe_src", "{attack:?}");
+        }
+    }
+    assert!(rendered > 100 && refused > 10, "rendered {rendered}, refused {refused}");
+}

@@ -2,7 +2,8 @@
 //! a result, never a panic.
 
 use encart_server::comments::decode_cursor;
-use encart_server::import::{ImportOptions, parse, parse_html};
+use encart_server::import::{ImportOptions, blocks_from_html, parse, parse_html};
+use encart_server::publishing::block_problem;
 use proptest::prelude::*;
 
 proptest! {
@@ -29,6 +30,22 @@ proptest! {
     #[test]
     fn the_html_importer_never_panics(html in "(<(p|div|h2|a href=\"[a-z:/.]{0,12}\"|em|ul|li|blockquote|script|meta name=\"author\" content=\"[^\"]{0,10}\")>|[^<>]{0,40}|</(p|div|h2|a|em|ul|li|blockquote|script)>){0,60}") {
         let _ = parse_html(html.as_bytes(), &ImportOptions::default());
+    }
+
+    /// Whatever the walk makes of a publisher's HTML (figures, code,
+    /// tables, quotes…) is a document `PUT` accepts, as it is.
+    #[test]
+    fn what_an_html_body_becomes_passes_the_documents_checks(html in concat!(
+        "(<(p|div|h[1-6]|pre|code|figure|figcaption|table|thead|tbody|tr|td|th|em|strong|ul|ol|li|blockquote|",
+        "a href=\"(https://x.example/|javascript:|/rel)[a-z]{0,5}\"|",
+        "img src=\"(https://i.example/|data:|javascript:|/)[a-z]{0,5}\"( alt=\"[^\"<>]{0,10}\")?( width=\"[0-9]{1,6}\")?|",
+        "span class=\"credit\")>|[^<>]{0,30}|</(p|div|h[1-6]|pre|code|figure|figcaption|table|thead|tbody|tr|td|th|em|strong|ul|ol|li|blockquote|a|span)>){0,60}"
+    )) {
+        if let Ok(blocks) = blocks_from_html(&html) {
+            for block in &blocks {
+                prop_assert_eq!(block_problem(block), None, "{:?} from {}", block, html);
+            }
+        }
     }
 
     #[test]

@@ -299,3 +299,108 @@ async fn ssrf_attempts_are_refused_before_any_connection() {
     let articles: i64 = sqlx::query_scalar("SELECT count(*) FROM articles").fetch_one(&db).await.unwrap();
     assert_eq!(articles, 0);
 }
+
+#[tokio::test]
+async fn an_imported_article_is_a_valid_document_and_comes_back_the_same_through_put() {
+    let db = common::db().await;
+    let app = test_app(db.clone()).await;
+    let (_, key) = publisher(&db, "Aller-retour", &[]).await;
+    let pages = ["en-figures.html", "en-code-table.html", "ar-water.html", "zh-no-lang.html", "fr-port-sete.html"];
+    for page in pages {
+        let html = std::fs::read(format!("{}/../fixtures/html/{page}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let options = encart_server::import::ImportOptions {
+            language: None,
+            source_url: Some("https://www.alpine-courier.example/a".into()),
+        };
+        let imported = encart_server::import::parse_html(&html, &options).unwrap();
+        let document = json!({
+            "title": imported.title, "byline": imported.byline, "published": imported.published,
+            "language": imported.language, "dir": imported.dir, "lead": imported.lead, "body": imported.body,
+            "source_url": imported.source_url,
+        });
+        let stored = send(&app, authed("PUT", &format!("/api/v1/articles/{}", imported.slug), &key, document)).await;
+        assert_eq!(stored.status, StatusCode::CREATED, "{page}: {}", stored.json);
+        let stored: encart_api_types::Article = serde_json::from_value(stored.json).unwrap();
+        assert_eq!(stored.body, imported.body, "{page}");
+        assert_eq!((&stored.dir, &stored.lead, &stored.byline), (&imported.dir, &imported.lead, &imported.byline));
+    }
+}
+
+#[tokio::test]
+async fn figures_code_and_tables_are_stored_with_safe_addresses_only() {
+    let db = common::db().await;
+    let app = test_app(db.clone()).await;
+    let (_, key) = publisher(&db, "Figures", &[]).await;
+    let put = |body: Value| {
+        let document = json!({"title": "Figures", "language": "fr", "body": body});
+        authed("PUT", "/api/v1/articles/figures", &key, document)
+    };
+    let figure = |src: &str, srcset: Option<&str>| {
+        json!([{"figure": {"src": src, "srcset": srcset, "width": 800, "height": 600, "alt": "Un port",
+                           "caption": [{"text": "Le port de Sète."}], "credit": "Photo : C. Vidal"}}])
+    };
+    for (body, code) in [
+        (figure("javascript:alert(1)", None), "unsafe_src"),
+        (figure("data:image/png;base64,AAAA", None), "unsafe_src"),
+        (figure("/relative.png", None), "unsafe_src"),
+        (figure("https://img.example/a.jpg", Some("https://img.example/a.jpg 1x, javascript:x 2x")), "unsafe_src"),
+        (json!([{"table": {"rows": [vec![json!([{"text": "x"}]); 33]]}}]), "too_wide"),
+        (json!([{"heading": {"level": 0, "text": [{"text": "Zéro"}]}}]), "heading_level"),
+        (json!([{"preformatted": "bip\u{7}"}]), "control_characters"),
+    ] {
+        let answer = send(&app, put(body.clone())).await;
+        assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+        assert_eq!(answer.json["error"]["fields"]["body"], code, "{body}");
+    }
+    let dir = authed(
+        "PUT",
+        "/api/v1/articles/figures",
+        &key,
+        json!({"title": "F", "language": "ar", "dir": "sideways",
+                                                                      "body": [{"paragraph": [{"text": "x"}]}]}),
+    );
+    assert_eq!(send(&app, dir).await.json["error"]["fields"]["dir"], "invalid");
+    assert_eq!(get(&app, "/api/v1/articles/figures").await.status, StatusCode::NOT_FOUND, "nothing stored");
+
+    let body = json!([
+        figure("https://img.example/port.jpg", Some("https://img.example/port-800.jpg 800w"))[0],
+        {"preformatted": "fn main() {\n\tprintln!(\"salut\");\n}"},
+        {"table": {"head": [[{"text": "Ville"}], [{"text": "Trafic"}]], "rows": [[[{"text": "Sète"}], [{"text": "+12 %"}]]]}},
+        {"heading": {"level": 5, "text": [{"text": "Profond"}]}},
+    ]);
+    let stored = send(&app, put(body)).await;
+    assert_eq!(stored.status, StatusCode::CREATED, "{}", stored.json);
+    let shown = get(&app, "/api/v1/articles/figures").await.json;
+    assert_eq!(shown["body"][0]["figure"]["credit"], "Photo : C. Vidal");
+    assert_eq!(shown["body"][1]["preformatted"], "fn main() {\n\tprintln!(\"salut\");\n}");
+    assert_eq!(shown["body"][2]["table"]["rows"][0][1][0]["text"], "+12 %");
+    assert_eq!(shown["body"][3]["heading"]["level"], 3, "deeper levels are kept as the deepest shown");
+}
+
+#[tokio::test]
+async fn an_import_takes_the_language_the_publisher_gives_and_asks_for_it_when_the_page_cannot_tell() {
+    let db = common::db().await;
+    let app = import_app(db.clone(), true).await;
+    let (_, key) = publisher(&db, "Bref", &["127.0.0.1"]).await;
+    // Too short for any detector, and no lang on the page.
+    let page =
+        "<html><head><title>Brève</title></head><body><article><h1>Brève</h1><p>OK 42.</p></article></body></html>";
+    let site =
+        axum::Router::new().route("/page.html", axum::routing::get(move || async move { axum::response::Html(page) }));
+    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+    let url = format!("http://127.0.0.1:{}/page.html", listener.local_addr().unwrap().port());
+    tokio::spawn(async move { axum::serve(listener, site).await });
+    let import_with =
+        |language: Value| authed("POST", "/api/v1/imports", &key, json!({"url": url, "language": language}));
+
+    let unknown = send(&app, import_with(Value::Null)).await;
+    assert_error(&unknown, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+    assert_eq!(unknown.json["error"]["fields"]["language"], "required");
+    let message = unknown.json["error"]["message"].as_str().unwrap();
+    assert!(message.contains("`language`") && !message.contains("line 1"), "{message}");
+    let bad = send(&app, import_with(json!("<script>"))).await;
+    assert_eq!(bad.json["error"]["fields"]["language"], "invalid");
+    let given = send(&app, import_with(json!("fr"))).await;
+    assert_eq!(given.status, StatusCode::CREATED, "{}", given.json);
+    assert_eq!(given.json["language"], "fr");
+}
