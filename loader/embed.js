@@ -144,7 +144,14 @@
     var target;
     try {
       target = document.createElement("div");
-      root = root || host.attachShadow({ mode: "open" });
+      if (!root) {
+        root = host.attachShadow({ mode: "open" });
+        // A picture that cannot load leaves its caption (error events do not
+        // bubble: caught on the way down).
+        root.addEventListener("error", function (e) {
+          if (e.target.tagName === "IMG") e.target.hidden = true;
+        }, true);
+      }
       root.replaceChildren(target);
       host.setAttribute("data-encart", "loading");
     } catch (e) {

@@ -63,8 +63,13 @@ pub fn App(
         Load::Ready(article) => Some(article.language.clone()),
         _ => None,
     };
+    // The source's own direction wins over its language's.
     let dir = move || match &*state.read() {
-        Load::Ready(article) => direction(&article.language),
+        Load::Ready(article) => match article.dir.as_deref() {
+            Some("rtl") => "rtl",
+            Some("ltr") => "ltr",
+            _ => direction(&article.language),
+        },
         _ => "ltr",
     };
     let view = move || match state.get() {

@@ -1,6 +1,6 @@
 //! The reader view of one article.
 
-use encart_api_types::{Article, Block, Inline, is_safe_href};
+use encart_api_types::{Article, Block, Figure, Inline, is_safe_href, is_safe_src, is_safe_srcset};
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Text, format_date, reading_minutes, reading_time, text};
@@ -59,7 +59,51 @@ fn block_view(block: Block, title_level: u8) -> AnyView {
             let items = items.into_iter().map(|item| view! { <li>{inlines_view(item)}</li> }).collect_view();
             if ordered { view! { <ol>{items}</ol> }.into_any() } else { view! { <ul>{items}</ul> }.into_any() }
         }
+        Block::Figure(figure) => figure_view(figure),
+        // Scrolls sideways within itself when wider than the column (never the page).
+        Block::Preformatted(text) => view! { <pre tabindex="0">{text}</pre> }.into_any(),
+        Block::Table { head, rows } => {
+            let head = (!head.is_empty()).then(|| view! { <thead>{row_view(head, true)}</thead> });
+            let rows = rows.into_iter().map(|row| row_view(row, false)).collect_view();
+            view! {
+                <div class="table" tabindex="0">
+                    <table>{head}<tbody>{rows}</tbody></table>
+                </div>
+            }
+            .into_any()
+        }
     }
+}
+
+/// A row of a table: header cells (`th`) or data cells.
+fn row_view(cells: Vec<Vec<Inline>>, header: bool) -> AnyView {
+    let cells = cells.into_iter().map(|cell| {
+        if header {
+            view! { <th scope="col">{inlines_view(cell)}</th> }.into_any()
+        } else {
+            view! { <td>{inlines_view(cell)}</td> }.into_any()
+        }
+    });
+    view! { <tr>{cells.collect_view()}</tr> }.into_any()
+}
+
+/// A picture, sized before it loads (nothing moves when it arrives), loaded
+/// only when the reader nears it; its caption and credit under it. Only
+/// http(s) addresses are ever stored; checked again all the same.
+fn figure_view(figure: Figure) -> AnyView {
+    let Figure { src, srcset, width, height, alt, caption, credit } = figure;
+    let srcset = srcset.filter(|s| is_safe_srcset(s));
+    let number = |n: Option<u32>| n.map(|n| n.to_string());
+    let (width, height) = (number(width), number(height));
+    let image = is_safe_src(&src).then(|| {
+        view! {
+            <img src=src srcset=srcset width=width height=height alt=alt loading="lazy" decoding="async" />
+        }
+    });
+    let credit = credit.map(|credit| view! { " " <span class="credit">{credit}</span> });
+    let caption = (!caption.is_empty() || credit.is_some())
+        .then(|| view! { <figcaption>{inlines_view(caption)}{credit}</figcaption> });
+    view! { <figure>{image}{caption}</figure> }.into_any()
 }
 
 /// Text with its emphasis and links, as text nodes and elements only.

@@ -513,6 +513,23 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
     world.close().await;
 }
 
+/// axe-core's WCAG 2.1 AA audit of the first widget (axe-core loaded in the page first).
+async fn audit(world: &World) -> Value {
+    world
+        .browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document.querySelector("encart-widget"), { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
+                  .then((r) => done({ checked: r.passes.length,
+                                      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact,
+                                        nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
+                  .catch((e) => done({ error: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     let world = world("a11y").await;
@@ -521,21 +538,6 @@ async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     world.open("").await;
     wait_until(&world, "the comments", |s| s["comments"].as_array().is_some_and(|c| c.len() == 2)).await;
     world.js(&axe_script(), Value::Null).await;
-    let audit = async |world: &World| {
-        world
-            .browser
-            .execute_async(
-                r#"const done = arguments[arguments.length - 1];
-                   axe.run(document.querySelector("encart-widget"), { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
-                      .then((r) => done({ checked: r.passes.length,
-                                          violations: r.violations.map((v) => ({ id: v.id, impact: v.impact,
-                                            nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
-                      .catch((e) => done({ error: String(e) }));"#,
-                vec![],
-            )
-            .await
-            .unwrap()
-    };
 
     // The audit sees inside the shadow root: a faint line planted there is caught.
     let plant = r##"const p = document.createElement("p"); p.id = "planted"; p.style.color = "#eee"; p.textContent = "faint";
@@ -690,5 +692,112 @@ async fn a_single_page_app_swaps_widgets_as_it_navigates() {
     assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
     // The last one works.
     post_and_see(&world, "Nadia", "Après trois navigations.").await;
+    world.close().await;
+}
+
+/// What a reader sees of an article's pictures, code and tables, and of the page around them.
+const RICH_JS: &str = r##"
+const root = document.querySelector("encart-widget").shadowRoot;
+const images = [...root.querySelectorAll("figure img")].map((img) => ({
+  loading: img.getAttribute("loading"), decoding: img.getAttribute("decoding"),
+  width: img.getAttribute("width"), height: img.getAttribute("height"), alt: img.getAttribute("alt"),
+  loaded: img.complete && img.naturalWidth > 0, hidden: img.hidden, shown: img.getBoundingClientRect().height,
+}));
+return {
+  images,
+  captions: [...root.querySelectorAll("figcaption")].map((c) => c.textContent),
+  cells: [...root.querySelectorAll("td, th")].map((c) => c.textContent),
+  code: root.querySelector("pre") && root.querySelector("pre").textContent,
+  pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
+  shifts: performance.getEntriesByType("layout-shift").filter((e) => !e.hadRecentInput).map((e) => e.value),
+};
+"##;
+
+#[tokio::test]
+async fn pictures_code_and_tables_read_as_on_the_site_without_moving_or_widening_the_page() {
+    let world = world("rich").await;
+    let partner = &world.sites.partner_url;
+    let long_url = format!("{partner}/{}", "archives/2025/05/".repeat(12));
+    let figure = |src: &str, caption: &str, credit: &str| {
+        json!({"figure": {"src": src, "width": 800, "height": 500, "alt": "Le port de Sète au lever du jour",
+                          "caption": [{"text": caption}], "credit": credit}})
+    };
+    let mut article: encart_api_types::Article = serde_json::from_value(json!({
+        "slug": world.sites.article, "title": "Le port de Sète en images", "language": "fr",
+        "byline": "Jean-Baptiste de La Rochefoucauld-Montmorency, envoyé spécial permanent auprès des institutions européennes",
+        "published": "2025-05-10", "source_url": null,
+        "body": [
+            {"paragraph": [{"text": "Le port de Sète a manipulé un volume record de conteneurs cette année, selon les chiffres publiés mardi."}]},
+            figure(&format!("{partner}/photo.png"), "Les quais au petit matin.", "Photo : Claire Vidal"),
+            {"paragraph": [{"text": "Le détail des chiffres est en ligne : "}, {"link": {"href": long_url, "text": [{"text": long_url}]}}]},
+            {"preformatted": "conteneurs_2025 = 184 312   # EVP, +12 % sur un an, record depuis la création du terminal"},
+            {"table": {"head": [[{"text": "Terminal"}], [{"text": "2024"}], [{"text": "2025"}], [{"text": "Variation sur un an"}]],
+                       "rows": [[[{"text": "Conteneurs (équivalent vingt pieds)"}], [{"text": "164 560"}], [{"text": "184 312"}], [{"text": "+12 %"}]],
+                                [[{"text": "Vracs agricoles et céréaliers"}], [{"text": "1 102 000 t"}], [{"text": "1 048 000 t"}], [{"text": "−5 %"}]]]}},
+            {"paragraph": [{"text": "Une seconde photographie, introuvable, laisse sa légende."}]},
+            figure(&format!("{partner}/missing.png"), "Le phare Saint-Louis.", "Photo : archives"),
+        ]
+    }))
+    .unwrap();
+    article.updated = None;
+    articles::save(&world.sites.db, &article, articles::Author::Operator).await.unwrap();
+
+    for width in [375, 1280] {
+        world.browser.set_window_size(width, 900).await.unwrap();
+        world.open("").await;
+        world.wait_for(0, "figure").await;
+        let before = world.js(RICH_JS, Value::Null).await;
+        // Sized before they load, loaded lazily, described.
+        for image in before["images"].as_array().unwrap() {
+            assert_eq!((&image["loading"], &image["decoding"]), (&json!("lazy"), &json!("async")), "{image}");
+            assert_eq!((&image["width"], &image["height"]), (&json!("800"), &json!("500")));
+            assert_eq!(image["alt"], "Le port de Sète au lever du jour");
+        }
+        // Scrolled to, each picture loads (or collapses to its caption) and nothing on the page moves.
+        let shifts_before = before["shifts"].as_array().unwrap().len();
+        world
+            .js(
+                r#"document.querySelector("encart-widget").shadowRoot.querySelector("table").scrollIntoView();"#,
+                Value::Null,
+            )
+            .await;
+        let settled = {
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            loop {
+                let now = world.js(RICH_JS, Value::Null).await;
+                let images = now["images"].as_array().unwrap();
+                if images[0]["loaded"] == true && images[1]["hidden"] == true {
+                    break now;
+                }
+                assert!(std::time::Instant::now() < deadline, "the pictures never settled: {now}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        let new_shifts: Vec<f64> =
+            settled["shifts"].as_array().unwrap()[shifts_before..].iter().map(|v| v.as_f64().unwrap()).collect();
+        assert!(new_shifts.iter().all(|s| *s < 0.001), "{width} px: the pictures moved the page: {new_shifts:?}");
+        assert_eq!(settled["images"][1]["shown"], 0.0, "a broken picture collapses");
+        assert_eq!(
+            settled["captions"],
+            json!(["Les quais au petit matin. Photo : Claire Vidal", "Le phare Saint-Louis. Photo : archives"])
+        );
+        assert!(settled["code"].as_str().unwrap().contains("184 312   # EVP"), "code keeps its spaces");
+        assert!(settled["cells"].as_array().unwrap().contains(&json!("Variation sur un an")));
+        // Long bylines, addresses, code and tables stay within the column: the page never scrolls sideways.
+        assert!(
+            settled["pageWidth"].as_u64() <= settled["viewport"].as_u64(),
+            "{width} px: the page is {} px wide",
+            settled["pageWidth"]
+        );
+        world.screenshot(&format!("rich-article-table-{width}.png")).await;
+        world.screenshot_at("figure", &format!("rich-article-{width}.png")).await;
+    }
+    world.js(&axe_script(), Value::Null).await;
+    for theme in ["light", "dark", "sepia"] {
+        world.click(0, &format!("button.theme-{theme}")).await;
+        let report = audit(&world).await;
+        assert_eq!(report["error"], Value::Null, "{report}");
+        assert_eq!(report["violations"], json!([]), "theme {theme}: {report:#}");
+    }
     world.close().await;
 }

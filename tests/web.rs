@@ -37,6 +37,7 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
         byline: Some("La Rédaction".into()),
         published: Some(Date::new(2025, 5, 10).unwrap()),
         language: "fr".into(),
+        dir: None,
         lead: None,
         body: paragraphs.iter().map(|p| Block::paragraph(*p)).collect(),
         source_url: None,

@@ -297,6 +297,7 @@ async fn partner_page(
     }
     let content_type = match page.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
+        Some("png") => "image/png",
         Some("js") => "text/javascript; charset=utf-8",
         _ => "application/octet-stream",
     };
