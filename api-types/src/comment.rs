@@ -27,6 +27,13 @@ pub struct Comment {
     /// only because answers hang from it.
     #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
+    /// Posted by a reader their site signed in: `author` is their account's
+    /// name, not one typed into the form.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub verified: bool,
+    /// Posted by a member of the newsroom (a token's `role: staff`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub staff: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -42,6 +49,30 @@ pub struct CommentPage {
     pub next: Option<String>,
     /// Number of published comments on the article, replies included.
     pub total: u64,
+    /// How the article's site lets readers comment; left out when anyone may
+    /// and there is nowhere to sign in. The same for every reader.
+    #[serde(default, skip_serializing_if = "Commenting::is_default")]
+    pub commenting: Commenting,
+}
+
+/// How readers may comment on an article's site (its entry in the server's
+/// sites file): a setting of the site, never one reader's state, so it may
+/// sit in shared caches with the comments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commenting {
+    /// Only readers the site signed in may comment (`anonymous = false`).
+    #[serde(skip_serializing_if = "is_false")]
+    pub sign_in_required: bool,
+    /// Where the site's readers sign in (`login_url`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sign_in_url: Option<String>,
+}
+
+impl Commenting {
+    pub fn is_default(&self) -> bool {
+        *self == Commenting::default()
+    }
 }
 
 /// What a reader sends (`POST /api/v1/articles/{slug}/comments`). Missing
@@ -94,6 +125,8 @@ pub enum Visibility {
     Published,
     /// Waiting for a moderator; only its author sees it.
     AwaitingModeration,
+    /// Kept from readers by a moderator (rejected, or spam).
+    Withheld,
 }
 
 /// The answer to a successful POST.
@@ -119,6 +152,43 @@ pub struct PendingQuery {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingComments {
     pub comments: Vec<Comment>,
+}
+
+/// The reader a site signed in, as encart stores them (from their latest token).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reader {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub staff: bool,
+}
+
+/// A signed-in reader's comments on their site, with what is stored about
+/// them (`GET /api/v1/me/comments`, with the site's token; `?article=` for
+/// one article's): the right of access, in one request. Never cached by
+/// anyone but the reader.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderComments {
+    pub reader: Reader,
+    /// Newest first, whatever their state (deleted ones are gone).
+    pub comments: Vec<ReaderComment>,
+}
+
+/// One of a reader's own comments.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReaderComment {
+    /// The article's slug.
+    pub article: String,
+    pub comment: Comment,
+    pub visibility: Visibility,
+}
+
+/// What `DELETE /api/v1/me/comments` erased: the reader's comments (those
+/// answered stay as placeholders) and what was stored about them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erased {
+    pub comments: u64,
 }
 
 /// Why a field was refused: a stable code, worded by the widget.

@@ -9,9 +9,9 @@ mod comment;
 mod date;
 
 pub use comment::{
-    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, FieldError, FieldErrors, MAX_OWN_TOKENS, NewComment,
-    NewReport, PendingComments, PendingQuery, PostedComment, ReportReason, Visibility, check_author, check_body,
-    normalize_line_breaks,
+    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, Commenting, Erased, FieldError, FieldErrors,
+    MAX_OWN_TOKENS, NewComment, NewReport, PendingComments, PendingQuery, PostedComment, Reader, ReaderComment,
+    ReaderComments, ReportReason, Visibility, check_author, check_body, normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};
@@ -276,6 +276,13 @@ pub mod loader {
     /// loader asks for a first view in them).
     pub const THEME_KEY: &str = "encart:theme";
     pub const TEXT_SIZE_KEY: &str = "encart:text-size";
+    /// Fired on a widget's host element (bubbling out of the page's way):
+    /// the reader's sign-in token expired, and a post waits for a fresh one
+    /// (`encart.signIn(token)`).
+    pub const AUTH_EXPIRED_EVENT: &str = "encart:auth-expired";
+    /// Fired on the host when the reader signs out in a widget: the loader
+    /// signs every widget on the page out; the page may end its own session.
+    pub const SIGN_OUT_EVENT: &str = "encart:sign-out";
 }
 
 pub use loader::FIRST_PAGE_SIZE;
@@ -326,6 +333,15 @@ pub mod error_code {
     /// A document (or an imported page) has more elements than the limit.
     pub const TOO_COMPLEX: &str = "too_complex";
     pub const INTERNAL: &str = "internal";
+    /// The site's sign-in token has expired: the page may hand a fresh one.
+    pub const TOKEN_EXPIRED: &str = "token_expired";
+    /// The sign-in token is not one the site signed for this server
+    /// (signature, algorithm, audience, claims, size).
+    pub const TOKEN_INVALID: &str = "token_invalid";
+    /// The article's site lets only signed-in readers comment.
+    pub const SIGN_IN_REQUIRED: &str = "sign_in_required";
+    /// A moderator barred this reader from commenting.
+    pub const BANNED: &str = "banned";
 }
 
 #[cfg(test)]

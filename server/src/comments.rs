@@ -5,32 +5,38 @@
 //! Listing pages through top-level comments newest first by id (keyset, no
 //! OFFSET), with each page's replies fetched in one more query. Posting checks
 //! the shared rules of `encart_api_types`, then stores the comment as
-//! approved, pending (pre-moderation) or spam (honeypot filled).
+//! approved, pending (pre-moderation) or spam (honeypot filled). A reader
+//! their site signed in (`identity.rs`) posts under their account's name, and
+//! deletes and reads their own comments with their token
+//! (`/api/v1/me/comments`); anonymous readers with each comment's edit token.
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
-    Comment, CommentPage, FIRST_PAGE_SIZE, MAX_OWN_TOKENS, NewComment, PendingComments, PendingQuery, PostedComment,
-    Visibility, normalize_line_breaks,
+    Comment, CommentPage, Commenting, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS, NewComment,
+    PendingComments, PendingQuery, PostedComment, ReaderComment, ReaderComments, Visibility, check_body,
+    normalize_line_breaks,
 };
 use serde::Deserialize;
 
 use crate::client::ClientIp;
 use crate::db::{self, Db};
 use crate::extract::{Body, JsonBody, Slug, SlugAndId};
-use crate::moderation::Moderation;
+use crate::identity::{self, Claims, SignedIn};
+use crate::moderation::{Moderation, Standing};
 use crate::secrets::{hex_sha256, random_token};
+use crate::sites::{self, Site};
 use crate::throttle::{Allowed, Deleting, Posting};
-use crate::{AppState, Error, Result, articles, cache};
+use crate::{AppState, Error, Result, articles, bans, cache, publishers, readers};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
 pub const MAX_DEPTH: i64 = 2;
@@ -55,46 +61,73 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
         .route("/api/v1/articles/{slug}/comments/{id}", axum::routing::delete(remove))
+        .route("/api/v1/me/comments", get(mine).delete(erase_mine))
         .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
 }
 
-/// `DELETE …/comments/{id}` with `Authorization: Bearer <edit token>`: the
-/// author erases their comment.
+/// `DELETE …/comments/{id}` with `Authorization: Bearer` and the comment's
+/// edit token, or the token of the reader their site signed in: the author
+/// erases their comment.
 async fn remove(
     State(state): State<AppState>,
     _: Allowed<Deleting>,
     SlugAndId(slug, id): SlugAndId,
     headers: HeaderMap,
 ) -> Result<StatusCode> {
-    let token = headers
+    let credential = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| Error::unauthorized("send the edit token as a Bearer"))?;
+        .ok_or_else(|| Error::unauthorized("send the edit token, or the reader's token, as a Bearer"))?;
     let article = articles::id_of(&state.db, &slug).await?;
-    erase(&state.db, article, &id, token).await?;
+    let author = if identity::is_token(credential) {
+        let claims = identity::verify(&state.sites, credential)?;
+        Author::Reader(signed_in(&state, &claims).await?.id)
+    } else {
+        Author::EditToken(credential)
+    };
+    erase(&state.db, article, &id, author).await?;
     state.written(&slug).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Erases comment `id` of `article` if `token` is its edit token: the row
-/// goes, or, when answers hang from it, everything it held is wiped and a
+/// Who asks to erase a comment.
+pub enum Author<'a> {
+    /// Whoever holds the comment's edit token.
+    EditToken(&'a str),
+    /// The signed-in reader (`readers.id`) who posted it.
+    Reader(i64),
+}
+
+/// Erases comment `id` of `article` if `author` posted it: the row goes,
+/// or, when answers hang from it, everything it held is wiped and a
 /// `deleted` placeholder stays for the thread. The same 404 whether the
-/// comment does not exist or the token is wrong.
-pub async fn erase(db: &Db, article: i64, id: &str, token: &str) -> Result<()> {
+/// comment does not exist or is someone else's.
+pub async fn erase(db: &Db, article: i64, id: &str, author: Author<'_>) -> Result<()> {
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
-    let found: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND edit_token_hash = $3 AND status != 'deleted'",
-    )
-    .bind(id)
-    .bind(article)
-    .bind(hex_sha256(&[token.as_bytes()]))
-    .fetch_optional(&mut *tx)
-    .await?;
+    let mine = "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status != 'deleted'";
+    let found: Option<i64> = match author {
+        Author::EditToken(token) => {
+            sqlx::query_scalar(&format!("{mine} AND edit_token_hash = $3"))
+                .bind(id)
+                .bind(article)
+                .bind(hex_sha256(&[token.as_bytes()]))
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        Author::Reader(reader) => {
+            sqlx::query_scalar(&format!("{mine} AND reader_id = $3"))
+                .bind(id)
+                .bind(article)
+                .bind(reader)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+    };
     found.ok_or_else(not_found)?;
     remove_or_wipe(&mut tx, id).await?;
     tx.commit().await?;
@@ -109,7 +142,7 @@ pub async fn remove_or_wipe(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) 
     if answers > 0 {
         sqlx::query(
             "UPDATE comments SET status = 'deleted', author = '', body = '', edit_token_hash = '', client_hash = '',
-                                 idempotency_key = NULL
+                                 idempotency_key = NULL, reader_id = NULL
              WHERE id = $1",
         )
         .bind(id)
@@ -147,8 +180,7 @@ pub async fn pending_of(db: &Db, article: i64, tokens: &[String]) -> Result<Vec<
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT id, parent_id, author, body, created_at FROM comments
-         WHERE status = 'pending' AND article_id = $1 AND edit_token_hash IN ({}) ORDER BY id",
+        "{SELECT_COMMENT} WHERE c.status = 'pending' AND c.article_id = $1 AND c.edit_token_hash IN ({}) ORDER BY c.id",
         db::parameters(2, tokens.len())
     );
     let mut query = sqlx::query_as(&sql).bind(article);
@@ -175,20 +207,172 @@ async fn list(
     let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let after = params.after.as_deref().map(decode_cursor).transpose()?;
     let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage);
-    let load = async { page(&state.db, articles::id_of(&state.db, &slug).await?, limit, after).await };
+    let load = async {
+        let article = articles::id_of(&state.db, &slug).await?;
+        let mut page = page(&state.db, article, limit, after).await?;
+        page.commenting = commenting(&state, article).await?;
+        Ok(page)
+    };
     cache::json(&state, &slug, hot, &headers, load).await
+}
+
+/// How readers may comment on `article`, as its site says: the same for
+/// every reader (it goes into shared caches with the comments).
+pub async fn commenting(state: &AppState, article: i64) -> Result<Commenting> {
+    if state.sites.is_empty() {
+        return Ok(Commenting::default());
+    }
+    let domains = publishers::domains_of_article(&state.db, article).await?;
+    Ok(sites::commenting(&sites::of_publisher(&state.sites, domains.as_deref())))
 }
 
 async fn create(
     State(state): State<AppState>,
     _: Allowed<Posting>,
     ClientIp(ip): ClientIp,
+    SignedIn(reader): SignedIn,
     headers: HeaderMap,
     Slug(slug): Slug,
     JsonBody(new): JsonBody<NewComment>,
 ) -> Result<(StatusCode, Json<PostedComment>)> {
-    let sender = Sender { ip, idempotency_key: idempotency_key(&headers)? };
+    let sender = Sender { ip, idempotency_key: idempotency_key(&headers)?, reader };
     Ok((StatusCode::CREATED, Json(post(&state, &slug, &new, &sender).await?)))
+}
+
+/// The reader of `claims`, stored or brought up to date; when their name or
+/// role changed, every article they commented on is dropped from caches.
+async fn signed_in(state: &AppState, claims: &Claims) -> Result<readers::Stored> {
+    let stored = readers::store(&state.db, claims).await?;
+    if stored.changed {
+        let slugs: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.reader_id = $1",
+        )
+        .bind(stored.id)
+        .fetch_all(&state.db)
+        .await?;
+        for slug in &slugs {
+            state.written(slug).await;
+        }
+    }
+    Ok(stored)
+}
+
+/// Most comments `GET /api/v1/me/comments` lists: a reader past it gets
+/// the newest, and `truncated`.
+pub const MAX_OWN_LISTED: i64 = 10_000;
+
+#[derive(Debug, Default, Deserialize)]
+struct MineParams {
+    /// Only this article's (the widget's question).
+    article: Option<String>,
+}
+
+/// `GET /api/v1/me/comments[?article=slug]` with the reader's token: what is
+/// stored about them and their comments, whatever their state. Private:
+/// never stored by a shared cache.
+async fn mine(
+    State(state): State<AppState>,
+    identity::Reader(claims): identity::Reader,
+    params: Result<Query<MineParams>, QueryRejection>,
+) -> Result<Response> {
+    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
+    let stored = signed_in(&state, &claims).await?;
+    let article = match params.article.as_deref() {
+        Some(slug) => Some(articles::id_of(&state.db, slug).await?),
+        None => None,
+    };
+    let rows: Vec<OwnRow> = sqlx::query_as(
+        "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug FROM comments c
+         JOIN articles a ON a.id = c.article_id
+         WHERE c.reader_id = $1 AND ($2 = 0 OR c.article_id = $2) AND c.status != 'deleted'
+         ORDER BY c.id DESC LIMIT $3",
+    )
+    .bind(stored.id)
+    .bind(article.unwrap_or(0))
+    .bind(MAX_OWN_LISTED)
+    .fetch_all(&state.db)
+    .await?;
+    let reader = stored.reader;
+    let comments = rows
+        .into_iter()
+        .map(|row| ReaderComment {
+            article: row.slug,
+            visibility: match row.status.as_str() {
+                "approved" => Visibility::Published,
+                "pending" => Visibility::AwaitingModeration,
+                _ => Visibility::Withheld,
+            },
+            comment: Comment {
+                id: row.id.to_string(),
+                parent: row.parent_id.map(|p| p.to_string()),
+                author: reader.name.clone(),
+                body: row.body,
+                created: row.created_at,
+                replies: Vec::new(),
+                deleted: false,
+                verified: true,
+                staff: reader.staff,
+            },
+        })
+        .collect();
+    let mut response = Json(ReaderComments { reader, comments }).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    headers.insert(header::VARY, HeaderValue::from_static("Authorization"));
+    Ok(response)
+}
+
+#[derive(sqlx::FromRow)]
+struct OwnRow {
+    id: i64,
+    parent_id: Option<i64>,
+    body: String,
+    created_at: String,
+    status: String,
+    slug: String,
+}
+
+/// `DELETE /api/v1/me/comments` with the reader's token: erases all their
+/// comments on their site (those answered stay as placeholders) and what is
+/// stored about them (while a ban holds them, only its `sub` stays), in one
+/// transaction.
+async fn erase_mine(
+    State(state): State<AppState>,
+    _: Allowed<Deleting>,
+    identity::Reader(claims): identity::Reader,
+) -> Result<Response> {
+    let Some(reader) = readers::find(&state.db, &claims).await? else {
+        return Ok(no_store(Json(Erased { comments: 0 })));
+    };
+    let mut tx = state.db.begin().await?;
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT c.id, a.slug FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.reader_id = $1 ORDER BY c.id DESC",
+    )
+    .bind(reader)
+    .fetch_all(&mut *tx)
+    .await?;
+    // Newest first: answers go before what they answer, which then has none left.
+    for (id, _) in &rows {
+        remove_or_wipe(&mut tx, *id).await?;
+    }
+    let banned = bans::bars_reader(&mut tx, reader).await?;
+    readers::forget(&mut tx, reader, banned).await?;
+    tx.commit().await?;
+    let mut slugs: Vec<&str> = rows.iter().map(|(_, slug)| slug.as_str()).collect();
+    slugs.sort_unstable();
+    slugs.dedup();
+    for slug in slugs {
+        state.written(slug).await;
+    }
+    tracing::info!(reader, comments = rows.len(), "a reader erased their comments");
+    Ok(no_store(Json(Erased { comments: rows.len() as u64 })))
+}
+
+fn no_store(body: impl IntoResponse) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
 }
 
 /// The `Idempotency-Key` header, when given: 1 to 128 characters of
@@ -210,18 +394,46 @@ pub struct Sender {
     pub ip: IpAddr,
     /// Makes the post safe to retry: the same key gets the same comment back.
     pub idempotency_key: Option<String>,
+    /// The reader their site signed in (a verified token), if any.
+    pub reader: Option<Claims>,
 }
 
 /// Checks and stores a reader's comment on the article `slug`, sent by
 /// `sender`: what `POST …/comments` does once the request is parsed. A post
 /// with an idempotency key already used by this client on this article
 /// answers the comment stored the first time, with the same edit token. The
-/// comment is held for moderation if the article's site pre-moderates
-/// ([`crate::moderation::ModerationPolicy`]).
+/// comment is held for moderation as the article's site says
+/// ([`crate::moderation::ModerationPolicy`], [`Moderation::holds`]). A
+/// signed-in reader posts under their account's name, if their token is of
+/// the article's site; an anonymous one only where the site allows it. A
+/// banned reader is refused, and nothing is stored.
 pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
-    new.validate()?;
+    match &sender.reader {
+        // The name is the account's: only the text is the reader's.
+        Some(_) => check_body(&new.body).map_err(|body| FieldErrors { author: None, body: Some(body) })?,
+        None => new.validate()?,
+    }
     let article = articles::id_of(&state.db, slug).await?;
+    let domains = publishers::domains_of_article(&state.db, article).await?;
+    let sites = sites::of_publisher(&state.sites, domains.as_deref());
+    let site: Option<&Site> = match &sender.reader {
+        Some(claims) => Some(
+            *sites
+                .iter()
+                .find(|site| site.origin == claims.site.as_str())
+                .ok_or_else(|| Error::token_invalid("its aud is not the site of this article"))?,
+        ),
+        None if sites.iter().any(|site| !site.anonymous) => return Err(Error::sign_in_required()),
+        None => None,
+    };
+    let reader = match &sender.reader {
+        Some(claims) => Some(signed_in(state, claims).await?),
+        None => None,
+    };
     let client_hash = state.secrets.client_hash(sender.ip);
+    if bans::bars(&state.db, reader.as_ref().map(|r| r.id), &client_hash).await? {
+        return Err(Error::banned());
+    }
     let key = sender.idempotency_key.as_deref();
     if let Some(key) = key
         && let Some(done) = replay(state, article, &client_hash, key).await?
@@ -236,10 +448,23 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         tracing::info!(article = %slug, "honeypot filled: stored as spam");
         Status::Spam
     } else {
-        match moderation_of(state, article).await? {
-            Moderation::Open => Status::Approved,
-            Moderation::Pre => Status::Pending,
-        }
+        let mode = if state.moderation.per_site() {
+            state.moderation.for_publisher(domains.as_deref())
+        } else {
+            state.moderation.default
+        };
+        let standing = match &reader {
+            Some(reader) if mode == Moderation::Pre => Some(Standing {
+                staff: reader.reader.staff,
+                trusted: match site.and_then(|site| site.trust_after) {
+                    Some(after) => approved_of(&state.db, reader.id).await? >= i64::from(after),
+                    None => false,
+                },
+            }),
+            Some(reader) => Some(Standing { staff: reader.reader.staff, trusted: false }),
+            None => None,
+        };
+        if mode.holds(standing) { Status::Pending } else { Status::Approved }
     };
     let token = match key {
         Some(key) => state.secrets.keyed_edit_token(article, &client_hash, key),
@@ -251,12 +476,13 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         Insert {
             article,
             parent: parent.as_ref(),
-            author: new.author.trim(),
+            author: reader.as_ref().map_or_else(|| new.author.trim(), |r| r.reader.name.as_str()),
             body: &body,
             status,
             edit_token_hash: &hex_sha256(&[token.as_bytes()]),
             client_hash: &client_hash,
             idempotency_key: key,
+            reader: reader.as_ref().map(|r| r.id),
         },
     )
     .await;
@@ -269,39 +495,40 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         }
         (result, _) => result?,
     };
+    // The badge is the reader's role, which the inserted row does not carry.
+    let stored = Comment { staff: reader.is_some_and(|r| r.reader.staff), ..stored };
     if status == Status::Approved {
         state.written(slug).await;
     }
     Ok(PostedComment { comment: stored, visibility: status.visibility(), edit_token: token })
 }
 
+/// How many of reader `id`'s comments are published.
+async fn approved_of(db: &Db, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT count(*) FROM comments WHERE reader_id = $1 AND status = 'approved'")
+        .bind(id)
+        .fetch_one(db)
+        .await?)
+}
+
 /// The comment this client already posted on `article` with `key`, if any.
 async fn replay(state: &AppState, article: i64, client_hash: &str, key: &str) -> Result<Option<PostedComment>> {
-    let row: Option<(i64, Option<i64>, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE article_id = $1 AND client_hash = $2 AND idempotency_key = $3",
-    )
+    let row: Option<CommentRow> = sqlx::query_as(&format!(
+        "{SELECT_COMMENT} WHERE c.article_id = $1 AND c.client_hash = $2 AND c.idempotency_key = $3"
+    ))
     .bind(article)
     .bind(client_hash)
     .bind(key)
     .fetch_optional(&state.db)
     .await?;
-    let Some((id, parent_id, author, body, created_at, status)) = row else { return Ok(None) };
-    let visibility =
-        if status == Status::Pending.as_str() { Visibility::AwaitingModeration } else { Visibility::Published };
-    let comment = CommentRow { id, parent_id, author, body, created_at, status: None }.into_comment();
+    let Some(row) = row else { return Ok(None) };
+    let visibility = if row.status.as_deref() == Some(Status::Pending.as_str()) {
+        Visibility::AwaitingModeration
+    } else {
+        Visibility::Published
+    };
     let edit_token = state.secrets.keyed_edit_token(article, client_hash, key);
-    Ok(Some(PostedComment { comment, visibility, edit_token }))
-}
-
-/// How comments on `article` are moderated: as its publisher's site
-/// (nothing the poster sends has a say).
-async fn moderation_of(state: &AppState, article: i64) -> Result<Moderation> {
-    if !state.moderation.per_site() {
-        return Ok(state.moderation.default);
-    }
-    let domains = crate::publishers::domains_of_article(&state.db, article).await?;
-    Ok(state.moderation.for_publisher(domains.as_deref()))
+    Ok(Some(PostedComment { comment: row.into_comment(), visibility, edit_token }))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,14 +592,16 @@ struct Insert<'a> {
     edit_token_hash: &'a str,
     client_hash: &'a str,
     idempotency_key: Option<&'a str>,
+    /// The signed-in reader (`readers.id`).
+    reader: Option<i64>,
 }
 
 async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     let row: CommentRow = sqlx::query_as(
         "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash,
-                               idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         RETURNING id, parent_id, author, body, created_at",
+                               idempotency_key, reader_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING id, parent_id, author, body, created_at, reader_id",
     )
     .bind(new.article)
     .bind(new.parent.map(|p| p.id))
@@ -384,10 +613,17 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     .bind(new.edit_token_hash)
     .bind(new.client_hash)
     .bind(new.idempotency_key)
+    .bind(new.reader)
     .fetch_one(db)
     .await?;
     Ok(row.into_comment())
 }
+
+/// A comment as readers see it: a signed-in reader's under their current
+/// name and role.
+const SELECT_COMMENT: &str = "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,
+        c.status, c.reader_id, r.staff
+    FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
 
 #[derive(sqlx::FromRow)]
 struct CommentRow {
@@ -398,6 +634,10 @@ struct CommentRow {
     created_at: String,
     #[sqlx(default)]
     status: Option<String>,
+    #[sqlx(default)]
+    reader_id: Option<i64>,
+    #[sqlx(default)]
+    staff: Option<i64>,
 }
 
 impl CommentRow {
@@ -410,6 +650,8 @@ impl CommentRow {
             created: self.created_at,
             replies: Vec::new(),
             deleted: self.status.as_deref() == Some("deleted"),
+            verified: self.reader_id.is_some(),
+            staff: self.staff.is_some_and(|s| s != 0),
         }
     }
 }
@@ -417,11 +659,11 @@ impl CommentRow {
 /// One page of the approved comments of `article`: up to `limit` top-level
 /// comments older than the cursor `after` (newest first), with their replies.
 pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Result<CommentPage> {
-    let mut top: Vec<CommentRow> = sqlx::query_as(
-        "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE article_id = $1 AND status IN ('approved', 'deleted') AND parent_id IS NULL AND id < $2
-         ORDER BY id DESC LIMIT $3",
-    )
+    let mut top: Vec<CommentRow> = sqlx::query_as(&format!(
+        "{SELECT_COMMENT}
+         WHERE c.article_id = $1 AND c.status IN ('approved', 'deleted') AND c.parent_id IS NULL AND c.id < $2
+         ORDER BY c.id DESC LIMIT $3"
+    ))
     .bind(article)
     .bind(after.unwrap_or(i64::MAX))
     .bind(i64::from(limit) + 1)
@@ -439,7 +681,12 @@ pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Resu
         .bind(article)
         .fetch_one(db)
         .await?;
-    Ok(CommentPage { comments: attach_replies(top, replies), next, total: u64::try_from(total).unwrap_or_default() })
+    Ok(CommentPage {
+        comments: attach_replies(top, replies),
+        next,
+        total: u64::try_from(total).unwrap_or_default(),
+        commenting: Commenting::default(),
+    })
 }
 
 async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
@@ -447,8 +694,7 @@ async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT id, parent_id, author, body, created_at, status FROM comments
-         WHERE status IN ('approved', 'deleted') AND thread_id IN ({}) ORDER BY id",
+        "{SELECT_COMMENT} WHERE c.status IN ('approved', 'deleted') AND c.thread_id IN ({}) ORDER BY c.id",
         db::parameters(1, threads.len())
     );
     let mut query = sqlx::query_as(&sql);
@@ -548,6 +794,8 @@ pub struct Queued {
     pub created_at: String,
     pub slug: String,
     pub title: String,
+    /// The signed-in reader who wrote it, if any.
+    pub reader_id: Option<i64>,
     /// The comment it answers, if any.
     pub parent_author: Option<String>,
     pub parent_body: Option<String>,
@@ -569,12 +817,13 @@ pub async fn awaiting(db: &Db) -> Result<i64> {
 /// held for pre-moderation, and published with open reports.
 pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
     Ok(sqlx::query_as(&format!(
-        "SELECT c.id, c.status, c.author, c.body, c.created_at, a.slug, a.title,
-                p.author AS parent_author, p.body AS parent_body,
+        "SELECT c.id, c.status, COALESCE(r.name, c.author) AS author, c.body, c.created_at, a.slug, a.title,
+                c.reader_id, p.author AS parent_author, p.body AS parent_body,
                 (SELECT count(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reports,
                 (SELECT min(r.reason) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reasons
          FROM comments c
          JOIN articles a ON a.id = c.article_id
+         LEFT JOIN readers r ON r.id = c.reader_id
          LEFT JOIN comments p ON p.id = c.parent_id
          WHERE {AWAITING}
          ORDER BY c.id
@@ -592,6 +841,56 @@ pub async fn slug_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Resu
     )
     .bind(id)
     .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Who wrote a comment, as a ban needs it.
+pub struct Authored {
+    /// The signed-in reader's, if any.
+    pub reader_id: Option<i64>,
+    /// The address hash ('' once forgotten).
+    pub client_hash: String,
+    /// The article's slug.
+    pub slug: String,
+}
+
+/// Who wrote comment `id` (unless it is deleted, or there is no such comment).
+pub async fn author_of(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<Option<Authored>> {
+    let row: Option<(Option<i64>, String, String)> = sqlx::query_as(
+        "SELECT c.reader_id, c.client_hash, a.slug FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.id = $1 AND c.status != 'deleted'",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|(reader_id, client_hash, slug)| Authored { reader_id, client_hash, slug }))
+}
+
+/// One comment as a moderator about to ban its author sees it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ToJudge {
+    pub id: i64,
+    pub author: String,
+    pub body: String,
+    pub created_at: String,
+    pub title: String,
+    pub reader_id: Option<i64>,
+    /// The reader's site, when signed in.
+    pub site: Option<String>,
+    /// Whether the address hash is still kept.
+    pub has_address: i64,
+}
+
+/// Comment `id`, unless deleted, with what a ban of its author needs.
+pub async fn to_judge(db: &Db, id: i64) -> Result<Option<ToJudge>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, COALESCE(r.name, c.author) AS author, c.body, c.created_at, a.title, c.reader_id,
+                r.site, CASE WHEN c.client_hash = '' THEN 0 ELSE 1 END AS has_address
+         FROM comments c JOIN articles a ON a.id = c.article_id LEFT JOIN readers r ON r.id = c.reader_id
+         WHERE c.id = $1 AND c.status != 'deleted'",
+    )
+    .bind(id)
+    .fetch_optional(db)
     .await?)
 }
 

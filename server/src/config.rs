@@ -67,6 +67,14 @@ pub enum PublisherCommand {
         #[arg(long)]
         slug_prefix: Option<String>,
     },
+    /// Add a domain to an existing publisher: its imports may fetch from it, and its articles belong
+    /// to the partner sites there (their moderation and sign-in).
+    Domain {
+        /// The publisher's name.
+        name: String,
+        /// E.g. `courrier-littoral.example` (subdomains included).
+        domain: String,
+    },
     /// Reserve the slugs PREFIX and PREFIX-… for an existing publisher.
     Prefix {
         /// The publisher's name.
@@ -98,10 +106,11 @@ pub struct ServeArgs {
     /// comma-separated (e.g. `https://news.example,https://blog.example`), or `*`.
     #[arg(long, env = "ENCART_ALLOWED_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
     pub allowed_origins: Vec<Origin>,
-    /// `open`: new comments are published at once; `pre`: after a moderator approves them.
+    /// `open`: new comments are published at once; `pre`: after a moderator approves them;
+    /// `pre-anonymous`: readers their site signed in at once, others after approval.
     #[arg(long, env = "ENCART_MODERATION", default_value = "open", value_parser = str::parse::<Moderation>)]
     pub moderation: Moderation,
-    /// Moderation of one partner site, as `ORIGIN=open|pre`, comma-separated
+    /// Moderation of one partner site, as `ORIGIN=open|pre|pre-anonymous`, comma-separated
     /// (e.g. `https://news.example=pre`). Posts from pages of no listed site
     /// get the strictest mode in use.
     #[arg(long, env = "ENCART_SITE_MODERATION", value_delimiter = ',', value_parser = parse_site_moderation)]
@@ -217,7 +226,7 @@ pub fn parse_site_moderation(text: &str) -> Result<(HeaderValue, Moderation), St
     let Origin::Exact(origin) = parse_origin(origin)? else {
         return Err(format!("{text:?}: a site is one origin, not *"));
     };
-    let mode = mode.parse::<Moderation>().map_err(|_| format!("{text:?}: the mode is open or pre"))?;
+    let mode = mode.parse::<Moderation>().map_err(|_| format!("{text:?}: the mode is open, pre or pre-anonymous"))?;
     Ok((origin, mode))
 }
 

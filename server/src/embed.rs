@@ -54,7 +54,8 @@ async fn show(
     let load = async {
         let (id, article) =
             crate::articles::find_with_id(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article"))?;
-        let comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
+        let mut comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
+        comments.commenting = comments::commenting(&state, id).await?;
         let unavailable = encart::widget::unavailable(&options, &article).to_owned();
         let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };
         Ok(Embed {

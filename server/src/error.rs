@@ -37,6 +37,14 @@ pub enum Refusal {
     FetchFailed,
     FetchTooLarge,
     FetchTimeout,
+    /// A reader's sign-in token has expired (the page may hand a fresh one).
+    TokenExpired,
+    /// A sign-in token that is not the site's, or not well-formed.
+    TokenInvalid,
+    /// The article's site lets only signed-in readers comment.
+    SignInRequired,
+    /// A moderator barred this reader.
+    Banned,
 }
 
 impl Refusal {
@@ -56,6 +64,8 @@ impl Refusal {
             Refusal::NotAnArticle | Refusal::TooDeep | Refusal::TooComplex => StatusCode::UNPROCESSABLE_ENTITY,
             Refusal::FetchFailed | Refusal::FetchTooLarge => StatusCode::BAD_GATEWAY,
             Refusal::FetchTimeout => StatusCode::GATEWAY_TIMEOUT,
+            Refusal::TokenExpired | Refusal::TokenInvalid | Refusal::SignInRequired => StatusCode::UNAUTHORIZED,
+            Refusal::Banned => StatusCode::FORBIDDEN,
         }
     }
 
@@ -78,6 +88,10 @@ impl Refusal {
             Refusal::FetchFailed => error_code::FETCH_FAILED,
             Refusal::FetchTooLarge => error_code::FETCH_TOO_LARGE,
             Refusal::FetchTimeout => error_code::FETCH_TIMEOUT,
+            Refusal::TokenExpired => error_code::TOKEN_EXPIRED,
+            Refusal::TokenInvalid => error_code::TOKEN_INVALID,
+            Refusal::SignInRequired => error_code::SIGN_IN_REQUIRED,
+            Refusal::Banned => error_code::BANNED,
         }
     }
 }
@@ -123,6 +137,26 @@ impl Error {
     /// A 403: known, and not allowed.
     pub fn forbidden(message: impl Into<String>) -> Error {
         Error::refused(Refusal::Forbidden, message)
+    }
+
+    /// A 401 `token_expired`: the reader's token is past its `exp`.
+    pub fn token_expired() -> Error {
+        Error::refused(Refusal::TokenExpired, "the sign-in token has expired: ask the site for a fresh one")
+    }
+
+    /// A 401 `token_invalid`: the token is refused, for the reason given.
+    pub fn token_invalid(why: impl std::fmt::Display) -> Error {
+        Error::refused(Refusal::TokenInvalid, format!("the sign-in token is refused: {why}"))
+    }
+
+    /// A 401 `sign_in_required`: the article's site lets only signed-in readers comment.
+    pub fn sign_in_required() -> Error {
+        Error::refused(Refusal::SignInRequired, "this site lets only its signed-in readers comment")
+    }
+
+    /// A 403 `banned`: a moderator barred this reader from commenting.
+    pub fn banned() -> Error {
+        Error::refused(Refusal::Banned, "a moderator barred this reader from commenting here")
     }
 
     /// A 404: "`what` not found".

@@ -6,6 +6,7 @@
 
 pub mod admin;
 pub mod articles;
+pub mod bans;
 pub mod blocking;
 pub mod cache;
 pub mod client;
@@ -17,6 +18,7 @@ pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod fetch;
+pub mod identity;
 pub mod import;
 pub mod instances;
 pub mod limits;
@@ -24,6 +26,7 @@ pub mod moderation;
 pub mod oembed;
 pub mod publishers;
 pub mod publishing;
+pub mod readers;
 pub mod reports;
 pub mod retention;
 pub mod secrets;

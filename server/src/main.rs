@@ -99,6 +99,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Publisher(PublisherCommand::Domain { name, domain }) => {
+            let db = open(&cli.database_url, &database).await?;
+            let publisher = publishers::add_domain(&db, &name, &domain).await?;
+            println!("{name:?} is on {}", publisher.domains.join(", "));
+            Ok(())
+        }
         Command::Publisher(PublisherCommand::Prefix { name, prefix }) => {
             let db = open(&cli.database_url, &database).await?;
             publishers::reserve_prefix(&db, &name, &prefix).await?;

@@ -1,13 +1,17 @@
 //! Moderation: how each site's comments are moderated ([`ModerationPolicy`]),
-//! the decisions moderators make on comments, and the `moderation_log` of
-//! what they did. The `/admin` pages (`admin/`) are the way in; the queue is
-//! read from `comments.rs`, reports are `reports.rs`'.
+//! the decisions moderators make on comments and readers (bans), and the
+//! `moderation_log` of what they did. The `/admin` pages (`admin/`) are the
+//! way in; the queue is read from `comments.rs`, reports are `reports.rs`',
+//! bans `bans.rs`'.
+
+use std::time::{Duration, SystemTime};
 
 use axum::http::HeaderValue;
 
+use crate::bans::{self, Target};
 use crate::comments::{self, Verdict};
-use crate::db::Db;
-use crate::{Result, publishers, reports};
+use crate::db::{self, Db};
+use crate::{Error, Result, publishers, reports};
 
 /// Moderation per partner site. A comment is moderated as the site its
 /// article belongs to: the listed sites whose host is one of the domains of
@@ -49,7 +53,7 @@ impl ModerationPolicy {
 }
 
 /// `host` of `scheme://host[:port]`.
-fn origin_host(origin: &str) -> Option<&str> {
+pub(crate) fn origin_host(origin: &str) -> Option<&str> {
     let rest = origin.split_once("://")?.1;
     Some(match rest.rsplit_once(':') {
         Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
@@ -70,11 +74,38 @@ pub enum Moderation {
     /// Published at once.
     #[default]
     Open,
-    /// Held until approved; only their author sees them meanwhile.
+    /// Readers the site signed in are published at once; anonymous ones are
+    /// held until approved.
+    PreAnonymous,
+    /// Held until approved; only their author sees them meanwhile (except
+    /// the newsroom's and trusted readers': `trust_after`).
     Pre,
 }
 
-/// `open` or `pre` (any case), as the command line and the sites file write it.
+impl Moderation {
+    /// Whether a comment is held for a moderator: by `reader`, signed in
+    /// (`None`: anonymous), who is staff or trusted on their site.
+    pub fn holds(self, reader: Option<Standing>) -> bool {
+        match (self, reader) {
+            (Moderation::Open, _) => false,
+            (Moderation::PreAnonymous, reader) => reader.is_none(),
+            (Moderation::Pre, Some(Standing { staff, trusted })) => !(staff || trusted),
+            (Moderation::Pre, None) => true,
+        }
+    }
+}
+
+/// What moderation makes of a signed-in reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// The newsroom's (`role: staff`).
+    pub staff: bool,
+    /// Past their site's `trust_after` approved comments.
+    pub trusted: bool,
+}
+
+/// `open`, `pre` or `pre-anonymous` (any case), as the command line and the
+/// sites file write it.
 impl std::str::FromStr for Moderation {
     type Err = String;
 
@@ -82,7 +113,8 @@ impl std::str::FromStr for Moderation {
         match text.trim().to_ascii_lowercase().as_str() {
             "open" => Ok(Moderation::Open),
             "pre" => Ok(Moderation::Pre),
-            _ => Err(format!("the moderation is open or pre, not {text:?}")),
+            "pre-anonymous" => Ok(Moderation::PreAnonymous),
+            _ => Err(format!("the moderation is open, pre or pre-anonymous, not {text:?}")),
         }
     }
 }
@@ -154,6 +186,55 @@ pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -
     Ok(Decided { count, slugs })
 }
 
+/// Longest reason for a ban, in characters.
+pub const MAX_BAN_REASON_CHARS: usize = 500;
+
+/// What [`ban`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Banned {
+    /// The ban's id, and the article of the comment.
+    Done(i64, String),
+    /// The comment is anonymous and its address hash is forgotten (older
+    /// than the retention period, or deleted): there is nothing to bar.
+    NoAddress,
+}
+
+/// Bars the author of comment `comment` for `reason`, for `length` (`None`:
+/// for good), as `moderator` decided: a signed-in reader by identity, an
+/// anonymous one by the hash of the comment's address. Logged in the same
+/// transaction. A 404 if there is no such comment.
+pub async fn ban(db: &Db, moderator: &str, comment: i64, reason: &str, length: Option<Duration>) -> Result<Banned> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_BAN_REASON_CHARS || reason.chars().any(char::is_control) {
+        return Err(Error::invalid(vec![("reason", "invalid")], "a ban needs a reason of 1 to 500 characters"));
+    }
+    let mut tx = db.begin().await?;
+    let author = comments::author_of(&mut tx, comment).await?.ok_or_else(|| Error::not_found("comment"))?;
+    let target = match author.reader_id {
+        Some(id) => Target::Reader(id),
+        None if !author.client_hash.is_empty() => Target::Address(author.client_hash),
+        None => return Ok(Banned::NoAddress),
+    };
+    let until = length.map(|length| db::time_text(SystemTime::now() + length));
+    let id = bans::add(&mut tx, &target, reason, Some(comment), moderator, until.as_deref()).await?;
+    let action = match length {
+        Some(length) => format!("ban ({} days)", length.as_secs().div_ceil(24 * 60 * 60)),
+        None => "ban (for good)".to_owned(),
+    };
+    log(&mut tx, moderator, &action, Some(comment), Some(&author.slug)).await?;
+    tx.commit().await?;
+    Ok(Banned::Done(id, author.slug))
+}
+
+/// Lifts ban `id` for `moderator`, logged; whether it was in force.
+pub async fn lift(db: &Db, moderator: &str, id: i64) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let Some(comment) = bans::lift(&mut tx, id, moderator).await? else { return Ok(false) };
+    log(&mut tx, moderator, "lift ban", comment, None).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
 /// Notes in the moderation log that `moderator` did `action`.
 pub async fn log(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
@@ -219,9 +300,22 @@ mod tests {
     }
 
     #[test]
-    fn modes_are_written_open_or_pre() {
+    fn modes_are_written_open_pre_or_pre_anonymous() {
         assert_eq!("Pre".parse(), Ok(Moderation::Pre));
         assert_eq!(" open ".parse(), Ok(Moderation::Open));
+        assert_eq!("pre-anonymous".parse(), Ok(Moderation::PreAnonymous));
         assert!("later".parse::<Moderation>().is_err());
+        assert!(Moderation::Open < Moderation::PreAnonymous && Moderation::PreAnonymous < Moderation::Pre);
+    }
+
+    #[test]
+    fn who_is_held_depends_on_the_mode_and_the_reader() {
+        let reader = Some(Standing { staff: false, trusted: false });
+        let trusted = Some(Standing { staff: false, trusted: true });
+        let staff = Some(Standing { staff: true, trusted: false });
+        assert!(!Moderation::Open.holds(None));
+        assert!(Moderation::PreAnonymous.holds(None) && !Moderation::PreAnonymous.holds(reader));
+        assert!(Moderation::Pre.holds(None) && Moderation::Pre.holds(reader));
+        assert!(!Moderation::Pre.holds(trusted) && !Moderation::Pre.holds(staff));
     }
 }

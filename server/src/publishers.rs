@@ -63,17 +63,7 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> anyhow::Result<Publ
     if name.is_empty() || name.chars().any(char::is_control) {
         bail!("a publisher needs a name without control characters");
     }
-    let mut clean = Vec::new();
-    for domain in domains {
-        let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
-        let valid = !domain.is_empty()
-            && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
-            && !domain.starts_with('.');
-        if !valid {
-            bail!("{domain:?} is not a domain name (e.g. news.example.org)");
-        }
-        clean.push(domain);
-    }
+    let clean = domains.iter().map(|d| clean_domain(d)).collect::<anyhow::Result<Vec<_>>>()?;
     let id: i64 = sqlx::query_scalar("INSERT INTO publishers (name, domains) VALUES ($1, $2) RETURNING id")
         .bind(name)
         .bind(SqlJson(&clean))
@@ -86,6 +76,35 @@ pub async fn add(db: &Db, name: &str, domains: &[String]) -> anyhow::Result<Publ
             other => other.into(),
         })?;
     Ok(Publisher { id, name: name.to_owned(), domains: clean, slug_prefix: None, key: None })
+}
+
+/// `domain` lowercased, without a final dot, if it is a domain name.
+fn clean_domain(domain: &str) -> anyhow::Result<String> {
+    let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+    let valid = !domain.is_empty()
+        && domain.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+        && !domain.starts_with('.');
+    if !valid {
+        bail!("{domain:?} is not a domain name (e.g. news.example.org)");
+    }
+    Ok(domain)
+}
+
+/// Adds `domain` to those of the publisher named `name` (the `publisher
+/// domain` command): its imports may fetch from it, and its articles belong
+/// to the sites there. Nothing changes if it has it already.
+pub async fn add_domain(db: &Db, name: &str, domain: &str) -> anyhow::Result<Publisher> {
+    let mut publisher = named(db, name).await?;
+    let domain = clean_domain(domain)?;
+    if !publisher.domains.contains(&domain) {
+        publisher.domains.push(domain);
+        sqlx::query("UPDATE publishers SET domains = $1 WHERE id = $2")
+            .bind(SqlJson(&publisher.domains))
+            .bind(publisher.id)
+            .execute(db)
+            .await?;
+    }
+    Ok(publisher)
 }
 
 /// Reserves the slugs `prefix` and `prefix-…` for the publisher named `name`:

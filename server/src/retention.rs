@@ -1,23 +1,26 @@
 //! Forgetting what is no longer needed. A comment's salted address hash and
 //! idempotency key only serve against abuse and retried posts, which happen
 //! within minutes: after a number of days (30 by default) both are wiped.
-//! The same goes for the hash kept with a reader's report. The comment
-//! itself stays until its author (or an operator) deletes it.
+//! The same goes for the hash kept with a reader's report, and for that of a
+//! ban by address once the ban is lifted or over. The comment itself stays
+//! until its author (or an operator) deletes it.
 
 use std::time::{Duration, SystemTime};
 
 use crate::db::Db;
-use crate::{Result, comments, reports};
+use crate::{Result, bans, comments, reports};
 
 /// How often the server looks for hashes to forget.
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Wipes the address hash and idempotency key of comments older than
-/// `days`, and the hash of reports as old; returns how many comments it changed.
+/// `days`, the hash of reports as old and that of bans no longer in force;
+/// returns how many comments it changed.
 pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     let cutoff = crate::db::time_text(SystemTime::now() - Duration::from_secs(u64::from(days) * 24 * 60 * 60));
     let done = comments::forget_client_hashes(db, &cutoff).await?;
     reports::forget_client_hashes(db, &cutoff).await?;
+    bans::forget_ended(db).await?;
     Ok(done)
 }
 

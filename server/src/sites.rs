@@ -1,31 +1,51 @@
 //! Partner sites, from a TOML file (`--sites`): which pages may call the API
 //! (CORS), how the comments on each site's articles are moderated (an
 //! article belongs to a site when the site's host is one of its publisher's
-//! domains: `publisher add --domain`), and which language each site's
-//! widgets speak when the page does not say.
+//! domains: `publisher add --domain`), which language each site's widgets
+//! speak when the page does not say, and how the site signs its readers in.
 //!
 //! ```toml
 //! [[site]]
 //! origin = "https://courrier-littoral.example"
 //! language = "fr"          # optional: the widget's language unless data-lang says otherwise
-//! moderation = "pre"       # optional: open | pre; else the server's --moderation
+//! moderation = "pre"       # optional: open | pre | pre-anonymous; else the server's --moderation
+//! anonymous = false        # optional: only signed-in readers comment (default true)
+//! login_url = "https://courrier-littoral.example/connexion"  # optional: where readers sign in
+//! trust_after = 3          # optional: signed-in readers with 3 approved comments skip pre-moderation
+//!
+//! [site.sign_in]           # optional: the site signs its readers' tokens (identity.rs)
+//! algorithm = "EdDSA"      # EdDSA | ES256 (public keys, PEM) | HS256 (a shared secret)
+//! keys = ["""-----BEGIN PUBLIC KEY-----
+//! MCowBQYDK2VwAyEA…
+//! -----END PUBLIC KEY-----"""]
+//! key_files = ["courrier-2027.pem"]  # or in files, relative to this one; several during a rollover
 //! ```
 
 use std::path::Path;
 
 use axum::http::HeaderValue;
+use encart_api_types::Commenting;
 use serde::Deserialize;
 
 use crate::config::{AllowedOrigins, Origin, parse_origin};
+use crate::identity::SignIn;
 use crate::moderation::{Moderation, ModerationPolicy};
 
 /// One partner site.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Site {
     pub origin: HeaderValue,
     /// A language the widget speaks (`fr`, `en`), as a tag.
     pub language: Option<String>,
     pub moderation: Option<Moderation>,
+    /// How the site's tokens are checked, when it signs its readers in.
+    pub sign_in: Option<SignIn>,
+    /// Whether readers who are not signed in may comment.
+    pub anonymous: bool,
+    /// Where the site's readers sign in (http or https).
+    pub login_url: Option<String>,
+    /// Approved comments after which a signed-in reader skips pre-moderation.
+    pub trust_after: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -41,15 +61,35 @@ struct Entry {
     origin: String,
     language: Option<String>,
     moderation: Option<String>,
+    anonymous: Option<bool>,
+    login_url: Option<String>,
+    trust_after: Option<u32>,
+    sign_in: Option<SignInEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignInEntry {
+    algorithm: String,
+    #[serde(default)]
+    keys: Vec<String>,
+    #[serde(default)]
+    key_files: Vec<std::path::PathBuf>,
 }
 
 /// The sites of the file at `path`; an error names the site and field at fault.
 pub fn load(path: &Path) -> Result<Vec<Site>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    parse_in(&text, path.parent()).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The sites of `text` (key files relative to the working directory).
 pub fn parse(text: &str) -> Result<Vec<Site>, String> {
+    parse_in(text, None)
+}
+
+/// The sites of `text`, whose relative key files are in `dir`.
+fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
     let file: SitesFile = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut sites: Vec<Site> = Vec::new();
     for (n, entry) in file.site.into_iter().enumerate() {
@@ -69,14 +109,83 @@ pub fn parse(text: &str) -> Result<Vec<Site>, String> {
             None => None,
         };
         let moderation = match entry.moderation {
-            Some(mode) => {
-                Some(mode.parse::<Moderation>().map_err(|_| format!("{at}: moderation is open or pre, not {mode:?}"))?)
+            Some(mode) => Some(mode.parse::<Moderation>().map_err(|e| format!("{at}: {e}"))?),
+            None => None,
+        };
+        let sign_in = match entry.sign_in {
+            Some(sign_in) => {
+                let mut keys = sign_in.keys;
+                for file in &sign_in.key_files {
+                    let path = dir.map_or_else(|| file.clone(), |dir| dir.join(file));
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("{at}: cannot read the key file {}: {e}", path.display()))?;
+                    keys.push(text);
+                }
+                Some(SignIn::new(&sign_in.algorithm, &keys).map_err(|e| format!("{at}: sign_in: {e}"))?)
             }
             None => None,
         };
-        sites.push(Site { origin, language, moderation });
+        let anonymous = entry.anonymous.unwrap_or(true);
+        let needs_sign_in = |what: &str| match sign_in {
+            Some(_) => Ok(()),
+            None => Err(format!("{at}: {what} needs [site.sign_in]: without it no reader is signed in")),
+        };
+        if !anonymous {
+            needs_sign_in("anonymous = false")?;
+        }
+        if entry.trust_after.is_some() {
+            needs_sign_in("trust_after")?;
+        }
+        if moderation == Some(Moderation::PreAnonymous) {
+            needs_sign_in("moderation = \"pre-anonymous\"")?;
+        }
+        if let Some(url) = &entry.login_url {
+            let web = url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !web {
+                return Err(format!("{at}: login_url is an http(s) address, not {url:?}"));
+            }
+        }
+        sites.push(Site {
+            origin,
+            language,
+            moderation,
+            sign_in,
+            anonymous,
+            login_url: entry.login_url,
+            trust_after: entry.trust_after,
+        });
     }
     Ok(sites)
+}
+
+/// The sites an article belongs to: those whose host is one of `domains`,
+/// its publisher's (`None`: no publisher, no site).
+pub fn of_publisher<'a>(sites: &'a [Site], domains: Option<&[String]>) -> Vec<&'a Site> {
+    let Some(domains) = domains else { return Vec::new() };
+    sites
+        .iter()
+        .filter(|site| {
+            site.origin
+                .to_str()
+                .ok()
+                .and_then(crate::moderation::origin_host)
+                .is_some_and(|host| crate::publishers::owns_host(domains, host))
+        })
+        .collect()
+}
+
+/// How readers may comment on an article of `sites` (see [`of_publisher`]):
+/// signed in only if any of them says so; the first sign-in address given.
+pub fn commenting(sites: &[&Site]) -> Commenting {
+    Commenting {
+        sign_in_required: sites.iter().any(|site| !site.anonymous),
+        sign_in_url: sites.iter().find_map(|site| site.login_url.clone()),
+    }
+}
+
+/// The site whose origin is `origin`, if listed.
+pub fn by_origin<'a>(sites: &'a [Site], origin: &str) -> Option<&'a Site> {
+    sites.iter().find(|site| site.origin == origin)
 }
 
 /// What the sites add to the command line's settings: their origins join
@@ -172,7 +281,7 @@ mod tests {
             ("[[site]]\norigin = \"news.example\"", "site 1 (news.example)"),
             ("[[site]]\norigin = \"*\"", "not *"),
             ("[[site]]\norigin = \"https://a.example\"\nlanguage = \"de\"", "fr or en"),
-            ("[[site]]\norigin = \"https://a.example\"\nmoderation = \"later\"", "open or pre"),
+            ("[[site]]\norigin = \"https://a.example\"\nmoderation = \"later\"", "open, pre or pre-anonymous"),
             ("[[site]]\norigin = \"https://a.example\"\n[[site]]\norigin = \"https://a.example\"", "twice"),
             ("[[site]]\norigin = \"https://a.example\"\ncolour = \"red\"", "unknown field"),
         ] {

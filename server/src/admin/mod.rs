@@ -1,5 +1,6 @@
 //! The moderation pages at `/admin`: sign-in, the queue of comments awaiting
-//! a decision across every site, decisions one by one or in bulk, the log.
+//! a decision across every site, decisions one by one or in bulk, bans of
+//! a comment's author (and their lifting), the log.
 //! Here the routes and handlers; `auth.rs` moderators and sessions,
 //! `pages.rs` the HTML.
 //!
@@ -30,11 +31,11 @@ use serde::Deserialize;
 
 pub use self::auth::{MIN_PASSWORD_CHARS, PASSWORD_CHECKS, PASSWORD_WAIT, add_moderator};
 use self::auth::{SESSION_HOURS, Session};
-use self::pages::{done_message, html_response, queue_page, sign_in_page};
+use self::pages::{Notice, ban_page, html_response, queue_page, sign_in_page};
 use crate::client::{ClientIp, Https};
-use crate::moderation::{self, Decision};
+use crate::moderation::{self, Banned, Decision};
 use crate::secrets::{hex_sha256, random_token};
-use crate::{AppState, Error, Result, comments};
+use crate::{AppState, Error, Result, bans, comments};
 
 const COOKIE: &str = "encart_admin";
 /// The sign-in form's own CSRF cookie.
@@ -51,6 +52,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/sign-in", post(sign_in))
         .route("/admin/sign-out", post(sign_out))
         .route("/admin/moderate", post(moderate))
+        .route("/admin/ban", get(ban_form).post(ban))
+        .route("/admin/lift", post(lift))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
 }
 
@@ -206,10 +209,73 @@ async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     Ok(Redirect::to(&format!("/admin?done={}&count={}", decision.as_str(), decided.count)).into_response())
 }
 
+/// How long a ban lasts, as the form offers it: days, or `0` for good.
+const BAN_LENGTHS: [u32; 4] = [1, 7, 30, 0];
+
+#[derive(Debug, Default, Deserialize)]
+struct BanParams {
+    comment: Option<String>,
+}
+
+/// `GET /admin/ban?comment=ID`: the comment, and the form to ban its author.
+async fn ban_form(
+    State(state): State<AppState>,
+    https: Https,
+    headers: HeaderMap,
+    params: std::result::Result<Query<BanParams>, QueryRejection>,
+) -> Result<Response> {
+    let Some(session) = session(&state, &headers).await? else {
+        return sign_in_answer(&state, https, StatusCode::OK, None);
+    };
+    let id = params.ok().and_then(|Query(p)| p.comment).and_then(|c| c.trim().trim_start_matches('#').parse().ok());
+    let comment = match id {
+        Some(id) => comments::to_judge(&state.db, id).await?,
+        None => None,
+    };
+    let status = if comment.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
+    Ok(html_response(status, ban_page(&session.csrf, comment.as_ref(), &BAN_LENGTHS)))
+}
+
+/// `POST /admin/ban`: `comment`, `reason`, `days` (`0`: for good).
+async fn ban(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+    let fields = form(&body);
+    let session = checked(&state, &headers, &fields).await?;
+    let bad = || Error::bad_request("choose a comment and how long");
+    let comment: i64 = field(&fields, "comment").and_then(|c| c.parse().ok()).ok_or_else(bad)?;
+    let days: u32 =
+        field(&fields, "days").and_then(|d| d.parse().ok()).filter(|d| BAN_LENGTHS.contains(d)).ok_or_else(bad)?;
+    let length = (days > 0).then(|| std::time::Duration::from_secs(u64::from(days) * 24 * 60 * 60));
+    let reason = field(&fields, "reason").unwrap_or_default();
+    let notice = match moderation::ban(&state.db, &session.moderator, comment, reason, length).await? {
+        Banned::Done(id, _) => {
+            tracing::info!(moderator = %session.moderator, ban = id, comment, days, "banned");
+            "banned"
+        }
+        Banned::NoAddress => "no-address",
+    };
+    Ok(Redirect::to(&format!("/admin?notice={notice}")).into_response())
+}
+
+/// `POST /admin/lift`: `ban`, the id of a ban in force.
+async fn lift(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+    let fields = form(&body);
+    let session = checked(&state, &headers, &fields).await?;
+    let id: i64 =
+        field(&fields, "ban").and_then(|b| b.parse().ok()).ok_or_else(|| Error::bad_request("choose a ban to lift"))?;
+    let notice = if moderation::lift(&state.db, &session.moderator, id).await? {
+        tracing::info!(moderator = %session.moderator, ban = id, "lifted a ban");
+        "lifted"
+    } else {
+        "not-in-force"
+    };
+    Ok(Redirect::to(&format!("/admin?notice={notice}")).into_response())
+}
+
 #[derive(Debug, Default, Deserialize)]
 struct PageParams {
     done: Option<String>,
     count: Option<u32>,
+    notice: Option<String>,
 }
 
 async fn page(
@@ -223,13 +289,14 @@ async fn page(
     };
     // A hand-edited query string only loses the confirmation line.
     let params = params.map(|Query(p)| p).unwrap_or_default();
-    let done = match (params.done.as_deref().and_then(Decision::parse), params.count) {
-        (Some(decision), Some(count)) => Some(done_message(decision, count)),
-        _ => None,
+    let notice = match (params.done.as_deref().and_then(Decision::parse), params.count) {
+        (Some(decision), Some(count)) => Some(Notice::Decided(decision, count)),
+        _ => params.notice.as_deref().and_then(Notice::parse),
     };
     let queue = comments::queue(&state.db, QUEUE_PAGE).await?;
     let awaiting = comments::awaiting(&state.db).await?;
+    let bans = bans::in_force(&state.db, QUEUE_PAGE).await?;
     let log = moderation::recent_log(&state.db, 20).await?;
-    let html = queue_page(&session.moderator, &session.csrf, &queue, awaiting, &log, done);
+    let html = queue_page(&session.moderator, &session.csrf, &queue, awaiting, &bans, &log, notice);
     Ok(html_response(StatusCode::OK, html))
 }

@@ -7,8 +7,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 
-use crate::comments::Queued;
-use crate::moderation::{Decision, Logged};
+use crate::bans::Ban;
+use crate::comments::{Queued, ToJudge};
+use crate::moderation::{Decision, Logged, MAX_BAN_REASON_CHARS};
 
 /// An admin page, with headers that keep it private and unframed and forbid any script.
 pub fn html_response(status: StatusCode, html: String) -> Response {
@@ -30,15 +31,47 @@ pub fn html_response(status: StatusCode, html: String) -> Response {
         .into_response()
 }
 
-/// The confirmation of a decision: "2 comments approved."
-pub fn done_message(decision: Decision, count: u32) -> String {
-    let verb = match decision {
-        Decision::Approve => "approved",
-        Decision::Reject => "rejected",
-        Decision::Spam => "marked as spam",
-        Decision::Delete => "deleted",
-    };
-    format!("{count} comment{} {verb}.", if count == 1 { "" } else { "s" })
+/// What the page confirms after an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A decision on this many comments.
+    Decided(Decision, u32),
+    Banned,
+    /// The ban could not be: an anonymous comment whose address is forgotten.
+    NoAddress,
+    Lifted,
+    NotInForce,
+}
+
+impl Notice {
+    /// As the redirect's `notice=` says it.
+    pub fn parse(text: &str) -> Option<Notice> {
+        Some(match text {
+            "banned" => Notice::Banned,
+            "no-address" => Notice::NoAddress,
+            "lifted" => Notice::Lifted,
+            "not-in-force" => Notice::NotInForce,
+            _ => return None,
+        })
+    }
+
+    /// "2 comments approved.", "The author is banned."…
+    pub fn message(self) -> String {
+        let verb = match self {
+            Notice::Decided(Decision::Approve, _) => "approved",
+            Notice::Decided(Decision::Reject, _) => "rejected",
+            Notice::Decided(Decision::Spam, _) => "marked as spam",
+            Notice::Decided(Decision::Delete, _) => "deleted",
+            Notice::Banned => return "The author is banned: their posts are refused.".into(),
+            Notice::NoAddress => {
+                return "Nothing was banned: the comment is anonymous and its address is no longer kept.".into();
+            }
+            Notice::Lifted => return "The ban is lifted.".into(),
+            Notice::NotInForce => return "That ban was no longer in force.".into(),
+        };
+        let Notice::Decided(_, count) = self else { unreachable!() };
+        format!("{count} comment{} {verb}.", if count == 1 { "" } else { "s" })
+    }
 }
 
 /// `/admin/style.css`.
@@ -87,10 +120,14 @@ pub fn queue_page(
     csrf: &str,
     queue: &[Queued],
     awaiting: i64,
+    bans: &[Ban],
     log: &[Logged],
-    done: Option<String>,
+    notice: Option<Notice>,
 ) -> String {
+    let done = notice.map(Notice::message);
     let csrf = csrf.to_owned();
+    let ban_rows = bans.iter().cloned().map(|ban| ban_row(ban, &csrf)).collect_view();
+    let no_bans = bans.is_empty().then(|| view! { <p class="empty">"No ban is in force."</p> });
     let items = queue.iter().cloned().map(item).collect_view();
     let empty = queue.is_empty().then(|| view! { <p class="empty">"Nothing awaits a decision."</p> });
     let log_rows = log
@@ -140,6 +177,15 @@ pub fn queue_page(
                     {empty}
                     <ol class="items">{items}</ol>
                 </form>
+                <section aria-labelledby="bans">
+                    <h2 id="bans">"Bans in force"</h2>
+                    <form method="get" action="/admin/ban" class="find">
+                        <label>"Ban the author of comment #" <input name="comment" inputmode="numeric" size="8" required /></label>
+                        <button type="submit">"Next"</button>
+                    </form>
+                    {no_bans}
+                    <ul class="bans">{ban_rows}</ul>
+                </section>
                 <section>
                     <h2>"Recent actions"</h2>
                     <table>
@@ -181,6 +227,7 @@ fn item(q: Queued) -> impl IntoView {
     });
     let id = q.id;
     let label = format!("Select comment #{id} by {}", q.author);
+    let verified = q.reader_id.map(|_| view! { <span class="tag">"signed in"</span> });
     let button = move |action: &'static str, text: &'static str| {
         view! {
             <button type="submit" name="one" value=format!("{action}:{id}") aria-label=format!("{text} #{id}")>
@@ -196,15 +243,105 @@ fn item(q: Queued) -> impl IntoView {
                     {format!("#{id} on “{}” · ", q.title)} <strong>{why}</strong>
                 </p>
                 {parent}
-                <p class="who">{format!("{} · {}", q.author, q.created_at)}</p>
+                <p class="who">{format!("{} · {}", q.author, q.created_at)} " " {verified}</p>
                 <p class="text">{q.body}</p>
                 <div class="actions">
                     {button("approve", "Approve")} {button("reject", "Reject")} {button("spam", "Spam")}
                     {button("delete", "Delete")}
+                    <a href=format!("/admin/ban?comment={id}") aria-label=format!("Ban the author of #{id}…")>
+                        "Ban the author…"
+                    </a>
                 </div>
             </div>
         </li>
     }
+}
+
+/// One ban in force, with its "Lift" button.
+fn ban_row(ban: Ban, csrf: &str) -> impl IntoView + use<> {
+    let who = match (ban.reader_name, ban.reader_site) {
+        (Some(name), Some(site)) if !name.is_empty() => format!("{name} (signed in on {site})"),
+        (_, Some(site)) => format!("A reader of {site} who erased their data"),
+        _ => format!("Anonymous posts from the address of comment #{}", ban.comment_id.unwrap_or_default()),
+    };
+    let until = ban.ends_at.map_or_else(|| "for good".to_owned(), |until| format!("until {until}"));
+    let id = ban.id;
+    view! {
+        <li class="ban">
+            <p class="who">{who}</p>
+            <p>{format!("{until} · by {} on {} · ", ban.created_by, ban.created_at)} {ban.reason}</p>
+            <form method="post" action="/admin/lift">
+                <input type="hidden" name="csrf" value=csrf.to_owned() />
+                <input type="hidden" name="ban" value=id.to_string() />
+                <button type="submit" aria-label=format!("Lift ban {id}")>"Lift"</button>
+            </form>
+        </li>
+    }
+}
+
+/// The ban form for the author of `comment` (or why there is none).
+pub fn ban_page(csrf: &str, comment: Option<&ToJudge>, lengths: &[u32]) -> String {
+    let Some(c) = comment else {
+        return document(
+            "Ban",
+            view! {
+                <main>
+                    <h1>"Ban"</h1>
+                    <p class="error" role="alert">"No such comment (or it was deleted)."</p>
+                    <p><a href="/admin">"Back to moderation"</a></p>
+                </main>
+            },
+        );
+    };
+    let whom = match (&c.site, c.has_address != 0) {
+        (Some(site), _) => {
+            format!("{}, signed in on {site}: their account is banned, wherever they post from.", c.author)
+        }
+        (None, true) => format!(
+            "{}, anonymous: posts without sign-in from the address this comment came from are refused.",
+            c.author
+        ),
+        (None, false) => "An anonymous reader whose address is no longer kept: nothing can be banned.".to_owned(),
+    };
+    let can_ban = c.site.is_some() || c.has_address != 0;
+    let options = lengths
+        .iter()
+        .map(|&days| {
+            let label = match days {
+                0 => "For good".to_owned(),
+                1 => "1 day".to_owned(),
+                n => format!("{n} days"),
+            };
+            view! { <option value=days.to_string() selected=days == 7>{label}</option> }
+        })
+        .collect_view();
+    let form = can_ban.then(|| {
+        view! {
+            <form method="post" action="/admin/ban" class="ban-form">
+                <input type="hidden" name="csrf" value=csrf.to_owned() />
+                <input type="hidden" name="comment" value=c.id.to_string() />
+                <label>
+                    "Reason (kept in the record)"
+                    <input name="reason" required maxlength=MAX_BAN_REASON_CHARS.to_string() />
+                </label>
+                <label>"How long" <select name="days">{options}</select></label>
+                <button type="submit">"Ban"</button>
+            </form>
+        }
+    });
+    document(
+        "Ban",
+        view! {
+            <main>
+                <h1>{format!("Ban the author of #{}", c.id)}</h1>
+                <p class="where">{format!("On “{}” · {}", c.title, c.created_at)}</p>
+                <blockquote class="parent"><p class="who">{c.author.clone()}</p><p class="text">{c.body.clone()}</p></blockquote>
+                <p>{whom}</p>
+                {form}
+                <p><a href="/admin">"Back to moderation"</a></p>
+            </main>
+        },
+    )
 }
 
 const STYLE: &str = "
@@ -230,5 +367,12 @@ button { font: inherit; padding: .3rem .8rem; cursor: pointer; }
 .parent { margin: .4rem 0; padding-left: .8rem; border-left: 3px solid #8886; opacity: .85; }
 .actions { display: flex; gap: .4rem; flex-wrap: wrap; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+.tag { font-size: .8rem; font-weight: 400; border: 1px solid #8888; border-radius: .3rem; padding: 0 .3rem; }
+.bans { list-style: none; padding: 0; }
+.ban { border-bottom: 1px solid #8884; padding: .5rem 0; }
+.ban p { margin: .2rem 0; }
+.find input { display: inline-block; width: auto; }
+.ban-form label { display: block; margin: .8rem 0; }
+select { font: inherit; padding: .3rem; }
 th, td { text-align: left; padding: .2rem .5rem; border-bottom: 1px solid #8884; }
 ";

@@ -81,6 +81,9 @@ fn publishers_and_keys_are_managed_from_the_command_line_and_keys_shown_once() {
     let added =
         run(&["publisher", "add", "Le Courrier", "--domain", "courrier.example", "--domain", "cdn.courrier.example"]);
     assert!(added.contains("courrier.example, cdn.courrier.example"), "{added}");
+    let more = run(&["publisher", "domain", "Le Courrier", "Courrier-Littoral.example."]);
+    assert!(more.contains("courrier.example, cdn.courrier.example, courrier-littoral.example"), "{more}");
+    assert_eq!(run(&["publisher", "domain", "Le Courrier", "courrier.example"]), more, "once only");
     let key = run(&["key", "create", "Le Courrier"]);
     let key = key.trim();
     assert!(key.starts_with("ek_") && key.len() == 46, "only the key on stdout: {key:?}");
@@ -112,7 +115,19 @@ fn a_bad_sites_file_is_refused_at_start_up_with_the_site_at_fault() {
     let output = Command::new(BIN).args(["serve", "--sites"]).arg(&file).output().unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("site 1 (https://a.example): moderation is open or pre, not \"later\""), "{stderr}");
+    assert!(
+        stderr.contains("site 1 (https://a.example): the moderation is open, pre or pre-anonymous, not \"later\""),
+        "{stderr}"
+    );
+    // A key file is read, relative to the sites file, at start-up.
+    let keys =
+        "[[site]]\norigin = \"https://a.example\"\n[site.sign_in]\nalgorithm = \"EdDSA\"\nkey_files = [\"a.pem\"]\n";
+    std::fs::write(&file, keys).unwrap();
+    let output = Command::new(BIN).args(["serve", "--sites"]).arg(&file).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let expected = format!("cannot read the key file {}", file.with_file_name("a.pem").display());
+    assert!(stderr.contains(&expected), "{stderr}");
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod comments;
 mod counts_oembed;
 mod durability;
 mod embed;
+mod identity;
 mod import_html;
 mod instances;
 mod migrations;

@@ -281,3 +281,77 @@ async fn moderators_need_a_long_password_and_a_unique_name() {
     assert!(stored.starts_with("$argon2id$"), "{stored}");
     assert!(!stored.contains("a long enough password"));
 }
+
+#[tokio::test]
+async fn moderators_ban_a_comments_author_from_admin_and_lift_the_ban() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let app = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    let troll = post_comment(&app, "Troll", "<b>Provocation</b>").await;
+    let cookie = sign_in(&app, "Camille", "correct horse battery").await;
+    let get_page = |uri: String| {
+        let (app, cookie) = (app.clone(), cookie.clone());
+        async move { fetch(&app, Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await }
+    };
+
+    // The ban form shows the comment (as text) and whom the ban bars.
+    let form = get_page(format!("/admin/ban?comment={troll}")).await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.html);
+    assert!(form.html.contains("&lt;b&gt;Provocation&lt;/b&gt;") && !form.html.contains("<b>Provocation"));
+    assert!(form.html.contains("posts without sign-in from the address this comment came from"), "{}", form.html);
+    assert_eq!(get_page("/admin/ban?comment=999999".into()).await.status, StatusCode::NOT_FOUND);
+    let token = csrf(&form.html);
+
+    // Without the CSRF token, or without a reason: nothing is banned.
+    let refused = form_post(&app, "/admin/ban", &cookie, &[("comment", &troll), ("reason", "x"), ("days", "7")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let no_reason = form_post(
+        &app,
+        "/admin/ban",
+        &cookie,
+        &[("csrf", &token), ("comment", &troll), ("reason", " "), ("days", "7")],
+    )
+    .await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let odd_length = form_post(
+        &app,
+        "/admin/ban",
+        &cookie,
+        &[("csrf", &token), ("comment", &troll), ("reason", "x"), ("days", "9")],
+    )
+    .await;
+    assert_eq!(odd_length.status, StatusCode::BAD_REQUEST);
+    let bans: i64 = sqlx::query_scalar("SELECT count(*) FROM bans").fetch_one(&db).await.unwrap();
+    assert_eq!(bans, 0);
+    assert_eq!(
+        post(&app, &comments_uri(), json!({"author": "Troll", "body": "Encore"}).to_string()).await.status,
+        StatusCode::CREATED
+    );
+
+    let done = form_post(
+        &app,
+        "/admin/ban",
+        &cookie,
+        &[("csrf", &token), ("comment", &troll), ("reason", "insultes"), ("days", "7")],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let banned = post(&app, &comments_uri(), json!({"author": "Troll", "body": "Toujours là"}).to_string()).await;
+    assert_error(&banned, StatusCode::FORBIDDEN, "banned");
+    let page = get_page("/admin?notice=banned".into()).await;
+    assert!(page.html.contains("The author is banned"), "{}", page.html);
+    assert!(page.html.contains(&format!("Anonymous posts from the address of comment #{troll}")), "{}", page.html);
+    assert!(page.html.contains("insultes"));
+    assert!(page.html.contains("ban (7 days)"), "logged: {}", page.html);
+
+    let ban: i64 = sqlx::query_scalar("SELECT id FROM bans").fetch_one(&db).await.unwrap();
+    let lifted = form_post(&app, "/admin/lift", &cookie, &[("csrf", &token), ("ban", &ban.to_string())]).await;
+    assert_eq!(lifted.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        post(&app, &comments_uri(), json!({"author": "Troll", "body": "Pardon"}).to_string()).await.status,
+        StatusCode::CREATED
+    );
+    let page = get_page("/admin?notice=lifted".into()).await;
+    assert!(page.html.contains("No ban is in force.") && page.html.contains("lift ban"), "{}", page.html);
+}
