@@ -8,7 +8,17 @@
  *   data-lang="fr|en": the widget's language (default: the article's);
  *   data-heading-level="1".."6": level of the title (default 2);
  *   data-theme="auto|light|dark|sepia": theme until the reader picks one;
- *   data-render="client": no server-rendered first view (see below).
+ *   data-render="client": no server-rendered first view (see below);
+ *   data-auth-token="JWT": the reader's sign-in token, signed by the site's
+ *     backend (README, "Signing readers in"); sent only with the requests
+ *     made as that reader, never with the shared ones.
+ *
+ *   encart.signIn(token) / encart.signOut(): the reader signed in or out
+ *   after the page loaded (or a fresh token): every widget on the page
+ *   follows, keeping what the reader typed. A widget fires
+ *   "encart:auth-expired" on its host element when the token ran out (a post
+ *   then waits for encart.signIn), and "encart:sign-out" when the reader
+ *   signs out in it (the page may end its own session too).
  *
  * Each widget lives in its own open shadow root. The wasm module is loaded
  * once per page and CDN, however many widgets and loader tags there are.
@@ -35,6 +45,41 @@
   var TIMEOUT_MS = __REQUEST_TIMEOUT_MS__;
   var THEME_KEY = "__THEME_KEY__";
   var SIZE_KEY = "__TEXT_SIZE_KEY__";
+  var SIGN_OUT_EVENT = "__SIGN_OUT_EVENT__";
+
+  // The reader's sign-in, one for the page: each widget starts with its
+  // data-auth-token (else the script's) until the page calls signIn or
+  // signOut, which then speaks for every widget, mounted or to come.
+  if (!modules.signIn) {
+    var each = function (call) {
+      for (var i = 0; i < mounted.length; i++) {
+        try {
+          call(mounted[i].widget);
+        } catch (e) {
+          console.error("encart: a widget could not follow the sign-in", e);
+        }
+      }
+    };
+    modules.signIn = function (token) {
+      if (!token) return modules.signOut();
+      modules.token = { value: String(token) };
+      each(function (widget) {
+        widget.signIn(modules.token.value);
+      });
+    };
+    modules.signOut = function () {
+      modules.token = { value: null };
+      each(function (widget) {
+        widget.signOut();
+      });
+    };
+    var api = window.encart || (window.encart = {});
+    api.signIn = modules.signIn;
+    api.signOut = modules.signOut;
+    document.addEventListener(SIGN_OUT_EVENT, function () {
+      modules.signOut();
+    });
+  }
   // The first localStorage access of a page can take a while (the browser
   // opens the store): paid here, before any download starts, rather than
   // between the module's and the first view's.
@@ -95,8 +140,14 @@
       lang: d.lang || data.lang || undefined,
       headingLevel: d.headingLevel || data.headingLevel || undefined,
       theme: d.theme || data.theme || undefined,
-      render: d.render || data.render
+      render: d.render || data.render,
+      ownToken: d.authToken || data.authToken || undefined
     };
+  }
+
+  // The token a widget mounts with (see modules.signIn).
+  function token(config) {
+    return (modules.token ? modules.token.value : config.ownToken) || undefined;
   }
 
   // The first view, for this page and this reader's saved preferences
@@ -187,6 +238,7 @@
       };
       ready
         .then(function (glue) {
+          config.authToken = token(config);
           try {
             started(glue.mount(target, config));
           } catch (e) {
@@ -224,6 +276,7 @@
     }
     ready
       .then(function (glue) {
+        config.authToken = token(config);
         done(glue.mount(target, config));
       })
       .catch(function (e) {

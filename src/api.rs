@@ -5,12 +5,12 @@
 
 use encart_api_types::{
     Article, Comment, CommentPage, ErrorBody, NewComment, NewReport, PendingComments, PendingQuery, PostedComment,
-    ReportReason, Visibility,
+    ReaderComments, ReportReason, Visibility, error_code,
 };
 use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
 use send_wrapper::SendWrapper;
@@ -35,6 +35,20 @@ pub struct ApiClient {
     base: String,
     slug: String,
     first: Arc<SendWrapper<Prefetched>>,
+    auth: Arc<SendWrapper<Auth>>,
+}
+
+/// The reader's sign-in, as the page hands it (`data-auth-token`,
+/// `encart.signIn`): kept in memory only, sent only with the requests made
+/// as that reader, never with the shared reads.
+#[derive(Default)]
+struct Auth {
+    token: RefCell<Option<String>>,
+    /// A post refused because the token had expired: sent again, with the
+    /// same Idempotency-Key, as soon as the page hands a fresh one.
+    waiting: RefCell<Option<(NewComment, Draft)>>,
+    /// Tells the page the token expired (`encart:auth-expired`).
+    on_expired: RefCell<Option<Box<dyn Fn()>>>,
 }
 
 /// The article and first-page requests `embed.js` started while the module
@@ -51,7 +65,82 @@ impl ApiClient {
             base: base.trim_end_matches('/').to_owned(),
             slug: slug.to_owned(),
             first: Arc::new(SendWrapper::new(first)),
+            auth: Arc::new(SendWrapper::new(Auth::default())),
         }
+    }
+
+    /// What to do when the reader's token turns out to have expired.
+    pub fn on_expired(&self, tell: impl Fn() + 'static) {
+        *self.auth.on_expired.borrow_mut() = Some(Box::new(tell));
+    }
+
+    /// Keeps the reader's `token` for the requests to come (the widget is
+    /// not running yet: [`ApiClient::load_own`] asks who they are).
+    pub fn keep_token(&self, token: String) {
+        *self.auth.token.borrow_mut() = Some(token);
+    }
+
+    fn token(&self) -> Option<String> {
+        self.auth.token.borrow().clone()
+    }
+
+    fn expired(&self) {
+        if let Some(tell) = &*self.auth.on_expired.borrow() {
+            tell();
+        }
+    }
+
+    /// Signs the reader in with `token` (or keeps it for [`ApiClient::load_me`]):
+    /// who they are is asked of the API, and a post that waited for a fresh
+    /// token goes.
+    pub fn sign_in(&self, token: String, discussion: Discussion) {
+        *self.auth.token.borrow_mut() = Some(token);
+        self.load_me(discussion);
+        let waiting = self.auth.waiting.borrow_mut().take();
+        if let Some((comment, draft)) = waiting {
+            self.post(comment, discussion, draft);
+        }
+    }
+
+    /// Forgets the reader's token: the widget is anonymous again, with the
+    /// comments this browser holds edit tokens for.
+    pub fn sign_out(&self, discussion: Discussion) {
+        *self.auth.token.borrow_mut() = None;
+        self.auth.waiting.borrow_mut().take();
+        discussion.reader.set(None);
+        discussion.own.set(storage::own_comments(&self.slug).into_iter().map(|(id, _)| id).collect());
+    }
+
+    /// Asks the API who the token's reader is, and which comments of this
+    /// article are theirs (those awaiting moderation are shown to them).
+    /// Per reader, so never from a shared cache.
+    pub fn load_me(&self, discussion: Discussion) {
+        let Some(token) = self.token() else { return };
+        let url = format!("{}/api/v1/me/comments?article={}", self.base, js_sys::encode_uri_component(&self.slug));
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            let bearer = format!("Bearer {token}");
+            let headers = [("Accept", "application/json"), ("Authorization", bearer.as_str())];
+            match answer::<ReaderComments>(&url, send("GET", &url, &headers, None).await).await {
+                // A token replaced meanwhile has its own answer coming.
+                Ok(_) if client.token().as_ref() != Some(&token) => {}
+                Ok(mine) => {
+                    discussion.reader.set(Some(mine.reader));
+                    discussion.own.update(|own| {
+                        for mine in &mine.comments {
+                            if !own.contains(&mine.comment.id) {
+                                own.push(mine.comment.id.clone());
+                            }
+                        }
+                    });
+                    let pending = mine.comments.into_iter().filter(|c| c.visibility == Visibility::AwaitingModeration);
+                    discussion.show_own_pending(pending.map(|c| c.comment).collect());
+                }
+                // Still the same reader, whose page is asked for a fresh token.
+                Err(ApiError::SignInExpired) => client.expired(),
+                Err(_) => discussion.reader.set(None),
+            }
+        });
     }
 
     fn article_url(&self) -> String {
@@ -84,19 +173,27 @@ impl ApiClient {
         get_json(&url).await
     }
 
-    /// POSTs `comment`; `key` makes the request safe to retry.
-    pub async fn post_comment(&self, comment: &NewComment, key: &str) -> Result<PostedComment, ApiError> {
-        post_json(&self.comments_url(), comment, Some(key)).await
+    /// POSTs `comment`, as the signed-in reader of `token` if any; `key`
+    /// makes the request safe to retry.
+    pub async fn post_comment(
+        &self,
+        comment: &NewComment,
+        key: &str,
+        token: Option<&str>,
+    ) -> Result<PostedComment, ApiError> {
+        let url = self.comments_url();
+        answer(&url, send_json(&url, comment, Some(key), token).await).await
     }
 
     pub async fn own_pending(&self, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
         post_json(&format!("{}/pending", self.comments_url()), &PendingQuery { tokens }, None).await
     }
 
-    /// Erases the reader's own comment `id`, with the token kept when posting.
+    /// Erases the reader's own comment `id`, with the edit token kept when
+    /// posting, else as the signed-in reader.
     pub fn delete(&self, id: String, discussion: Discussion) {
-        let Some(token) = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t)
-        else {
+        let edit_token = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t);
+        let Some(token) = edit_token.or_else(|| self.token()) else {
             return;
         };
         discussion.deleting.set(Some((id.clone(), Load::Loading)));
@@ -110,7 +207,12 @@ impl ApiClient {
                     discussion.erase(&id);
                     discussion.deleting.set(None);
                 }
-                Err(err) => discussion.deleting.set(Some((id, Load::Failed(err)))),
+                Err(err) => {
+                    if err == ApiError::SignInExpired {
+                        client.expired();
+                    }
+                    discussion.deleting.set(Some((id, Load::Failed(err))));
+                }
             }
         });
     }
@@ -121,7 +223,7 @@ impl ApiClient {
         discussion.reporting.set(Some((id.clone(), Reporting::Sending)));
         let url = format!("{}/{}/report", self.comments_url(), js_sys::encode_uri_component(&id));
         leptos::task::spawn_local(async move {
-            match checked(&url, send_json(&url, &NewReport { reason }, None).await).await {
+            match checked(&url, send_json(&url, &NewReport { reason }, None, None).await).await {
                 Ok(_) | Err(ApiError::NotFound) => {
                     discussion.reported.update(|done| done.push(id));
                     discussion.reporting.set(None);
@@ -161,10 +263,12 @@ impl ApiClient {
     }
 
     /// Marks the reader's own comments in `discussion`, and adds those still
-    /// awaiting moderation (shown to them only) from the server.
+    /// awaiting moderation (shown to them only) from the server: those this
+    /// browser holds edit tokens for, and the signed-in reader's.
     pub fn load_own(&self, discussion: Discussion) {
         let own = storage::own_comments(&self.slug);
         discussion.own.set(own.iter().map(|(id, _)| id.clone()).collect());
+        self.load_me(discussion);
         if own.is_empty() {
             return;
         }
@@ -207,31 +311,46 @@ impl ApiClient {
         let key = draft.idempotency_key.get_untracked().unwrap_or_else(new_idempotency_key);
         draft.idempotency_key.set(Some(key.clone()));
         let local_id = format!("local-{}", js_sys::Math::random().to_bits());
+        let token = self.token();
+        let reader = discussion.reader.get_untracked().filter(|_| token.is_some());
         discussion.insert_optimistic(Comment {
             id: local_id.clone(),
             parent: comment.parent.clone(),
-            author: comment.author.trim().to_owned(),
+            author: reader.as_ref().map_or_else(|| comment.author.trim().to_owned(), |r| r.name.clone()),
             body: comment.body.trim().to_owned(),
             created: String::from(js_sys::Date::new_0().to_iso_string()),
             replies: Vec::new(),
             deleted: false,
+            verified: reader.is_some(),
+            staff: reader.is_some_and(|r| r.staff),
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.post_comment(&comment, &key).await {
+            match client.post_comment(&comment, &key, token.as_deref()).await {
                 Ok(posted) => {
                     draft.idempotency_key.set(None);
                     let awaiting_moderation = posted.visibility == Visibility::AwaitingModeration;
-                    storage::remember_own(&client.slug, &posted.comment.id, &posted.edit_token);
+                    // A signed-in reader's comments are theirs by their account:
+                    // no edit token is left in this browser.
+                    if token.is_none() {
+                        storage::remember_own(&client.slug, &posted.comment.id, &posted.edit_token);
+                        storage::remember_author(comment.author.trim());
+                    }
                     discussion.own.update(|own| own.push(posted.comment.id.clone()));
                     discussion.confirm(&local_id, posted.comment, awaiting_moderation);
-                    storage::remember_author(comment.author.trim());
                     draft.body.set(String::new());
                     form.set(FormState::Posted { awaiting_moderation });
                 }
                 Err(ApiError::Invalid(fields)) => {
                     discussion.withdraw(&local_id);
                     form.set(FormState::Refused(fields));
+                }
+                Err(ApiError::SignInExpired) => {
+                    // Kept, with its key, for the fresh token the page is asked for.
+                    discussion.withdraw(&local_id);
+                    form.set(FormState::Failed(ApiError::SignInExpired));
+                    *client.auth.waiting.borrow_mut() = Some((comment, draft));
+                    client.expired();
                 }
                 Err(err) => {
                     discussion.withdraw(&local_id);
@@ -252,19 +371,29 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     answer(url, send("GET", url, &[("Accept", "application/json")], None).await).await
 }
 
-/// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type` and
-/// `Idempotency-Key`).
+/// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type`,
+/// `Authorization` and `Idempotency-Key`).
 async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
-    answer(url, send_json(url, body, key).await).await
+    answer(url, send_json(url, body, key, None).await).await
 }
 
-/// The POST of [`post_json`], for [`answer`] or [`checked`].
-async fn send_json<B: Serialize>(url: &str, body: &B, key: Option<&str>) -> Result<Response, ApiError> {
+/// The POST of [`post_json`], for [`answer`] or [`checked`], as the reader
+/// of `token` when given.
+async fn send_json<B: Serialize>(
+    url: &str,
+    body: &B,
+    key: Option<&str>,
+    token: Option<&str>,
+) -> Result<Response, ApiError> {
     let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
     let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
+    let bearer = token.map(|token| format!("Bearer {token}"));
     let mut headers = vec![("Content-Type", "application/json"), ("Accept", "application/json")];
     if let Some(key) = key {
         headers.push(("Idempotency-Key", key));
+    }
+    if let Some(bearer) = &bearer {
+        headers.push(("Authorization", bearer));
     }
     send("POST", url, &headers, Some(&json)).await
 }
@@ -330,6 +459,13 @@ async fn checked(url: &str, sent: Result<Response, ApiError>) -> Result<Response
         422 => match decode::<ErrorBody>(response).await {
             Ok(ErrorBody { error }) => error.fields.map_or(ApiError::Malformed, ApiError::Invalid),
             Err(err) => err,
+        },
+        401 | 403 => match decode::<ErrorBody>(response).await.map(|body| body.error.code) {
+            Ok(code) if code == error_code::TOKEN_EXPIRED => ApiError::SignInExpired,
+            Ok(code) if code == error_code::TOKEN_INVALID => ApiError::SignInInvalid,
+            Ok(code) if code == error_code::SIGN_IN_REQUIRED => ApiError::SignInRequired,
+            Ok(code) if code == error_code::BANNED => ApiError::Banned,
+            _ => ApiError::Status(status),
         },
         _ => ApiError::Status(status),
     };

@@ -6,7 +6,7 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::discussion::{Discussion, FormState, Mark, Reporting};
-use crate::form::{CommentForm, Draft, MAIN_FORM, Submit, Typed};
+use crate::form::{CommentForm, Draft, Identity, MAIN_FORM, Submit, Typed, badges};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
 use crate::load::Load;
 use crate::reader::heading;
@@ -22,6 +22,8 @@ pub struct Actions {
     pub delete: Callback<String>,
     /// Report this comment to the moderators, for this reason.
     pub report: Callback<(String, ReportReason)>,
+    /// The signed-in reader signs out.
+    pub sign_out: Callback<()>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -36,6 +38,7 @@ struct Context {
     /// The comment whose reply form is open, if any.
     replying_to: RwSignal<Option<String>>,
     reply_draft: Draft,
+    identity: Identity,
 }
 
 #[component]
@@ -53,7 +56,10 @@ pub fn CommentsSection(
 ) -> impl IntoView {
     let reply_draft = Draft::new(Typed { author: typed.author.clone(), ..Typed::default() });
     let main_draft = Draft::new(typed);
+    let identity =
+        Identity { reader: discussion.reader, commenting: discussion.commenting, sign_out: actions.sign_out };
     let context = Context {
+        identity,
         discussion,
         lang,
         now_ms,
@@ -87,7 +93,14 @@ pub fn CommentsSection(
             )}
             <div class="new-comment">
                 {heading(heading_level + 1, "form-heading", None, text(lang, Text::LeaveComment))}
-                <CommentForm draft=main_draft parent=None lang on_submit=actions.submit id_prefix=MAIN_FORM.into() />
+                <CommentForm
+                    draft=main_draft
+                    parent=None
+                    lang
+                    identity
+                    on_submit=actions.submit
+                    id_prefix=MAIN_FORM.into()
+                />
             </div>
             {list}
         </section>
@@ -116,7 +129,7 @@ fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> i
 
 /// One comment, its reply form when open, and its replies.
 fn comment_view(comment: Comment, cx: Context) -> AnyView {
-    let Comment { id, author, body, created, replies, deleted, .. } = comment;
+    let Comment { id, author, body, created, replies, deleted, verified, staff, .. } = comment;
     let replies = (!replies.is_empty()).then(|| {
         view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
     });
@@ -172,6 +185,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     draft=cx.reply_draft
                     parent=Some(form_id.clone())
                     lang=cx.lang
+                    identity=cx.identity
                     on_submit=cx.submit
                     on_cancel=Callback::new(move |()| cx.replying_to.set(None))
                     id_prefix=format!("encart-reply-{form_id}")
@@ -188,6 +202,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
             <article>
                 <header class="comment-meta">
                     <span class="comment-author">{author}</span>
+                    {badges(cx.lang, verified, staff)}
                     {when}
                     {mark}
                 </header>

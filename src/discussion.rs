@@ -3,7 +3,7 @@
 //! but the server has not confirmed yet. Plain signals and pure tree edits:
 //! the API client fills it, the views read it.
 
-use encart_api_types::{Comment, CommentPage, FieldErrors, ReportReason};
+use encart_api_types::{Comment, CommentPage, Commenting, FieldErrors, Reader, ReportReason};
 use leptos::prelude::*;
 
 use crate::load::{ApiError, Load};
@@ -40,6 +40,11 @@ pub struct Discussion {
     pub reporting: RwSignal<Option<(String, Reporting)>>,
     /// Comments the reader reported in this view.
     pub reported: RwSignal<Vec<String>>,
+    /// How the article's site lets readers comment (from the first page).
+    pub commenting: RwSignal<Commenting>,
+    /// The reader, when their site signed them in (known once the API has
+    /// checked their token: never in the server's first view).
+    pub reader: RwSignal<Option<Reader>>,
 }
 
 /// Where a report stands: choosing a reason, sending it, or failed (with a retry).
@@ -63,6 +68,8 @@ impl Discussion {
             deleting: RwSignal::new(None),
             reporting: RwSignal::new(None),
             reported: RwSignal::new(Vec::new()),
+            commenting: RwSignal::new(Commenting::default()),
+            reader: RwSignal::new(None),
         }
     }
 
@@ -77,6 +84,9 @@ impl Discussion {
         });
         self.total.set(page.total);
         self.next.set(page.next);
+        if self.commenting.with_untracked(|c| *c != page.commenting) {
+            self.commenting.set(page.commenting);
+        }
     }
 
     pub fn mark_of(&self, id: &str) -> Option<Mark> {
@@ -224,6 +234,8 @@ mod tests {
             created: "2025-05-10T10:00:00Z".into(),
             replies: vec![],
             deleted: false,
+            verified: false,
+            staff: false,
         }
     }
 

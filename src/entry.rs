@@ -4,17 +4,20 @@
 //! API client and to local storage.
 
 use encart_api_types::EmbedState;
+use encart_api_types::loader::{AUTH_EXPIRED_EVENT, SIGN_OUT_EVENT};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use crate::api::{self, ApiClient, Prefetched};
 use crate::app;
 use crate::comments::Actions;
+use crate::discussion::Discussion;
 use crate::form::{MAIN_FORM, Typed, field_id};
 use crate::i18n::Lang;
 use crate::load::Load;
@@ -54,6 +57,10 @@ pub struct Config {
     /// What that first view was rendered from (`Embed::state`).
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub state: JsValue,
+    /// The reader's sign-in token from their site (`data-auth-token`,
+    /// `encart.signIn`), if they are signed in.
+    #[serde(default)]
+    pub auth_token: Option<String>,
 }
 
 /// Mounts a widget into `element` (a `div` inside a shadow root).
@@ -77,6 +84,15 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         comments: Cell::new(config.comments_response.dyn_into().ok()),
     };
     let client = ApiClient::new(&config.api, &config.article, first);
+    let host = element.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host());
+    let tell = host.clone();
+    client.on_expired(move || fire(tell.as_ref(), AUTH_EXPIRED_EVENT));
+    // Given before the widget runs; checked by the API once it does (the
+    // first view is the same for every reader).
+    if let Some(token) = config.auth_token.filter(|t| !t.is_empty()) {
+        client.keep_token(token);
+    }
+    let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host };
     let embed = (!config.state.is_undefined())
         .then(|| serde_wasm_bindgen::from_value::<EmbedState>(config.state))
         .and_then(Result::ok);
@@ -97,8 +113,9 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
             typed: Typed { author: storage::remembered_author(), ..Typed::default() },
             adopted_styles: adopt_styles(&element),
         };
-        let mounted = leptos::mount::mount_to(element, move || widget(start, wire(client, true)));
-        return Ok(Widget::new("rendered", mounted));
+        let wiring = wire(client, true, reach.clone());
+        let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
+        return Ok(Widget::new("rendered", mounted, reach));
     };
 
     let mut typed = typed_in(&element);
@@ -106,9 +123,10 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         typed.author = storage::remembered_author();
     }
     let mut start = Start::from_embed(embed, typed);
+    let wiring = wire(client, false, reach.clone());
     if config.build.as_deref() == Some(BUILD_ID) {
-        let mounted = leptos::mount::hydrate_from(element, move || widget(start, wire(client, false)));
-        Ok(Widget::new("hydrated", mounted))
+        let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
+        Ok(Widget::new("hydrated", mounted, reach))
     } else {
         // Without a build: `embed.js` asks again after a failed hydration.
         if let Some(other) = &config.build {
@@ -118,8 +136,26 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         }
         element.set_inner_html("");
         start.adopted_styles = adopt_styles(&element);
-        let mounted = leptos::mount::mount_to(element, move || widget(start, wire(client, false)));
-        Ok(Widget::new("rendered", mounted))
+        let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
+        Ok(Widget::new("rendered", mounted, reach))
+    }
+}
+
+/// What the page's calls on a mounted widget reach: its API client, its
+/// discussion (once the view is built), its host element.
+#[derive(Clone)]
+struct Reach {
+    client: ApiClient,
+    discussion: Rc<Cell<Option<Discussion>>>,
+    host: Option<web_sys::Element>,
+}
+
+/// Fires `name` on the widget's host element, bubbling, for the page.
+fn fire(host: Option<&web_sys::Element>, name: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let (Some(host), Ok(event)) = (host, web_sys::Event::new_with_event_init_dict(name, &init)) {
+        let _ = host.dispatch_event(&event);
     }
 }
 
@@ -129,11 +165,16 @@ pub struct Widget {
     how: &'static str,
     /// The view and its reactive owner: dropping them unmounts the widget.
     mounted: Box<dyn std::any::Any>,
+    reach: Reach,
 }
 
 impl Widget {
-    fn new<M: leptos::tachys::view::Mountable + 'static>(how: &'static str, mounted: UnmountHandle<M>) -> Widget {
-        Widget { how, mounted: Box::new(mounted) }
+    fn new<M: leptos::tachys::view::Mountable + 'static>(
+        how: &'static str,
+        mounted: UnmountHandle<M>,
+        reach: Reach,
+    ) -> Widget {
+        Widget { how, mounted: Box::new(mounted), reach }
     }
 }
 
@@ -151,14 +192,34 @@ impl Widget {
     pub fn unmount(self) {
         drop(self.mounted);
     }
+
+    /// The reader signed in on the page after it loaded (`encart.signIn`),
+    /// or their token was renewed: the form shows whom they comment as,
+    /// keeps what they typed, and a post that waited for a fresh token goes.
+    #[wasm_bindgen(js_name = signIn)]
+    pub fn sign_in(&self, token: String) {
+        match self.reach.discussion.get() {
+            Some(discussion) => self.reach.client.sign_in(token, discussion),
+            None => self.reach.client.keep_token(token),
+        }
+    }
+
+    /// The reader signed out (`encart.signOut`): the widget is anonymous again.
+    #[wasm_bindgen(js_name = signOut)]
+    pub fn sign_out(&self) {
+        if let Some(discussion) = self.reach.discussion.get() {
+            self.reach.client.sign_out(discussion);
+        }
+    }
 }
 
 /// Connects the widget's controls to `client` and to local storage. With
 /// `fetch`, the article and its comments are loaded at once; else they came
-/// with the first view, and only the reader's own comments awaiting
-/// moderation are asked for.
-fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
+/// with the first view, and only the reader's own comments (awaiting
+/// moderation, and a signed-in reader's) are asked for.
+fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) -> Wiring {
     move |Handles { state, discussion, now_ms }| {
+        reach.discussion.set(Some(discussion));
         if let Ok(ticking) = set_interval_with_handle(move || now_ms.set(api::now_millis()), Duration::from_secs(30)) {
             on_cleanup(move || ticking.clear());
         }
@@ -170,6 +231,13 @@ fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
         let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
         let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
         let report = Callback::new(move |(id, reason)| client.with_value(|c| c.report(id, reason, discussion)));
+        // Signing out here signs every widget of the page out (the loader
+        // hears the event), and tells the page, which may end its session.
+        let host = reach.host;
+        let sign_out = Callback::new(move |()| {
+            client.with_value(|c| c.sign_out(discussion));
+            fire(host.as_ref(), SIGN_OUT_EVENT);
+        });
         // Retrying the article retries its comments too: they failed with it.
         let retry = Callback::new(move |()| {
             load_article.run(());
@@ -187,7 +255,7 @@ fn wire(client: ApiClient, fetch: bool) -> impl FnOnce(Handles) -> Wiring {
         }
         Wiring {
             retry,
-            actions: Actions { retry: load_comments, load_more, submit, delete, report },
+            actions: Actions { retry: load_comments, load_more, submit, delete, report, sign_out },
             save_prefs: Callback::new(storage::save_prefs),
         }
     }

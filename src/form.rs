@@ -1,7 +1,9 @@
-//! The comment form: name, comment, a hidden honeypot, client-side checks
-//! with the server's own rules, and what became of the last post.
+//! The comment form: name (or, for a reader their site signed in, whom they
+//! comment as), comment, a hidden honeypot, client-side checks with the
+//! server's own rules, and what became of the last post. Where the site lets
+//! only signed-in readers comment, an invitation to sign in instead.
 
-use encart_api_types::{FieldErrors, NewComment};
+use encart_api_types::{Commenting, FieldErrors, NewComment, Reader};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -47,6 +49,17 @@ impl Draft {
 /// A submitted comment and where the form wants to hear how it went.
 pub type Submit = Callback<(NewComment, Draft)>;
 
+/// Who comments, as the forms show it.
+#[derive(Clone, Copy)]
+pub struct Identity {
+    /// The reader their site signed in, if any.
+    pub reader: RwSignal<Option<Reader>>,
+    /// How the article's site lets readers comment.
+    pub commenting: RwSignal<Commenting>,
+    /// The reader's "Sign out".
+    pub sign_out: Callback<()>,
+}
+
 /// The form. `parent` is the comment answered; `on_cancel` closes a reply form.
 /// The `id_prefix` of the form under the article (replies have their own).
 pub const MAIN_FORM: &str = "encart-new";
@@ -61,6 +74,7 @@ pub fn CommentForm(
     draft: Draft,
     parent: Option<String>,
     lang: Lang,
+    identity: Identity,
     on_submit: Submit,
     #[prop(optional)] on_cancel: Option<Callback<()>>,
     /// Distinguishes the ids of several forms in one shadow root.
@@ -77,8 +91,10 @@ pub fn CommentForm(
         if state.get_untracked() == FormState::Sending {
             return;
         }
+        // A signed-in reader comments under their account's name.
+        let name = identity.reader.with_untracked(|r| r.as_ref().map(|r| r.name.clone()));
         let comment = NewComment {
-            author: author.get_untracked(),
+            author: name.unwrap_or_else(|| author.get_untracked()),
             body: body.get_untracked(),
             parent: parent.clone(),
             website: website.get_untracked(),
@@ -107,9 +123,35 @@ pub fn CommentForm(
         })),
         _ => None,
     };
+    // Who comments: the signed-in reader, or a name to type (with a way to
+    // sign in, where the site has one). Both are always there, one hidden:
+    // the first view is the same for every reader, and a static structure
+    // costs the module less than views swapped in and out.
+    let signed_in = move || identity.reader.with(Option::is_some);
+    let reader_name = move || identity.reader.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let staff = move || identity.reader.with(|r| r.as_ref().is_some_and(|r| r.staff));
+    let sign_in_url = move || identity.commenting.with(|c| c.sign_in_url.clone());
+    let no_sign_in = move || identity.commenting.with(|c| c.sign_in_url.is_none());
+    // Only the site's signed-in readers may comment, and this one is not
+    // (yet): an invitation to sign in, and the form hidden (not dropped:
+    // signing in shows it as it was).
+    let closed = move || identity.commenting.with(|c| c.sign_in_required) && !signed_in();
+    let verified = text(lang, Text::Verified);
     view! {
-        <form class="comment-form" novalidate on:submit=submit>
-            <div class="field">
+        <p class="sign-in-needed" hidden=move || !closed()>
+            {text(lang, Text::SignInToComment)} " "
+            <a class="sign-in" href=sign_in_url hidden=no_sign_in>{text(lang, Text::SignIn)}</a>
+        </p>
+        <form class="comment-form" novalidate hidden=closed on:submit=submit>
+            <p class="signed-in" hidden=move || !signed_in()>
+                {text(lang, Text::CommentingAs)} " " <strong class="comment-author" prop:textContent=reader_name></strong>
+                <span class="verified" role="img" aria-label=verified title=verified></span>
+                <span class="badge" hidden=move || !staff()>{text(lang, Text::Staff)}</span> " · "
+                <button type="button" class="link sign-out" on:click=move |_| identity.sign_out.run(())>
+                    {text(lang, Text::SignOut)}
+                </button>
+            </p>
+            <div class="field" hidden=signed_in>
                 <label for=author_id.clone()>{text(lang, Text::NameLabel)}</label>
                 <input
                     id=author_id
@@ -123,6 +165,7 @@ pub fn CommentForm(
                     on:input=move |ev| author.set(event_target_value(&ev))
                 />
                 <p class="field-error" id=author_err_id>{author_error_text}</p>
+                <a class="sign-in" href=sign_in_url hidden=no_sign_in>{text(lang, Text::SignIn)}</a>
             </div>
             <div class="field">
                 <label for=body_id.clone()>{text(lang, Text::CommentLabel)}</label>
@@ -164,4 +207,15 @@ pub fn CommentForm(
             </div>
         </form>
     }
+}
+
+/// The marks after a name: "verified account" and the newsroom's badge.
+pub fn badges(lang: Lang, verified: bool, staff: bool) -> impl IntoView + use<> {
+    (
+        verified.then(|| {
+            let label = text(lang, Text::Verified);
+            view! { <span class="verified" role="img" aria-label=label title=label></span> }
+        }),
+        staff.then(|| view! { <span class="badge">{text(lang, Text::Staff)}</span> }),
+    )
 }

@@ -104,6 +104,15 @@ pub enum Text {
     ReasonOffTopic,
     ReasonOther,
     Reported,
+    CommentingAs,
+    SignIn,
+    SignOut,
+    SignInToComment,
+    Verified,
+    Staff,
+    ErrorSignInExpired,
+    ErrorSignInInvalid,
+    ErrorBanned,
 }
 
 pub fn text(lang: Lang, key: Text) -> &'static str {
@@ -212,6 +221,24 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, Reported) => "Reported, thank you: a moderator will review it.",
         (Fr, CommentDeleted) => "Commentaire supprimé par son auteur.",
         (En, CommentDeleted) => "Comment deleted by its author.",
+        (Fr, CommentingAs) => "Vous commentez en tant que",
+        (En, CommentingAs) => "Commenting as",
+        (Fr, SignIn) => "Se connecter",
+        (En, SignIn) => "Sign in",
+        (Fr, SignOut) => "Se déconnecter",
+        (En, SignOut) => "Sign out",
+        (Fr, SignInToComment) => "Connectez-vous pour commenter.",
+        (En, SignInToComment) => "Sign in to comment.",
+        (Fr, Verified) => "Compte vérifié",
+        (En, Verified) => "Verified account",
+        (Fr, Staff) => "Rédaction",
+        (En, Staff) => "Newsroom",
+        (Fr, ErrorSignInExpired) => "Votre session a expiré : reconnectez-vous et votre commentaire partira.",
+        (En, ErrorSignInExpired) => "Your session has expired: sign in again and your comment will be sent.",
+        (Fr, ErrorSignInInvalid) => "Votre connexion n’a pas pu être vérifiée. Rechargez la page.",
+        (En, ErrorSignInInvalid) => "Your sign-in could not be verified. Reload the page.",
+        (Fr, ErrorBanned) => "La modération vous a retiré le droit de commenter sur ce site.",
+        (En, ErrorBanned) => "The moderators have withdrawn your right to comment on this site.",
     }
 }
 
@@ -227,6 +254,10 @@ pub fn error_text(lang: Lang, err: &ApiError) -> &'static str {
             ApiError::Malformed | ApiError::Invalid(_) => Text::ErrorMalformed,
             ApiError::TooLarge => Text::ErrorTooLarge,
             ApiError::RateLimited => Text::ErrorRateLimited,
+            ApiError::SignInExpired => Text::ErrorSignInExpired,
+            ApiError::SignInInvalid => Text::ErrorSignInInvalid,
+            ApiError::SignInRequired => Text::SignInToComment,
+            ApiError::Banned => Text::ErrorBanned,
         },
     )
 }

@@ -30,4 +30,21 @@ pub enum ApiError {
     Status(u16),
     /// A 2xx answer whose body is not the JSON we expect.
     Malformed,
+    /// 401 `token_expired`: the reader's sign-in ran out (the page is asked for a fresh one).
+    SignInExpired,
+    /// 401 `token_invalid`: the site's sign-in could not be verified.
+    SignInInvalid,
+    /// 401 `sign_in_required`: only signed-in readers comment here.
+    SignInRequired,
+    /// 403 `banned`: a moderator barred this reader.
+    Banned,
+}
+
+impl ApiError {
+    /// Whether trying again as it is can help: not for a ban, nor for a
+    /// sign-in the reader (or their page) must do first; a post refused for
+    /// an expired token goes by itself once the page hands a fresh one.
+    pub fn can_retry(&self) -> bool {
+        !matches!(self, ApiError::Banned | ApiError::SignInRequired | ApiError::SignInExpired | ApiError::SignInInvalid)
+    }
 }

@@ -26,8 +26,10 @@ pub enum Shape {
     Inline,
 }
 
-/// `err` in words (then `then`, if any), and a "Retry" button.
+/// `err` in words (then `then`, if any), and a "Retry" button unless
+/// retrying cannot help (a ban).
 pub fn failed(err: &ApiError, lang: Lang, retry: Retry, shape: Shape, then: Option<Text>) -> impl IntoView + use<> {
+    let then = then.filter(|_| err.can_retry());
     let words = match then {
         Some(then) => format!("{} {}", error_text(lang, err), text(lang, then)),
         None => error_text(lang, err).to_owned(),
@@ -36,11 +38,13 @@ pub fn failed(err: &ApiError, lang: Lang, retry: Retry, shape: Shape, then: Opti
         Retry::Click(again) => ("button", Some(again)),
         Retry::Submit => ("submit", None),
     };
-    let button = view! {
-        <button type=kind class="retry" on:click=move |_| if let Some(again) = again { again.run(()) }>
-            {text(lang, Text::Retry)}
-        </button>
-    };
+    let button = err.can_retry().then(|| {
+        view! {
+            <button type=kind class="retry" on:click=move |_| if let Some(again) = again { again.run(()) }>
+                {text(lang, Text::Retry)}
+            </button>
+        }
+    });
     match shape {
         Shape::Inline => Either::Left(view! { <span class="field-error" role="alert">{words} " " {button}</span> }),
         Shape::Block(class) => Either::Right(view! { <div class=class role="alert"><p>{words}</p>{button}</div> }),

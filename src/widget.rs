@@ -111,6 +111,7 @@ impl Wiring {
                 submit: Callback::new(|_| ()),
                 delete: Callback::new(|_| ()),
                 report: Callback::new(|_| ()),
+                sign_out: nothing,
             },
             save_prefs: Callback::new(|_| ()),
         }

@@ -58,6 +58,18 @@ fn text_of(root: &ShadowRoot, selector: &str) -> Option<String> {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content())
 }
 
+/// Whether the element at `selector` is out of sight: `hidden`, or inside a `hidden` element.
+fn hidden(root: &ShadowRoot, selector: &str) -> bool {
+    let mut element = root.query_selector(selector).unwrap();
+    while let Some(e) = element {
+        if e.has_attribute("hidden") {
+            return true;
+        }
+        element = e.parent_element();
+    }
+    false
+}
+
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
@@ -198,6 +210,8 @@ mod discussion {
             created: "2025-05-10T14:00:00.000Z".into(),
             replies: vec![],
             deleted: false,
+            verified: false,
+            staff: false,
         }
     }
 
@@ -212,6 +226,7 @@ mod discussion {
             submit: Callback::new(move |(comment, _draft): (NewComment, Draft)| submitted.update(|s| s.push(comment))),
             delete: Callback::new(|_id: String| {}),
             report: Callback::new(|_| {}),
+            sign_out: Callback::new(move |()| discussion.reader.set(None)),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
@@ -268,6 +283,69 @@ mod discussion {
             (sent[0].author.as_str(), sent[0].body.as_str(), sent[0].website.as_str()),
             ("Léa", "Bien vu.\nMerci.", "")
         );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_signed_in_reader_comments_as_themselves_and_a_closed_site_invites_to_sign_in() {
+        let (root, target) = shadow_target();
+        let (discussion, submitted) = mount_discussion(target);
+        set_field(&root, "#encart-new-author", "Pseudo");
+        set_field(&root, "#encart-new-body", "Écrit avant de se connecter");
+
+        // Signing in replaces the name field by whom the reader comments as; the text stays.
+        discussion.reader.set(Some(encart_api_types::Reader { name: "Léa Martin".into(), email: None, staff: true }));
+        settle().await;
+        assert!(hidden(&root, "#encart-new-author") && !hidden(&root, ".new-comment .signed-in"));
+        assert_eq!(
+            text_of(&root, ".new-comment .signed-in").as_deref(),
+            Some("Vous commentez en tant que Léa MartinRédaction · Se déconnecter")
+        );
+        let mark = root.query_selector(".new-comment .signed-in .verified").unwrap().unwrap();
+        assert_eq!(mark.get_attribute("aria-label").as_deref(), Some("Compte vérifié"));
+        let body: web_sys::HtmlTextAreaElement =
+            root.query_selector("#encart-new-body").unwrap().unwrap().unchecked_into();
+        assert_eq!(body.value(), "Écrit avant de se connecter");
+        submit(&root);
+        settle().await;
+        assert_eq!(submitted.get_untracked()[0].author, "Léa Martin", "under the account's name");
+
+        // A verified comment and the newsroom's badge.
+        let mut signed = comment("9", "Précision");
+        (signed.verified, signed.staff) = (true, true);
+        discussion.comments.update(|list| list.push(signed));
+        settle().await;
+        assert_eq!(text_of(&root, ".comment[data-id='9'] .badge").as_deref(), Some("Rédaction"));
+        assert!(root.query_selector(".comment[data-id='9'] .verified").unwrap().is_some());
+
+        // Signing out brings the name field back, with what was typed in it.
+        let sign_out: HtmlElement = root.query_selector(".sign-out").unwrap().unwrap().unchecked_into();
+        sign_out.click();
+        settle().await;
+        let author: web_sys::HtmlInputElement =
+            root.query_selector("#encart-new-author").unwrap().unwrap().unchecked_into();
+        assert_eq!(author.value(), "Pseudo");
+        assert!(!hidden(&root, "#encart-new-author") && hidden(&root, ".new-comment .signed-in"));
+        assert!(hidden(&root, ".new-comment a.sign-in"), "no sign-in page, no link");
+
+        // Where only signed-in readers comment: an invitation, the form hidden.
+        discussion.commenting.set(encart_api_types::Commenting {
+            sign_in_required: true,
+            sign_in_url: Some("https://partner.example/login".into()),
+        });
+        settle().await;
+        assert!(!hidden(&root, ".new-comment .sign-in-needed") && !hidden(&root, ".sign-in-needed a"));
+        assert_eq!(
+            text_of(&root, ".new-comment .sign-in-needed").as_deref(),
+            Some("Connectez-vous pour commenter. Se connecter")
+        );
+        let link = root.query_selector(".sign-in-needed a").unwrap().unwrap();
+        assert_eq!(link.get_attribute("href").as_deref(), Some("https://partner.example/login"));
+        let form: HtmlElement = root.query_selector(".new-comment form").unwrap().unwrap().unchecked_into();
+        assert!(form.hidden());
+        discussion.reader.set(Some(encart_api_types::Reader { name: "Léa".into(), email: None, staff: false }));
+        settle().await;
+        assert!(!form.hidden() && hidden(&root, ".new-comment .sign-in-needed"));
+        assert!(hidden(&root, ".new-comment .signed-in .badge"), "no newsroom badge for a reader");
     }
 
     #[wasm_bindgen_test]
