@@ -801,3 +801,175 @@ async fn pictures_code_and_tables_read_as_on_the_site_without_moving_or_widening
     }
     world.close().await;
 }
+
+/// The page-side reader "signs in" on the partner's account bar (its own
+/// form, outside the widget), as a single-page site's reader would.
+async fn sign_in_on_the_page(world: &World, name: &str) {
+    use fantoccini::Locator;
+    let field = world.browser.find(Locator::Id("account-name")).await.unwrap();
+    field.send_keys(name).await.unwrap();
+    world.browser.find(Locator::Id("account-sign-in")).await.unwrap().click().await.unwrap();
+}
+
+/// Who the partner's account bar says is signed in.
+async fn account_bar(world: &World) -> Value {
+    world.js("return document.getElementById('account-who').textContent", Value::Null).await
+}
+
+#[tokio::test]
+async fn a_signed_in_reader_comments_under_their_verified_name_and_the_newsroom_under_its_badge() {
+    let world = world("signed-in").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    // The partner's backend rendered the page for its reader, token in the tag.
+    world.open("signed-in.html?reader=Amina%20K.").await;
+    let seen = wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    assert_eq!(seen["signedIn"], "Vous commentez en tant que Amina K. · Se déconnecter");
+    assert_eq!(seen["nameShown"], false, "no name to type");
+    assert_eq!(seen["comments"][0]["verified"], false, "an anonymous name is not vouched for");
+
+    world.type_into(0, "#encart-new-body", "Abonnée depuis dix ans, merci pour ce dossier.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["comments"][0]["author"], "Amina K.");
+    assert_eq!(seen["comments"][0]["verified"], true);
+    assert_eq!(seen["comments"][0]["mark"], Value::Null, "confirmed by the server");
+    let reader: Option<i64> = sqlx::query_scalar("SELECT reader_id FROM comments WHERE author = 'Amina K.'")
+        .fetch_one(&world.sites.db)
+        .await
+        .unwrap();
+    assert!(reader.is_some(), "stored as the reader's");
+    let kept = world.js("return Object.keys(localStorage).join(' ')", Value::Null).await;
+    assert!(!kept.as_str().unwrap().contains("own"), "a signed-in reader's comments need no edit token here: {kept}");
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".new-comment", "signed-in-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+    world.screenshot_at(".new-comment", "signed-in-1280.png").await;
+
+    // A journalist signed in with the staff role: the newsroom's badge, for
+    // every reader, after a reload too.
+    world.open("signed-in.html?reader=Le%20Desk%20International&role=staff").await;
+    let seen = wait_until(&world, "the staff form", |s| s["signedIn"].is_string()).await;
+    assert_eq!(seen["signedIn"], "Vous commentez en tant que Le Desk InternationalRédaction · Se déconnecter");
+    world.type_into(0, "#encart-new-body", "Précision : l’entretien date de mardi.").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(&world, "the staff comment", |s| s["formStatus"].is_string()).await;
+    world.open("").await;
+    let seen = wait_until(&world, "three comments", |s| s["comments"].as_array().is_some_and(|c| c.len() == 3)).await;
+    let staff = &seen["comments"][0];
+    assert_eq!(
+        (&staff["author"], &staff["verified"], &staff["badge"]),
+        (&json!("Le Desk International"), &json!(true), &json!("Rédaction"))
+    );
+    assert_eq!((&seen["comments"][1]["verified"], &seen["comments"][1]["badge"]), (&json!(true), &Value::Null));
+    assert!(seen["signedIn"].is_null(), "this page signs nobody in");
+    world.screenshot_at(".thread", "staff-badge-1280.png").await;
+
+    world.open("signed-in.html?reader=Amina%20K.").await;
+    wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_reader_who_signs_in_later_keeps_their_draft_and_signs_out_from_the_widget() {
+    let world = world("sign-in-later").await;
+    world.open("signed-in.html").await;
+    let seen = world.wait_for(0, ".comment-form").await;
+    assert_eq!(account_bar(&world).await, "Vous n’êtes pas connecté.");
+    assert_eq!(seen["signedIn"], Value::Null);
+    assert!(seen["signInLink"].as_str().unwrap().ends_with("/signed-in.html"), "the site's sign-in page: {seen}");
+    world.type_into(0, "#encart-new-body", "Brouillon commencé avant de se connecter.").await;
+
+    sign_in_on_the_page(&world, "Paul R.").await;
+    let seen = wait_until(&world, "the reader signed in", |s| s["signedIn"].is_string()).await;
+    assert_eq!(seen["signedIn"], "Vous commentez en tant que Paul R. · Se déconnecter");
+    assert_eq!(seen["bodyValue"], "Brouillon commencé avant de se connecter.", "what the reader typed stays");
+
+    // Signing out in the widget: the page hears of it and ends its session.
+    world.click(0, ".new-comment button.sign-out").await;
+    let seen = wait_until(&world, "the reader signed out", |s| s["signedIn"].is_null() && s["nameShown"] == true).await;
+    assert_eq!(seen["bodyValue"], "Brouillon commencé avant de se connecter.");
+    assert_eq!(account_bar(&world).await, "Vous n’êtes pas connecté.");
+    world.close().await;
+}
+
+#[tokio::test]
+async fn an_expired_sign_in_holds_the_post_until_the_page_renews_it_and_it_is_stored_once() {
+    let world = world("expired").await;
+    world.open("signed-in.html?reader=Inès").await;
+    wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    // The reader's session runs out while the page is open: the page hands
+    // the widget a token past its time, and holds its renewal for a while.
+    let expired = encart_demo::sign_token(&world.sites.partner_url, "Inès", None, -600).unwrap();
+    world.js("window.__holdRefresh = true; window.encart.signIn(arguments[0]);", json!(expired)).await;
+
+    world.type_into(0, "#encart-new-body", "Écrit pendant que la session expirait.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the post waiting for a fresh token", |s| s["formError"].is_string()).await;
+    assert_eq!(seen["formError"], "Votre session a expiré : reconnectez-vous et votre commentaire partira.");
+    assert_eq!(seen["retry"], Value::Null, "a retry cannot help: a fresh token can");
+    assert_eq!(seen["bodyValue"], "Écrit pendant que la session expirait.");
+    assert_eq!(world.stored_comments().await, 0);
+
+    // The page renews the session: the waiting comment goes, once.
+    world.js("window.__releaseRefresh();", Value::Null).await;
+    let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["comments"][0]["author"], "Inès");
+    assert_eq!(seen["comments"][0]["verified"], true);
+    assert_eq!(seen["formError"], Value::Null);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(world.stored_comments().await, 1);
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_banned_reader_is_told_so_and_nothing_is_stored() {
+    let world = world("banned").await;
+    world.open("signed-in.html?reader=Troll%2042").await;
+    wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    world.type_into(0, "#encart-new-body", "Premier message.").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM comments").fetch_one(&world.sites.db).await.unwrap();
+    encart_server::moderation::ban(&world.sites.db, "modo", id, "insultes répétées", None).await.unwrap();
+
+    world.open("signed-in.html?reader=Troll%2042").await;
+    wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    world.type_into(0, "#encart-new-body", "Encore moi.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the refusal", |s| s["formError"].is_string()).await;
+    assert_eq!(seen["formError"], "La modération vous a retiré le droit de commenter sur ce site.");
+    assert_eq!(seen["retry"], Value::Null);
+    assert_eq!(seen["bodyValue"], "Encore moi.");
+    assert_eq!(world.stored_comments().await, 1);
+    world.close().await;
+}
+
+#[tokio::test]
+async fn where_only_signed_in_readers_comment_the_others_are_invited_to_sign_in() {
+    let world = world_signed_in_only("signed-in-only").await;
+    world.open("signed-in.html").await;
+    let seen = wait_until(&world, "the invitation", |s| s["signInNeeded"].is_string()).await;
+    assert_eq!(seen["signInNeeded"], "Connectez-vous pour commenter. Se connecter");
+    assert!(seen["formHidden"] == true, "no form to fill in for nothing: {seen}");
+    let shown = world.js(
+        &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.new-comment .comment-form')).display"),
+        Value::Null,
+    ).await;
+    assert_eq!(shown, "none");
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".new-comment", "sign-in-needed-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+
+    sign_in_on_the_page(&world, "Zoé").await;
+    let seen = wait_until(&world, "the form", |s| s["signedIn"].is_string() && s["formHidden"] == false).await;
+    assert_eq!(seen["signInNeeded"], Value::Null);
+    world.type_into(0, "#encart-new-body", "Enfin connectée.").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
+    assert_eq!(seen["comments"][0]["author"], "Zoé");
+    assert_eq!(account_bar(&world).await, "Abonné : Zoé");
+    world.close().await;
+}

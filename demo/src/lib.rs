@@ -6,7 +6,12 @@
 //!   CDN must send: CORS, `application/wasm`, long cache on hashed names and a
 //!   short one on the loader;
 //! - a **partner** news site whose pages embed the widget, with `{{CDN}}`,
-//!   `{{API}}` and `{{ARTICLE}}` in them replaced by the right URLs and slug.
+//!   `{{API}}` and `{{ARTICLE}}` in them replaced by the right URLs and slug,
+//!   and `{{TOKEN}}` by a sign-in token for the reader named in the page's
+//!   `?reader=` (as a partner's backend renders its signed-in reader's);
+//!   its `/token` signs one for a page that signs its reader in later. The
+//!   API knows the site (the sites file's settings, in code): its readers'
+//!   tokens are checked with its public key (`fixtures/keys/`).
 //!
 //! `cargo xtask demo` runs them for people; the browser tests start them on
 //! free ports with [`start`].
@@ -20,7 +25,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
@@ -63,6 +68,8 @@ pub struct Options {
     pub moderation: Moderation,
     /// The API's limits on posting.
     pub post_rate: PostRate,
+    /// Whether the partner site lets readers comment without signing in.
+    pub anonymous: bool,
 }
 
 /// The three running sites. They stop when the runtime that started them ends;
@@ -113,8 +120,14 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     let db = encart_server::db::connect(&options.database_url)
         .await
         .with_context(|| format!("cannot open {}", options.database_url))?;
-    let origins = AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]);
-    let state = AppState::new(db.clone(), options.moderation)?.with_embed_urls(&api_url, &cdn_url);
+    let sites = partner_sites(&partner_url, options.anonymous)?;
+    let (origins, policy) = encart_server::sites::configure(
+        AllowedOrigins::List(vec![HeaderValue::from_str(&partner_url)?]),
+        options.moderation.into(),
+        &sites,
+    )
+    .map_err(anyhow::Error::msg)?;
+    let state = AppState::new(db.clone(), policy)?.with_embed_urls(&api_url, &cdn_url).with_sites(sites);
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let api_stop = Arc::new(Notify::new());
     let stop = api_stop.clone();
@@ -133,7 +146,8 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     if let Some(path) = &options.discussion {
         seed_discussion(&state, &article, path).await?;
     }
-    let page_vars = PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone() };
+    let page_vars =
+        PageVars { cdn: cdn_url.clone(), api: api_url.clone(), article: article.clone(), partner: partner_url.clone() };
 
     tokio::spawn(serve(cdn, cdn_router(&options.dist), std::future::pending()));
     let partner_app = partner_router(&options.partner_pages, page_vars);
@@ -141,16 +155,52 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     Ok(Sites { api_url, cdn_url, partner_url, article, db, state, api_stop, api_task: Some(api_task) })
 }
 
-/// The demo's publisher ("Le Courrier du Littoral", registered on first use)
-/// and a fresh API key for it (id and text), made as `encart-server
-/// publisher add` and `key create` make them.
+/// The partner's public key, which the API checks its readers' tokens with,
+/// and its private half, which its backend (here `/token`) signs them with.
+/// Public on purpose: `fixtures/keys/README.md`.
+const PARTNER_PUBLIC_KEY: &str = include_str!("../../fixtures/keys/partner-ed25519.pub.pem");
+const PARTNER_PRIVATE_KEY: &str = include_str!("../../fixtures/keys/partner-ed25519.pem");
+
+/// The partner site as the API's sites file would list it: its readers
+/// signed in with EdDSA tokens, anonymous readers welcome or not.
+fn partner_sites(partner: &str, anonymous: bool) -> anyhow::Result<Vec<encart_server::sites::Site>> {
+    let file = format!(
+        "[[site]]\norigin = {partner:?}\nanonymous = {anonymous}\nlogin_url = \"{partner}/signed-in.html\"\n\
+         [site.sign_in]\nalgorithm = \"EdDSA\"\nkeys = [{PARTNER_PUBLIC_KEY:?}]\n"
+    );
+    encart_server::sites::parse(&file).map_err(anyhow::Error::msg)
+}
+
+/// The demo's publisher ("Le Courrier du Littoral", registered on first use,
+/// on the partner site's domain: its articles are that site's) and a fresh
+/// API key for it (id and text), made as `encart-server publisher add` and
+/// `key create` make them.
 async fn demo_publisher_key(db: &encart_server::db::Db) -> anyhow::Result<(i64, String)> {
     const NAME: &str = "Le Courrier du Littoral";
+    let domain = HOST.to_string();
     let publisher = match publishers::named(db, NAME).await {
-        Ok(publisher) => publisher,
-        Err(_) => publishers::add(db, NAME, &[]).await.map_err(|e| anyhow::anyhow!("{e}"))?,
-    };
+        Ok(_) => publishers::add_domain(db, NAME, &domain).await,
+        Err(_) => publishers::add(db, NAME, &[domain]).await,
+    }
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     publishers::create_key(db, &publisher).await.map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// A token the partner's backend signs for its reader named `name` (their
+/// `sub` derived from it), for `role`, valid `ttl` seconds from now (less
+/// than zero: expired that long ago).
+pub fn sign_token(partner: &str, name: &str, role: Option<&str>, ttl: i64) -> anyhow::Result<String> {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
+    let sub: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let mut claims = serde_json::json!({
+        "aud": partner, "sub": format!("reader-{sub}"), "name": name,
+        "iat": now.min(now + ttl - 60), "exp": now + ttl,
+    });
+    if let Some(role) = role {
+        claims["role"] = role.into();
+    }
+    let key = jsonwebtoken::EncodingKey::from_ed_pem(PARTNER_PRIVATE_KEY.as_bytes())?;
+    Ok(jsonwebtoken::encode(&jsonwebtoken::Header::new(jsonwebtoken::Algorithm::EdDSA), &claims, &key)?)
 }
 
 /// Reads the article file at `path` (scraped text or saved HTML page) and
@@ -209,7 +259,7 @@ async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::R
     let mut todo: Vec<(Option<String>, SeedComment)> = seed.into_iter().map(|c| (None, c)).collect();
     while let Some((parent, comment)) = todo.pop() {
         let new = NewComment { author: comment.author, body: comment.body, parent, website: String::new() };
-        let sender = comments::Sender { ip: HOST, idempotency_key: None };
+        let sender = comments::Sender { ip: HOST, idempotency_key: None, reader: None };
         let posted = comments::post(state, slug, &new, &sender).await?;
         todo.extend(comment.replies.into_iter().rev().map(|r| (Some(posted.comment.id.clone()), r)));
     }
@@ -259,12 +309,14 @@ pub fn cache_policy(path: &str) -> &'static str {
     }
 }
 
-/// What the partner pages' `{{CDN}}`, `{{API}}` and `{{ARTICLE}}` stand for.
+/// What the partner pages' `{{CDN}}`, `{{API}}` and `{{ARTICLE}}` stand for,
+/// and the partner's own origin (its tokens' audience).
 #[derive(Clone)]
 pub struct PageVars {
     pub cdn: String,
     pub api: String,
     pub article: String,
+    pub partner: String,
 }
 
 #[derive(Clone)]
@@ -277,23 +329,60 @@ struct PartnerSite {
 /// its other files (CSS) as they are.
 pub fn partner_router(pages: &Path, vars: PageVars) -> Router {
     let site = PartnerSite { pages: pages.to_owned(), vars };
-    Router::new().route("/", get(partner_index)).route("/{page}", get(partner_page)).with_state(site)
+    Router::new()
+        .route("/", get(partner_index))
+        .route("/token", get(token))
+        .route("/{page}", get(partner_page))
+        .with_state(site)
+}
+
+/// Who a page is rendered for, or a token asked for: the partner's own
+/// sign-in, stood in for by the query (any name is a reader of the demo).
+#[derive(Default, serde::Deserialize)]
+pub struct ReaderQuery {
+    /// The reader's name; none: nobody is signed in.
+    reader: Option<String>,
+    /// `staff` for a journalist.
+    role: Option<String>,
+    /// Seconds the token is valid (10 minutes unless said).
+    ttl: Option<i64>,
+}
+
+impl ReaderQuery {
+    fn token(&self, partner: &str) -> Option<String> {
+        let name = self.reader.as_deref().filter(|n| !n.trim().is_empty())?;
+        sign_token(partner, name.trim(), self.role.as_deref(), self.ttl.unwrap_or(600).clamp(-3600, 3600)).ok()
+    }
+}
+
+/// `GET /token?reader=NAME[&role=staff][&ttl=SECS]`: what a partner's backend
+/// answers its signed-in reader's page (a single-page app signing in later,
+/// or renewing an expired token). No cache: a token is the reader's own.
+async fn token(
+    State(site): State<PartnerSite>,
+    query: Result<Query<ReaderQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    match query.ok().and_then(|Query(query)| query.token(&site.vars.partner)) {
+        Some(token) => ([(header::CACHE_CONTROL, "no-store")], token).into_response(),
+        None => (StatusCode::BAD_REQUEST, "say which reader: ?reader=NAME").into_response(),
+    }
 }
 
 async fn partner_index(State(site): State<PartnerSite>) -> Response {
-    render_page(&site, "index.html").await
+    render_page(&site, "index.html", &ReaderQuery::default()).await
 }
 
 async fn partner_page(
     State(site): State<PartnerSite>,
     axum::extract::Path(page): axum::extract::Path<String>,
+    query: Result<Query<ReaderQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let safe = !page.starts_with('.') && page.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
     if !safe {
         return StatusCode::NOT_FOUND.into_response();
     }
     if page.ends_with(".html") {
-        return render_page(&site, &page).await;
+        return render_page(&site, &page, &query.map(|Query(q)| q).unwrap_or_default()).await;
     }
     let content_type = match page.rsplit('.').next() {
         Some("css") => "text/css; charset=utf-8",
@@ -307,15 +396,18 @@ async fn partner_page(
     }
 }
 
-async fn render_page(site: &PartnerSite, page: &str) -> Response {
+async fn render_page(site: &PartnerSite, page: &str, reader: &ReaderQuery) -> Response {
     let Ok(html) = tokio::fs::read_to_string(site.pages.join(page)).await else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let html = html
         .replace("{{CDN}}", &site.vars.cdn)
         .replace("{{API}}", &site.vars.api)
-        .replace("{{ARTICLE}}", &site.vars.article);
+        .replace("{{ARTICLE}}", &site.vars.article)
+        .replace("{{TOKEN}}", &reader.token(&site.vars.partner).unwrap_or_default());
     let mut response = Html(html).into_response();
+    // A page rendered for one reader is theirs alone.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if page.starts_with("csp") {
         // The strictest policy encart works under (README, "Building for a CDN").
         // `csp-nowasm*` pages withhold 'wasm-unsafe-eval': the module cannot run.

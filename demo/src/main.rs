@@ -35,9 +35,12 @@ struct Args {
     cdn_port: u16,
     #[arg(long, default_value_t = 8702)]
     partner_port: u16,
-    /// `pre` holds new comments for moderation.
+    /// `pre` holds new comments for moderation; `pre-anonymous` only those of readers not signed in.
     #[arg(long, default_value = "open", value_parser = str::parse::<Moderation>)]
     moderation: Moderation,
+    /// Only readers the partner signed in may comment.
+    #[arg(long)]
+    sign_in_required: bool,
 }
 
 #[tokio::main]
@@ -60,6 +63,7 @@ async fn main() -> anyhow::Result<()> {
         ports: Ports { api: args.api_port, cdn: args.cdn_port, partner: args.partner_port },
         moderation: args.moderation,
         post_rate: encart_server::PostRate::default(),
+        anonymous: !args.sign_in_required,
     })
     .await?;
     // A moderator to try /admin with (a local demo: the password is printed below).
@@ -71,6 +75,10 @@ async fn main() -> anyhow::Result<()> {
     println!("  encart demo is running. Open the partner page:");
     println!();
     println!("    {}/", sites.partner_url);
+    println!();
+    println!("  Signed in as a subscriber of the partner (any name):");
+    println!();
+    println!("    {}/signed-in.html", sites.partner_url);
     println!();
     println!("  API  {}/api/v1/articles/{}", sites.api_url, sites.article);
     println!("  CDN  {}/embed.js", sites.cdn_url);

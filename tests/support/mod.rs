@@ -39,6 +39,15 @@ pub async fn world_with(name: &str, moderation: Moderation) -> World {
 }
 
 pub async fn world_with_rate(name: &str, moderation: Moderation, post_rate: PostRate) -> World {
+    world_of(name, moderation, post_rate, true).await
+}
+
+/// A world whose partner site lets only its signed-in readers comment.
+pub async fn world_signed_in_only(name: &str) -> World {
+    world_of(name, Moderation::Open, PostRate::default(), false).await
+}
+
+async fn world_of(name: &str, moderation: Moderation, post_rate: PostRate, anonymous: bool) -> World {
     let scratch = Path::new(ROOT).join("target").join("e2e").join(name);
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
@@ -51,6 +60,7 @@ pub async fn world_with_rate(name: &str, moderation: Moderation, post_rate: Post
         ports: Ports::ANY,
         moderation,
         post_rate,
+        anonymous,
     })
     .await
     .unwrap();
@@ -137,7 +147,7 @@ impl World {
             parent: parent.map(Into::into),
             website: String::new(),
         };
-        let sender = comments::Sender { ip: [127, 0, 0, 1].into(), idempotency_key: None };
+        let sender = comments::Sender { ip: [127, 0, 0, 1].into(), idempotency_key: None, reader: None };
         let posted = comments::post(state, &self.sites.article, &new, &sender).await.unwrap();
         posted.comment.id
     }
@@ -172,6 +182,8 @@ const seen = (nth, selector) => {
   const root = hosts()[nth] && hosts()[nth].shadowRoot;
   if (!root || !root.querySelector(selector)) return { found: false, html: root ? root.innerHTML : null };
   const text = (s) => { const e = root.querySelector(s); return e ? e.textContent : null; };
+  // What the reader sees of the first element at `s` they can see.
+  const shown = (s) => { const e = [...root.querySelectorAll(s)].find((e) => e.checkVisibility()); return e ? e.innerText : null; };
   return {
     found: true,
     state: hosts()[nth].getAttribute("data-encart"),
@@ -190,12 +202,19 @@ const seen = (nth, selector) => {
       body: c.querySelector(".comment-body").textContent,
       depth: (() => { let d = 0; for (let e = c.parentElement; e; e = e.parentElement) if (e.classList.contains("replies")) d++; return d; })(),
       mark: c.querySelector(":scope > article .mark") && c.querySelector(":scope > article .mark").textContent,
+      verified: !!c.querySelector(":scope > article .comment-meta .verified"),
+      badge: c.querySelector(":scope > article .comment-meta .badge") && c.querySelector(":scope > article .comment-meta .badge").textContent,
     })),
     formError: text(".new-comment .form-error"),
     formStatus: text(".new-comment .form-status"),
     authorValue: root.querySelector("#encart-new-author") && root.querySelector("#encart-new-author").value,
     bodyValue: root.querySelector("#encart-new-body") && root.querySelector("#encart-new-body").value,
     bodyError: text("#encart-new-body-error"),
+    signedIn: shown(".new-comment .signed-in"),
+    signInNeeded: shown(".new-comment .sign-in-needed"),
+    signInLink: (([...root.querySelectorAll(".new-comment a.sign-in")].find((a) => a.checkVisibility())) || {}).href || null,
+    nameShown: shown(".new-comment .field:has(#encart-new-author)") !== null,
+    formHidden: !!root.querySelector(".new-comment .comment-form[hidden]"),
     moreButton: !!root.querySelector("button.load-more"),
     moreBusy: !!root.querySelector("button.load-more[disabled]"),
     retry: text("button.retry"),

@@ -22,6 +22,7 @@ const USAGE: &str = "usage: cargo xtask <setup|dist|demo|test|bench|postgres>
           wasm-bindgen-cli, wasm-opt, chromium + chromedriver), when missing
   dist    build the release widget into dist/ and print its sizes
   demo    run the demo: API (seeded with our article), CDN stand-in and partner page
+          (options after it go to the demo: --moderation pre, --sign-in-required)
   test    run every test
   bench   measure payload, cold loads in Chromium, API throughput, scale and writes
           (a benchmark: prints figures, writes bench/results/, asserts no timing)
@@ -48,7 +49,7 @@ fn run() -> anyhow::Result<()> {
             let tools = setup::run()?;
             dist::run(&tools)
         }
-        Some("demo") => demo(),
+        Some("demo") => demo(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("bench") => bench(),
         Some("test") => test(),
         Some("postgres") => {
@@ -92,11 +93,15 @@ fn bench() -> anyhow::Result<()> {
         .status_ok()
 }
 
-fn demo() -> anyhow::Result<()> {
+/// Builds and runs the demo; `options` go to it (`--moderation pre`,
+/// `--sign-in-required`, ports: `cargo run -p encart-demo -- --help`).
+fn demo(options: &[String]) -> anyhow::Result<()> {
     let tools = setup::run()?;
     dist::run(&tools)?;
     step("starting the demo (Ctrl-C stops it)");
-    cargo(&["run", "--quiet", "--package", "encart-demo", "--"]).status_ok()
+    let mut args = vec!["run", "--quiet", "--package", "encart-demo", "--"];
+    args.extend(options.iter().map(String::as_str).filter(|&option| option != "--"));
+    cargo(&args).status_ok()
 }
 
 fn test() -> anyhow::Result<()> {
