@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::discussion::{Discussion, FormState, Mark, Reporting};
 use crate::form::{CommentForm, Draft, Identity, MAIN_FORM, Submit, Typed, badges};
 use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
+use crate::links::{self, Piece};
 use crate::load::Load;
 use crate::reader::heading;
 use crate::retry::{Retry, Shape, failed};
@@ -206,7 +207,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     {when}
                     {mark}
                 </header>
-                <p class="comment-body">{body}</p>
+                <p class="comment-body">{linked(&body)}</p>
                 <div class="comment-actions">{reply_button} {delete_controls} {report_controls}</div>
             </article>
             {reply_form}
@@ -307,4 +308,23 @@ fn report_controls(id: String, cx: Context) -> impl IntoView {
             }
         }
     }
+}
+
+/// A reader's text, its web addresses as links (`links.rs`): text nodes and
+/// `a` elements only, whose address is the text shown. Opened apart from
+/// the partner's page; `nofollow ugc` for search engines, no `opener` or
+/// referrer for the site linked.
+fn linked(body: &str) -> Vec<AnyView> {
+    links::pieces(body)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_owned().into_any(),
+            Piece::Link(address) => view! {
+                <a href=address.to_owned() rel="nofollow ugc noopener noreferrer" target="_blank">
+                    {address.to_owned()}
+                </a>
+            }
+            .into_any(),
+        })
+        .collect()
 }

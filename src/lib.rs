@@ -20,6 +20,7 @@ pub mod discussion;
 mod entry;
 pub mod form;
 pub mod i18n;
+pub mod links;
 pub mod load;
 pub mod reader;
 pub mod retry;

@@ -534,7 +534,7 @@ async fn audit(world: &World) -> Value {
 async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     let world = world("a11y").await;
     let parent = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
-    world.seed_comment("Sophie L.", "Pas si sûr.", Some(&parent)).await;
+    world.seed_comment("Sophie L.", "Pas si sûr : https://example.org/source.", Some(&parent)).await;
     world.open("").await;
     wait_until(&world, "the comments", |s| s["comments"].as_array().is_some_and(|c| c.len() == 2)).await;
     world.js(&axe_script(), Value::Null).await;

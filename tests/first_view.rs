@@ -27,18 +27,19 @@ fn content(seen: &Value) -> Value {
 #[tokio::test]
 async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
     let world = world("first-view").await;
-    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.seed_comment("Karim B.", "Rien de surprenant (https://example.org/analyse).", None).await;
     world.open("held.html#hold").await;
     let before = world.wait_for_view(0, ".comment", false).await;
     assert_eq!(before["state"], "loading", "the module is held");
     assert_eq!(before["title"], TITLE);
-    assert_eq!(before["comments"][0]["body"], "Rien de surprenant.");
+    assert_eq!(before["comments"][0]["body"], "Rien de surprenant (https://example.org/analyse).");
     assert_eq!(before["heading"], "1 commentaire");
     // Styled already (the sheet came with the view), and its nodes noted.
     let styled = world
         .js(
             &format!(
                 "{WIDGET_JS} const root = hosts()[0].shadowRoot; window.__title = root.querySelector('.title');
+                 window.__link = root.querySelector('.comment-body a');
                  return getComputedStyle(root.querySelector('.encart')).maxWidth;"
             ),
             Value::Null,
@@ -53,7 +54,12 @@ async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
     assert_eq!(content(&after), content(&before), "the same content once hydrated");
     let same = world
         .js(
-            &format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.title') === window.__title;"),
+            &format!(
+                "{WIDGET_JS} const root = hosts()[0].shadowRoot;
+                 return root.querySelector('.title') === window.__title
+                   && root.querySelector('.comment-body a') === window.__link
+                   && window.__link.getAttribute('href') === 'https://example.org/analyse';"
+            ),
             Value::Null,
         )
         .await;

@@ -259,7 +259,12 @@ const handlers = all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(
 const urls = all.flatMap((e) => [...e.attributes].filter((a) => /^\s*(javascript|vbscript|data):/i.test(a.value)).map((a) => e.tagName + " " + a.name));
 const foreign = all.filter((e) => /^(script|iframe|object|embed|img|svg|math|style|link|meta|base|form|input[type=image]|video|audio|template|slot)$/i.test(e.tagName)
   && !e.closest(".comment-form")).map((e) => e.tagName);
-return JSON.stringify({ handlers, urls, foreign, pwned: window.__pwned, errors: window.__hostErrors });
+// Links in comments: each an http(s) address, exactly its text, opened apart.
+const links = [...root.querySelectorAll(".comment-body a")];
+const badLinks = links.filter((a) => !/^https?:\/\/[a-z0-9\[]/i.test(a.getAttribute("href")) || a.getAttribute("href") !== a.textContent
+  || a.rel !== "nofollow ugc noopener noreferrer" || a.target !== "_blank" || a.children.length).map((a) => a.outerHTML);
+const otherLinks = all.filter((e) => e.tagName === "A" && !e.closest(".comment-body") && !e.closest(".article-body") && !e.matches("a.sign-in")).map((e) => e.outerHTML);
+return JSON.stringify({ handlers, urls, foreign, pwned: window.__pwned, errors: window.__hostErrors, links: links.length, badLinks, otherLinks });
 "#;
 
 #[tokio::test]
@@ -335,13 +340,36 @@ async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothi
         assert_eq!(shown, typed, "the text reads as typed");
     }
 
+    // Exactly the web addresses `links.rs` finds became links.
+    let links: usize = expected
+        .iter()
+        .map(|(_, body)| {
+            encart::links::pieces(body).iter().filter(|p| matches!(p, encart::links::Piece::Link(_))).count()
+        })
+        .sum();
+    assert!(links >= 10, "the corpus has links to show: {links}");
     let danger = world.js(DANGER_JS, Value::Null).await;
     let danger: Value = serde_json::from_str(danger.as_str().unwrap()).unwrap();
     assert_eq!(
         danger,
-        json!({"handlers": [], "urls": [], "foreign": [], "pwned": [], "errors": []}),
+        json!({"handlers": [], "urls": [], "foreign": [], "pwned": [], "errors": [], "links": links,
+               "badLinks": [], "otherLinks": []}),
         "nothing from the corpus became markup or ran"
     );
+    // A long address breaks rather than widen the widget or the page.
+    world.browser.set_window_size(375, 900).await.unwrap();
+    let widths = world
+        .js(
+            &format!(
+                "{WIDGET_JS} const c = hosts()[0].shadowRoot.querySelector('.comments');
+                 return [c.scrollWidth <= c.clientWidth, document.documentElement.scrollWidth <= innerWidth];"
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(widths, json!([true, true]), "no sideways scroll at 375 px, long names and addresses included");
+    world.screenshot_at(".comment-body a", "links-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
     world.screenshot_at(".comments", "attack-corpus.png").await;
     world.close().await;
 }
