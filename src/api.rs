@@ -4,8 +4,8 @@
 //! put its outcome in the signals the views read.
 
 use encart_api_types::{
-    Article, Comment, CommentPage, ErrorBody, NewComment, NewReport, PendingComments, PendingQuery, PostedComment,
-    ReaderComments, ReportReason, Visibility, error_code,
+    Article, Comment, CommentPage, ErrorBody, NewComment, NewRecommendation, NewReport, PendingComments, PendingQuery,
+    PostedComment, ReaderComments, Recommendation, ReportReason, Visibility, error_code,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -109,6 +109,7 @@ impl ApiClient {
         self.auth.waiting.borrow_mut().take();
         discussion.reader.set(None);
         discussion.own.set(storage::own_comments(&self.slug).into_iter().map(|(id, _)| id).collect());
+        discussion.set_recommended(storage::recommended(&self.slug));
     }
 
     /// Asks the API who the token's reader is, and which comments of this
@@ -126,6 +127,7 @@ impl ApiClient {
                 Ok(_) if client.token().as_ref() != Some(&token) => {}
                 Ok(mine) => {
                     discussion.reader.set(Some(mine.reader));
+                    discussion.set_recommended(mine.recommended);
                     discussion.own.update(|own| {
                         for mine in &mine.comments {
                             if !own.contains(&mine.comment.id) {
@@ -217,6 +219,46 @@ impl ApiClient {
         });
     }
 
+    /// Recommends comment `id` (`on`), or no longer: shown at once, then
+    /// as the API has it (it may say no: the reader's own comment, or one
+    /// recommended from their address already); undone, with a message, if
+    /// the request fails. As the signed-in reader, else with this browser's
+    /// token (remembered for the next visit). `listed`: the count the
+    /// comment was listed with.
+    pub fn recommend(&self, id: String, on: bool, listed: u32, discussion: Discussion) {
+        let token = self.token();
+        // An anonymous reader's stand is this browser's to remember, at once
+        // (the reader may leave before the answer).
+        let (slug, anonymous) = (self.slug.clone(), token.is_none());
+        let set = move |id: &str, on: bool| {
+            discussion.set_recommends(id, on);
+            if anonymous {
+                storage::remember_recommended(&slug, &discussion.recommended.get_untracked());
+            }
+        };
+        discussion.recommending.set(None);
+        set(&id, on);
+        let browser = if token.is_some() { None } else { storage::browser_token(new_idempotency_key) };
+        let url = format!("{}/{}/recommendation", self.comments_url(), js_sys::encode_uri_component(&id));
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            let asked = NewRecommendation { recommended: on, browser };
+            match answer::<Recommendation>(&url, send_json(&url, &asked, None, token.as_deref()).await).await {
+                Ok(done) => {
+                    set(&id, done.recommended);
+                    discussion.settle_recommends(&id, listed, done.recommends);
+                }
+                Err(err) => {
+                    set(&id, !on);
+                    if err == ApiError::SignInExpired {
+                        client.expired();
+                    }
+                    discussion.recommending.set(Some((id, Load::Failed(err))));
+                }
+            }
+        });
+    }
+
     /// Reports comment `id` to the moderators for `reason`. A 404 (no
     /// longer published: a moderator got there first) counts as done.
     pub fn report(&self, id: String, reason: ReportReason, discussion: Discussion) {
@@ -268,6 +310,10 @@ impl ApiClient {
     pub fn load_own(&self, discussion: Discussion) {
         let own = storage::own_comments(&self.slug);
         discussion.own.set(own.iter().map(|(id, _)| id.clone()).collect());
+        // A signed-in reader's come with who they are (`load_me`).
+        if self.token().is_none() {
+            discussion.set_recommended(storage::recommended(&self.slug));
+        }
         self.load_me(discussion);
         if own.is_empty() {
             return;
@@ -323,6 +369,7 @@ impl ApiClient {
             deleted: false,
             verified: reader.is_some(),
             staff: reader.is_some_and(|r| r.staff),
+            recommends: 0,
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {

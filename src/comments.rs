@@ -25,6 +25,8 @@ pub struct Actions {
     pub report: Callback<(String, ReportReason)>,
     /// The signed-in reader signs out.
     pub sign_out: Callback<()>,
+    /// Recommend this comment (`true`), or no longer; the count it was listed with.
+    pub recommend: Callback<(String, bool, u32)>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -36,6 +38,7 @@ struct Context {
     submit: Submit,
     delete: Callback<String>,
     report: Callback<(String, ReportReason)>,
+    recommend: Callback<(String, bool, u32)>,
     /// The comment whose reply form is open, if any.
     replying_to: RwSignal<Option<String>>,
     reply_draft: Draft,
@@ -67,6 +70,7 @@ pub fn CommentsSection(
         submit: actions.submit,
         delete: actions.delete,
         report: actions.report,
+        recommend: actions.recommend,
         replying_to: RwSignal::new(None),
         reply_draft,
     };
@@ -130,7 +134,7 @@ fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> i
 
 /// One comment, its reply form when open, and its replies.
 fn comment_view(comment: Comment, cx: Context) -> AnyView {
-    let Comment { id, author, body, created, replies, deleted, verified, staff, .. } = comment;
+    let Comment { id, author, body, created, replies, deleted, verified, staff, recommends, .. } = comment;
     let replies = (!replies.is_empty()).then(|| {
         view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
     });
@@ -196,7 +200,8 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
     };
     let own = cx.discussion.own.with(|own| own.contains(&id));
     let delete_controls = own.then(|| delete_controls(id.clone(), cx));
-    // Others' published comments can be reported.
+    // Others' published comments can be recommended and reported.
+    let recommend_button = (!own && can_reply).then(|| recommend_button(id.clone(), recommends, cx));
     let report_controls = (!own && can_reply).then(|| report_controls(id.clone(), cx));
     view! {
         <li class="comment" data-id=id>
@@ -208,7 +213,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     {mark}
                 </header>
                 <p class="comment-body">{linked(&body)}</p>
-                <div class="comment-actions">{reply_button} {delete_controls} {report_controls}</div>
+                <div class="comment-actions">{recommend_button} {reply_button} {delete_controls} {report_controls}</div>
             </article>
             {reply_form}
             {replies}
@@ -307,6 +312,44 @@ fn report_controls(id: String, cx: Context) -> impl IntoView {
                 failed(&err, lang, Retry::Click(again), Shape::Inline, None).into_any()
             }
         }
+    }
+}
+
+/// "Recommend (3)", pressed when the reader recommends the comment; a
+/// press shows at once, and is undone with a message if the API refuses it.
+fn recommend_button(id: String, listed: u32, cx: Context) -> impl IntoView {
+    let lang = cx.lang;
+    let discussion = cx.discussion;
+    let (this, that) = (id.clone(), id.clone());
+    let pressed = move || discussion.recommended.with(|r| r.contains(&this));
+    let label = move || match discussion.recommends(&that, listed) {
+        0 => text(lang, Text::Recommend).to_owned(),
+        n => format!("{} ({n})", text(lang, Text::Recommend)),
+    };
+    // Pressing it: the other way from how it stands.
+    let press = {
+        let id = id.clone();
+        Callback::new(move |()| {
+            cx.recommend.run((id.clone(), !discussion.recommended.with_untracked(|r| r.contains(&id)), listed));
+        })
+    };
+    let failure = move || {
+        let err = discussion.recommending.with(|r| match r {
+            Some((failed_id, Load::Failed(err))) if *failed_id == id => Some(err.clone()),
+            _ => None,
+        })?;
+        Some(failed(&err, lang, Retry::Click(press), Shape::Inline, None))
+    };
+    view! {
+        <button
+            type="button"
+            class="recommend"
+            aria-pressed=move || pressed().to_string()
+            on:click=move |_| press.run(())
+        >
+            {label}
+        </button>
+        {failure}
     }
 }
 

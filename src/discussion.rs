@@ -45,6 +45,14 @@ pub struct Discussion {
     /// The reader, when their site signed them in (known once the API has
     /// checked their token: never in the server's first view).
     pub reader: RwSignal<Option<Reader>>,
+    /// The comments the reader recommends, as they now stand (optimistic).
+    pub recommended: RwSignal<Vec<String>>,
+    /// Those the listed counts already include (what the reader recommended
+    /// when the thread was loaded): a count shown is the listed one, less
+    /// these, plus `recommended`.
+    pub counted: RwSignal<Vec<String>>,
+    /// A recommendation that failed (and was rolled back), to say so.
+    pub recommending: RwSignal<Option<(String, Load<()>)>>,
 }
 
 /// Where a report stands: choosing a reason, sending it, or failed (with a retry).
@@ -70,6 +78,9 @@ impl Discussion {
             reported: RwSignal::new(Vec::new()),
             commenting: RwSignal::new(Commenting::default()),
             reader: RwSignal::new(None),
+            recommended: RwSignal::new(Vec::new()),
+            counted: RwSignal::new(Vec::new()),
+            recommending: RwSignal::new(None),
         }
     }
 
@@ -86,6 +97,40 @@ impl Discussion {
         self.next.set(page.next);
         if self.commenting.with_untracked(|c| *c != page.commenting) {
             self.commenting.set(page.commenting);
+        }
+    }
+
+    /// The reader's recommendations, as the API (or this browser) knows them
+    /// when the thread loads: both what they recommend and what the counts include.
+    pub fn set_recommended(&self, ids: Vec<String>) {
+        self.counted.set(ids.clone());
+        self.recommended.set(ids);
+    }
+
+    /// How many readers recommend comment `id`, listed with `listed`, as
+    /// this reader sees it now.
+    pub fn recommends(&self, id: &str, listed: u32) -> u32 {
+        let counted = self.counted.with(|c| c.iter().any(|c| c == id));
+        let now = self.recommended.with(|r| r.iter().any(|r| r == id));
+        listed.saturating_sub(u32::from(counted)) + u32::from(now)
+    }
+
+    /// The reader now recommends comment `id`, or no longer does.
+    pub fn set_recommends(&self, id: &str, on: bool) {
+        put(self.recommended, id, on);
+    }
+
+    /// The API says `recommends` readers recommend comment `id`, listed
+    /// with `listed`: shown so, by taking the reader's recommendation as
+    /// already in the listed count or not (the API may have counted them
+    /// before this browser knew, from their address).
+    pub fn settle_recommends(&self, id: &str, listed: u32, recommends: u32) {
+        let now = self.recommended.with_untracked(|r| r.iter().any(|r| r == id));
+        match i64::from(listed) + i64::from(now) - i64::from(recommends) {
+            0 => put(self.counted, id, false),
+            1 => put(self.counted, id, true),
+            // Others changed it meanwhile: shown at the next load.
+            _ => {}
         }
     }
 
@@ -221,6 +266,19 @@ pub enum FormState {
     },
 }
 
+/// Puts `id` in `list` (`on`) or takes it out, once.
+fn put(list: RwSignal<Vec<String>>, id: &str, on: bool) {
+    let there = list.with_untracked(|l| l.iter().any(|l| l == id));
+    if there != on {
+        list.update(|l| {
+            l.retain(|l| l != id);
+            if on {
+                l.push(id.to_owned());
+            }
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,7 +294,33 @@ mod tests {
             deleted: false,
             verified: false,
             staff: false,
+            recommends: 0,
         }
+    }
+
+    #[test]
+    fn a_count_shown_is_the_listed_one_less_what_it_held_plus_what_the_reader_now_does() {
+        let owner = Owner::new();
+        owner.set();
+        let discussion = Discussion::new();
+        assert_eq!(discussion.recommends("1", 4), 4);
+        discussion.set_recommends("1", true);
+        assert_eq!(discussion.recommends("1", 4), 5, "a press shows at once");
+        discussion.set_recommended(vec!["2".into()]);
+        assert_eq!(discussion.recommends("2", 3), 3, "already in the listed count");
+        discussion.set_recommends("2", false);
+        assert_eq!(discussion.recommends("2", 3), 2);
+        discussion.set_recommends("2", true);
+        discussion.set_recommends("2", true);
+        assert_eq!(discussion.recommends("2", 3), 3, "twice is once");
+        assert_eq!(discussion.recommends("2", 0), 1, "never below the reader's own");
+        // This browser did not know; the API had counted the reader (their address).
+        discussion.set_recommends("3", true);
+        assert_eq!(discussion.recommends("3", 1), 2);
+        discussion.settle_recommends("3", 1, 1);
+        assert_eq!(discussion.recommends("3", 1), 1, "as the API says");
+        discussion.settle_recommends("3", 1, 2);
+        assert_eq!(discussion.recommends("3", 1), 2);
     }
 
     fn ids(list: &[Comment]) -> Vec<String> {

@@ -7,6 +7,8 @@ use encart_api_types::loader::{TEXT_SIZE_KEY as SIZE_KEY, THEME_KEY};
 use crate::reader::{Prefs, TextSize, Theme};
 
 const AUTHOR_KEY: &str = "encart:author";
+/// This browser's token for recommendations (`api_types::is_browser_token`).
+const BROWSER_KEY: &str = "encart:browser";
 
 fn get(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok().flatten()
@@ -36,6 +38,42 @@ pub fn remembered_author() -> String {
 pub fn remember_author(name: &str) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(AUTHOR_KEY, name);
+    }
+}
+
+/// This browser's token for recommending comments anonymously, made with
+/// `new` the first time; `None` where storage is unavailable (a token that
+/// would change at every page could recommend again).
+pub fn browser_token(new: impl FnOnce() -> String) -> Option<String> {
+    let storage = local_storage()?;
+    if let Some(token) = storage.get_item(BROWSER_KEY).ok().flatten().filter(|t| encart_api_types::is_browser_token(t))
+    {
+        return Some(token);
+    }
+    let token = new();
+    storage.set_item(BROWSER_KEY, &token).ok()?;
+    Some(token)
+}
+
+fn recommended_key(slug: &str) -> String {
+    format!("encart:recommended:{slug}")
+}
+
+/// Most recommendations remembered per article; the oldest go first.
+const MAX_RECOMMENDED: usize = 500;
+
+/// The comments of `slug` this browser recommends (anonymously).
+pub fn recommended(slug: &str) -> Vec<String> {
+    let Some(text) = get(&recommended_key(slug)) else { return Vec::new() };
+    let Ok(parsed) = js_sys::JSON::parse(&text) else { return Vec::new() };
+    serde_wasm_bindgen::from_value(parsed).unwrap_or_default()
+}
+
+pub fn remember_recommended(slug: &str, ids: &[String]) {
+    let ids = &ids[ids.len().saturating_sub(MAX_RECOMMENDED)..];
+    let (Some(storage), Ok(value)) = (local_storage(), serde_wasm_bindgen::to_value(ids)) else { return };
+    if let Ok(json) = js_sys::JSON::stringify(&value) {
+        let _ = storage.set_item(&recommended_key(slug), &String::from(json));
     }
 }
 

@@ -112,6 +112,7 @@ impl Wiring {
                 delete: Callback::new(|_| ()),
                 report: Callback::new(|_| ()),
                 sign_out: nothing,
+                recommend: Callback::new(|_| ()),
             },
             save_prefs: Callback::new(|_| ()),
         }

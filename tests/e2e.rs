@@ -973,3 +973,125 @@ async fn where_only_signed_in_readers_comment_the_others_are_invited_to_sign_in(
     assert_eq!(account_bar(&world).await, "Abonné : Zoé");
     world.close().await;
 }
+
+/// The recommend button of the first comment by `author` in widget 0.
+async fn recommend_of(world: &World, author: &str) -> Value {
+    let seen = world.wait_for(0, ".comments").await;
+    seen["comments"].as_array().unwrap().iter().find(|c| c["author"] == author).map(|c| c["recommend"].clone()).unwrap()
+}
+
+async fn click_recommend(world: &World, id: &str) {
+    world.click(0, &format!(".comment[data-id='{id}'] > article button.recommend")).await;
+}
+
+async fn wait_recommend(world: &World, author: &str, expected: Value) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let seen = recommend_of(world, author).await;
+        if seen == expected {
+            return;
+        }
+        if std::time::Instant::now() >= deadline {
+            let storage = world.js("return JSON.stringify(localStorage)", Value::Null).await;
+            let state = world.wait_for(0, ".comments").await;
+            panic!("{author}'s recommend button: {seen}, not {expected}; storage {storage}; {}", state["state"]);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// How many recommend comment `id` as the API lists it, once the widget's
+/// request is through (waits for `expected`; returns what it found).
+async fn listed_recommends(world: &World, id: &str, expected: u32) -> u32 {
+    let article = articles::id_of(&world.sites.db, &world.sites.article).await.unwrap();
+    let mut found = 0;
+    for _ in 0..50 {
+        let page = encart_server::comments::page(&world.sites.db, article, 20, None).await.unwrap();
+        found = page.comments.iter().find(|c| c.id == id).map_or(0, |c| c.recommends);
+        if found == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    found
+}
+
+#[tokio::test]
+async fn a_reader_recommends_a_comment_sees_it_counted_and_may_take_it_back() {
+    let mut world = world("recommend").await;
+    let karim = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("").await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander", "pressed": "false"})).await;
+    click_recommend(&world, &karim).await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    assert_eq!(listed_recommends(&world, &karim, 1).await, 1);
+
+    // Remembered by this browser, and counted once by the API whatever it does.
+    world.open("").await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    world
+        .js(
+            "localStorage.removeItem('encart:browser'); localStorage.removeItem('encart:recommended:' + arguments[0]);",
+            json!(world.sites.article),
+        )
+        .await;
+    world.open("").await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "false"})).await;
+    click_recommend(&world, &karim).await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    // (Had it counted twice, the count would have reached 2 meanwhile.)
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        listed_recommends(&world, &karim, 1).await,
+        1,
+        "a cleared storage does not count twice from one address"
+    );
+    world.screenshot_at(".thread", "recommended-1280.png").await;
+
+    // Taken back.
+    click_recommend(&world, &karim).await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander", "pressed": "false"})).await;
+    assert_eq!(listed_recommends(&world, &karim, 0).await, 0);
+
+    // One's own comment has none.
+    post_and_see(&world, "Léa", "Mon avis.").await;
+    assert_eq!(recommend_of(&world, "Léa").await, Value::Null);
+
+    // The API down: the press is undone, and the reader told.
+    world.sites.stop_api().await;
+    click_recommend(&world, &karim).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let failed = loop {
+        let seen = world.wait_for(0, ".comments").await;
+        let karim = seen["comments"].as_array().unwrap().iter().find(|c| c["author"] == "Karim B.").cloned().unwrap();
+        if karim["recommendError"].is_string() {
+            break karim;
+        }
+        assert!(std::time::Instant::now() < deadline, "no failure shown: {karim}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(failed["recommend"], json!({"text": "Recommander", "pressed": "false"}), "rolled back");
+    assert!(failed["recommendError"].as_str().unwrap().starts_with("Impossible de joindre le serveur."), "{failed}");
+    world.close().await;
+}
+
+#[tokio::test]
+async fn a_signed_in_reader_s_recommendations_follow_them_to_another_browser() {
+    let world = world("recommend-signed-in").await;
+    let karim = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("signed-in.html?reader=Amina%20K.").await;
+    wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    click_recommend(&world, &karim).await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    // Another browser: nothing in its storage; the account says.
+    world.js("localStorage.clear();", Value::Null).await;
+    world.open("signed-in.html?reader=Amina%20K.").await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    // Signed out, this browser has recommended nothing.
+    world.click(0, ".new-comment button.sign-out").await;
+    wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "false"})).await;
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.close().await;
+}

@@ -212,6 +212,7 @@ mod discussion {
             deleted: false,
             verified: false,
             staff: false,
+            recommends: 0,
         }
     }
 
@@ -227,6 +228,7 @@ mod discussion {
             delete: Callback::new(|_id: String| {}),
             report: Callback::new(|_| {}),
             sign_out: Callback::new(move |()| discussion.reader.set(None)),
+            recommend: Callback::new(move |(id, on, _listed): (String, bool, u32)| discussion.set_recommends(&id, on)),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
@@ -346,6 +348,34 @@ mod discussion {
         settle().await;
         assert!(!form.hidden() && hidden(&root, ".new-comment .sign-in-needed"));
         assert!(hidden(&root, ".new-comment .signed-in .badge"), "no newsroom badge for a reader");
+    }
+
+    #[wasm_bindgen_test]
+    async fn recommend_is_a_toggle_button_that_keeps_its_node_and_focus() {
+        let (root, target) = shadow_target();
+        let (discussion, _) = mount_discussion(target);
+        let mut listed = comment("7", "Bien vu");
+        listed.recommends = 2;
+        discussion.comments.update(|list| list.push(listed));
+        settle().await;
+        let button: HtmlElement =
+            root.query_selector(".comment[data-id='7'] button.recommend").unwrap().unwrap().unchecked_into();
+        assert_eq!(button.text_content().as_deref(), Some("Recommander (2)"));
+        assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+        button.focus().unwrap();
+        button.click();
+        settle().await;
+        assert_eq!(button.text_content().as_deref(), Some("Recommander (3)"));
+        assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+        let focused = root.active_element().map(|e| e.is_same_node(Some(&button)));
+        assert_eq!(focused, Some(true), "the same button, still focused");
+        button.click();
+        settle().await;
+        assert_eq!(button.text_content().as_deref(), Some("Recommander (2)"));
+        // None on the reader's own comment.
+        discussion.own.set(vec!["7".into()]);
+        settle().await;
+        assert!(root.query_selector(".comment[data-id='7'] button.recommend").unwrap().is_none());
     }
 
     #[wasm_bindgen_test]

@@ -34,10 +34,43 @@ pub struct Comment {
     /// Posted by a member of the newsroom (a token's `role: staff`).
     #[serde(default, skip_serializing_if = "is_false")]
     pub staff: bool,
+    /// How many readers recommend it.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub recommends: u32,
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// `POST …/comments/{id}/recommendation`: the reader recommends the comment
+/// (`recommended: true`) or no longer does. A signed-in reader is known by
+/// their token; an anonymous one sends their browser's token (see
+/// [`is_browser_token`]), and is also counted once per address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewRecommendation {
+    pub recommended: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<String>,
+}
+
+/// Where a comment's recommendation stands after a reader's
+/// [`NewRecommendation`]: whether they recommend it, and how many do.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    pub recommended: bool,
+    pub recommends: u32,
+}
+
+/// A browser's token for recommendations: 32 lowercase hexadecimal digits
+/// (128 random bits), made once and kept by the widget.
+pub fn is_browser_token(token: &str) -> bool {
+    token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// One page of an article's comments (`GET /api/v1/articles/{slug}/comments`):
@@ -173,6 +206,9 @@ pub struct ReaderComments {
     pub reader: Reader,
     /// Newest first, whatever their state (deleted ones are gone).
     pub comments: Vec<ReaderComment>,
+    /// The ids of the comments they recommend (of the article asked, if one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommended: Vec<String>,
 }
 
 /// One of a reader's own comments.

@@ -23,8 +23,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
     Comment, CommentPage, Commenting, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS, NewComment,
-    PendingComments, PendingQuery, PostedComment, ReaderComment, ReaderComments, Visibility, check_body,
-    normalize_line_breaks,
+    NewRecommendation, PendingComments, PendingQuery, PostedComment, ReaderComment, ReaderComments, Recommendation,
+    Visibility, check_body, is_browser_token, normalize_line_breaks,
 };
 use serde::Deserialize;
 
@@ -33,9 +33,10 @@ use crate::db::{self, Db};
 use crate::extract::{Body, JsonBody, Slug, SlugAndId};
 use crate::identity::{self, Claims, SignedIn};
 use crate::moderation::{Moderation, Standing};
+use crate::recommendations::{self, Voter};
 use crate::secrets::{hex_sha256, random_token};
 use crate::sites::{self, Site};
-use crate::throttle::{Allowed, Deleting, Posting};
+use crate::throttle::{Allowed, Deleting, Posting, Recommending};
 use crate::{AppState, Error, Result, articles, bans, cache, publishers, readers};
 
 /// Deepest reply level: 0 is a top-level comment, so threads show three levels.
@@ -61,6 +62,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
         .route("/api/v1/articles/{slug}/comments/{id}", axum::routing::delete(remove))
+        .route("/api/v1/articles/{slug}/comments/{id}/recommendation", axum::routing::post(recommend))
         .route("/api/v1/me/comments", get(mine).delete(erase_mine))
         .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
 }
@@ -91,6 +93,65 @@ async fn remove(
     erase(&state.db, article, &id, author).await?;
     state.written(&slug).await;
     Ok(StatusCode::NO_CONTENT)
+}
+
+impl Body for NewRecommendation {
+    const WHAT: &'static str = r#"{"recommended": true | false, "browser"?: "32 hex digits"}"#;
+    const MAX_BYTES: usize = MAX_POST_BYTES;
+}
+
+/// `POST …/comments/{id}/recommendation` `{"recommended", "browser"?}`: the
+/// reader recommends a published comment, or no longer does; answers
+/// whether they do and how many readers do. A signed-in reader is counted
+/// by their token (of the article's site), an anonymous one by their
+/// browser's token and their address ([`recommendations`]). Idempotent: the
+/// same request twice counts once.
+async fn recommend(
+    State(state): State<AppState>,
+    _: Allowed<Recommending>,
+    ClientIp(ip): ClientIp,
+    SignedIn(claims): SignedIn,
+    SlugAndId(slug, id): SlugAndId,
+    JsonBody(new): JsonBody<NewRecommendation>,
+) -> Result<Json<Recommendation>> {
+    let not_found = || Error::not_found("comment");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let article = articles::id_of(&state.db, &slug).await?;
+    if !is_published(&state.db, article, id).await? {
+        return Err(not_found());
+    }
+    let client_hash = state.secrets.client_hash(ip);
+    let reader = match &claims {
+        Some(claims) => {
+            let domains = publishers::domains_of_article(&state.db, article).await?;
+            site_of(&sites::of_publisher(&state.sites, domains.as_deref()), claims)?;
+            Some(signed_in(&state, claims).await?.id)
+        }
+        None => None,
+    };
+    let voter = match (reader, new.browser.as_deref()) {
+        (Some(reader), _) => Voter::Reader(reader),
+        (None, Some(token)) if is_browser_token(token) => Voter::Browser { token, client_hash: &client_hash },
+        (None, _) => {
+            return Err(Error::invalid(
+                vec![("browser", "invalid")],
+                "an anonymous reader sends their browser's token: 32 lowercase hexadecimal digits",
+            ));
+        }
+    };
+    let (recommended, recommends) = recommendations::set(&state.db, article, id, &voter, new.recommended).await?;
+    state.written(&slug).await;
+    Ok(Json(Recommendation { recommended, recommends }))
+}
+
+/// The site of `sites` (an article's) whose reader `claims` is: a token of
+/// another site is no reader of this article's.
+fn site_of<'a>(sites: &[&'a Site], claims: &Claims) -> Result<&'a Site> {
+    sites
+        .iter()
+        .copied()
+        .find(|site| site.origin == claims.site.as_str())
+        .ok_or_else(|| Error::token_invalid("its aud is not the site of this article"))
 }
 
 /// Who asks to erase a comment.
@@ -282,8 +343,9 @@ async fn mine(
         None => None,
     };
     let rows: Vec<OwnRow> = sqlx::query_as(
-        "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug FROM comments c
-         JOIN articles a ON a.id = c.article_id
+        "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug,
+                (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
+         FROM comments c JOIN articles a ON a.id = c.article_id
          WHERE c.reader_id = $1 AND ($2 = 0 OR c.article_id = $2) AND c.status != 'deleted'
          ORDER BY c.id DESC LIMIT $3",
     )
@@ -292,6 +354,7 @@ async fn mine(
     .bind(MAX_OWN_LISTED)
     .fetch_all(&state.db)
     .await?;
+    let recommended = recommendations::of_reader(&state.db, stored.id, article).await?;
     let reader = stored.reader;
     let comments = rows
         .into_iter()
@@ -312,10 +375,11 @@ async fn mine(
                 deleted: false,
                 verified: true,
                 staff: reader.staff,
+                recommends: u32::try_from(row.recommends).unwrap_or(0),
             },
         })
         .collect();
-    let mut response = Json(ReaderComments { reader, comments }).into_response();
+    let mut response = Json(ReaderComments { reader, comments, recommended }).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     headers.insert(header::VARY, HeaderValue::from_static("Authorization"));
@@ -330,6 +394,7 @@ struct OwnRow {
     created_at: String,
     status: String,
     slug: String,
+    recommends: i64,
 }
 
 /// `DELETE /api/v1/me/comments` with the reader's token: erases all their
@@ -357,9 +422,11 @@ async fn erase_mine(
         remove_or_wipe(&mut tx, *id).await?;
     }
     let banned = bans::bars_reader(&mut tx, reader).await?;
+    let recommended = recommendations::forget_reader(&mut tx, reader).await?;
     readers::forget(&mut tx, reader, banned).await?;
     tx.commit().await?;
-    let mut slugs: Vec<&str> = rows.iter().map(|(_, slug)| slug.as_str()).collect();
+    let mut slugs: Vec<&str> =
+        rows.iter().map(|(_, slug)| slug.as_str()).chain(recommended.iter().map(String::as_str)).collect();
     slugs.sort_unstable();
     slugs.dedup();
     for slug in slugs {
@@ -417,12 +484,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
     let domains = publishers::domains_of_article(&state.db, article).await?;
     let sites = sites::of_publisher(&state.sites, domains.as_deref());
     let site: Option<&Site> = match &sender.reader {
-        Some(claims) => Some(
-            *sites
-                .iter()
-                .find(|site| site.origin == claims.site.as_str())
-                .ok_or_else(|| Error::token_invalid("its aud is not the site of this article"))?,
-        ),
+        Some(claims) => Some(site_of(&sites, claims)?),
         None if sites.iter().any(|site| !site.anonymous) => return Err(Error::sign_in_required()),
         None => None,
     };
@@ -621,8 +683,11 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
 
 /// A comment as readers see it: a signed-in reader's under their current
 /// name and role.
+/// A comment as readers see it: the name of its reader's latest token, and
+/// how many readers recommend it (`recommendations`' primary key counts them).
 const SELECT_COMMENT: &str = "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,
-        c.status, c.reader_id, r.staff
+        c.status, c.reader_id, r.staff,
+        (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
     FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
 
 #[derive(sqlx::FromRow)]
@@ -638,6 +703,8 @@ struct CommentRow {
     reader_id: Option<i64>,
     #[sqlx(default)]
     staff: Option<i64>,
+    #[sqlx(default)]
+    recommends: Option<i64>,
 }
 
 impl CommentRow {
@@ -652,6 +719,10 @@ impl CommentRow {
             deleted: self.status.as_deref() == Some("deleted"),
             verified: self.reader_id.is_some(),
             staff: self.staff.is_some_and(|s| s != 0),
+            recommends: match self.status.as_deref() {
+                Some("deleted") => 0,
+                _ => self.recommends.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+            },
         }
     }
 }

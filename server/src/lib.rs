@@ -27,6 +27,7 @@ pub mod oembed;
 pub mod publishers;
 pub mod publishing;
 pub mod readers;
+pub mod recommendations;
 pub mod reports;
 pub mod retention;
 pub mod secrets;

@@ -1,14 +1,14 @@
 //! Forgetting what is no longer needed. A comment's salted address hash and
 //! idempotency key only serve against abuse and retried posts, which happen
 //! within minutes: after a number of days (30 by default) both are wiped.
-//! The same goes for the hash kept with a reader's report, and for that of a
+//! The same goes for the hash kept with a reader's report or recommendation, and for that of a
 //! ban by address once the ban is lifted or over. The comment itself stays
 //! until its author (or an operator) deletes it.
 
 use std::time::{Duration, SystemTime};
 
 use crate::db::Db;
-use crate::{Result, bans, comments, reports};
+use crate::{Result, bans, comments, recommendations, reports};
 
 /// How often the server looks for hashes to forget.
 const EVERY: Duration = Duration::from_secs(60 * 60);
@@ -20,6 +20,7 @@ pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     let cutoff = crate::db::time_text(SystemTime::now() - Duration::from_secs(u64::from(days) * 24 * 60 * 60));
     let done = comments::forget_client_hashes(db, &cutoff).await?;
     reports::forget_client_hashes(db, &cutoff).await?;
+    recommendations::forget_client_hashes(db, &cutoff).await?;
     bans::forget_ended(db).await?;
     Ok(done)
 }

@@ -61,6 +61,7 @@ pub enum ReaderAction {
     Post,
     Report,
     Delete,
+    Recommend,
 }
 
 /// The server's rate limits.
@@ -201,6 +202,7 @@ pub trait Action {
 pub struct Posting;
 pub struct Reporting;
 pub struct Deleting;
+pub struct Recommending;
 
 impl Action for Posting {
     const ACTION: ReaderAction = ReaderAction::Post;
@@ -210,6 +212,9 @@ impl Action for Reporting {
 }
 impl Action for Deleting {
     const ACTION: ReaderAction = ReaderAction::Delete;
+}
+impl Action for Recommending {
+    const ACTION: ReaderAction = ReaderAction::Recommend;
 }
 
 impl<A: Action> FromRequestParts<AppState> for Allowed<A> {

@@ -203,6 +203,8 @@ const seen = (nth, selector) => {
       depth: (() => { let d = 0; for (let e = c.parentElement; e; e = e.parentElement) if (e.classList.contains("replies")) d++; return d; })(),
       mark: c.querySelector(":scope > article .mark") && c.querySelector(":scope > article .mark").textContent,
       verified: !!c.querySelector(":scope > article .comment-meta .verified"),
+      recommend: ((b) => b && { text: b.textContent, pressed: b.getAttribute("aria-pressed") })(c.querySelector(":scope > article button.recommend")),
+      recommendError: ((e) => e && e.textContent)(c.querySelector(":scope > article .comment-actions .field-error")),
       badge: c.querySelector(":scope > article .comment-meta .badge") && c.querySelector(":scope > article .comment-meta .badge").textContent,
     })),
     formError: text(".new-comment .form-error"),

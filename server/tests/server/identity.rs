@@ -24,7 +24,7 @@ use crate::common;
 /// with trust after two approved comments; a site signing with HS256 whose
 /// readers must sign in; one signing with ES256, pre-moderating anonymous
 /// readers only.
-const PARTNER_SITE: &str = "https://partner.example";
+pub(crate) const PARTNER_SITE: &str = "https://partner.example";
 const CLOSED_SITE: &str = "https://closed.example";
 const ES_SITE: &str = "https://es.example";
 const SECRET: &str = "a shared secret of more than thirty-two bytes";
@@ -68,14 +68,20 @@ fn sites_file(partner_keys: &[&str]) -> String {
     )
 }
 
-const PARTNER_ARTICLE: &str = "partner-article";
+pub(crate) const PARTNER_ARTICLE: &str = "partner-article";
 const SECOND_ARTICLE: &str = "partner-second";
 const CLOSED_ARTICLE: &str = "closed-article";
 const ES_ARTICLE: &str = "es-article";
 
 /// The app with the sites of [`sites_file`], and an article on each site
 /// (two on the partner's).
-async fn world(db: &Db, partner_keys: &[&str]) -> Router {
+pub(crate) async fn world(db: &Db, partner_keys: &[&str]) -> Router {
+    articles(db).await;
+    app_for(db, partner_keys)
+}
+
+/// An article on each site of [`sites_file`] (two on the partner's).
+pub(crate) async fn articles(db: &Db) {
     publishers_article(db, "Partner", "partner.example", PARTNER_ARTICLE).await;
     let partner = encart_server::publishers::named(db, "Partner").await.unwrap();
     let bytes = std::fs::read(FIXTURE).unwrap();
@@ -84,14 +90,18 @@ async fn world(db: &Db, partner_keys: &[&str]) -> Router {
     encart_server::articles::save(db, &second, encart_server::articles::Author::Publisher(partner.id)).await.unwrap();
     publishers_article(db, "Closed", "closed.example", CLOSED_ARTICLE).await;
     publishers_article(db, "Es", "es.example", ES_ARTICLE).await;
-    app_for(db, partner_keys)
 }
 
 fn app_for(db: &Db, partner_keys: &[&str]) -> Router {
+    router_for(state_for(db, partner_keys), PostRate::unlimited())
+}
+
+/// The server's state with the sites of [`sites_file`].
+pub(crate) fn state_for(db: &Db, partner_keys: &[&str]) -> AppState {
     let sites = sites::parse(&sites_file(partner_keys)).unwrap();
     let (_, policy) =
         sites::configure(encart_server::AllowedOrigins::Any, ModerationPolicy::from(Moderation::Open), &sites).unwrap();
-    router_for(AppState::new(db.clone(), policy).unwrap().with_sites(sites), PostRate::unlimited())
+    AppState::new(db.clone(), policy).unwrap().with_sites(sites)
 }
 
 fn now() -> u64 {
@@ -115,11 +125,11 @@ fn sign(algorithm: Algorithm, key_file: &str, claims: &Value) -> String {
 }
 
 /// A token of the partner for reader `sub` named `name`.
-fn partner_token(sub: &str, name: &str) -> String {
+pub(crate) fn partner_token(sub: &str, name: &str) -> String {
     sign(Algorithm::EdDSA, "partner-ed25519.pem", &claims(PARTNER_SITE, sub, name))
 }
 
-fn request(method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> Request<Body> {
+pub(crate) fn request(method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> Request<Body> {
     let mut builder = Request::builder().method(method).uri(uri);
     if let Some(token) = token {
         builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
@@ -133,7 +143,7 @@ fn request(method: &str, uri: &str, token: Option<&str>, body: Option<Value>) ->
 }
 
 /// POSTs a comment on `slug` as the reader of `token` (anonymous without).
-async fn comment_as(app: &Router, slug: &str, token: Option<&str>, body: &str) -> Answer {
+pub(crate) async fn comment_as(app: &Router, slug: &str, token: Option<&str>, body: &str) -> Answer {
     let comment = json!({ "author": "Typed Name", "body": body });
     send(app, request("POST", &format!("/api/v1/articles/{slug}/comments"), token, Some(comment))).await
 }

@@ -20,4 +20,5 @@ mod migrations;
 mod moderation;
 mod properties;
 mod publishing;
+mod recommendations;
 mod sites;

@@ -1,0 +1,225 @@
+//! Readers recommending comments (`POST …/comments/{id}/recommendation`),
+//! through `app()` on either backend: once per reader, whatever they do (a
+//! second request, a new browser token from the same address, another
+//! device of the same account), withdrawn, never one's own nor an
+//! unpublished comment, counted in every listing at once, rate-limited,
+//! forgotten with the reader, their address hash wiped with the others.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::*;
+use encart_server::PostRate;
+use encart_server::db::Db;
+use encart_server::moderation::{self, Decision};
+use serde_json::{Value, json};
+
+use crate::common;
+use crate::identity::{PARTNER_ARTICLE, articles, comment_as, partner_token, request, state_for};
+
+/// The identity tests' sites and articles, behind a trusted proxy on
+/// 127.0.0.1 whose `X-Forwarded-For` says who each reader is.
+async fn world(db: &Db, rate: PostRate) -> Router {
+    articles(db).await;
+    let state = state_for(db, &["partner-ed25519.pub.pem"]).with_trusted_proxies(vec!["127.0.0.1/32".parse().unwrap()]);
+    router_for(state, rate)
+}
+
+/// A comment on the partner's article by its reader `sub`, approved.
+async fn approved_comment(app: &Router, db: &Db, sub: &str) -> String {
+    let posted = comment_as(app, PARTNER_ARTICLE, Some(&partner_token(sub, sub)), "À recommander").await;
+    assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.json);
+    let id = posted.json["comment"]["id"].as_str().unwrap().to_owned();
+    moderation::decide(db, "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
+    id
+}
+
+/// Sets the recommendation of comment `id` from the address `from`, as
+/// the reader of `token`, or anonymously with the browser token `browser`.
+async fn recommend(
+    app: &Router,
+    id: &str,
+    from: &str,
+    token: Option<&str>,
+    browser: Option<&str>,
+    recommended: bool,
+) -> Answer {
+    let uri = format!("/api/v1/articles/{PARTNER_ARTICLE}/comments/{id}/recommendation");
+    let mut body = json!({ "recommended": recommended });
+    if let Some(browser) = browser {
+        body["browser"] = json!(browser);
+    }
+    let mut request: Request<Body> = request("POST", &uri, token, Some(body));
+    request.headers_mut().insert("x-forwarded-for", from.parse().unwrap());
+    send(app, request).await
+}
+
+fn stands(answer: &Answer) -> Value {
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
+    answer.json.clone()
+}
+
+/// The recommendations of comment `id` as the thread lists it.
+async fn listed(app: &Router, id: &str) -> Value {
+    let page = get(app, &format!("/api/v1/articles/{PARTNER_ARTICLE}/comments")).await;
+    let comment = page.json["comments"].as_array().unwrap().iter().find(|c| c["id"] == id).cloned().unwrap();
+    comment.get("recommends").cloned().unwrap_or(json!(0))
+}
+
+const T1: &str = "0123456789abcdef0123456789abcdef";
+const T2: &str = "fedcba9876543210fedcba9876543210";
+const T3: &str = "00000000000000000000000000000001";
+
+#[tokio::test]
+async fn a_reader_recommends_once_however_they_ask_and_may_withdraw() {
+    let db = db().await;
+    let app = world(&db, PostRate::unlimited()).await;
+    let id = approved_comment(&app, &db, "autrice").await;
+    assert_eq!(listed(&app, &id).await, 0, "warms the cache");
+
+    let one = json!({"recommended": true, "recommends": 1});
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.1", None, Some(T1), true).await), one);
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.1", None, Some(T1), true).await), one, "twice counts once");
+    // Storage cleared: a new browser token, the same address.
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.1", None, Some(T2), true).await), one);
+    assert_eq!(listed(&app, &id).await, 1, "listed at once, the cache dropped");
+    // Another reader, anonymous too.
+    let two = json!({"recommended": true, "recommends": 2});
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.2", None, Some(T3), true).await), two);
+
+    // An anonymous reader's comment takes them too, from anyone.
+    let anonymous = comment_as(&app, PARTNER_ARTICLE, None, "Sans compte").await;
+    let anonymous = anonymous.json["comment"]["id"].as_str().unwrap().to_owned();
+    moderation::decide(&db, "modo", Decision::Approve, &[anonymous.parse().unwrap()]).await.unwrap();
+    assert_eq!(
+        stands(&recommend(&app, &anonymous, "198.51.100.1", None, Some(T1), true).await),
+        json!({"recommended": true, "recommends": 1})
+    );
+    assert_eq!(
+        stands(&recommend(&app, &anonymous, "198.51.100.5", Some(&partner_token("x", "X")), None, true).await),
+        json!({"recommended": true, "recommends": 2})
+    );
+
+    // A signed-in reader, from two devices: once, by their account.
+    let lectrice = partner_token("lectrice", "Lectrice");
+    let three = json!({"recommended": true, "recommends": 3});
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.3", Some(&lectrice), None, true).await), three);
+    assert_eq!(stands(&recommend(&app, &id, "203.0.113.9", Some(&lectrice), None, true).await), three);
+    let me =
+        send(&app, request("GET", &format!("/api/v1/me/comments?article={PARTNER_ARTICLE}"), Some(&lectrice), None))
+            .await;
+    assert_eq!(me.json["recommended"], json!([id]), "{}", me.json);
+
+    // The author cannot recommend their own comment.
+    let own = partner_token("autrice", "autrice");
+    assert_eq!(
+        stands(&recommend(&app, &id, "198.51.100.4", Some(&own), None, true).await),
+        json!({"recommended": false, "recommends": 3})
+    );
+
+    // Withdrawn by whoever gave it (from their address, whatever their
+    // browser's token now); a second withdrawal changes nothing.
+    let back = json!({"recommended": false, "recommends": 2});
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.1", None, Some(T2), false).await), back);
+    assert_eq!(stands(&recommend(&app, &id, "198.51.100.1", None, Some(T1), false).await), back);
+    assert_eq!(listed(&app, &id).await, 2);
+
+    // A reader who erases what is stored about them takes their recommendations along.
+    let erased = send(&app, request("DELETE", "/api/v1/me/comments", Some(&lectrice), None)).await;
+    assert_eq!(erased.status, StatusCode::OK, "{}", erased.json);
+    assert_eq!(listed(&app, &id).await, 1);
+
+    // Their address hash goes after the retention period, as others do.
+    let hashed: i64 = sqlx::query_scalar("SELECT count(*) FROM recommendations WHERE client_hash IS NOT NULL")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(hashed, 2, "198.51.100.1's two");
+    sqlx::query("UPDATE recommendations SET created_at = '2000-01-01T00:00:00.000Z'").execute(&db).await.unwrap();
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    let hashed: i64 = sqlx::query_scalar("SELECT count(*) FROM recommendations WHERE client_hash IS NOT NULL")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    assert_eq!(hashed, 0);
+    assert_eq!(listed(&app, &id).await, 1, "the recommendation stays");
+}
+
+#[tokio::test]
+async fn only_published_comments_take_recommendations_and_bad_requests_change_nothing() {
+    let db = db().await;
+    let app = world(&db, PostRate::unlimited()).await;
+    let id = approved_comment(&app, &db, "autrice").await;
+    let held = comment_as(&app, PARTNER_ARTICLE, Some(&partner_token("autre", "Autre")), "En attente").await;
+    let held = held.json["comment"]["id"].as_str().unwrap().to_owned();
+
+    assert_error(
+        &recommend(&app, &held, "198.51.100.1", None, Some(T1), true).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &recommend(&app, "999999", "198.51.100.1", None, Some(T1), true).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &recommend(&app, "abc", "198.51.100.1", None, Some(T1), true).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    for bad in [None, Some("short"), Some("0123456789ABCDEF0123456789ABCDEF"), Some("0123456789abcdef0123456789abcdeg")]
+    {
+        let answer = recommend(&app, &id, "198.51.100.1", None, bad, true).await;
+        assert_error(&answer, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+        assert_eq!(answer.json["error"]["fields"]["browser"], "invalid");
+    }
+    let uri = format!("/api/v1/articles/{PARTNER_ARTICLE}/comments/{id}/recommendation");
+    assert_error(&post(&app, &uri, r#"{"recommended": "yes"}"#).await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_error(
+        &post(&app, &uri, r#"{"recommended": true, "extra": 1}"#).await,
+        StatusCode::BAD_REQUEST,
+        "bad_request",
+    );
+    // Another site's reader is no reader of this article's.
+    let other = {
+        let mut claims = json!({"aud": "https://es.example", "sub": "x", "name": "X", "iat": 0, "exp": 0});
+        claims["iat"] = json!(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs());
+        claims["exp"] = json!(claims["iat"].as_u64().unwrap() + 600);
+        let key =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/keys/partner-p256.pem")).unwrap();
+        let key = jsonwebtoken::EncodingKey::from_ec_pem(key.as_bytes()).unwrap();
+        jsonwebtoken::encode(&jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256), &claims, &key).unwrap()
+    };
+    assert_error(
+        &recommend(&app, &id, "198.51.100.1", Some(&other), None, true).await,
+        StatusCode::UNAUTHORIZED,
+        "token_invalid",
+    );
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM recommendations").fetch_one(&db).await.unwrap();
+    assert_eq!(stored, 0, "nothing stored");
+}
+
+#[tokio::test]
+async fn recommendations_are_rate_limited_like_posts() {
+    let db = db().await;
+    let rate = PostRate { burst: 2, refill: std::time::Duration::from_secs(60), ..PostRate::default() };
+    let app = world(&db, PostRate::unlimited()).await;
+    let id = approved_comment(&app, &db, "autrice").await;
+    let limited = {
+        let state =
+            state_for(&db, &["partner-ed25519.pub.pem"]).with_trusted_proxies(vec!["127.0.0.1/32".parse().unwrap()]);
+        router_for(state, rate)
+    };
+    for _ in 0..2 {
+        assert_eq!(recommend(&limited, &id, "198.51.100.1", None, Some(T1), true).await.status, StatusCode::OK);
+    }
+    let flood = recommend(&limited, &id, "198.51.100.1", None, Some(T1), false).await;
+    assert_error(&flood, StatusCode::TOO_MANY_REQUESTS, "too_many_requests");
+    assert!(flood.headers.contains_key(header::RETRY_AFTER));
+    assert_eq!(
+        recommend(&limited, &id, "198.51.100.2", None, Some(T2), true).await.status,
+        StatusCode::OK,
+        "another reader"
+    );
+}
