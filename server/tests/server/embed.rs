@@ -142,11 +142,29 @@ async fn user_text_is_escaped_exactly_as_the_browser_would() {
         let authors = doc.select("li.comment .comment-author");
         assert_eq!(bodies.length(), listed.len());
         for ((body, author), comment) in bodies.iter().zip(authors.iter()).zip(&listed) {
-            // Parsed back, each text is one text node, exactly as typed: no
-            // element and no attribute came out of it.
-            assert_eq!(body.text().as_ref(), comment["body"].as_str().unwrap());
+            // Parsed back, each text reads exactly as typed: no element and
+            // no attribute came out of it but the links of its web
+            // addresses (`links.rs`), each an `a` whose address is its text.
+            let typed = comment["body"].as_str().unwrap();
+            assert_eq!(body.text().as_ref(), typed);
             assert_eq!(author.text().as_ref(), comment["author"].as_str().unwrap());
-            assert_eq!(body.children().length() + author.children().length(), 0, "{comment}");
+            assert_eq!(author.children().length(), 0, "{comment}");
+            let links: Vec<&str> = encart::links::pieces(typed)
+                .into_iter()
+                .filter_map(|p| match p {
+                    encart::links::Piece::Link(address) => Some(address),
+                    encart::links::Piece::Text(_) => None,
+                })
+                .collect();
+            let children = body.children();
+            assert_eq!(children.length(), links.len(), "{comment}");
+            for (a, address) in children.iter().zip(&links) {
+                assert!(a.is("a"), "{comment}");
+                assert_eq!(a.attr("href").as_deref(), Some(*address));
+                assert_eq!(a.text().as_ref(), *address);
+                assert_eq!(a.attr("rel").as_deref(), Some("nofollow ugc noopener noreferrer"));
+                assert_eq!(a.children().length(), 0);
+            }
             checked += 1;
         }
         let active =
