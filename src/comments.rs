@@ -82,6 +82,7 @@ pub fn CommentsSection(
             {failed(&err, lang, Retry::Click(actions.retry), Shape::Block("error"), None)}
         }),
         Load::Ready(()) => EitherOf3::C(view! {
+            {move || picks(discussion, lang, heading_level + 1)}
             <ol class="thread">
                 {move || discussion.comments.get().into_iter().map(|c| comment_view(c, context)).collect_view()}
             </ol>
@@ -110,6 +111,34 @@ pub fn CommentsSection(
             {list}
         </section>
     }
+}
+
+/// "Newsroom picks": the comments a moderator featured, above the thread
+/// (they stay in it too), without actions.
+fn picks(discussion: Discussion, lang: Lang, level: u8) -> Option<impl IntoView + use<>> {
+    let picks = discussion.picks.get();
+    (!picks.is_empty()).then(|| {
+        let items = picks
+            .into_iter()
+            .map(|Comment { id, author, body, verified, staff, .. }| {
+                view! {
+                    <li class="pick" data-id=id>
+                        <p class="comment-body">{linked(&body)}</p>
+                        <p class="comment-meta">
+                            <span class="comment-author">{author}</span>
+                            {badges(lang, verified, staff)}
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="picks" aria-labelledby="encart-picks-heading">
+                {heading(level, "picks-heading", Some("encart-picks-heading"), text(lang, Text::Picks))}
+                <ul>{items}</ul>
+            </section>
+        }
+    })
 }
 
 fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> impl IntoView {

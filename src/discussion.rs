@@ -45,6 +45,8 @@ pub struct Discussion {
     /// The reader, when their site signed them in (known once the API has
     /// checked their token: never in the server's first view).
     pub reader: RwSignal<Option<Reader>>,
+    /// The newsroom's picks, shown above the thread.
+    pub picks: RwSignal<Vec<Comment>>,
     /// The comments the reader recommends, as they now stand (optimistic).
     pub recommended: RwSignal<Vec<String>>,
     /// Those the listed counts already include (what the reader recommended
@@ -78,6 +80,7 @@ impl Discussion {
             reported: RwSignal::new(Vec::new()),
             commenting: RwSignal::new(Commenting::default()),
             reader: RwSignal::new(None),
+            picks: RwSignal::new(Vec::new()),
             recommended: RwSignal::new(Vec::new()),
             counted: RwSignal::new(Vec::new()),
             recommending: RwSignal::new(None),
@@ -95,6 +98,10 @@ impl Discussion {
         });
         self.total.set(page.total);
         self.next.set(page.next);
+        // Only a first page carries them.
+        if !page.picks.is_empty() {
+            self.picks.set(page.picks);
+        }
         if self.commenting.with_untracked(|c| *c != page.commenting) {
             self.commenting.set(page.commenting);
         }

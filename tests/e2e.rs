@@ -1095,3 +1095,49 @@ async fn a_signed_in_reader_s_recommendations_follow_them_to_another_browser() {
     assert_eq!(report["violations"], json!([]), "{report:#}");
     world.close().await;
 }
+
+#[tokio::test]
+async fn newsroom_picks_show_above_the_thread_before_the_module_runs_and_after() {
+    let world = world("picks").await;
+    let pick = world.seed_comment("Karim B.", "L’analyse la plus juste : https://example.org/fond.", None).await;
+    world.seed_comment("Sophie L.", "Un autre avis.", None).await;
+    encart_server::moderation::feature(&world.sites.db, "modo", pick.parse().unwrap(), true).await.unwrap();
+    world.sites.state.written(&world.sites.article).await;
+
+    // The first view has them, the module held back.
+    world.open("held.html#hold").await;
+    let before = world.wait_for_view(0, ".picks", false).await;
+    assert_eq!(before["state"], "loading");
+    let shown = format!(
+        "{WIDGET_JS} const root = hosts()[0].shadowRoot; window.__pick = root.querySelector('.pick');
+         return {{ heading: root.querySelector('.picks-heading').textContent,
+                   picks: [...root.querySelectorAll('.pick')].map((p) => [p.dataset.id, p.querySelector('.comment-body').textContent,
+                           p.querySelector('.comment-author').textContent, p.querySelector('a') && p.querySelector('a').getAttribute('href')]),
+                   before: !!(root.querySelector('.picks').compareDocumentPosition(root.querySelector('.thread')) & Node.DOCUMENT_POSITION_FOLLOWING) }};"
+    );
+    let expected = json!({
+        "heading": "Sélection de la rédaction",
+        "picks": [[pick, "L’analyse la plus juste : https://example.org/fond.", "Karim B.", "https://example.org/fond"]],
+        "before": true,
+    });
+    assert_eq!(world.js(&shown, Value::Null).await, expected);
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".picks", "picks-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+
+    // Hydrated in place: the same nodes, nothing said on the console.
+    world.js("window.__releaseWasm()", Value::Null).await;
+    let after = world.wait_for(0, ".picks").await;
+    assert_eq!(after["state"], "hydrated");
+    let same = world
+        .js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.pick') === window.__pick;"), Value::Null)
+        .await;
+    assert_eq!(same, true);
+    assert_eq!(world.js("return window.__console", Value::Null).await, json!([]));
+    assert_eq!(after["comments"].as_array().unwrap().len(), 2, "the pick stays in the thread too");
+    world.screenshot_at(".picks", "picks-1280.png").await;
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.close().await;
+}

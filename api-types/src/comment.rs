@@ -86,7 +86,14 @@ pub struct CommentPage {
     /// and there is nowhere to sign in. The same for every reader.
     #[serde(default, skip_serializing_if = "Commenting::is_default")]
     pub commenting: Commenting,
+    /// The newsroom's picks (first page only): up to [`MAX_PICKS`] published
+    /// comments a moderator features above the thread, without their replies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub picks: Vec<Comment>,
 }
+
+/// Most comments a newsroom features on one article.
+pub const MAX_PICKS: usize = 3;
 
 /// How readers may comment on an article's site (its entry in the server's
 /// sites file): a setting of the site, never one reader's state, so it may

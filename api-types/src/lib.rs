@@ -10,8 +10,8 @@ mod date;
 
 pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, Commenting, Erased, FieldError, FieldErrors,
-    MAX_OWN_TOKENS, NewComment, NewRecommendation, NewReport, PendingComments, PendingQuery, PostedComment, Reader,
-    ReaderComment, ReaderComments, Recommendation, ReportReason, Visibility, check_author, check_body,
+    MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, NewReport, PendingComments, PendingQuery, PostedComment,
+    Reader, ReaderComment, ReaderComments, Recommendation, ReportReason, Visibility, check_author, check_body,
     is_browser_token, normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};

@@ -22,7 +22,7 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
-    Comment, CommentPage, Commenting, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS, NewComment,
+    Comment, CommentPage, Commenting, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment,
     NewRecommendation, PendingComments, PendingQuery, PostedComment, ReaderComment, ReaderComments, Recommendation,
     Visibility, check_body, is_browser_token, normalize_line_breaks,
 };
@@ -752,12 +752,91 @@ pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Resu
         .bind(article)
         .fetch_one(db)
         .await?;
+    let picks = if after.is_none() { picks(db, article).await? } else { Vec::new() };
     Ok(CommentPage {
         comments: attach_replies(top, replies),
         next,
         total: u64::try_from(total).unwrap_or_default(),
         commenting: Commenting::default(),
+        picks,
     })
+}
+
+/// The newsroom's picks of `article`: its published comments a moderator
+/// featured, in the order featured (replies left out).
+pub async fn picks(db: &Db, article: i64) -> Result<Vec<Comment>> {
+    let rows: Vec<CommentRow> = sqlx::query_as(&format!(
+        "{SELECT_COMMENT} WHERE c.article_id = $1 AND c.status = 'approved' AND c.featured_at IS NOT NULL
+         ORDER BY c.featured_at, c.id LIMIT $2"
+    ))
+    .bind(article)
+    .bind(MAX_PICKS as i64)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(CommentRow::into_comment).collect())
+}
+
+/// What became of a moderator's pick.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Featured {
+    /// Done, on the article of this slug.
+    Done(String),
+    /// No published comment has this id.
+    NotPublished,
+    /// The article has its [`MAX_PICKS`] picks already.
+    Full,
+}
+
+/// Features comment `id` above its article's thread (`on`), or no longer.
+pub async fn feature(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, on: bool) -> Result<Featured> {
+    let found: Option<(i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT c.article_id, a.slug, c.featured_at FROM comments c JOIN articles a ON a.id = c.article_id
+         WHERE c.id = $1 AND c.status = 'approved'",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((article, slug, featured)) = found else { return Ok(Featured::NotPublished) };
+    if on && featured.is_none() {
+        let picked: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM comments WHERE article_id = $1 AND status = 'approved' AND featured_at IS NOT NULL",
+        )
+        .bind(article)
+        .fetch_one(&mut **tx)
+        .await?;
+        if picked >= MAX_PICKS as i64 {
+            return Ok(Featured::Full);
+        }
+        sqlx::query("UPDATE comments SET featured_at = $1 WHERE id = $2")
+            .bind(db::now())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    } else if !on {
+        sqlx::query("UPDATE comments SET featured_at = NULL WHERE id = $1").bind(id).execute(&mut **tx).await?;
+    }
+    Ok(Featured::Done(slug))
+}
+
+/// A pick, as `/admin` lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Pick {
+    pub id: i64,
+    pub author: String,
+    pub body: String,
+    pub title: String,
+}
+
+/// The picks of every article, the latest first, at most `limit`.
+pub async fn all_picks(db: &Db, limit: i64) -> Result<Vec<Pick>> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, COALESCE(r.name, c.author) AS author, c.body, a.title FROM comments c
+         JOIN articles a ON a.id = c.article_id LEFT JOIN readers r ON r.id = c.reader_id
+         WHERE c.status = 'approved' AND c.featured_at IS NOT NULL ORDER BY c.featured_at DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
 }
 
 async fn replies_of(db: &Db, threads: &[i64]) -> Result<Vec<CommentRow>> {

@@ -235,6 +235,19 @@ pub async fn lift(db: &Db, moderator: &str, id: i64) -> Result<bool> {
     Ok(true)
 }
 
+/// Features comment `comment` above its article's thread (`on`: a newsroom
+/// pick), or no longer, as `moderator` decided; logged in the same
+/// transaction. The caller drops the article's cached answers.
+pub async fn feature(db: &Db, moderator: &str, comment: i64, on: bool) -> Result<comments::Featured> {
+    let mut tx = db.begin().await?;
+    let featured = comments::feature(&mut tx, comment, on).await?;
+    if let comments::Featured::Done(slug) = &featured {
+        log(&mut tx, moderator, if on { "feature" } else { "unfeature" }, Some(comment), Some(slug)).await?;
+    }
+    tx.commit().await?;
+    Ok(featured)
+}
+
 /// Notes in the moderation log that `moderator` did `action`.
 pub async fn log(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,

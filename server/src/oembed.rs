@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::{AppState, Error, Result, articles};
+use crate::{AppState, Error, Result, articles, comments};
 
 /// Where browsers reach this API and the CDN serving `embed.js`: the
 /// snippet names both.
@@ -67,12 +67,31 @@ async fn oembed(State(state): State<AppState>, params: Result<Query<Params>, Que
         None => None,
     };
     let article = article.ok_or_else(|| Error::not_found("article for this URL"))?;
-    let html = format!(
-        r#"<script async src="{}/embed.js" data-api="{}" data-article="{}"></script>"#,
-        attribute(urls.cdn.trim_end_matches('/')),
-        attribute(urls.api.trim_end_matches('/')),
-        attribute(&article.slug),
-    );
+    let (cdn, api) = (attribute(urls.cdn.trim_end_matches('/')), attribute(urls.api.trim_end_matches('/')));
+    let picks = comments::picks(&state.db, articles::id_of(&state.db, &article.slug).await?).await?;
+    // The newsroom's picks go in the placeholder, as quotes: what a page
+    // shows before (or without) the widget, which then takes their place.
+    let html = if picks.is_empty() {
+        format!(
+            r#"<script async src="{cdn}/embed.js" data-api="{api}" data-article="{}"></script>"#,
+            attribute(&article.slug)
+        )
+    } else {
+        let quotes: String = picks
+            .iter()
+            .map(|pick| {
+                format!(
+                    r#"<blockquote class="encart-pick"><p>{}</p><footer>{}</footer></blockquote>"#,
+                    attribute(&pick.body),
+                    attribute(&pick.author)
+                )
+            })
+            .collect();
+        format!(
+            r#"<div data-encart-article="{}" data-api="{api}">{quotes}</div><script async src="{cdn}/embed.js" data-api="{api}"></script>"#,
+            attribute(&article.slug)
+        )
+    };
     Ok(Json(json!({
         "version": "1.0",
         "type": "rich",

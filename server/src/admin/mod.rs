@@ -31,7 +31,7 @@ use serde::Deserialize;
 
 pub use self::auth::{MIN_PASSWORD_CHARS, PASSWORD_CHECKS, PASSWORD_WAIT, add_moderator};
 use self::auth::{SESSION_HOURS, Session};
-use self::pages::{Notice, ban_page, html_response, queue_page, sign_in_page};
+use self::pages::{Notice, Queue, ban_page, html_response, queue_page, sign_in_page};
 use crate::client::{ClientIp, Https};
 use crate::moderation::{self, Banned, Decision};
 use crate::secrets::{hex_sha256, random_token};
@@ -54,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/moderate", post(moderate))
         .route("/admin/ban", get(ban_form).post(ban))
         .route("/admin/lift", post(lift))
+        .route("/admin/feature", post(feature))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
 }
 
@@ -271,6 +272,27 @@ async fn lift(State(state): State<AppState>, headers: HeaderMap, body: Bytes) ->
     Ok(Redirect::to(&format!("/admin?notice={notice}")).into_response())
 }
 
+/// `POST /admin/feature`: `comment`, and `on` (`1`: feature it as a
+/// newsroom pick; `0`: no longer).
+async fn feature(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
+    let fields = form(&body);
+    let session = checked(&state, &headers, &fields).await?;
+    let bad = || Error::bad_request("choose a comment");
+    let comment: i64 =
+        field(&fields, "comment").and_then(|c| c.trim().trim_start_matches('#').parse().ok()).ok_or_else(bad)?;
+    let on = field(&fields, "on") != Some("0");
+    let notice = match moderation::feature(&state.db, &session.moderator, comment, on).await? {
+        comments::Featured::Done(slug) => {
+            state.written(&slug).await;
+            tracing::info!(moderator = %session.moderator, comment, on, "featured");
+            if on { "featured" } else { "unfeatured" }
+        }
+        comments::Featured::NotPublished => "not-published",
+        comments::Featured::Full => "picks-full",
+    };
+    Ok(Redirect::to(&format!("/admin?notice={notice}")).into_response())
+}
+
 #[derive(Debug, Default, Deserialize)]
 struct PageParams {
     done: Option<String>,
@@ -297,6 +319,16 @@ async fn page(
     let awaiting = comments::awaiting(&state.db).await?;
     let bans = bans::in_force(&state.db, QUEUE_PAGE).await?;
     let log = moderation::recent_log(&state.db, 20).await?;
-    let html = queue_page(&session.moderator, &session.csrf, &queue, awaiting, &bans, &log, notice);
+    let picks = comments::all_picks(&state.db, QUEUE_PAGE).await?;
+    let html = queue_page(Queue {
+        moderator: &session.moderator,
+        csrf: &session.csrf,
+        queue: &queue,
+        awaiting,
+        bans: &bans,
+        picks: &picks,
+        log: &log,
+        notice,
+    });
     Ok(html_response(StatusCode::OK, html))
 }

@@ -8,8 +8,9 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 
 use crate::bans::Ban;
-use crate::comments::{Queued, ToJudge};
+use crate::comments::{Pick, Queued, ToJudge};
 use crate::moderation::{Decision, Logged, MAX_BAN_REASON_CHARS};
+use encart_api_types::MAX_PICKS;
 
 /// An admin page, with headers that keep it private and unframed and forbid any script.
 pub fn html_response(status: StatusCode, html: String) -> Response {
@@ -41,6 +42,12 @@ pub enum Notice {
     NoAddress,
     Lifted,
     NotInForce,
+    Featured,
+    Unfeatured,
+    /// Not featured: no published comment has that number.
+    NotPublished,
+    /// Not featured: the article has its three picks.
+    PicksFull,
 }
 
 impl Notice {
@@ -51,6 +58,10 @@ impl Notice {
             "no-address" => Notice::NoAddress,
             "lifted" => Notice::Lifted,
             "not-in-force" => Notice::NotInForce,
+            "featured" => Notice::Featured,
+            "unfeatured" => Notice::Unfeatured,
+            "not-published" => Notice::NotPublished,
+            "picks-full" => Notice::PicksFull,
             _ => return None,
         })
     }
@@ -68,6 +79,14 @@ impl Notice {
             }
             Notice::Lifted => return "The ban is lifted.".into(),
             Notice::NotInForce => return "That ban was no longer in force.".into(),
+            Notice::Featured => return "The comment is featured above its article's thread.".into(),
+            Notice::Unfeatured => return "The comment is no longer featured.".into(),
+            Notice::NotPublished => return "Nothing was featured: no published comment has that number.".into(),
+            Notice::PicksFull => {
+                return format!(
+                    "Nothing was featured: its article has {MAX_PICKS} picks already; unfeature one first."
+                );
+            }
         };
         let Notice::Decided(_, count) = self else { unreachable!() };
         format!("{count} comment{} {verb}.", if count == 1 { "" } else { "s" })
@@ -115,19 +134,29 @@ pub fn sign_in_page(csrf: &str, error: Option<&str>) -> String {
     )
 }
 
-pub fn queue_page(
-    moderator: &str,
-    csrf: &str,
-    queue: &[Queued],
-    awaiting: i64,
-    bans: &[Ban],
-    log: &[Logged],
-    notice: Option<Notice>,
-) -> String {
+/// What the moderation page shows.
+pub struct Queue<'a> {
+    pub moderator: &'a str,
+    pub csrf: &'a str,
+    /// The oldest comments awaiting a decision, a page of them.
+    pub queue: &'a [Queued],
+    /// How many await one in all.
+    pub awaiting: i64,
+    pub bans: &'a [Ban],
+    pub picks: &'a [Pick],
+    pub log: &'a [Logged],
+    pub notice: Option<Notice>,
+}
+
+pub fn queue_page(page: Queue<'_>) -> String {
+    let Queue { moderator, csrf, queue, awaiting, bans, picks, log, notice } = page;
     let done = notice.map(Notice::message);
     let csrf = csrf.to_owned();
     let ban_rows = bans.iter().cloned().map(|ban| ban_row(ban, &csrf)).collect_view();
     let no_bans = bans.is_empty().then(|| view! { <p class="empty">"No ban is in force."</p> });
+    let pick_rows = picks.iter().cloned().map(|pick| pick_row(pick, &csrf)).collect_view();
+    let no_picks = picks.is_empty().then(|| view! { <p class="empty">"No comment is featured."</p> });
+    let feature_csrf = csrf.clone();
     let items = queue.iter().cloned().map(item).collect_view();
     let empty = queue.is_empty().then(|| view! { <p class="empty">"Nothing awaits a decision."</p> });
     let log_rows = log
@@ -185,6 +214,18 @@ pub fn queue_page(
                     </form>
                     {no_bans}
                     <ul class="bans">{ban_rows}</ul>
+                </section>
+                <section aria-labelledby="picks">
+                    <h2 id="picks">"Newsroom picks"</h2>
+                    <p>{format!("Up to {MAX_PICKS} published comments per article, shown above its thread.")}</p>
+                    <form method="post" action="/admin/feature" class="find">
+                        <input type="hidden" name="csrf" value=feature_csrf />
+                        <input type="hidden" name="on" value="1" />
+                        <label>"Feature comment #" <input name="comment" inputmode="numeric" size="8" required /></label>
+                        <button type="submit">"Feature"</button>
+                    </form>
+                    {no_picks}
+                    <ul class="bans">{pick_rows}</ul>
                 </section>
                 <section>
                     <h2>"Recent actions"</h2>
@@ -253,6 +294,23 @@ fn item(q: Queued) -> impl IntoView {
                     </a>
                 </div>
             </div>
+        </li>
+    }
+}
+
+/// One pick, with its "Unfeature" button.
+fn pick_row(pick: Pick, csrf: &str) -> impl IntoView + use<> {
+    let id = pick.id;
+    view! {
+        <li class="ban">
+            <p class="who">{format!("#{id} by {} on “{}”", pick.author, pick.title)}</p>
+            <p class="text">{pick.body}</p>
+            <form method="post" action="/admin/feature">
+                <input type="hidden" name="csrf" value=csrf.to_owned() />
+                <input type="hidden" name="comment" value=id.to_string() />
+                <input type="hidden" name="on" value="0" />
+                <button type="submit" aria-label=format!("Unfeature #{id}")>"Unfeature"</button>
+            </form>
         </li>
     }
 }

@@ -355,3 +355,106 @@ async fn moderators_ban_a_comments_author_from_admin_and_lift_the_ban() {
     let page = get_page("/admin?notice=lifted".into()).await;
     assert!(page.html.contains("No ban is in force.") && page.html.contains("lift ban"), "{}", page.html);
 }
+
+#[tokio::test]
+async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_first_view_and_oembed() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let state = encart_server::AppState::new(db.clone(), Moderation::Open)
+        .unwrap()
+        .with_embed_urls("https://api.example", "https://cdn.example");
+    let app = router_for(state, PostRate::unlimited());
+    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    let mut ids = Vec::new();
+    for i in 0..5 {
+        ids.push(post_comment(&app, &format!("Lecteur {i}"), &format!("Avis n°{i} <script>__pwn({i})</script>")).await);
+    }
+    let rejected = post_comment(&app, "Refusé", "Hors sujet").await;
+    encart_server::moderation::decide(
+        &db,
+        "Camille",
+        encart_server::moderation::Decision::Reject,
+        &[rejected.parse().unwrap()],
+    )
+    .await
+    .unwrap();
+    let picks = |page: &serde_json::Value| -> Vec<String> {
+        page["picks"]
+            .as_array()
+            .map_or(Vec::new(), |p| p.iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect())
+    };
+    assert_eq!(picks(&get(&app, &comments_uri()).await.json), Vec::<String>::new(), "warms the cache");
+
+    let cookie = sign_in(&app, "Camille", "correct horse battery").await;
+    let token = csrf(&admin_page(&app, &cookie).await.html);
+    let feature = |id: String, on: &'static str| {
+        let (app, cookie, token) = (app.clone(), cookie.clone(), token.clone());
+        async move {
+            let done =
+                form_post(&app, "/admin/feature", &cookie, &[("csrf", &token), ("comment", &id), ("on", on)]).await;
+            assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.html);
+            done.headers[header::LOCATION].to_str().unwrap().to_owned()
+        }
+    };
+    for id in [&ids[3], &ids[1], &ids[4]] {
+        assert_eq!(feature(id.clone(), "1").await, "/admin?notice=featured");
+    }
+    assert_eq!(feature(ids[0].clone(), "1").await, "/admin?notice=picks-full", "three at most");
+    assert_eq!(feature(rejected.clone(), "1").await, "/admin?notice=not-published");
+    assert_eq!(feature(ids[3].clone(), "1").await, "/admin?notice=featured", "featuring again changes nothing");
+    // Without the CSRF token nothing is featured.
+    let forged = form_post(&app, "/admin/feature", &cookie, &[("comment", &ids[0]), ("on", "1")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+
+    // In the order featured, on the first page only, at once (the cache dropped).
+    let first = get(&app, &comments_uri()).await.json;
+    assert_eq!(picks(&first), [ids[3].clone(), ids[1].clone(), ids[4].clone()]);
+    assert_eq!(first["picks"][0]["replies"], json!([]));
+    let page = get(&app, &format!("{}?limit=2", comments_uri())).await.json;
+    let next = page["next"].as_str().unwrap();
+    assert_eq!(picks(&get(&app, &format!("{}?limit=2&after={next}", comments_uri())).await.json), Vec::<String>::new());
+
+    // The first view shows them above the thread, as text.
+    let view = get(&app, &format!("/api/v1/articles/{SLUG}/embed")).await.json;
+    let html = view["html"].as_str().unwrap();
+    let (above, thread) = html.split_once(r#"<ol class="thread">"#).unwrap();
+    assert!(above.contains("Sélection de la rédaction") && above.contains("Avis n°3 &lt;script&gt;"), "{above}");
+    assert!(!html.contains("<script>"));
+    assert!(thread.contains("Avis n°3"), "they stay in the thread too");
+
+    // oEmbed gives them as quotes in the placeholder, escaped.
+    let oembed = get(&app, &format!("/oembed?url=https://api.example/api/v1/articles/{SLUG}&format=json")).await;
+    let snippet = oembed.json["html"].as_str().unwrap();
+    assert!(
+        snippet.starts_with(&format!(r#"<div data-encart-article="{SLUG}" data-api="https://api.example">"#)),
+        "{snippet}"
+    );
+    assert_eq!(snippet.matches(r#"<blockquote class="encart-pick">"#).count(), 3);
+    assert!(snippet.contains("Avis n°3 &lt;script&gt;__pwn(3)&lt;/script&gt;") && !snippet.contains("<script>__pwn"));
+    assert!(
+        snippet
+            .ends_with(r#"<script async src="https://cdn.example/embed.js" data-api="https://api.example"></script>"#)
+    );
+
+    // Unfeatured; a deleted pick leaves the picks; the page lists them; all logged.
+    assert_eq!(feature(ids[1].clone(), "0").await, "/admin?notice=unfeatured");
+    encart_server::moderation::decide(
+        &db,
+        "Camille",
+        encart_server::moderation::Decision::Delete,
+        &[ids[4].parse().unwrap()],
+    )
+    .await
+    .unwrap();
+    // (`decide` is what /admin calls, which then drops the article's
+    // answers: an uncached page shows it here.)
+    let uncached = get(&app, &format!("{}?limit=3", comments_uri())).await.json;
+    assert_eq!(picks(&uncached), [ids[3].clone()]);
+    let admin = admin_page(&app, &cookie).await.html;
+    assert!(admin.contains("Newsroom picks") && admin.contains(&format!("#{} by Lecteur 3", ids[3])), "{admin}");
+    assert!(admin.contains(&format!("aria-label=\"Unfeature #{}\"", ids[3])));
+    let actions: Vec<String> =
+        encart_server::moderation::recent_log(&db, 20).await.unwrap().into_iter().map(|l| l.action).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "feature").count(), 4, "{actions:?}");
+    assert_eq!(actions.iter().filter(|a| *a == "unfeature").count(), 1);
+}
