@@ -4,8 +4,8 @@
 //! put its outcome in the signals the views read.
 
 use encart_api_types::{
-    Article, Comment, CommentPage, ErrorBody, NewComment, NewRecommendation, NewReport, PendingComments, PendingQuery,
-    PostedComment, ReaderComments, Recommendation, ReportReason, Visibility, error_code,
+    Article, Comment, CommentEdit, CommentPage, EditedComment, ErrorBody, NewComment, NewRecommendation, NewReport,
+    PendingComments, PendingQuery, PostedComment, ReaderComments, Recommendation, ReportReason, Visibility, error_code,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -184,7 +184,7 @@ impl ApiClient {
         token: Option<&str>,
     ) -> Result<PostedComment, ApiError> {
         let url = self.comments_url();
-        answer(&url, send_json(&url, comment, Some(key), token).await).await
+        answer(&url, send_json("POST", &url, comment, Some(key), token).await).await
     }
 
     pub async fn own_pending(&self, tokens: Vec<String>) -> Result<PendingComments, ApiError> {
@@ -219,6 +219,37 @@ impl ApiClient {
         });
     }
 
+    /// Changes the text of the reader's own comment `id` to `body` (with its
+    /// edit token, else as the signed-in reader). Shown once the API has
+    /// it; where the site pre-moderates, the published text stays and the
+    /// reader is told the new one awaits a moderator.
+    pub fn edit(&self, id: String, body: String, discussion: Discussion) {
+        let edit_token = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t);
+        let Some(token) = edit_token.or_else(|| self.token()) else { return };
+        discussion.editing.set(Some((id.clone(), Load::Loading)));
+        let url = format!("{}/{}", self.comments_url(), js_sys::encode_uri_component(&id));
+        let client = self.clone();
+        leptos::task::spawn_local(async move {
+            let sent = send_json("PATCH", &url, &CommentEdit { body }, None, Some(&token)).await;
+            match answer::<EditedComment>(&url, sent).await {
+                Ok(done) => {
+                    let waits = done.visibility == Visibility::AwaitingModeration && discussion.mark_of(&id).is_none();
+                    discussion.replace(done.comment);
+                    discussion.editing.set(None);
+                    if waits {
+                        discussion.edit_waits.update(|w| w.push(id));
+                    }
+                }
+                Err(err) => {
+                    if err == ApiError::SignInExpired {
+                        client.expired();
+                    }
+                    discussion.editing.set(Some((id, Load::Failed(err))));
+                }
+            }
+        });
+    }
+
     /// Recommends comment `id` (`on`), or no longer: shown at once, then
     /// as the API has it (it may say no: the reader's own comment, or one
     /// recommended from their address already); undone, with a message, if
@@ -243,7 +274,7 @@ impl ApiClient {
         let client = self.clone();
         leptos::task::spawn_local(async move {
             let asked = NewRecommendation { recommended: on, browser };
-            match answer::<Recommendation>(&url, send_json(&url, &asked, None, token.as_deref()).await).await {
+            match answer::<Recommendation>(&url, send_json("POST", &url, &asked, None, token.as_deref()).await).await {
                 Ok(done) => {
                     set(&id, done.recommended);
                     discussion.settle_recommends(&id, listed, done.recommends);
@@ -265,7 +296,7 @@ impl ApiClient {
         discussion.reporting.set(Some((id.clone(), Reporting::Sending)));
         let url = format!("{}/{}/report", self.comments_url(), js_sys::encode_uri_component(&id));
         leptos::task::spawn_local(async move {
-            match checked(&url, send_json(&url, &NewReport { reason }, None, None).await).await {
+            match checked(&url, send_json("POST", &url, &NewReport { reason }, None, None).await).await {
                 Ok(_) | Err(ApiError::NotFound) => {
                     discussion.reported.update(|done| done.push(id));
                     discussion.reporting.set(None);
@@ -370,6 +401,7 @@ impl ApiClient {
             verified: reader.is_some(),
             staff: reader.is_some_and(|r| r.staff),
             recommends: 0,
+            edited: false,
         });
         let client = self.clone();
         leptos::task::spawn_local(async move {
@@ -421,12 +453,13 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 /// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type`,
 /// `Authorization` and `Idempotency-Key`).
 async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
-    answer(url, send_json(url, body, key, None).await).await
+    answer(url, send_json("POST", url, body, key, None).await).await
 }
 
-/// The POST of [`post_json`], for [`answer`] or [`checked`], as the reader
-/// of `token` when given.
+/// Sends `body` as JSON with `method` (`POST`, `PATCH`), for [`answer`] or
+/// [`checked`], as the reader of `token` when given.
 async fn send_json<B: Serialize>(
+    method: &str,
     url: &str,
     body: &B,
     key: Option<&str>,
@@ -442,7 +475,7 @@ async fn send_json<B: Serialize>(
     if let Some(bearer) = &bearer {
         headers.push(("Authorization", bearer));
     }
-    send("POST", url, &headers, Some(&json)).await
+    send(method, url, &headers, Some(&json)).await
 }
 
 /// DELETEs with `token` as the Bearer; `Ok` on 2xx.

@@ -1,13 +1,13 @@
 //! The discussion under the article: count, threads, "show more", and the
 //! forms to comment and to reply.
 
-use encart_api_types::{Comment, ReportReason, parse_utc_millis};
+use encart_api_types::{Comment, EDIT_WINDOW_SECS, ReportReason, check_body, parse_utc_millis};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::discussion::{Discussion, FormState, Mark, Reporting};
 use crate::form::{CommentForm, Draft, Identity, MAIN_FORM, Submit, Typed, badges};
-use crate::i18n::{Lang, Text, comments_heading, error_text, exact_time, relative_time, text};
+use crate::i18n::{Lang, Text, body_error, comments_heading, error_text, exact_time, relative_time, text};
 use crate::links::{self, Piece};
 use crate::load::Load;
 use crate::reader::heading;
@@ -27,6 +27,8 @@ pub struct Actions {
     pub sign_out: Callback<()>,
     /// Recommend this comment (`true`), or no longer; the count it was listed with.
     pub recommend: Callback<(String, bool, u32)>,
+    /// The reader's comment with this id now reads so.
+    pub edit: Callback<(String, String)>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -39,6 +41,7 @@ struct Context {
     delete: Callback<String>,
     report: Callback<(String, ReportReason)>,
     recommend: Callback<(String, bool, u32)>,
+    edit: Callback<(String, String)>,
     /// The comment whose reply form is open, if any.
     replying_to: RwSignal<Option<String>>,
     reply_draft: Draft,
@@ -71,6 +74,7 @@ pub fn CommentsSection(
         delete: actions.delete,
         report: actions.report,
         recommend: actions.recommend,
+        edit: actions.edit,
         replying_to: RwSignal::new(None),
         reply_draft,
     };
@@ -163,7 +167,7 @@ fn more_button(discussion: Discussion, lang: Lang, load_more: Callback<()>) -> i
 
 /// One comment, its reply form when open, and its replies.
 fn comment_view(comment: Comment, cx: Context) -> AnyView {
-    let Comment { id, author, body, created, replies, deleted, verified, staff, recommends, .. } = comment;
+    let Comment { id, author, body, created, replies, deleted, verified, staff, recommends, edited, .. } = comment;
     let replies = (!replies.is_empty()).then(|| {
         view! { <ol class="replies">{replies.into_iter().map(|c| comment_view(c, cx)).collect_view()}</ol> }
     });
@@ -229,6 +233,30 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
     };
     let own = cx.discussion.own.with(|own| own.contains(&id));
     let delete_controls = own.then(|| delete_controls(id.clone(), cx));
+    let edited = edited.then(|| view! { <span class="mark edited">{text(cx.lang, Text::Edited)}</span> });
+    // Its author may edit it for a while after posting.
+    let edit_button = created_ms.filter(|_| own && !deleted).map(|posted| {
+        let (id, body) = (id.clone(), body.clone());
+        let until = posted.saturating_add(i64::try_from(EDIT_WINDOW_SECS * 1000).unwrap_or(i64::MAX));
+        move || {
+            let (id, body) = (id.clone(), body.clone());
+            (cx.now_ms.get() < until).then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="edit"
+                        on:click=move |_| {
+                            cx.discussion.edit_text.set(body.clone());
+                            cx.discussion.editing.set(Some((id.clone(), Load::Ready(()))));
+                        }
+                    >
+                        {text(cx.lang, Text::Edit)}
+                    </button>
+                }
+            })
+        }
+    });
+    let body = body_or_editor(id.clone(), body, cx);
     // Others' published comments can be recommended and reported.
     let recommend_button = (!own && can_reply).then(|| recommend_button(id.clone(), recommends, cx));
     let report_controls = (!own && can_reply).then(|| report_controls(id.clone(), cx));
@@ -240,15 +268,93 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
                     {badges(cx.lang, verified, staff)}
                     {when}
                     {mark}
+                    {edited}
                 </header>
-                <p class="comment-body">{linked(&body)}</p>
-                <div class="comment-actions">{recommend_button} {reply_button} {delete_controls} {report_controls}</div>
+                {body}
+                <div class="comment-actions">
+                    {recommend_button} {reply_button} {edit_button} {delete_controls} {report_controls}
+                </div>
             </article>
             {reply_form}
             {replies}
         </li>
     }
     .into_any()
+}
+
+/// A comment's text, or, while its author edits it, the editor: the text
+/// in a box, "Save" and "Cancel", what went wrong. An edit that awaits a
+/// moderator says so under the published text.
+fn body_or_editor(id: String, body: String, cx: Context) -> impl IntoView {
+    let lang = cx.lang;
+    let (editing, edit_text) = (cx.discussion.editing, cx.discussion.edit_text);
+    let this = id.clone();
+    let state = move || editing.with(|e| e.as_ref().filter(|(e, _)| *e == this).map(|(_, s)| s.clone()));
+    move || {
+        let id = id.clone();
+        match state() {
+            // Open, on its way, or refused: the editor.
+            Some(load) => {
+                let field = format!("encart-edit-{id}");
+                let error = move || match check_body(&edit_text.get()) {
+                    Err(e) => Some(body_error(lang, e)),
+                    Ok(()) => None,
+                };
+                let failure = match &load {
+                    Load::Failed(err) => Some(failed(err, lang, Retry::Submit, Shape::Block("form-error"), None)),
+                    _ => None,
+                };
+                let sending = matches!(load, Load::Loading);
+                let save = {
+                    let id = id.clone();
+                    move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        if check_body(&edit_text.get_untracked()).is_ok() {
+                            cx.edit.run((id.clone(), edit_text.get_untracked()));
+                        }
+                    }
+                };
+                view! {
+                    <form class="comment-form edit-form" novalidate on:submit=save>
+                        <div class="field">
+                            <label for=field.clone()>{text(lang, Text::EditLabel)}</label>
+                            <textarea
+                                id=field.clone()
+                                rows="4"
+                                aria-describedby=format!("{field}-error")
+                                prop:value=move || edit_text.get()
+                                on:input=move |ev| edit_text.set(event_target_value(&ev))
+                            ></textarea>
+                            <p class="field-error" id=format!("{field}-error")>{error}</p>
+                        </div>
+                        {failure}
+                        <div class="form-actions">
+                            <button type="submit" class="submit" disabled=sending>{text(lang, Text::Save)}</button>
+                            <button type="button" class="secondary" on:click=move |_| editing.set(None)>
+                                {text(lang, Text::Cancel)}
+                            </button>
+                        </div>
+                    </form>
+                }
+                .into_any()
+            }
+            None => {
+                let note = waits(cx, &id).then(|| {
+                    view! { <p class="form-status" role="status">{text(lang, Text::EditWaits)}</p> }
+                });
+                view! {
+                    <p class="comment-body">{linked(&body)}</p>
+                    {note}
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// Whether the reader's edit of comment `id` was sent and awaits a moderator.
+fn waits(cx: Context, id: &str) -> bool {
+    cx.discussion.edit_waits.with(|w| w.iter().any(|w| w == id))
 }
 
 /// "Delete" on the reader's own comment, then "sure?", then progress.

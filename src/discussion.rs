@@ -53,6 +53,13 @@ pub struct Discussion {
     /// when the thread was loaded): a count shown is the listed one, less
     /// these, plus `recommended`.
     pub counted: RwSignal<Vec<String>>,
+    /// The reader's comment being edited: its editor open (`Ready` once an
+    /// edit awaits a moderator), the edit on its way, or why it failed.
+    pub editing: RwSignal<Option<(String, Load<()>)>>,
+    /// What the editor holds.
+    pub edit_text: RwSignal<String>,
+    /// The reader's comments whose edit awaits a moderator (their published text shows meanwhile).
+    pub edit_waits: RwSignal<Vec<String>>,
     /// A recommendation that failed (and was rolled back), to say so.
     pub recommending: RwSignal<Option<(String, Load<()>)>>,
 }
@@ -84,6 +91,9 @@ impl Discussion {
             recommended: RwSignal::new(Vec::new()),
             counted: RwSignal::new(Vec::new()),
             recommending: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            edit_text: RwSignal::new(String::new()),
+            edit_waits: RwSignal::new(Vec::new()),
         }
     }
 
@@ -150,6 +160,17 @@ impl Discussion {
             marks.retain(|(m, _)| m != id);
             if let Some(mark) = mark {
                 marks.push((id.to_owned(), mark));
+            }
+        });
+    }
+
+    /// Shows `comment` as the API now has it (after its author's edit),
+    /// where it stands in the thread.
+    pub fn replace(&self, comment: Comment) {
+        self.comments.update(|list| {
+            if let Some(shown) = find_mut(list, &comment.id) {
+                let replies = std::mem::take(&mut shown.replies);
+                *shown = Comment { replies, ..comment };
             }
         });
     }
@@ -273,6 +294,19 @@ pub enum FormState {
     },
 }
 
+/// Comment `id` anywhere in `list`.
+fn find_mut<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
+    for comment in list {
+        if comment.id == id {
+            return Some(comment);
+        }
+        if let Some(found) = find_mut(&mut comment.replies, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
 /// Puts `id` in `list` (`on`) or takes it out, once.
 fn put(list: RwSignal<Vec<String>>, id: &str, on: bool) {
     let there = list.with_untracked(|l| l.iter().any(|l| l == id));
@@ -302,6 +336,7 @@ mod tests {
             verified: false,
             staff: false,
             recommends: 0,
+            edited: false,
         }
     }
 

@@ -231,6 +231,7 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         let submit = Callback::new(move |(comment, draft)| client.with_value(|c| c.post(comment, discussion, draft)));
         let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
         let report = Callback::new(move |(id, reason)| client.with_value(|c| c.report(id, reason, discussion)));
+        let edit = Callback::new(move |(id, body)| client.with_value(|c| c.edit(id, body, discussion)));
         let recommend =
             Callback::new(move |(id, on, listed)| client.with_value(|c| c.recommend(id, on, listed, discussion)));
         // Signing out here signs every widget of the page out (the loader
@@ -257,7 +258,7 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         }
         Wiring {
             retry,
-            actions: Actions { retry: load_comments, load_more, submit, delete, report, sign_out, recommend },
+            actions: Actions { retry: load_comments, load_more, submit, delete, report, sign_out, recommend, edit },
             save_prefs: Callback::new(storage::save_prefs),
         }
     }

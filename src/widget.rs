@@ -113,6 +113,7 @@ impl Wiring {
                 report: Callback::new(|_| ()),
                 sign_out: nothing,
                 recommend: Callback::new(|_| ()),
+                edit: Callback::new(|_| ()),
             },
             save_prefs: Callback::new(|_| ()),
         }

@@ -1141,3 +1141,100 @@ async fn newsroom_picks_show_above_the_thread_before_the_module_runs_and_after()
     assert_eq!(report["violations"], json!([]), "{report:#}");
     world.close().await;
 }
+
+/// Opens the editor of the reader's comment `id`, types `text` in place of
+/// what it held, and saves.
+async fn edit_comment(world: &World, id: &str, text: &str) {
+    world.click(0, &format!(".comment[data-id='{id}'] > article button.edit")).await;
+    let field = format!("#encart-edit-{id}");
+    let textarea = world.element(0, &field).await;
+    let held = world
+        .js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('{field}').value;"), Value::Null)
+        .await;
+    assert_eq!(held, "Premier jet, avec une faute d’ortografe.", "the editor starts from the comment's text");
+    textarea.clear().await.unwrap();
+    textarea.send_keys(text).await.unwrap();
+    world.click(0, &format!(".comment[data-id='{id}'] .edit-form button.submit")).await;
+}
+
+#[tokio::test]
+async fn an_author_edits_their_comment_within_the_window_and_it_shows_edited() {
+    let world = world("edit").await;
+    world.open("").await;
+    post_and_see(&world, "Léa", "Premier jet, avec une faute d’ortografe.").await;
+    let seen = world.wait_for(0, ".comments").await;
+    let id = seen["comments"][0]["id"].as_str().unwrap().to_owned();
+    // The editor, looked at and audited, then left as it was.
+    world.click(0, &format!(".comment[data-id='{id}'] > article button.edit")).await;
+    world.element(0, &format!("#encart-edit-{id}")).await;
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".edit-form", "editor-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.click(0, ".edit-form button.secondary").await;
+    edit_comment(&world, &id, "Premier jet, sans faute d’orthographe.").await;
+    let seen =
+        wait_until(&world, "the edit shown", |s| s["comments"][0]["body"] == "Premier jet, sans faute d’orthographe.")
+            .await;
+    assert_eq!(seen["comments"][0]["mark"], "modifié");
+    world.screenshot_at(".thread", "edited-1280.png").await;
+    world.open("").await;
+    let seen =
+        wait_until(&world, "the edit after a reload", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty()))
+            .await;
+    assert_eq!(seen["comments"][0]["body"], "Premier jet, sans faute d’orthographe.");
+    assert_eq!(world.stored_comments().await, 1);
+    // Another reader sees no "Edit" on it.
+    world.js("localStorage.clear();", Value::Null).await;
+    world.open("").await;
+    wait_until(&world, "the comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    let edit = world
+        .js(&format!("{WIDGET_JS} return !!hosts()[0].shadowRoot.querySelector('button.edit');"), Value::Null)
+        .await;
+    assert_eq!(edit, false);
+    world.close().await;
+}
+
+#[tokio::test]
+async fn on_a_pre_moderated_site_an_edit_waits_and_the_published_text_stays() {
+    let world = world_with("edit-pre", Moderation::Pre).await;
+    world.open("").await;
+    post_and_see_held(&world).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM comments").fetch_one(&world.sites.db).await.unwrap();
+    encart_server::moderation::decide(&world.sites.db, "modo", encart_server::moderation::Decision::Approve, &[id])
+        .await
+        .unwrap();
+    world.sites.state.written(&world.sites.article).await;
+    world.open("").await;
+    wait_until(&world, "the published comment", |s| {
+        s["comments"][0]["mark"].is_null() && s["comments"][0]["body"].is_string()
+    })
+    .await;
+    edit_comment(&world, &id.to_string(), "Version corrigée.").await;
+    let note = format!(
+        "{WIDGET_JS} const n = hosts()[0].shadowRoot.querySelector('.comment .form-status'); return n && n.textContent;"
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while world.js(&note, Value::Null).await.is_null() {
+        assert!(std::time::Instant::now() < deadline, "no note");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(world.js(&note, Value::Null).await, "Votre modification paraîtra une fois validée par la modération.");
+    let seen = world.wait_for(0, ".comments").await;
+    assert_eq!(seen["comments"][0]["body"], "Premier jet, avec une faute d’ortografe.", "the published text stays");
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.close().await;
+}
+
+/// Posts the comment the edit tests edit, on a pre-moderated site.
+async fn post_and_see_held(world: &World) {
+    world.wait_for(0, ".comment-form").await;
+    world.type_into(0, "#encart-new-author", "Léa").await;
+    world.type_into(0, "#encart-new-body", "Premier jet, avec une faute d’ortografe.").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(world, "the held comment", |s| s["formStatus"].is_string()).await;
+}

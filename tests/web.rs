@@ -213,6 +213,7 @@ mod discussion {
             verified: false,
             staff: false,
             recommends: 0,
+            edited: false,
         }
     }
 
@@ -229,6 +230,7 @@ mod discussion {
             report: Callback::new(|_| {}),
             sign_out: Callback::new(move |()| discussion.reader.set(None)),
             recommend: Callback::new(move |(id, on, _listed): (String, bool, u32)| discussion.set_recommends(&id, on)),
+            edit: Callback::new(|_| {}),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {

@@ -37,6 +37,29 @@ pub struct Comment {
     /// How many readers recommend it.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub recommends: u32,
+    /// Its author edited it after posting.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub edited: bool,
+}
+
+/// How long after posting an author may edit their comment.
+pub const EDIT_WINDOW_SECS: u64 = 15 * 60;
+
+/// `PATCH …/comments/{id}` with the edit token (or the reader's sign-in
+/// token): the comment's new text, under the rules of a new one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommentEdit {
+    pub body: String,
+}
+
+/// What became of an edit: the comment as readers now see it (on a
+/// pre-moderated site, still its published text while the new one awaits a
+/// moderator: `visibility` says `awaiting_moderation`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedComment {
+    pub comment: Comment,
+    pub visibility: Visibility,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -9,10 +9,10 @@ mod comment;
 mod date;
 
 pub use comment::{
-    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentPage, Commenting, Erased, FieldError, FieldErrors,
-    MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, NewReport, PendingComments, PendingQuery, PostedComment,
-    Reader, ReaderComment, ReaderComments, Recommendation, ReportReason, Visibility, check_author, check_body,
-    is_browser_token, normalize_line_breaks,
+    AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment,
+    Erased, FieldError, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, NewReport,
+    PendingComments, PendingQuery, PostedComment, Reader, ReaderComment, ReaderComments, Recommendation, ReportReason,
+    Visibility, check_author, check_body, is_browser_token, normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};
@@ -343,6 +343,8 @@ pub mod error_code {
     pub const SIGN_IN_REQUIRED: &str = "sign_in_required";
     /// A moderator barred this reader from commenting.
     pub const BANNED: &str = "banned";
+    /// The comment's edit window ([`crate::EDIT_WINDOW_SECS`]) is over.
+    pub const EDIT_WINDOW_CLOSED: &str = "edit_window_closed";
 }
 
 #[cfg(test)]

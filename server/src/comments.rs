@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
@@ -22,9 +23,10 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
-    Comment, CommentPage, Commenting, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment,
-    NewRecommendation, PendingComments, PendingQuery, PostedComment, ReaderComment, ReaderComments, Recommendation,
-    Visibility, check_body, is_browser_token, normalize_line_breaks,
+    Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment, Erased, FIRST_PAGE_SIZE,
+    FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, PendingComments, PendingQuery,
+    PostedComment, ReaderComment, ReaderComments, Recommendation, Visibility, check_body, is_browser_token,
+    normalize_line_breaks, parse_utc_millis,
 };
 use serde::Deserialize;
 
@@ -61,7 +63,7 @@ impl Body for PendingQuery {
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/articles/{slug}/comments", get(list).post(create))
-        .route("/api/v1/articles/{slug}/comments/{id}", axum::routing::delete(remove))
+        .route("/api/v1/articles/{slug}/comments/{id}", axum::routing::delete(remove).patch(change))
         .route("/api/v1/articles/{slug}/comments/{id}/recommendation", axum::routing::post(recommend))
         .route("/api/v1/me/comments", get(mine).delete(erase_mine))
         .layer(DefaultBodyLimit::max(MAX_POST_BYTES))
@@ -76,13 +78,7 @@ async fn remove(
     SlugAndId(slug, id): SlugAndId,
     headers: HeaderMap,
 ) -> Result<StatusCode> {
-    let credential = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| Error::unauthorized("send the edit token, or the reader's token, as a Bearer"))?;
+    let credential = bearer_credential(&headers)?;
     let article = articles::id_of(&state.db, &slug).await?;
     let author = if identity::is_token(credential) {
         let claims = identity::verify(&state.sites, credential)?;
@@ -154,6 +150,151 @@ fn site_of<'a>(sites: &[&'a Site], claims: &Claims) -> Result<&'a Site> {
         .ok_or_else(|| Error::token_invalid("its aud is not the site of this article"))
 }
 
+/// Whether a comment by `reader` (`None`: anonymous) on an article of the
+/// publisher of `domains`, whose reader is of `site`, waits for a moderator.
+async fn holds(
+    state: &AppState,
+    domains: Option<&[String]>,
+    site: Option<&Site>,
+    reader: Option<&readers::Stored>,
+) -> Result<bool> {
+    let mode =
+        if state.moderation.per_site() { state.moderation.for_publisher(domains) } else { state.moderation.default };
+    let standing = match reader {
+        Some(reader) if mode == Moderation::Pre => Some(Standing {
+            staff: reader.reader.staff,
+            trusted: match site.and_then(|site| site.trust_after) {
+                Some(after) => approved_of(&state.db, reader.id).await? >= i64::from(after),
+                None => false,
+            },
+        }),
+        Some(reader) => Some(Standing { staff: reader.reader.staff, trusted: false }),
+        None => None,
+    };
+    Ok(mode.holds(standing))
+}
+
+impl Body for CommentEdit {
+    const WHAT: &'static str = r#"{"body": "the new text"}"#;
+    const MAX_BYTES: usize = MAX_POST_BYTES;
+}
+
+/// `PATCH …/comments/{id}` `{"body"}` with `Authorization: Bearer` and the
+/// comment's edit token, or the token of the reader their site signed in:
+/// the author changes their comment's text, within [`EDIT_WINDOW_SECS`] of
+/// posting it, under the rules of a new comment (rate-limited as posts).
+async fn change(
+    State(state): State<AppState>,
+    _: Allowed<Posting>,
+    SlugAndId(slug, id): SlugAndId,
+    headers: HeaderMap,
+    JsonBody(new): JsonBody<CommentEdit>,
+) -> Result<Json<EditedComment>> {
+    let credential = bearer_credential(&headers)?;
+    let article = articles::id_of(&state.db, &slug).await?;
+    let domains = publishers::domains_of_article(&state.db, article).await?;
+    let (author, reader, site) = if identity::is_token(credential) {
+        let claims = identity::verify(&state.sites, credential)?;
+        let sites = sites::of_publisher(&state.sites, domains.as_deref());
+        let site = site_of(&sites, &claims)?.clone();
+        let reader = signed_in(&state, &claims).await?;
+        (Author::Reader(reader.id), Some(reader), Some(site))
+    } else {
+        (Author::EditToken(credential), None, None)
+    };
+    let holds = holds(&state, domains.as_deref(), site.as_ref(), reader.as_ref()).await?;
+    let edited = edit(&state.db, article, &id, author, &new.body, holds, SystemTime::now()).await?;
+    state.written(&slug).await;
+    Ok(Json(edited))
+}
+
+/// The credential of `Authorization: Bearer`: an edit token or a reader's sign-in token.
+fn bearer_credential(headers: &HeaderMap) -> Result<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| Error::unauthorized("send the edit token, or the reader's token, as a Bearer"))
+}
+
+/// Changes the text of comment `id` of `article` to `body` if `author`
+/// posted it and it is `now` within [`EDIT_WINDOW_SECS`] of its posting.
+/// The earlier text is kept for moderators. Where the comment is published
+/// and `holds` (a pre-moderated site), the new text waits for a moderator
+/// and the published one stays shown. The same 404 whether the comment does
+/// not exist or is someone else's.
+pub async fn edit(
+    db: &Db,
+    article: i64,
+    id: &str,
+    author: Author<'_>,
+    body: &str,
+    holds: bool,
+    now: SystemTime,
+) -> Result<EditedComment> {
+    check_body(body).map_err(|body| FieldErrors { author: None, body: Some(body) })?;
+    let body = normalize_line_breaks(body.trim());
+    let not_found = || Error::not_found("comment");
+    let id: i64 = id.parse().map_err(|_| not_found())?;
+    let mut tx = db.begin().await?;
+    let mine = "SELECT body, created_at, status FROM comments
+                WHERE id = $1 AND article_id = $2 AND status IN ('approved', 'pending')";
+    let found: Option<(String, String, String)> = match author {
+        Author::EditToken(token) => {
+            sqlx::query_as(&format!("{mine} AND edit_token_hash = $3"))
+                .bind(id)
+                .bind(article)
+                .bind(hex_sha256(&[token.as_bytes()]))
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        Author::Reader(reader) => {
+            sqlx::query_as(&format!("{mine} AND reader_id = $3"))
+                .bind(id)
+                .bind(article)
+                .bind(reader)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+    };
+    let (old, created_at, status) = found.ok_or_else(not_found)?;
+    let posted = parse_utc_millis(&created_at).map_err(|_| anyhow::anyhow!("comment {id} has no valid time"))?;
+    let now_ms = now.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    if now_ms > posted.saturating_add(i64::try_from(EDIT_WINDOW_SECS * 1000).unwrap_or(i64::MAX)) {
+        return Err(Error::edit_window_closed());
+    }
+    let published = status == Status::Approved.as_str();
+    let visibility = if published && holds {
+        sqlx::query("UPDATE comments SET pending_body = $1 WHERE id = $2")
+            .bind(body.as_ref())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        Visibility::AwaitingModeration
+    } else {
+        if body != old {
+            sqlx::query("INSERT INTO comment_edits (comment_id, body) VALUES ($1, $2)")
+                .bind(id)
+                .bind(&old)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("UPDATE comments SET body = $1, edited_at = $2, pending_body = NULL WHERE id = $3")
+                .bind(body.as_ref())
+                .bind(db::time_text(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if published { Visibility::Published } else { Visibility::AwaitingModeration }
+    };
+    let row: CommentRow =
+        sqlx::query_as(&format!("{SELECT_COMMENT} WHERE c.id = $1")).bind(id).fetch_one(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(EditedComment { comment: row.into_comment(), visibility })
+}
+
 /// Who asks to erase a comment.
 pub enum Author<'a> {
     /// Whoever holds the comment's edit token.
@@ -203,12 +344,14 @@ pub async fn remove_or_wipe(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) 
     if answers > 0 {
         sqlx::query(
             "UPDATE comments SET status = 'deleted', author = '', body = '', edit_token_hash = '', client_hash = '',
-                                 idempotency_key = NULL, reader_id = NULL
+                                 idempotency_key = NULL, reader_id = NULL, pending_body = NULL, featured_at = NULL
              WHERE id = $1",
         )
         .bind(id)
         .execute(&mut **tx)
         .await?;
+        // Its earlier texts go with it.
+        sqlx::query("DELETE FROM comment_edits WHERE comment_id = $1").bind(id).execute(&mut **tx).await?;
     } else {
         sqlx::query("DELETE FROM comments WHERE id = $1").bind(id).execute(&mut **tx).await?;
     }
@@ -343,7 +486,7 @@ async fn mine(
         None => None,
     };
     let rows: Vec<OwnRow> = sqlx::query_as(
-        "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug,
+        "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug, c.edited_at,
                 (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
          FROM comments c JOIN articles a ON a.id = c.article_id
          WHERE c.reader_id = $1 AND ($2 = 0 OR c.article_id = $2) AND c.status != 'deleted'
@@ -376,6 +519,7 @@ async fn mine(
                 verified: true,
                 staff: reader.staff,
                 recommends: u32::try_from(row.recommends).unwrap_or(0),
+                edited: row.edited_at.is_some(),
             },
         })
         .collect();
@@ -395,6 +539,7 @@ struct OwnRow {
     status: String,
     slug: String,
     recommends: i64,
+    edited_at: Option<String>,
 }
 
 /// `DELETE /api/v1/me/comments` with the reader's token: erases all their
@@ -510,23 +655,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         tracing::info!(article = %slug, "honeypot filled: stored as spam");
         Status::Spam
     } else {
-        let mode = if state.moderation.per_site() {
-            state.moderation.for_publisher(domains.as_deref())
-        } else {
-            state.moderation.default
-        };
-        let standing = match &reader {
-            Some(reader) if mode == Moderation::Pre => Some(Standing {
-                staff: reader.reader.staff,
-                trusted: match site.and_then(|site| site.trust_after) {
-                    Some(after) => approved_of(&state.db, reader.id).await? >= i64::from(after),
-                    None => false,
-                },
-            }),
-            Some(reader) => Some(Standing { staff: reader.reader.staff, trusted: false }),
-            None => None,
-        };
-        if mode.holds(standing) { Status::Pending } else { Status::Approved }
+        if holds(state, domains.as_deref(), site, reader.as_ref()).await? { Status::Pending } else { Status::Approved }
     };
     let token = match key {
         Some(key) => state.secrets.keyed_edit_token(article, &client_hash, key),
@@ -686,7 +815,7 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
 /// A comment as readers see it: the name of its reader's latest token, and
 /// how many readers recommend it (`recommendations`' primary key counts them).
 const SELECT_COMMENT: &str = "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,
-        c.status, c.reader_id, r.staff,
+        c.status, c.reader_id, r.staff, c.edited_at,
         (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
     FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
 
@@ -705,6 +834,8 @@ struct CommentRow {
     staff: Option<i64>,
     #[sqlx(default)]
     recommends: Option<i64>,
+    #[sqlx(default)]
+    edited_at: Option<String>,
 }
 
 impl CommentRow {
@@ -723,6 +854,7 @@ impl CommentRow {
                 Some("deleted") => 0,
                 _ => self.recommends.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
             },
+            edited: self.edited_at.is_some(),
         }
     }
 }
@@ -941,6 +1073,8 @@ pub struct Queued {
     pub status: String,
     pub author: String,
     pub body: String,
+    /// The author's edit of a published comment, awaiting a decision.
+    pub pending_body: Option<String>,
     pub created_at: String,
     pub slug: String,
     pub title: String,
@@ -956,6 +1090,7 @@ pub struct Queued {
 
 /// Which comments await a decision: held for pre-moderation, or published with open reports.
 const AWAITING: &str = "c.status = 'pending'
+    OR (c.status = 'approved' AND c.pending_body IS NOT NULL)
     OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))";
 
 /// How many comments await a decision, across all articles.
@@ -967,7 +1102,7 @@ pub async fn awaiting(db: &Db) -> Result<i64> {
 /// held for pre-moderation, and published with open reports.
 pub async fn queue(db: &Db, limit: i64) -> Result<Vec<Queued>> {
     Ok(sqlx::query_as(&format!(
-        "SELECT c.id, c.status, COALESCE(r.name, c.author) AS author, c.body, c.created_at, a.slug, a.title,
+        "SELECT c.id, c.status, COALESCE(r.name, c.author) AS author, c.body, c.pending_body, c.created_at, a.slug, a.title,
                 c.reader_id, p.author AS parent_author, p.body AS parent_body,
                 (SELECT count(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reports,
                 (SELECT min(r.reason) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS reasons
@@ -1054,6 +1189,41 @@ pub enum Verdict {
 
 /// Sets comment `id`'s status to `verdict`.
 pub async fn set_verdict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, verdict: Verdict) -> Result<()> {
+    // A published comment whose author's edit awaits: the verdict is on the edit.
+    let edit: Option<(String, String)> = sqlx::query_as(
+        "SELECT body, pending_body FROM comments WHERE id = $1 AND status = 'approved' AND pending_body IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((old, new)) = edit {
+        match verdict {
+            Verdict::Approved => {
+                sqlx::query("INSERT INTO comment_edits (comment_id, body) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(&old)
+                    .execute(&mut **tx)
+                    .await?;
+                sqlx::query("UPDATE comments SET body = $1, edited_at = $2, pending_body = NULL WHERE id = $3")
+                    .bind(&new)
+                    .bind(db::now())
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            // The edit is turned down; the published text stays.
+            Verdict::Rejected => {
+                sqlx::query("UPDATE comments SET pending_body = NULL WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            Verdict::Spam => {}
+        }
+        if verdict != Verdict::Spam {
+            return Ok(());
+        }
+    }
     let status = match verdict {
         Verdict::Approved => "approved",
         Verdict::Rejected => "rejected",

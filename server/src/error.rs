@@ -45,6 +45,8 @@ pub enum Refusal {
     SignInRequired,
     /// A moderator barred this reader.
     Banned,
+    /// The author's edit window is over.
+    EditWindowClosed,
 }
 
 impl Refusal {
@@ -65,7 +67,7 @@ impl Refusal {
             Refusal::FetchFailed | Refusal::FetchTooLarge => StatusCode::BAD_GATEWAY,
             Refusal::FetchTimeout => StatusCode::GATEWAY_TIMEOUT,
             Refusal::TokenExpired | Refusal::TokenInvalid | Refusal::SignInRequired => StatusCode::UNAUTHORIZED,
-            Refusal::Banned => StatusCode::FORBIDDEN,
+            Refusal::Banned | Refusal::EditWindowClosed => StatusCode::FORBIDDEN,
         }
     }
 
@@ -92,6 +94,7 @@ impl Refusal {
             Refusal::TokenInvalid => error_code::TOKEN_INVALID,
             Refusal::SignInRequired => error_code::SIGN_IN_REQUIRED,
             Refusal::Banned => error_code::BANNED,
+            Refusal::EditWindowClosed => error_code::EDIT_WINDOW_CLOSED,
         }
     }
 }
@@ -157,6 +160,11 @@ impl Error {
     /// A 403 `banned`: a moderator barred this reader from commenting.
     pub fn banned() -> Error {
         Error::refused(Refusal::Banned, "a moderator barred this reader from commenting here")
+    }
+
+    /// A 403 `edit_window_closed`: a comment may be edited only so long after posting.
+    pub fn edit_window_closed() -> Error {
+        Error::refused(Refusal::EditWindowClosed, "a comment can be edited for 15 minutes after it is posted")
     }
 
     /// A 404: "`what` not found".

@@ -163,7 +163,7 @@ pub fn app(mut state: AppState, origins: AllowedOrigins, post_rate: PostRate) ->
             AllowedOrigins::Any => AllowOrigin::any(),
             AllowedOrigins::List(list) => AllowOrigin::list(list),
         })
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT,

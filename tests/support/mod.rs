@@ -199,7 +199,7 @@ const seen = (nth, selector) => {
     comments: [...root.querySelectorAll(".comment")].map((c) => ({
       id: c.dataset.id,
       author: c.querySelector(".comment-author").textContent,
-      body: c.querySelector(".comment-body").textContent,
+      body: ((b) => b && b.textContent)(c.querySelector(".comment-body")),
       depth: (() => { let d = 0; for (let e = c.parentElement; e; e = e.parentElement) if (e.classList.contains("replies")) d++; return d; })(),
       mark: c.querySelector(":scope > article .mark") && c.querySelector(":scope > article .mark").textContent,
       verified: !!c.querySelector(":scope > article .comment-meta .verified"),

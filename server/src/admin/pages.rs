@@ -250,6 +250,8 @@ pub fn queue_page(page: Queue<'_>) -> String {
 fn item(q: Queued) -> impl IntoView {
     let why = if q.status == "pending" {
         "Held for pre-moderation".to_owned()
+    } else if q.pending_body.is_some() {
+        "Edited by its author: Approve publishes the new text, Reject keeps the published one".to_owned()
     } else {
         format!(
             "Published, reported {} time{} ({})",
@@ -286,6 +288,10 @@ fn item(q: Queued) -> impl IntoView {
                 {parent}
                 <p class="who">{format!("{} · {}", q.author, q.created_at)} " " {verified}</p>
                 <p class="text">{q.body}</p>
+                {q.pending_body.map(|new| view! {
+                    <p class="who">"New text:"</p>
+                    <p class="text">{new}</p>
+                })}
                 <div class="actions">
                     {button("approve", "Approve")} {button("reject", "Reject")} {button("spam", "Spam")}
                     {button("delete", "Delete")}

@@ -12,6 +12,7 @@ mod cli;
 mod comments;
 mod counts_oembed;
 mod durability;
+mod edits;
 mod embed;
 mod identity;
 mod import_html;
