@@ -282,73 +282,71 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
     .into_any()
 }
 
-/// A comment's text, or, while its author edits it, the editor: the text
-/// in a box, "Save" and "Cancel", what went wrong. An edit that awaits a
-/// moderator says so under the published text.
+/// A comment's text, and, while its author edits it, the editor in its
+/// place (the text hidden, not dropped: the first view's nodes stay): the
+/// text in a box, "Save" and "Cancel", what went wrong. An edit that awaits
+/// a moderator says so under the published text.
 fn body_or_editor(id: String, body: String, cx: Context) -> impl IntoView {
     let lang = cx.lang;
     let (editing, edit_text) = (cx.discussion.editing, cx.discussion.edit_text);
     let this = id.clone();
     let state = move || editing.with(|e| e.as_ref().filter(|(e, _)| *e == this).map(|(_, s)| s.clone()));
-    move || {
+    let open = {
+        let state = state.clone();
+        move || state().is_some()
+    };
+    let waiting = {
         let id = id.clone();
-        match state() {
-            // Open, on its way, or refused: the editor.
-            Some(load) => {
-                let field = format!("encart-edit-{id}");
-                let error = move || match check_body(&edit_text.get()) {
-                    Err(e) => Some(body_error(lang, e)),
-                    Ok(()) => None,
-                };
-                let failure = match &load {
-                    Load::Failed(err) => Some(failed(err, lang, Retry::Submit, Shape::Block("form-error"), None)),
-                    _ => None,
-                };
-                let sending = matches!(load, Load::Loading);
-                let save = {
-                    let id = id.clone();
-                    move |ev: leptos::ev::SubmitEvent| {
-                        ev.prevent_default();
-                        if check_body(&edit_text.get_untracked()).is_ok() {
-                            cx.edit.run((id.clone(), edit_text.get_untracked()));
-                        }
-                    }
-                };
-                view! {
-                    <form class="comment-form edit-form" novalidate on:submit=save>
-                        <div class="field">
-                            <label for=field.clone()>{text(lang, Text::EditLabel)}</label>
-                            <textarea
-                                id=field.clone()
-                                rows="4"
-                                aria-describedby=format!("{field}-error")
-                                prop:value=move || edit_text.get()
-                                on:input=move |ev| edit_text.set(event_target_value(&ev))
-                            ></textarea>
-                            <p class="field-error" id=format!("{field}-error")>{error}</p>
-                        </div>
-                        {failure}
-                        <div class="form-actions">
-                            <button type="submit" class="submit" disabled=sending>{text(lang, Text::Save)}</button>
-                            <button type="button" class="secondary" on:click=move |_| editing.set(None)>
-                                {text(lang, Text::Cancel)}
-                            </button>
-                        </div>
-                    </form>
+        move || waits(cx, &id).then(|| view! { <p class="form-status" role="status">{text(lang, Text::EditWaits)}</p> })
+    };
+    let editor = move || {
+        let load = state()?;
+        let field = format!("encart-edit-{id}");
+        let error = move || match check_body(&edit_text.get()) {
+            Err(e) => Some(body_error(lang, e)),
+            Ok(()) => None,
+        };
+        let failure = match &load {
+            Load::Failed(err) => Some(failed(err, lang, Retry::Submit, Shape::Block("form-error"), None)),
+            _ => None,
+        };
+        let sending = matches!(load, Load::Loading);
+        let save = {
+            let id = id.clone();
+            move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                if check_body(&edit_text.get_untracked()).is_ok() {
+                    cx.edit.run((id.clone(), edit_text.get_untracked()));
                 }
-                .into_any()
             }
-            None => {
-                let note = waits(cx, &id).then(|| {
-                    view! { <p class="form-status" role="status">{text(lang, Text::EditWaits)}</p> }
-                });
-                view! {
-                    <p class="comment-body">{linked(&body)}</p>
-                    {note}
-                }
-                .into_any()
-            }
-        }
+        };
+        Some(view! {
+            <form class="comment-form edit-form" novalidate on:submit=save>
+                <div class="field">
+                    <label for=field.clone()>{text(lang, Text::EditLabel)}</label>
+                    <textarea
+                        id=field.clone()
+                        rows="4"
+                        aria-describedby=format!("{field}-error")
+                        prop:value=move || edit_text.get()
+                        on:input=move |ev| edit_text.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="field-error" id=format!("{field}-error")>{error}</p>
+                </div>
+                {failure}
+                <div class="form-actions">
+                    <button type="submit" class="submit" disabled=sending>{text(lang, Text::Save)}</button>
+                    <button type="button" class="secondary" on:click=move |_| editing.set(None)>
+                        {text(lang, Text::Cancel)}
+                    </button>
+                </div>
+            </form>
+        })
+    };
+    view! {
+        <p class="comment-body" hidden=open>{linked(&body)}</p>
+        {waiting}
+        {editor}
     }
 }
 

@@ -56,14 +56,14 @@ async fn the_first_view_shows_before_the_module_and_is_hydrated_in_place() {
         .js(
             &format!(
                 "{WIDGET_JS} const root = hosts()[0].shadowRoot;
-                 return root.querySelector('.title') === window.__title
-                   && root.querySelector('.comment-body a') === window.__link
-                   && window.__link.getAttribute('href') === 'https://example.org/analyse';"
+                 return [root.querySelector('.title') === window.__title,
+                   root.querySelector('.comment-body a') === window.__link,
+                   window.__link.isConnected, window.__link.getAttribute('href')];"
             ),
             Value::Null,
         )
         .await;
-    assert_eq!(same, true, "hydration keeps the server's nodes");
+    assert_eq!(same, json!([true, true, true, "https://example.org/analyse"]), "hydration keeps the server's nodes");
     assert_eq!(console(&world).await, json!([]), "no hydration warning or error");
 
     // Hydrated means working: the theme buttons and the form.

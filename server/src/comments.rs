@@ -182,10 +182,12 @@ impl Body for CommentEdit {
 /// `PATCH …/comments/{id}` `{"body"}` with `Authorization: Bearer` and the
 /// comment's edit token, or the token of the reader their site signed in:
 /// the author changes their comment's text, within [`EDIT_WINDOW_SECS`] of
-/// posting it, under the rules of a new comment (rate-limited as posts).
+/// posting it, under the rules of a new comment (rate-limited as posts, and
+/// refused to a banned author).
 async fn change(
     State(state): State<AppState>,
     _: Allowed<Posting>,
+    ClientIp(ip): ClientIp,
     SlugAndId(slug, id): SlugAndId,
     headers: HeaderMap,
     JsonBody(new): JsonBody<CommentEdit>,
@@ -202,6 +204,10 @@ async fn change(
     } else {
         (Author::EditToken(credential), None, None)
     };
+    // A banned author edits no more than they post.
+    if bans::bars(&state.db, reader.as_ref().map(|r| r.id), &state.secrets.client_hash(ip)).await? {
+        return Err(Error::banned());
+    }
     let holds = holds(&state, domains.as_deref(), site.as_ref(), reader.as_ref()).await?;
     let edited = edit(&state.db, article, &id, author, &new.body, holds, SystemTime::now()).await?;
     state.written(&slug).await;

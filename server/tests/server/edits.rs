@@ -137,6 +137,13 @@ async fn an_author_edits_their_comment_within_the_window_only_and_the_earlier_te
         StatusCode::NOT_FOUND,
         "not_found",
     );
+
+    // A banned author edits no more, within their window too.
+    let (fresh, fresh_token) = posted(&app, "Avant le bannissement.").await;
+    moderation::ban(&db, "modo", fresh.parse().unwrap(), "insultes", None).await.unwrap();
+    let banned = patch(&app, &fresh, Some(&fresh_token), json!({"body": "Après"})).await;
+    assert_error(&banned, StatusCode::FORBIDDEN, "banned");
+    assert_eq!(listed(&app, &fresh).await["body"], "Avant le bannissement.");
 }
 
 #[tokio::test]
