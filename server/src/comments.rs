@@ -117,12 +117,15 @@ async fn recommend(
         return Err(not_found());
     }
     let client_hash = state.secrets.client_hash(ip);
+    let domains = publishers::domains_of_article(&state.db, article).await?;
+    let sites = sites::of_publisher(&state.sites, domains.as_deref());
     let reader = match &claims {
         Some(claims) => {
-            let domains = publishers::domains_of_article(&state.db, article).await?;
-            site_of(&sites::of_publisher(&state.sites, domains.as_deref()), claims)?;
+            site_of(&sites, claims)?;
             Some(signed_in(&state, claims).await?.id)
         }
+        // Where only signed-in readers comment, only they recommend.
+        None if sites.iter().any(|site| !site.anonymous) => return Err(Error::sign_in_required()),
         None => None,
     };
     let voter = match (reader, new.browser.as_deref()) {
@@ -245,26 +248,8 @@ pub async fn edit(
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
-    let mine = "SELECT body, created_at, status FROM comments
-                WHERE id = $1 AND article_id = $2 AND status IN ('approved', 'pending')";
-    let found: Option<(String, String, String)> = match author {
-        Author::EditToken(token) => {
-            sqlx::query_as(&format!("{mine} AND edit_token_hash = $3"))
-                .bind(id)
-                .bind(article)
-                .bind(hex_sha256(&[token.as_bytes()]))
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        Author::Reader(reader) => {
-            sqlx::query_as(&format!("{mine} AND reader_id = $3"))
-                .bind(id)
-                .bind(article)
-                .bind(reader)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-    };
+    let found: Option<(String, String, String)> =
+        author.posted(&mut tx, "body, created_at, status", "status IN ('approved', 'pending')", article, id).await?;
     let (old, created_at, status) = found.ok_or_else(not_found)?;
     let posted = parse_utc_millis(&created_at).map_err(|_| anyhow::anyhow!("comment {id} has no valid time"))?;
     let now_ms = now.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
@@ -301,12 +286,40 @@ pub async fn edit(
     Ok(EditedComment { comment: row.into_comment(), visibility })
 }
 
-/// Who asks to erase a comment.
+/// Who asks to edit or erase a comment.
 pub enum Author<'a> {
     /// Whoever holds the comment's edit token.
     EditToken(&'a str),
     /// The signed-in reader (`readers.id`) who posted it.
     Reader(i64),
+}
+
+impl Author<'_> {
+    /// The `columns` of comment `id` of `article`, in a state `status` (a
+    /// condition) allows, if this author posted it.
+    async fn posted<T>(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        columns: &str,
+        status: &str,
+        article: i64,
+        id: i64,
+    ) -> Result<Option<T>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        let whose = match self {
+            Author::EditToken(_) => "edit_token_hash = $3",
+            Author::Reader(_) => "reader_id = $3",
+        };
+        let sql = format!("SELECT {columns} FROM comments WHERE id = $1 AND article_id = $2 AND {status} AND {whose}");
+        let query = sqlx::query_as(&sql).bind(id).bind(article);
+        let query = match self {
+            Author::EditToken(token) => query.bind(hex_sha256(&[token.as_bytes()])),
+            Author::Reader(reader) => query.bind(*reader),
+        };
+        Ok(query.fetch_optional(&mut **tx).await?)
+    }
 }
 
 /// Erases comment `id` of `article` if `author` posted it: the row goes,
@@ -317,25 +330,7 @@ pub async fn erase(db: &Db, article: i64, id: &str, author: Author<'_>) -> Resul
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
-    let mine = "SELECT id FROM comments WHERE id = $1 AND article_id = $2 AND status != 'deleted'";
-    let found: Option<i64> = match author {
-        Author::EditToken(token) => {
-            sqlx::query_scalar(&format!("{mine} AND edit_token_hash = $3"))
-                .bind(id)
-                .bind(article)
-                .bind(hex_sha256(&[token.as_bytes()]))
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-        Author::Reader(reader) => {
-            sqlx::query_scalar(&format!("{mine} AND reader_id = $3"))
-                .bind(id)
-                .bind(article)
-                .bind(reader)
-                .fetch_optional(&mut *tx)
-                .await?
-        }
-    };
+    let found: Option<(i64,)> = author.posted(&mut tx, "id", "status != 'deleted'", article, id).await?;
     found.ok_or_else(not_found)?;
     remove_or_wipe(&mut tx, id).await?;
     tx.commit().await?;

@@ -25,9 +25,9 @@ use crate::common;
 /// readers must sign in; one signing with ES256, pre-moderating anonymous
 /// readers only.
 pub(crate) const PARTNER_SITE: &str = "https://partner.example";
-const CLOSED_SITE: &str = "https://closed.example";
+pub(crate) const CLOSED_SITE: &str = "https://closed.example";
 const ES_SITE: &str = "https://es.example";
-const SECRET: &str = "a shared secret of more than thirty-two bytes";
+pub(crate) const SECRET: &str = "a shared secret of more than thirty-two bytes";
 
 fn key(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/keys").join(name);
@@ -70,7 +70,7 @@ fn sites_file(partner_keys: &[&str]) -> String {
 
 pub(crate) const PARTNER_ARTICLE: &str = "partner-article";
 const SECOND_ARTICLE: &str = "partner-second";
-const CLOSED_ARTICLE: &str = "closed-article";
+pub(crate) const CLOSED_ARTICLE: &str = "closed-article";
 const ES_ARTICLE: &str = "es-article";
 
 /// The app with the sites of [`sites_file`], and an article on each site
@@ -109,13 +109,13 @@ fn now() -> u64 {
 }
 
 /// Claims of reader `sub` of `site`, valid for ten minutes.
-fn claims(site: &str, sub: &str, name: &str) -> Value {
+pub(crate) fn claims(site: &str, sub: &str, name: &str) -> Value {
     json!({ "aud": site, "sub": sub, "name": name, "email": format!("{sub}@readers.example"),
             "iat": now(), "exp": now() + 600 })
 }
 
 /// `claims` signed as the site would, with the private key `file` (PEM) or the shared secret.
-fn sign(algorithm: Algorithm, key_file: &str, claims: &Value) -> String {
+pub(crate) fn sign(algorithm: Algorithm, key_file: &str, claims: &Value) -> String {
     let key = match algorithm {
         Algorithm::EdDSA => EncodingKey::from_ed_pem(key(key_file).as_bytes()).unwrap(),
         Algorithm::ES256 => EncodingKey::from_ec_pem(key(key_file).as_bytes()).unwrap(),

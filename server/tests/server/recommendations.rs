@@ -15,7 +15,9 @@ use encart_server::moderation::{self, Decision};
 use serde_json::{Value, json};
 
 use crate::common;
-use crate::identity::{PARTNER_ARTICLE, articles, comment_as, partner_token, request, state_for};
+use crate::identity::{
+    CLOSED_ARTICLE, CLOSED_SITE, PARTNER_ARTICLE, articles, comment_as, partner_token, request, state_for,
+};
 
 /// The identity tests' sites and articles, behind a trusted proxy on
 /// 127.0.0.1 whose `X-Forwarded-For` says who each reader is.
@@ -196,6 +198,26 @@ async fn only_published_comments_take_recommendations_and_bad_requests_change_no
         StatusCode::UNAUTHORIZED,
         "token_invalid",
     );
+    // Where only signed-in readers comment, only they recommend.
+    let member = |sub: &str| {
+        crate::identity::sign(
+            jsonwebtoken::Algorithm::HS256,
+            crate::identity::SECRET,
+            &crate::identity::claims(CLOSED_SITE, sub, sub),
+        )
+    };
+    let posted = comment_as(&app, CLOSED_ARTICLE, Some(&member("auteur")), "Réservé aux abonnés").await;
+    assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.json);
+    let closed_id = posted.json["comment"]["id"].as_str().unwrap();
+    let uri = format!("/api/v1/articles/{CLOSED_ARTICLE}/comments/{closed_id}/recommendation");
+    let anonymous = send(&app, request("POST", &uri, None, Some(json!({"recommended": true, "browser": T1})))).await;
+    assert_error(&anonymous, StatusCode::UNAUTHORIZED, "sign_in_required");
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM recommendations").fetch_one(&db).await.unwrap();
+    assert_eq!(stored, 0, "nothing stored");
+    let subscriber =
+        send(&app, request("POST", &uri, Some(&member("lectrice")), Some(json!({"recommended": true})))).await;
+    assert_eq!(subscriber.json, json!({"recommended": true, "recommends": 1}));
+    sqlx::query("DELETE FROM recommendations").execute(&db).await.unwrap();
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM recommendations").fetch_one(&db).await.unwrap();
     assert_eq!(stored, 0, "nothing stored");
 }
