@@ -88,14 +88,19 @@ pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended:
     Ok((mine > 0, u32::try_from(all).unwrap_or(u32::MAX)))
 }
 
-/// The ids of the comments reader `reader` recommends (of `article` only, if given).
+/// Most recommendations [`of_reader`] lists: the newest.
+pub const MAX_LISTED: i64 = 10_000;
+
+/// The ids of the comments reader `reader` recommends (of `article` only,
+/// if given), the newest [`MAX_LISTED`].
 pub async fn of_reader(db: &Db, reader: i64, article: Option<i64>) -> Result<Vec<String>> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT r.comment_id FROM recommendations r JOIN comments c ON c.id = r.comment_id
-         WHERE r.voter = $1 AND ($2 = 0 OR c.article_id = $2) ORDER BY r.comment_id",
+         WHERE r.voter = $1 AND ($2 = 0 OR c.article_id = $2) ORDER BY r.comment_id DESC LIMIT $3",
     )
     .bind(Voter::Reader(reader).key())
     .bind(article.unwrap_or(0))
+    .bind(MAX_LISTED)
     .fetch_all(db)
     .await?;
     Ok(ids.into_iter().map(|id| id.to_string()).collect())
