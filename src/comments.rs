@@ -473,10 +473,13 @@ fn recommend_button(id: String, listed: u32, cx: Context) -> impl IntoView {
         })?;
         Some(failed(&err, lang, Retry::Click(press), Shape::Inline, None))
     };
+    // Where only signed-in readers take part, the others see the count only.
+    let closed = move || discussion.commenting.with(|c| c.sign_in_required) && discussion.reader.with(Option::is_none);
     view! {
         <button
             type="button"
             class="recommend"
+            disabled=closed
             aria-pressed=move || pressed().to_string()
             on:click=move |_| press.run(())
         >

@@ -962,10 +962,32 @@ async fn where_only_signed_in_readers_comment_the_others_are_invited_to_sign_in(
     world.browser.set_window_size(375, 1200).await.unwrap();
     world.screenshot_at(".new-comment", "sign-in-needed-375.png").await;
     world.browser.set_window_size(1280, 1600).await.unwrap();
+    // A subscriber's comment, posted with a token the partner signed for them.
+    let karim = world
+        .browser
+        .execute_async(
+            r#"const [api, slug, done] = arguments;
+               const token = await (await fetch("token?reader=Karim%20B.")).text();
+               const posted = await fetch(api + "/api/v1/articles/" + slug + "/comments", {
+                 method: "POST", headers: { "Content-Type": "application/json", Authorization: "Bearer " + token },
+                 body: JSON.stringify({ author: "", body: "Réservé aux abonnés ?", website: "" }) });
+               done((await posted.json()).comment.id);"#,
+            vec![json!(world.sites.api_url), json!(world.sites.article)],
+        )
+        .await
+        .unwrap();
+    let karim = karim.as_str().unwrap().to_owned();
+    let disabled = format!(
+        "{WIDGET_JS} return hosts()[0].shadowRoot.querySelector(\".comment[data-id='{karim}'] button.recommend\").disabled;"
+    );
+    world.open("signed-in.html").await;
+    wait_until(&world, "the comment", |s| s["comments"].as_array().is_some_and(|c| !c.is_empty())).await;
+    assert_eq!(world.js(&disabled, Value::Null).await, true, "no recommending without signing in here");
 
     sign_in_on_the_page(&world, "Zoé").await;
     let seen = wait_until(&world, "the form", |s| s["signedIn"].is_string() && s["formHidden"] == false).await;
     assert_eq!(seen["signInNeeded"], Value::Null);
+    assert_eq!(world.js(&disabled, Value::Null).await, false, "signed in, they may");
     world.type_into(0, "#encart-new-body", "Enfin connectée.").await;
     world.click(0, ".new-comment button.submit").await;
     let seen = wait_until(&world, "the comment published", |s| s["formStatus"].is_string()).await;
