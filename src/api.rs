@@ -84,6 +84,13 @@ impl ApiClient {
         self.auth.token.borrow().clone()
     }
 
+    /// What proves the reader wrote comment `id`: the edit token this
+    /// browser kept when posting it, else their sign-in token.
+    fn author_token(&self, id: &str) -> Option<String> {
+        let edit_token = storage::own_comments(&self.slug).into_iter().find(|(own, _)| own == id).map(|(_, t)| t);
+        edit_token.or_else(|| self.token())
+    }
+
     fn expired(&self) {
         if let Some(tell) = &*self.auth.on_expired.borrow() {
             tell();
@@ -194,10 +201,7 @@ impl ApiClient {
     /// Erases the reader's own comment `id`, with the edit token kept when
     /// posting, else as the signed-in reader.
     pub fn delete(&self, id: String, discussion: Discussion) {
-        let edit_token = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t);
-        let Some(token) = edit_token.or_else(|| self.token()) else {
-            return;
-        };
+        let Some(token) = self.author_token(&id) else { return };
         discussion.deleting.set(Some((id.clone(), Load::Loading)));
         let client = self.clone();
         leptos::task::spawn_local(async move {
@@ -224,8 +228,7 @@ impl ApiClient {
     /// it; where the site pre-moderates, the published text stays and the
     /// reader is told the new one awaits a moderator.
     pub fn edit(&self, id: String, body: String, discussion: Discussion) {
-        let edit_token = storage::own_comments(&self.slug).into_iter().find(|(own, _)| *own == id).map(|(_, t)| t);
-        let Some(token) = edit_token.or_else(|| self.token()) else { return };
+        let Some(token) = self.author_token(&id) else { return };
         discussion.editing.set(Some((id.clone(), Load::Loading)));
         let url = format!("{}/{}", self.comments_url(), js_sys::encode_uri_component(&id));
         let client = self.clone();

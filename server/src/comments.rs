@@ -811,8 +811,6 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     Ok(row.into_comment())
 }
 
-/// A comment as readers see it: a signed-in reader's under their current
-/// name and role.
 /// A comment as readers see it: the name of its reader's latest token, and
 /// how many readers recommend it (`recommendations`' primary key counts them).
 const SELECT_COMMENT: &str = "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,

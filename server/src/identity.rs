@@ -135,9 +135,7 @@ pub fn verify_at(sites: &[Site], token: &str, now: u64) -> Result<Claims> {
     }
     let Audience { aud } = jsonwebtoken::dangerous::insecure_decode_claims(token)
         .map_err(|_| Error::token_invalid("not a signed token with an aud (the site's origin)"))?;
-    let (site, sign_in) = sites
-        .iter()
-        .find(|site| site.origin == aud.as_str())
+    let (site, sign_in) = crate::sites::by_origin(sites, &aud)
         .and_then(|site| Some((site, site.sign_in.as_ref()?)))
         .ok_or_else(|| Error::token_invalid("its aud is no site that signs readers in here"))?;
     let mut validation = Validation::new(sign_in.algorithm);

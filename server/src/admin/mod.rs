@@ -218,6 +218,11 @@ struct BanParams {
     comment: Option<String>,
 }
 
+/// A comment's number as a moderator types it: `12` or `#12`.
+fn comment_number(typed: &str) -> Option<i64> {
+    typed.trim().trim_start_matches('#').parse().ok()
+}
+
 /// `GET /admin/ban?comment=ID`: the comment, and the form to ban its author.
 async fn ban_form(
     State(state): State<AppState>,
@@ -228,7 +233,7 @@ async fn ban_form(
     let Some(session) = session(&state, &headers).await? else {
         return sign_in_answer(&state, https, StatusCode::OK, None);
     };
-    let id = params.ok().and_then(|Query(p)| p.comment).and_then(|c| c.trim().trim_start_matches('#').parse().ok());
+    let id = params.ok().and_then(|Query(p)| p.comment).as_deref().and_then(comment_number);
     let comment = match id {
         Some(id) => comments::to_judge(&state.db, id).await?,
         None => None,
@@ -278,8 +283,7 @@ async fn feature(State(state): State<AppState>, headers: HeaderMap, body: Bytes)
     let fields = form(&body);
     let session = checked(&state, &headers, &fields).await?;
     let bad = || Error::bad_request("choose a comment");
-    let comment: i64 =
-        field(&fields, "comment").and_then(|c| c.trim().trim_start_matches('#').parse().ok()).ok_or_else(bad)?;
+    let comment = field(&fields, "comment").and_then(comment_number).ok_or_else(bad)?;
     let on = field(&fields, "on") != Some("0");
     let notice = match moderation::feature(&state.db, &session.moderator, comment, on).await? {
         comments::Featured::Done(slug) => {
