@@ -96,11 +96,47 @@ pub fn is_browser_token(token: &str) -> bool {
     token.len() == 32 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// The order of an article's top-level comments (`?sort=`); replies are
+/// always oldest first under their parent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// Most recommended first, the newest first among equals.
+    Recommended,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Newest, Sort::Oldest, Sort::Recommended];
+
+    /// Its name on the wire, in `?sort=`, `data-sort` and the sites file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Recommended => "recommended",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == name)
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Sort::Newest
+    }
+}
+
 /// One page of an article's comments (`GET /api/v1/articles/{slug}/comments`):
-/// top-level comments, newest first, each with its replies.
+/// top-level comments in the page's order, each with its replies.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentPage {
     pub comments: Vec<Comment>,
+    /// The order of `comments`, asked for or the site's default.
+    #[serde(default, skip_serializing_if = "Sort::is_default")]
+    pub sort: Sort,
     /// Opaque cursor of the next page (`?after=`), `None` on the last page.
     pub next: Option<String>,
     /// Number of published comments on the article, replies included.

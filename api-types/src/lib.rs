@@ -12,7 +12,7 @@ pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment,
     Erased, FieldError, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, NewReport,
     PendingComments, PendingQuery, PostedComment, Reader, ReaderComment, ReaderComments, Recommendation, ReportReason,
-    Visibility, check_author, check_body, is_browser_token, normalize_line_breaks,
+    Sort, Visibility, check_author, check_body, is_browser_token, normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};
@@ -89,6 +89,10 @@ pub struct ViewOptions {
     pub theme: Option<String>,
     /// The reader's saved text size.
     pub size: Option<String>,
+    /// The order of the comments: the reader's saved choice, else `data-sort`
+    /// (the site's default when none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<Sort>,
 }
 
 /// One block of an article body, externally tagged, e.g.
@@ -277,6 +281,8 @@ pub mod loader {
     /// loader asks for a first view in them).
     pub const THEME_KEY: &str = "encart:theme";
     pub const TEXT_SIZE_KEY: &str = "encart:text-size";
+    /// The localStorage key of the order the reader chose for comments.
+    pub const SORT_KEY: &str = "encart:sort";
     /// Fired on a widget's host element (bubbling out of the page's way):
     /// the reader's sign-in token expired, and a post waits for a fresh one
     /// (`encart.signIn(token)`).

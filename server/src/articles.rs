@@ -10,7 +10,7 @@ use axum::routing::get;
 use encart_api_types::{Article, Block, Date};
 use serde::Serialize;
 
-use crate::db::{Db, Json as SqlJson};
+use crate::db::{self, Db, Json as SqlJson};
 use crate::extract::Slug;
 use crate::{AppState, Error, Result, cache};
 
@@ -295,4 +295,21 @@ pub fn changed_fields(before: Option<&Article>, after: &Article) -> Vec<&'static
     check("body", b.body != after.body);
     check("source_url", b.source_url != after.source_url);
     changed
+}
+
+/// Holds the rows of the articles `ids` until `tx` ends, so that writers that
+/// number changes of one article (`recommendation_changes`) commit them in
+/// the order numbered. PostgreSQL only (row locks, taken in id order):
+/// SQLite lets one writer in at a time anyway.
+pub async fn hold(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: db::Backend, ids: &[i64]) -> Result<()> {
+    if backend != db::Backend::Postgres || ids.is_empty() {
+        return Ok(());
+    }
+    let sql = format!("SELECT id FROM articles WHERE id IN ({}) ORDER BY id FOR UPDATE", db::parameters(1, ids.len()));
+    let mut query = sqlx::query_scalar::<_, i64>(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(&mut **tx).await?;
+    Ok(())
 }

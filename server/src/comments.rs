@@ -2,8 +2,8 @@
 //! and the storage of the `comments` table (what moderation, retention and
 //! the counts read and change of it, too).
 //!
-//! Listing pages through top-level comments newest first by id (keyset, no
-//! OFFSET), with each page's replies fetched in one more query. Posting checks
+//! Listing pages through top-level comments in one of three orders (keyset,
+//! no OFFSET: [`Cursor`]), with each page's replies fetched in one more query. Posting checks
 //! the shared rules of `encart_api_types`, then stores the comment as
 //! approved, pending (pre-moderation) or spam (honeypot filled). A reader
 //! their site signed in (`identity.rs`) posts under their account's name, and
@@ -25,7 +25,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
     Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment, Erased, FIRST_PAGE_SIZE,
     FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, PendingComments, PendingQuery,
-    PostedComment, ReaderComment, ReaderComments, Recommendation, Visibility, check_body, is_browser_token,
+    PostedComment, ReaderComment, ReaderComments, Recommendation, Sort, Visibility, check_body, is_browser_token,
     normalize_line_breaks, parse_utc_millis,
 };
 use serde::Deserialize;
@@ -400,6 +400,13 @@ pub async fn pending_of(db: &Db, article: i64, tokens: &[String]) -> Result<Vec<
 struct ListParams {
     limit: Option<u32>,
     after: Option<String>,
+    sort: Option<String>,
+}
+
+/// The order `sort` names (`None`: the site's default); a 400 for another word.
+pub fn parse_sort(sort: Option<&str>) -> Result<Option<Sort>> {
+    sort.map(|name| Sort::parse(name).ok_or_else(|| Error::bad_request("sort is newest, oldest or recommended")))
+        .transpose()
 }
 
 async fn list(
@@ -410,25 +417,43 @@ async fn list(
 ) -> Result<Response> {
     let Query(params) = params.map_err(|_| Error::bad_request("limit must be a whole number"))?;
     let limit = params.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
-    let after = params.after.as_deref().map(decode_cursor).transpose()?;
-    let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage);
+    let after = params.after.as_deref().map(Cursor::decode).transpose()?;
+    let sort = parse_sort(params.sort.as_deref())?;
+    if let (Some(after), Some(sort)) = (after, sort)
+        && after.sort() != sort
+    {
+        return Err(Error::bad_request("the cursor is of another order than sort"));
+    }
+    // The first page of the site's default order is kept under that order.
+    let article = articles::id_of(&state.db, &slug).await?;
+    let site = site_settings(&state, article).await?;
+    let sort = after.map(Cursor::sort).or(sort).unwrap_or(site.sort);
+    let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage(sort));
     let load = async {
-        let article = articles::id_of(&state.db, &slug).await?;
-        let mut page = page(&state.db, article, limit, after).await?;
-        page.commenting = commenting(&state, article).await?;
+        let mut page = page(&state.db, article, limit, sort, after).await?;
+        page.commenting = site.commenting;
         Ok(page)
     };
     cache::json(&state, &slug, hot, &headers, load).await
 }
 
-/// How readers may comment on `article`, as its site says: the same for
-/// every reader (it goes into shared caches with the comments).
-pub async fn commenting(state: &AppState, article: i64) -> Result<Commenting> {
+/// What the site of an article sets for all its readers.
+pub struct SiteSettings {
+    pub commenting: Commenting,
+    /// The order of comments unless the reader or the page chose one.
+    pub sort: Sort,
+}
+
+/// How readers may comment on `article` and in which order its comments
+/// come, as its site says: the same for every reader (it goes into shared
+/// caches with the comments).
+pub async fn site_settings(state: &AppState, article: i64) -> Result<SiteSettings> {
     if state.sites.is_empty() {
-        return Ok(Commenting::default());
+        return Ok(SiteSettings { commenting: Commenting::default(), sort: Sort::default() });
     }
     let domains = publishers::domains_of_article(&state.db, article).await?;
-    Ok(sites::commenting(&sites::of_publisher(&state.sites, domains.as_deref())))
+    let sites = sites::of_publisher(&state.sites, domains.as_deref());
+    Ok(SiteSettings { commenting: sites::commenting(&sites), sort: sites::sort(&sites) })
 }
 
 async fn create(
@@ -488,7 +513,7 @@ async fn mine(
     };
     let rows: Vec<OwnRow> = sqlx::query_as(
         "SELECT c.id, c.parent_id, c.body, c.created_at, c.status, a.slug, c.edited_at,
-                (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
+                c.recommends
          FROM comments c JOIN articles a ON a.id = c.article_id
          WHERE c.reader_id = $1 AND ($2 = 0 OR c.article_id = $2) AND c.status != 'deleted'
          ORDER BY c.id DESC LIMIT $3",
@@ -556,6 +581,8 @@ async fn erase_mine(
         return Ok(no_store(Json(Erased { comments: 0 })));
     };
     let mut tx = state.db.begin().await?;
+    // First, as a recommendation does: the articles' rows, then the comments'.
+    let recommended = recommendations::forget_reader(&mut tx, db::Backend::of(&state.db), reader).await?;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT c.id, a.slug FROM comments c JOIN articles a ON a.id = c.article_id
          WHERE c.reader_id = $1 ORDER BY c.id DESC",
@@ -568,7 +595,6 @@ async fn erase_mine(
         remove_or_wipe(&mut tx, *id).await?;
     }
     let banned = bans::bars_reader(&mut tx, reader).await?;
-    let recommended = recommendations::forget_reader(&mut tx, reader).await?;
     readers::forget(&mut tx, reader, banned).await?;
     tx.commit().await?;
     let mut slugs: Vec<&str> =
@@ -811,12 +837,16 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     Ok(row.into_comment())
 }
 
-/// A comment as readers see it: the name of its reader's latest token, and
-/// how many readers recommend it (`recommendations`' primary key counts them).
-const SELECT_COMMENT: &str = "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,
-        c.status, c.reader_id, r.staff, c.edited_at,
-        (SELECT count(*) FROM recommendations v WHERE v.comment_id = c.id) AS recommends
-    FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
+/// The columns of a comment as readers see it: the name of its reader's
+/// latest token, and how many readers recommend it (kept by `recommendations.rs`).
+macro_rules! comment_columns {
+    () => {
+        "SELECT c.id, c.parent_id, COALESCE(r.name, c.author) AS author, c.body, c.created_at,
+            c.status, c.reader_id, r.staff, c.edited_at, c.recommends"
+    };
+}
+const COMMENT_FROM: &str = " FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
+const SELECT_COMMENT: &str = concat!(comment_columns!(), " FROM comments c LEFT JOIN readers r ON r.id = c.reader_id");
 
 #[derive(sqlx::FromRow)]
 struct CommentRow {
@@ -835,6 +865,12 @@ struct CommentRow {
     recommends: Option<i64>,
     #[sqlx(default)]
     edited_at: Option<String>,
+    /// In "most recommended" pages: the count the page is ordered by (as of
+    /// the first page's snapshot), and that snapshot.
+    #[sqlx(default)]
+    score: Option<i64>,
+    #[sqlx(default)]
+    snapshot: Option<i64>,
 }
 
 impl CommentRow {
@@ -859,21 +895,65 @@ impl CommentRow {
 }
 
 /// One page of the approved comments of `article`: up to `limit` top-level
-/// comments older than the cursor `after` (newest first), with their replies.
-pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Result<CommentPage> {
-    let mut top: Vec<CommentRow> = sqlx::query_as(&format!(
-        "{SELECT_COMMENT}
-         WHERE c.article_id = $1 AND c.status IN ('approved', 'deleted') AND c.parent_id IS NULL AND c.id < $2
-         ORDER BY c.id DESC LIMIT $3"
-    ))
-    .bind(article)
-    .bind(after.unwrap_or(i64::MAX))
-    .bind(i64::from(limit) + 1)
-    .fetch_all(db)
-    .await?;
+/// comments in order `sort`, after the cursor `after` (of that order), with
+/// their replies.
+pub async fn page(db: &Db, article: i64, limit: u32, sort: Sort, after: Option<Cursor>) -> Result<CommentPage> {
+    const TOP: &str = "c.article_id = $1 AND c.status IN ('approved', 'deleted') AND c.parent_id IS NULL";
+    let fetch = i64::from(limit) + 1;
+    let mut top: Vec<CommentRow> = match (sort, after) {
+        (Sort::Newest, _) | (Sort::Oldest, _) => {
+            let (keyset, order, from) = match (sort, after) {
+                (Sort::Oldest, Some(Cursor::Oldest(id))) => ("c.id > $2", "ASC", id),
+                (Sort::Oldest, _) => ("c.id > $2", "ASC", 0),
+                (_, Some(Cursor::Newest(id))) => ("c.id < $2", "DESC", id),
+                _ => ("c.id < $2", "DESC", i64::MAX),
+            };
+            sqlx::query_as(&format!("{SELECT_COMMENT} WHERE {TOP} AND {keyset} ORDER BY c.id {order} LIMIT $3"))
+                .bind(article)
+                .bind(from)
+                .bind(fetch)
+                .fetch_all(db)
+                .await?
+        }
+        // The first page: by the counts as they are, read in one statement
+        // with the last change to them (the snapshot its cursor keeps).
+        (Sort::Recommended, None | Some(Cursor::Newest(_) | Cursor::Oldest(_))) => {
+            sqlx::query_as(&format!(
+                "{}, c.recommends AS score,
+                (SELECT COALESCE(MAX(id), 0) FROM recommendation_changes WHERE article_id = $1) AS snapshot
+             {COMMENT_FROM} WHERE {TOP} ORDER BY c.recommends DESC, c.id DESC LIMIT $2",
+                comment_columns!()
+            ))
+            .bind(article)
+            .bind(fetch)
+            .fetch_all(db)
+            .await?
+        }
+        // Later pages: by the counts as of the snapshot (today's, less the
+        // changes since), so that no comment moves across pages meanwhile.
+        (Sort::Recommended, Some(Cursor::Recommended { snapshot, recommends, id })) => {
+            sqlx::query_as(&format!(
+                "{}, c.recommends - COALESCE(ch.delta, 0) AS score, $2 AS snapshot
+             {COMMENT_FROM}
+             LEFT JOIN (SELECT comment_id, CAST(SUM(delta) AS BIGINT) AS delta FROM recommendation_changes
+                        WHERE article_id = $1 AND id > $2 GROUP BY comment_id) ch ON ch.comment_id = c.id
+             WHERE {TOP} AND (c.recommends - COALESCE(ch.delta, 0) < $3
+                              OR (c.recommends - COALESCE(ch.delta, 0) = $3 AND c.id < $4))
+             ORDER BY score DESC, c.id DESC LIMIT $5",
+                comment_columns!()
+            ))
+            .bind(article)
+            .bind(snapshot)
+            .bind(recommends)
+            .bind(id)
+            .bind(fetch)
+            .fetch_all(db)
+            .await?
+        }
+    };
     let next = if top.len() > limit as usize {
         top.truncate(limit as usize);
-        top.last().map(|last| encode_cursor(last.id))
+        top.last().map(|last| Cursor::after(sort, last).encode())
     } else {
         None
     };
@@ -886,6 +966,7 @@ pub async fn page(db: &Db, article: i64, limit: u32, after: Option<i64>) -> Resu
     let picks = if after.is_none() { picks(db, article).await? } else { Vec::new() };
     Ok(CommentPage {
         comments: attach_replies(top, replies),
+        sort,
         next,
         total: u64::try_from(total).unwrap_or_default(),
         commenting: Commenting::default(),
@@ -1005,21 +1086,69 @@ fn attach_replies(top: Vec<CommentRow>, replies: Vec<CommentRow>) -> Vec<Comment
     top.into_iter().filter_map(|row| build(row, &mut children)).collect()
 }
 
-const CURSOR_PREFIX: &str = "c1.";
-
-fn encode_cursor(id: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{CURSOR_PREFIX}{id}"))
+/// Where the next page of an order starts: after the last comment shown,
+/// by the key of its order. A "most recommended" cursor also keeps the
+/// snapshot its first page was read at (the last change of the article's
+/// counts then), so that later pages order by the counts of that moment.
+/// Changes are kept a week ([`recommendations::forget_changes`]): a cursor
+/// older than that pages by counts nearer today's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    Newest(i64),
+    Oldest(i64),
+    Recommended { snapshot: i64, recommends: i64, id: i64 },
 }
 
-/// The id behind a cursor; a 400 for anything this server did not make.
-pub fn decode_cursor(cursor: &str) -> Result<i64> {
-    let invalid = || Error::bad_request("invalid cursor");
-    let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
-    let digits = text.strip_prefix(CURSOR_PREFIX).ok_or_else(invalid)?;
-    match digits.parse::<i64>() {
-        Ok(id) if id > 0 && !digits.starts_with('+') => Ok(id),
-        _ => Err(invalid()),
+impl Cursor {
+    pub fn sort(self) -> Sort {
+        match self {
+            Cursor::Newest(_) => Sort::Newest,
+            Cursor::Oldest(_) => Sort::Oldest,
+            Cursor::Recommended { .. } => Sort::Recommended,
+        }
+    }
+
+    fn after(sort: Sort, last: &CommentRow) -> Cursor {
+        match sort {
+            Sort::Newest => Cursor::Newest(last.id),
+            Sort::Oldest => Cursor::Oldest(last.id),
+            Sort::Recommended => Cursor::Recommended {
+                snapshot: last.snapshot.unwrap_or_default(),
+                recommends: last.score.unwrap_or_default(),
+                id: last.id,
+            },
+        }
+    }
+
+    /// Opaque to clients: base64 of `c1.ID`, `o1.ID` or `r1.SNAPSHOT.COUNT.ID`.
+    pub fn encode(self) -> String {
+        let text = match self {
+            Cursor::Newest(id) => format!("c1.{id}"),
+            Cursor::Oldest(id) => format!("o1.{id}"),
+            Cursor::Recommended { snapshot, recommends, id } => format!("r1.{snapshot}.{recommends}.{id}"),
+        };
+        URL_SAFE_NO_PAD.encode(text)
+    }
+
+    /// The cursor behind `cursor`; a 400 for anything this server did not make.
+    pub fn decode(cursor: &str) -> Result<Cursor> {
+        let invalid = || Error::bad_request("invalid cursor");
+        let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+        let (kind, numbers) = text.split_once('.').ok_or_else(invalid)?;
+        let numbers: Vec<i64> = numbers
+            .split('.')
+            .map(|digits| match digits.parse::<i64>() {
+                Ok(n) if n >= 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+                _ => Err(invalid()),
+            })
+            .collect::<Result<_>>()?;
+        match (kind, &numbers[..]) {
+            ("c1", &[id]) if id > 0 => Ok(Cursor::Newest(id)),
+            ("o1", &[id]) if id > 0 => Ok(Cursor::Oldest(id)),
+            ("r1", &[snapshot, recommends, id]) if id > 0 => Ok(Cursor::Recommended { snapshot, recommends, id }),
+            _ => Err(invalid()),
+        }
     }
 }
 
@@ -1238,16 +1367,30 @@ mod tests {
 
     #[test]
     fn cursors_round_trip_and_foreign_ones_are_refused() {
-        assert_eq!(decode_cursor(&encode_cursor(42)).unwrap(), 42);
+        for cursor in [
+            Cursor::Newest(42),
+            Cursor::Oldest(7),
+            Cursor::Recommended { snapshot: 0, recommends: 0, id: 3 },
+            Cursor::Recommended { snapshot: 90, recommends: 12, id: 3 },
+        ] {
+            assert_eq!(Cursor::decode(&cursor.encode()).unwrap(), cursor);
+        }
         for bad in [
             "",
             "42",
             "!!!",
             &URL_SAFE_NO_PAD.encode("c1.-5"),
             &URL_SAFE_NO_PAD.encode("c1.+5"),
+            &URL_SAFE_NO_PAD.encode("c1.0"),
+            &URL_SAFE_NO_PAD.encode("c1."),
+            &URL_SAFE_NO_PAD.encode("c1.5.6"),
+            &URL_SAFE_NO_PAD.encode("o1.5.6"),
+            &URL_SAFE_NO_PAD.encode("r1.5.6"),
+            &URL_SAFE_NO_PAD.encode("r1.5.6.7.8"),
+            &URL_SAFE_NO_PAD.encode("r1.-5.6.7"),
             &URL_SAFE_NO_PAD.encode("x.5"),
         ] {
-            let refused = decode_cursor(bad).map_err(|e| e.refusal());
+            let refused = Cursor::decode(bad).map_err(|e| e.refusal());
             assert_eq!(refused, Err(Some(crate::error::Refusal::BadRequest)), "{bad:?}");
         }
     }

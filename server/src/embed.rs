@@ -4,7 +4,7 @@
 //! from and the build of those components. `embed.js` shows the HTML at once;
 //! the wasm hydrates it. Cached and revalidated like the other hot reads.
 //!
-//! The rendering options (`lang`, `ui`, `heading`, `theme`, `size`) are
+//! The rendering options (`lang`, `ui`, `heading`, `theme`, `size`, `sort`) are
 //! those the loader reads from the `data-*` attributes and the reader's saved
 //! preferences; unknown values are left to the defaults, as the browser does,
 //! and the answer says which were used.
@@ -19,7 +19,7 @@ use axum::response::Response;
 use axum::routing::get;
 use encart::i18n::Lang;
 use encart::reader::{TextSize, Theme};
-use encart_api_types::{Embed, EmbedState, ViewOptions};
+use encart_api_types::{Embed, EmbedState, Sort, ViewOptions};
 use serde::Deserialize;
 
 use crate::extract::Slug;
@@ -37,6 +37,7 @@ struct Params {
     heading: Option<String>,
     theme: Option<String>,
     size: Option<String>,
+    sort: Option<String>,
 }
 
 async fn show(
@@ -54,8 +55,10 @@ async fn show(
     let load = async {
         let (id, article) =
             crate::articles::find_with_id(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article"))?;
-        let mut comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, None).await?;
-        comments.commenting = comments::commenting(&state, id).await?;
+        let site = comments::site_settings(&state, id).await?;
+        let sort = options.sort.unwrap_or(site.sort);
+        let mut comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, sort, None).await?;
+        comments.commenting = site.commenting;
         let unavailable = encart::widget::unavailable(&options, &article).to_owned();
         let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };
         Ok(Embed {
@@ -79,6 +82,7 @@ fn options(params: Params, site_language: Option<&str>) -> ViewOptions {
         heading: params.heading.and_then(|h| h.trim().parse().ok()).filter(|h| (1..=6).contains(h)),
         theme: params.theme.as_deref().and_then(Theme::parse).map(|t| t.as_str().to_owned()),
         size: params.size.as_deref().and_then(TextSize::parse).map(|s| s.as_str().to_owned()),
+        sort: params.sort.as_deref().and_then(Sort::parse),
     }
 }
 

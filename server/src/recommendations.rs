@@ -5,10 +5,18 @@
 //! them twice. Only published comments, never a signed-in reader's own. The endpoint is
 //! `comments.rs`' (`POST …/comments/{id}/recommendation`); the counts come
 //! with every comment it lists.
+//!
+//! Each comment's count is kept in `comments.recommends`, changed with the
+//! rows in one transaction, and each change is logged in
+//! `recommendation_changes` (numbered per article in commit order), which
+//! "most recommended" pages read to keep the order of their first page
+//! (`comments::Cursor`). The log is kept a week.
 
-use crate::Result;
-use crate::db::Db;
+use std::time::{Duration, SystemTime};
+
+use crate::db::{self, Db};
 use crate::secrets::hex_sha256;
+use crate::{Result, articles};
 
 /// Who recommends.
 pub enum Voter<'a> {
@@ -50,9 +58,10 @@ impl Voter<'_> {
 pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended: bool) -> Result<(bool, u32)> {
     let key = voter.key();
     let mut tx = db.begin().await?;
-    if recommended {
+    articles::hold(&mut tx, db::Backend::of(db), &[article]).await?;
+    let changed = if recommended {
         // Once per voter, and per address (the unique index): a second is no conflict, only nothing.
-        sqlx::query(
+        let done = sqlx::query(
             "INSERT INTO recommendations (comment_id, voter, client_hash)
              SELECT id, $1, $2 FROM comments
              WHERE id = $3 AND article_id = $4 AND status = 'approved'
@@ -66,17 +75,34 @@ pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended:
         .bind(voter.reader())
         .execute(&mut *tx)
         .await?;
+        i64::try_from(done.rows_affected()).unwrap_or(i64::MAX)
     } else {
         // Theirs: by this voter, or (anonymous) from their address, which counted as theirs.
-        sqlx::query("DELETE FROM recommendations WHERE comment_id = $1 AND (voter = $2 OR client_hash = $3)")
+        let done =
+            sqlx::query("DELETE FROM recommendations WHERE comment_id = $1 AND (voter = $2 OR client_hash = $3)")
+                .bind(id)
+                .bind(&key)
+                .bind(voter.client_hash())
+                .execute(&mut *tx)
+                .await?;
+        -i64::try_from(done.rows_affected()).unwrap_or(i64::MAX)
+    };
+    if changed != 0 {
+        sqlx::query("UPDATE comments SET recommends = recommends + $1 WHERE id = $2")
+            .bind(changed)
             .bind(id)
-            .bind(&key)
-            .bind(voter.client_hash())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO recommendation_changes (article_id, comment_id, delta) VALUES ($1, $2, $3)")
+            .bind(article)
+            .bind(id)
+            .bind(changed)
             .execute(&mut *tx)
             .await?;
     }
     let (mine, all): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN voter = $2 OR client_hash = $3 THEN 1 ELSE 0 END), 0), count(*)
+        "SELECT COALESCE(SUM(CASE WHEN voter = $2 OR client_hash = $3 THEN 1 ELSE 0 END), 0),
+                COALESCE((SELECT recommends FROM comments WHERE id = $1), 0)
          FROM recommendations WHERE comment_id = $1",
     )
     .bind(id)
@@ -108,18 +134,51 @@ pub async fn of_reader(db: &Db, reader: i64, article: Option<i64>) -> Result<Vec
 
 /// Forgets the recommendations of reader `reader` (who erased what is
 /// stored about them); the slugs of the articles whose counts changed.
-pub async fn forget_reader(tx: &mut sqlx::Transaction<'_, sqlx::Any>, reader: i64) -> Result<Vec<String>> {
+pub async fn forget_reader(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: db::Backend,
+    reader: i64,
+) -> Result<Vec<String>> {
     let key = Voter::Reader(reader).key();
-    let slugs: Vec<String> = sqlx::query_scalar(
-        "SELECT DISTINCT a.slug FROM recommendations r
+    let articles: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT DISTINCT a.id, a.slug FROM recommendations r
          JOIN comments c ON c.id = r.comment_id JOIN articles a ON a.id = c.article_id
          WHERE r.voter = $1",
     )
     .bind(&key)
     .fetch_all(&mut **tx)
     .await?;
+    let ids: Vec<i64> = articles.iter().map(|(id, _)| *id).collect();
+    articles::hold(tx, backend, &ids).await?;
+    sqlx::query(
+        "INSERT INTO recommendation_changes (article_id, comment_id, delta)
+         SELECT c.article_id, c.id, -1 FROM recommendations r JOIN comments c ON c.id = r.comment_id
+         WHERE r.voter = $1 ORDER BY c.id",
+    )
+    .bind(&key)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE comments SET recommends = recommends - 1
+         WHERE id IN (SELECT comment_id FROM recommendations WHERE voter = $1)",
+    )
+    .bind(&key)
+    .execute(&mut **tx)
+    .await?;
     sqlx::query("DELETE FROM recommendations WHERE voter = $1").bind(&key).execute(&mut **tx).await?;
-    Ok(slugs)
+    Ok(articles.into_iter().map(|(_, slug)| slug).collect())
+}
+
+/// How long changes of counts are kept for "most recommended" cursors.
+pub const CHANGES_KEPT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
+/// Forgets the changes of counts older than [`CHANGES_KEPT`].
+pub async fn forget_changes(db: &Db) -> Result<()> {
+    sqlx::query("DELETE FROM recommendation_changes WHERE created_at < $1")
+        .bind(db::time_text(SystemTime::now() - CHANGES_KEPT))
+        .execute(db)
+        .await?;
+    Ok(())
 }
 
 /// Wipes the address hash of the recommendations made before `cutoff` (a

@@ -3,7 +3,8 @@
 //! within minutes: after a number of days (30 by default) both are wiped.
 //! The same goes for the hash kept with a reader's report or recommendation, and for that of a
 //! ban by address once the ban is lifted or over. The comment itself stays
-//! until its author (or an operator) deletes it.
+//! until its author (or an operator) deletes it. The log of recommendation
+//! counts' changes ("most recommended" paging) is kept a week.
 
 use std::time::{Duration, SystemTime};
 
@@ -21,6 +22,7 @@ pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     let done = comments::forget_client_hashes(db, &cutoff).await?;
     reports::forget_client_hashes(db, &cutoff).await?;
     recommendations::forget_client_hashes(db, &cutoff).await?;
+    recommendations::forget_changes(db).await?;
     bans::forget_ended(db).await?;
     Ok(done)
 }

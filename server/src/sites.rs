@@ -12,6 +12,7 @@
 //! anonymous = false        # optional: only signed-in readers comment (default true)
 //! login_url = "https://courrier-littoral.example/connexion"  # optional: where readers sign in
 //! trust_after = 3          # optional: signed-in readers with 3 approved comments skip pre-moderation
+//! sort = "recommended"     # optional: newest (default) | oldest | recommended, unless the page or reader chose
 //!
 //! [site.sign_in]           # optional: the site signs its readers' tokens (identity.rs)
 //! algorithm = "EdDSA"      # EdDSA | ES256 (public keys, PEM) | HS256 (a shared secret)
@@ -24,7 +25,7 @@
 use std::path::Path;
 
 use axum::http::HeaderValue;
-use encart_api_types::Commenting;
+use encart_api_types::{Commenting, Sort};
 use serde::Deserialize;
 
 use crate::config::{AllowedOrigins, Origin, parse_origin};
@@ -46,6 +47,8 @@ pub struct Site {
     pub login_url: Option<String>,
     /// Approved comments after which a signed-in reader skips pre-moderation.
     pub trust_after: Option<u32>,
+    /// The order of comments unless `data-sort` or the reader says otherwise.
+    pub sort: Option<Sort>,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +67,7 @@ struct Entry {
     anonymous: Option<bool>,
     login_url: Option<String>,
     trust_after: Option<u32>,
+    sort: Option<String>,
     sign_in: Option<SignInEntry>,
 }
 
@@ -145,6 +149,13 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
                 return Err(format!("{at}: login_url is an http(s) address, not {url:?}"));
             }
         }
+        let sort = match entry.sort {
+            Some(name) => Some(
+                Sort::parse(&name)
+                    .ok_or_else(|| format!("{at}: sort is newest, oldest or recommended, not {name:?}"))?,
+            ),
+            None => None,
+        };
         sites.push(Site {
             origin,
             language,
@@ -153,6 +164,7 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             anonymous,
             login_url: entry.login_url,
             trust_after: entry.trust_after,
+            sort,
         });
     }
     Ok(sites)
@@ -181,6 +193,11 @@ pub fn commenting(sites: &[&Site]) -> Commenting {
         sign_in_required: sites.iter().any(|site| !site.anonymous),
         sign_in_url: sites.iter().find_map(|site| site.login_url.clone()),
     }
+}
+
+/// The order of comments on an article of `sites`: the first one's choice.
+pub fn sort(sites: &[&Site]) -> Sort {
+    sites.iter().find_map(|site| site.sort).unwrap_or_default()
 }
 
 /// The site whose origin is `origin`, if listed.
@@ -246,6 +263,7 @@ mod tests {
 
             [[site]]
             origin = "http://blog.example:8080"
+            sort = "recommended"
             "#,
         )
         .unwrap();
@@ -253,6 +271,9 @@ mod tests {
         assert_eq!(sites[0].origin, "https://courrier-littoral.example");
         assert_eq!((sites[0].language.as_deref(), sites[0].moderation), (Some("fr"), Some(Moderation::Pre)));
         assert_eq!((sites[1].language.as_deref(), sites[1].moderation), (None, None));
+        assert_eq!((sites[0].sort, sites[1].sort), (None, Some(Sort::Recommended)));
+        assert_eq!(sort(&[&sites[0], &sites[1]]), Sort::Recommended, "the first that says");
+        assert_eq!(sort(&[&sites[0]]), Sort::Newest);
         let origin = HeaderValue::from_static("https://courrier-littoral.example");
         assert_eq!(language_for(&sites, Some(&origin)), Some("fr"));
         assert_eq!(language_for(&sites, None), None);
@@ -282,6 +303,7 @@ mod tests {
             ("[[site]]\norigin = \"*\"", "not *"),
             ("[[site]]\norigin = \"https://a.example\"\nlanguage = \"de\"", "fr or en"),
             ("[[site]]\norigin = \"https://a.example\"\nmoderation = \"later\"", "open, pre or pre-anonymous"),
+            ("[[site]]\norigin = \"https://a.example\"\nsort = \"best\"", "sort is newest, oldest or recommended"),
             ("[[site]]\norigin = \"https://a.example\"\n[[site]]\norigin = \"https://a.example\"", "twice"),
             ("[[site]]\norigin = \"https://a.example\"\ncolour = \"red\"", "unknown field"),
         ] {

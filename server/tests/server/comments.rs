@@ -240,7 +240,17 @@ async fn pre_moderation_holds_new_comments_out_of_the_list() {
 async fn bad_cursors_and_limits_are_400s() {
     let db = common::db().await;
     let app = seeded(db).await;
-    for query in ["after=nope", "after=", "limit=-1", "limit=abc", "after=YzEuMA"] {
+    // YzEuMA is "c1.0"; bzEuMw "o1.3", of another order than ?sort=newest.
+    for query in [
+        "after=nope",
+        "after=",
+        "limit=-1",
+        "limit=abc",
+        "after=YzEuMA",
+        "sort=best",
+        "sort=",
+        "sort=newest&after=bzEuMw",
+    ] {
         let answer = get(&app, &format!("{}?{query}", comments_uri())).await;
         assert_error(&answer, StatusCode::BAD_REQUEST, "bad_request");
     }
@@ -258,52 +268,131 @@ impl XorShift {
     }
 }
 
-#[tokio::test]
-async fn paging_sees_every_comment_once_even_while_new_ones_arrive() {
-    let db = common::db().await;
-    let app = unlimited(db.clone(), Moderation::Open).await;
-    for seed in [1_u64, 7, 42, 2025] {
-        sqlx::query("DELETE FROM comments").execute(&db).await.unwrap();
-        let mut rng = XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let mut top_level = Vec::new();
-        let mut all = Vec::new();
-        let post_random = async |rng: &mut XorShift, top_level: &mut Vec<String>, all: &mut Vec<String>| {
-            let parent =
-                (!all.is_empty() && rng.below(3) == 0).then(|| all[rng.below(all.len() as u64) as usize].clone());
-            let answer = post_comment(&app, json!({"author": "A", "body": "B", "parent": parent})).await;
-            assert_eq!(answer.status, StatusCode::CREATED);
-            let id = answer.json["comment"]["id"].as_str().unwrap().to_owned();
-            if parent.is_none() {
-                top_level.push(id.clone());
-            }
-            all.push(id);
-        };
-        for _ in 0..(20 + rng.below(40)) {
-            post_random(&mut rng, &mut top_level, &mut all).await;
-        }
-        let existing: HashSet<String> = top_level.iter().cloned().collect();
+/// What the paging property test does between pages: posts comments and
+/// recommends or withdraws, from a handful of addresses, as readers would.
+struct Thread<'a> {
+    app: &'a Router,
+    rng: XorShift,
+    top_level: Vec<i64>,
+    all: Vec<String>,
+    /// Which address recommends which comment, as the server should count.
+    recommended: HashSet<(u64, i64)>,
+}
 
-        let mut seen = Vec::new();
-        let mut after: Option<String> = None;
-        loop {
-            let limit = 1 + rng.below(7);
-            let cursor = after.as_ref().map(|c| format!("&after={c}")).unwrap_or_default();
-            let page = get(&app, &format!("{}?limit={limit}{cursor}", comments_uri())).await.json;
-            let ids: Vec<String> =
-                page["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect();
-            assert!(ids.len() as u64 <= limit);
-            seen.extend(ids);
-            for _ in 0..rng.below(4) {
-                post_random(&mut rng, &mut top_level, &mut all).await;
-            }
-            match page["next"].as_str() {
-                Some(next) => after = Some(next.to_owned()),
-                None => break,
-            }
+impl Thread<'_> {
+    async fn post(&mut self) {
+        let parent = (!self.all.is_empty() && self.rng.below(3) == 0)
+            .then(|| self.all[self.rng.below(self.all.len() as u64) as usize].clone());
+        let answer = post_comment(self.app, json!({"author": "A", "body": "B", "parent": parent})).await;
+        assert_eq!(answer.status, StatusCode::CREATED);
+        let id = answer.json["comment"]["id"].as_str().unwrap().to_owned();
+        if parent.is_none() {
+            self.top_level.push(id.parse().unwrap());
         }
-        let unique: HashSet<String> = seen.iter().cloned().collect();
-        assert_eq!(unique.len(), seen.len(), "seed {seed}: a comment was listed twice");
-        assert!(existing.is_subset(&unique), "seed {seed}: a comment that existed before paging was skipped");
+        self.all.push(id);
+    }
+
+    async fn recommend(&mut self) {
+        let comment = self.top_level[self.rng.below(self.top_level.len() as u64) as usize];
+        let address = self.rng.below(6);
+        let on = self.rng.below(3) != 0;
+        let uri = format!("{}/{comment}/recommendation", comments_uri());
+        let body = json!({"recommended": on, "browser": format!("{address:032x}")}).to_string();
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-forwarded-for", format!("192.0.2.{}", address + 1))
+            .body(Body::from(body))
+            .unwrap();
+        let answer = send(self.app, request).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
+        if on {
+            self.recommended.insert((address, comment));
+        } else {
+            self.recommended.remove(&(address, comment));
+        }
+        assert_eq!(answer.json["recommends"], self.count(comment), "the count answered");
+    }
+
+    fn count(&self, comment: i64) -> usize {
+        self.recommended.iter().filter(|(_, c)| *c == comment).count()
+    }
+
+    /// Comments and recommendations, in random proportions.
+    async fn stir(&mut self, times: u64) {
+        for _ in 0..times {
+            if self.rng.below(2) == 0 { self.post().await } else { self.recommend().await }
+        }
+    }
+}
+
+/// In every order, paging through a thread while comments and
+/// recommendations arrive lists each comment at most once, every comment
+/// that existed when paging began, and in that order's sequence: "most
+/// recommended" by the counts when the first page was read.
+#[tokio::test]
+async fn paging_sees_every_comment_once_in_every_order_even_while_comments_and_recommendations_arrive() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let state = encart_server::AppState::new(db.clone(), Moderation::Open)
+        .unwrap()
+        .with_trusted_proxies(vec!["127.0.0.1/32".parse().unwrap()]);
+    let app = router_for(state, PostRate::unlimited());
+    for seed in [1_u64, 7, 42, 2025] {
+        for sort in ["newest", "oldest", "recommended"] {
+            sqlx::query("DELETE FROM comments").execute(&db).await.unwrap();
+            let mut thread = Thread {
+                app: &app,
+                rng: XorShift(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+                top_level: Vec::new(),
+                all: Vec::new(),
+                recommended: HashSet::new(),
+            };
+            let first = 20 + thread.rng.below(40);
+            for _ in 0..first {
+                thread.post().await;
+            }
+            let more = 10 + thread.rng.below(60);
+            thread.stir(more).await;
+            let existing: HashSet<i64> = thread.top_level.iter().copied().collect();
+            let counts_then: Vec<(i64, usize)> = existing.iter().map(|&id| (id, thread.count(id))).collect();
+
+            let mut seen: Vec<i64> = Vec::new();
+            let mut after: Option<String> = None;
+            loop {
+                let limit = 1 + thread.rng.below(7);
+                let cursor = after.as_ref().map(|c| format!("&after={c}")).unwrap_or_default();
+                let page = get(&app, &format!("{}?sort={sort}&limit={limit}{cursor}", comments_uri())).await;
+                assert_eq!(page.status, StatusCode::OK, "{}", page.json);
+                assert_eq!(page.json.get("sort").and_then(Value::as_str).unwrap_or("newest"), sort);
+                let ids: Vec<i64> = page.json["comments"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c["id"].as_str().unwrap().parse().unwrap())
+                    .collect();
+                assert!(ids.len() as u64 <= limit);
+                seen.extend(ids);
+                let stir = thread.rng.below(5);
+                thread.stir(stir).await;
+                match page.json["next"].as_str() {
+                    Some(next) => after = Some(next.to_owned()),
+                    None => break,
+                }
+            }
+            let at = format!("seed {seed}, {sort}");
+            let unique: HashSet<i64> = seen.iter().copied().collect();
+            assert_eq!(unique.len(), seen.len(), "{at}: a comment was listed twice");
+            assert!(existing.is_subset(&unique), "{at}: a comment that existed before paging was skipped");
+            // The order: by id, or by the counts of the first page's moment
+            // (comments that came later had none then), the newest first among equals.
+            let then = |id: i64| counts_then.iter().find(|(c, _)| *c == id).map_or(0, |(_, n)| *n);
+            let key = |id: i64| match sort {
+                "newest" => (0, -id),
+                "oldest" => (0, id),
+                _ => (-(then(id) as i64), -id),
+            };
+            assert!(seen.windows(2).all(|w| key(w[0]) < key(w[1])), "{at}: out of order: {seen:?}");
+        }
     }
 }
 

@@ -51,6 +51,7 @@ fn sites_file(partner_keys: &[&str]) -> String {
         [[site]]
         origin = "{CLOSED_SITE}"
         anonymous = false
+        sort = "oldest"
         login_url = "https://closed.example/login"
         [site.sign_in]
         algorithm = "HS256"

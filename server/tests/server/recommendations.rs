@@ -16,7 +16,8 @@ use serde_json::{Value, json};
 
 use crate::common;
 use crate::identity::{
-    CLOSED_ARTICLE, CLOSED_SITE, PARTNER_ARTICLE, articles, comment_as, partner_token, request, state_for,
+    CLOSED_ARTICLE, CLOSED_SITE, PARTNER_ARTICLE, SECRET, articles, claims, comment_as, partner_token, request, sign,
+    state_for,
 };
 
 /// The identity tests' sites and articles, behind a trusted proxy on
@@ -244,4 +245,67 @@ async fn recommendations_are_rate_limited_like_posts() {
         StatusCode::OK,
         "another reader"
     );
+}
+
+/// The ids of the top-level comments of a page or first view, in order.
+fn order_of(page: &Value) -> Vec<String> {
+    page["comments"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect()
+}
+
+/// A site's default order serves its articles' threads and first views
+/// (each order's first page kept apart in the read cache); `?sort=` (the
+/// page's `data-sort` or the reader's choice) wins over it; "most
+/// recommended" follows recommendations at once.
+#[tokio::test]
+async fn a_site_orders_its_threads_by_default_and_a_page_or_reader_may_choose_another() {
+    let db = db().await;
+    let app = world(&db, PostRate::unlimited()).await;
+    let token = sign(jsonwebtoken::Algorithm::HS256, SECRET, &claims(CLOSED_SITE, "lectrice", "Lectrice"));
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let posted = comment_as(&app, CLOSED_ARTICLE, Some(&token), &format!("Commentaire {n}")).await;
+        assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.json);
+        ids.push(posted.json["comment"]["id"].as_str().unwrap().to_owned());
+    }
+    let thread = format!("/api/v1/articles/{CLOSED_ARTICLE}/comments");
+    let first_view = format!("/api/v1/articles/{CLOSED_ARTICLE}/embed");
+    let reversed: Vec<String> = ids.iter().rev().cloned().collect();
+
+    // The site says oldest first (`sort = "oldest"`), in the thread and the first view.
+    let page = get(&app, &thread).await;
+    assert_eq!((page.json["sort"].as_str(), order_of(&page.json)), (Some("oldest"), ids.clone()));
+    let embed = get(&app, &first_view).await;
+    assert_eq!(order_of(&embed.json["state"]["comments"]), ids);
+    let html = embed.json["html"].as_str().unwrap();
+    let at = |body: &str| html.find(body).unwrap();
+    assert!(at("Commentaire 0") < at("Commentaire 2"), "the first view is rendered in that order");
+
+    // The page or the reader chooses: newest first.
+    let newest = get(&app, &format!("{thread}?sort=newest")).await;
+    assert_eq!(newest.json.get("sort"), None, "newest, the default, goes unsaid");
+    assert_eq!(order_of(&newest.json), reversed);
+    let embed = get(&app, &format!("{first_view}?sort=newest")).await;
+    assert_eq!(embed.json["state"]["options"]["sort"], "newest");
+    assert_eq!(order_of(&embed.json["state"]["comments"]), reversed);
+    let html = embed.json["html"].as_str().unwrap();
+    assert!(html.find("Commentaire 2").unwrap() < html.find("Commentaire 0").unwrap());
+
+    // Most recommended: the middle one, once readers recommend it; the
+    // cached first page of that order follows at once.
+    let recommended = format!("{thread}?sort=recommended");
+    assert_eq!(order_of(&get(&app, &recommended).await.json), reversed, "no recommendation: newest first");
+    let other = sign(jsonwebtoken::Algorithm::HS256, SECRET, &claims(CLOSED_SITE, "autre", "Autre"));
+    let uri = format!("/api/v1/articles/{CLOSED_ARTICLE}/comments/{}/recommendation", ids[1]);
+    let answer = send(&app, request("POST", &uri, Some(&other), Some(json!({"recommended": true})))).await;
+    assert_eq!(stands(&answer)["recommends"], 1);
+    let page = get(&app, &recommended).await;
+    assert_eq!(page.json["sort"], "recommended");
+    assert_eq!(order_of(&page.json), [ids[1].clone(), ids[2].clone(), ids[0].clone()]);
+    let embed = get(&app, &format!("{first_view}?sort=recommended")).await;
+    assert_eq!(order_of(&embed.json["state"]["comments"]), [ids[1].clone(), ids[2].clone(), ids[0].clone()]);
+
+    // An unknown order: a 400 from the thread; the first view, like the
+    // browser, falls back to the site's.
+    assert_error(&get(&app, &format!("{thread}?sort=best")).await, StatusCode::BAD_REQUEST, "bad_request");
+    assert_eq!(order_of(&get(&app, &format!("{first_view}?sort=best")).await.json["state"]["comments"]), ids);
 }
