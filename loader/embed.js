@@ -8,6 +8,8 @@
  *   data-lang="fr|en": the widget's language (default: the article's);
  *   data-heading-level="1".."6": level of the title (default 2);
  *   data-theme="auto|light|dark|sepia": theme until the reader picks one;
+ *   data-sort="newest|oldest|recommended": order of the comments until the
+ *     reader picks one (default: the site's, else newest);
  *   data-render="client": no server-rendered first view (see below);
  *   data-auth-token="JWT": the reader's sign-in token, signed by the site's
  *     backend (README, "Signing readers in"); sent only with the requests
@@ -45,6 +47,7 @@
   var TIMEOUT_MS = __REQUEST_TIMEOUT_MS__;
   var THEME_KEY = "__THEME_KEY__";
   var SIZE_KEY = "__TEXT_SIZE_KEY__";
+  var SORT_KEY = "__SORT_KEY__";
   var SIGN_OUT_EVENT = "__SIGN_OUT_EVENT__";
 
   // The reader's sign-in, one for the page: each widget starts with its
@@ -140,6 +143,10 @@
       lang: d.lang || data.lang || undefined,
       headingLevel: d.headingLevel || data.headingLevel || undefined,
       theme: d.theme || data.theme || undefined,
+      // The reader's choice, else the page's; a word the API does not know is dropped.
+      sort: [saved(SORT_KEY), d.sort, data.sort].filter(function (s) {
+        return /^(newest|oldest|recommended)$/.test(s);
+      })[0],
       render: d.render || data.render,
       ownToken: d.authToken || data.authToken || undefined
     };
@@ -154,7 +161,7 @@
   // (src/entry.rs reads the same), as the API renders it; or null.
   function firstView(config) {
     var query = { lang: config.lang, ui: document.documentElement.lang, heading: config.headingLevel,
-                  theme: saved(THEME_KEY) || config.theme, size: saved(SIZE_KEY) };
+                  theme: saved(THEME_KEY) || config.theme, size: saved(SIZE_KEY), sort: config.sort };
     var pairs = [];
     for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
     // Ahead of the module on a slow connection: it is what the reader sees first.
@@ -260,7 +267,7 @@
           note.textContent = view.unavailable;
           var form = root.querySelector(".new-comment form");
           if (form) form.insertBefore(note, form.firstChild);
-          var controls = root.querySelectorAll("button, input, textarea");
+          var controls = root.querySelectorAll("button, input, textarea, select");
           for (var i = 0; i < controls.length; i++) controls[i].disabled = true;
           done("static");
         });
@@ -272,7 +279,7 @@
   function run(target, config, done) {
     if (config.url) {
       config.articleResponse = get(config.url);
-      config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE);
+      config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE + (config.sort ? "&sort=" + config.sort : ""));
     }
     ready
       .then(function (glue) {

@@ -5,7 +5,8 @@
 
 use encart_api_types::{
     Article, Comment, CommentEdit, CommentPage, EditedComment, ErrorBody, NewComment, NewRecommendation, NewReport,
-    PendingComments, PendingQuery, PostedComment, ReaderComments, Recommendation, ReportReason, Visibility, error_code,
+    PendingComments, PendingQuery, PostedComment, ReaderComments, Recommendation, ReportReason, Sort, Visibility,
+    error_code,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -168,7 +169,9 @@ impl ApiClient {
         }
     }
 
-    pub async fn comments(&self, after: Option<&str>) -> Result<CommentPage, ApiError> {
+    /// A page of comments: the first in order `sort` (`None`: the site's),
+    /// or the one after the cursor `after` (which knows its order).
+    pub async fn comments(&self, after: Option<&str>, sort: Option<Sort>) -> Result<CommentPage, ApiError> {
         if after.is_none()
             && let Some(started) = self.first.comments.take()
         {
@@ -178,6 +181,9 @@ impl ApiClient {
         if let Some(after) = after {
             url.push_str("&after=");
             url.push_str(&String::from(js_sys::encode_uri_component(after)));
+        } else if let Some(sort) = sort {
+            url.push_str("&sort=");
+            url.push_str(sort.as_str());
         }
         get_json(&url).await
     }
@@ -321,12 +327,18 @@ impl ApiClient {
         });
     }
 
-    /// Fetches the first page of comments into `discussion`.
+    /// Fetches the first page of comments into `discussion`, in its order.
     pub fn load_comments(&self, discussion: Discussion) {
         discussion.first_page.set(Load::Loading);
         let client = self.clone();
+        let sort = discussion.sort.get_untracked();
         leptos::task::spawn_local(async move {
-            match client.comments(None).await {
+            let page = client.comments(None, sort).await;
+            // The reader chose another order meanwhile: that one's page will come.
+            if discussion.sort.get_untracked() != sort {
+                return;
+            }
+            match page {
                 Ok(page) => {
                     discussion.comments.set(Vec::new());
                     discussion.append_page(page);
@@ -363,6 +375,14 @@ impl ApiClient {
         });
     }
 
+    /// The reader chose to read the comments in order `sort`: remembered,
+    /// and the thread loaded again in it.
+    pub fn sort(&self, sort: Sort, discussion: Discussion) {
+        storage::remember_sort(sort);
+        discussion.sort.set(Some(sort));
+        self.load_comments(discussion);
+    }
+
     /// Fetches the page after the loaded ones, if any.
     pub fn load_more(&self, discussion: Discussion) {
         let Some(after) = discussion.next.get_untracked() else { return };
@@ -372,7 +392,7 @@ impl ApiClient {
         discussion.more.set(Load::Loading);
         let client = self.clone();
         leptos::task::spawn_local(async move {
-            match client.comments(Some(&after)).await {
+            match client.comments(Some(&after), None).await {
                 Ok(page) => {
                     discussion.append_page(page);
                     discussion.more.set(Load::Ready(()));

@@ -1,7 +1,7 @@
 //! The discussion under the article: count, threads, "show more", and the
 //! forms to comment and to reply.
 
-use encart_api_types::{Comment, EDIT_WINDOW_SECS, ReportReason, check_body, parse_utc_millis};
+use encart_api_types::{Comment, EDIT_WINDOW_SECS, ReportReason, Sort, check_body, parse_utc_millis};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -29,6 +29,8 @@ pub struct Actions {
     pub recommend: Callback<(String, bool, u32)>,
     /// The reader's comment with this id now reads so.
     pub edit: Callback<(String, String)>,
+    /// The reader chose this order for the thread.
+    pub sort: Callback<Sort>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -112,8 +114,41 @@ pub fn CommentsSection(
                     id_prefix=MAIN_FORM.into()
                 />
             </div>
+            {move || (discussion.total.get() > 1).then(|| sort_control(discussion, lang, actions.sort))}
             {list}
         </section>
+    }
+}
+
+/// The order of the thread, a native `select` (the reader's choice is
+/// remembered by the wiring); shown once there are comments to order.
+fn sort_control(discussion: Discussion, lang: Lang, choose: Callback<Sort>) -> impl IntoView {
+    let options = Sort::ALL
+        .into_iter()
+        .map(|sort| {
+            let label = match sort {
+                Sort::Newest => Text::SortNewest,
+                Sort::Oldest => Text::SortOldest,
+                Sort::Recommended => Text::SortRecommended,
+            };
+            let selected = move || discussion.sort.get().unwrap_or_default() == sort;
+            view! { <option value=sort.as_str() selected=selected>{text(lang, label)}</option> }
+        })
+        .collect_view();
+    view! {
+        <p class="sort">
+            <label for="encart-sort">{text(lang, Text::SortBy)}</label>
+            <select
+                id="encart-sort"
+                on:change=move |ev| {
+                    if let Some(sort) = Sort::parse(&event_target_value(&ev)) {
+                        choose.run(sort);
+                    }
+                }
+            >
+                {options}
+            </select>
+        </p>
     }
 }
 

@@ -3,7 +3,7 @@
 //! but the server has not confirmed yet. Plain signals and pure tree edits:
 //! the API client fills it, the views read it.
 
-use encart_api_types::{Comment, CommentPage, Commenting, FieldErrors, Reader, ReportReason};
+use encart_api_types::{Comment, CommentPage, Commenting, FieldErrors, Reader, ReportReason, Sort};
 use leptos::prelude::*;
 
 use crate::load::{ApiError, Load};
@@ -62,6 +62,9 @@ pub struct Discussion {
     pub edit_waits: RwSignal<Vec<String>>,
     /// A recommendation that failed (and was rolled back), to say so.
     pub recommending: RwSignal<Option<(String, Load<()>)>>,
+    /// The order of the comments: the page's, or the one asked for before
+    /// it came (`None`: the site's, whatever it is).
+    pub sort: RwSignal<Option<Sort>>,
 }
 
 /// Where a report stands: choosing a reason, sending it, or failed (with a retry).
@@ -94,6 +97,7 @@ impl Discussion {
             editing: RwSignal::new(None),
             edit_text: RwSignal::new(String::new()),
             edit_waits: RwSignal::new(Vec::new()),
+            sort: RwSignal::new(None),
         }
     }
 
@@ -108,6 +112,9 @@ impl Discussion {
         });
         self.total.set(page.total);
         self.next.set(page.next);
+        if self.sort.get_untracked() != Some(page.sort) {
+            self.sort.set(Some(page.sort));
+        }
         // Only a first page carries them.
         if !page.picks.is_empty() {
             self.picks.set(page.picks);

@@ -3,8 +3,8 @@
 //! into the element, or renders the widget itself, and wires the views to the
 //! API client and to local storage.
 
-use encart_api_types::EmbedState;
 use encart_api_types::loader::{AUTH_EXPIRED_EVENT, SIGN_OUT_EVENT};
+use encart_api_types::{EmbedState, Sort};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -44,6 +44,9 @@ pub struct Config {
     /// Theme until the reader picks one (`data-theme`): auto, light, dark or sepia.
     #[serde(default)]
     pub theme: Option<String>,
+    /// Order of the comments: the reader's saved choice, else `data-sort`.
+    #[serde(default)]
+    pub sort: Option<String>,
     /// The article request `embed.js` already started (a `fetch` promise), if any.
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub article_response: JsValue,
@@ -102,6 +105,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         let start = Start {
             article: Load::Loading,
             comments: None,
+            sort: config.sort.as_deref().and_then(Sort::parse),
             now_ms: api::now_millis(),
             prefs: Prefs {
                 size: saved_size.unwrap_or_default(),
@@ -232,6 +236,7 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         let delete = Callback::new(move |id: String| client.with_value(|c| c.delete(id, discussion)));
         let report = Callback::new(move |(id, reason)| client.with_value(|c| c.report(id, reason, discussion)));
         let edit = Callback::new(move |(id, body)| client.with_value(|c| c.edit(id, body, discussion)));
+        let sort = Callback::new(move |sort| client.with_value(|c| c.sort(sort, discussion)));
         let recommend =
             Callback::new(move |(id, on, listed)| client.with_value(|c| c.recommend(id, on, listed, discussion)));
         // Signing out here signs every widget of the page out (the loader
@@ -258,7 +263,17 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         }
         Wiring {
             retry,
-            actions: Actions { retry: load_comments, load_more, submit, delete, report, sign_out, recommend, edit },
+            actions: Actions {
+                retry: load_comments,
+                load_more,
+                submit,
+                delete,
+                report,
+                sign_out,
+                recommend,
+                edit,
+                sort,
+            },
             save_prefs: Callback::new(storage::save_prefs),
         }
     }

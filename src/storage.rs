@@ -2,7 +2,8 @@
 //! Storage may be unavailable (privacy settings, sandboxed frames): then the
 //! widget simply remembers nothing.
 
-use encart_api_types::loader::{TEXT_SIZE_KEY as SIZE_KEY, THEME_KEY};
+use encart_api_types::Sort;
+use encart_api_types::loader::{SORT_KEY, TEXT_SIZE_KEY as SIZE_KEY, THEME_KEY};
 
 use crate::reader::{Prefs, TextSize, Theme};
 
@@ -23,6 +24,13 @@ pub fn save_prefs(prefs: Prefs) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(SIZE_KEY, prefs.size.as_str());
         let _ = storage.set_item(THEME_KEY, prefs.theme.as_str());
+    }
+}
+
+/// The order the reader chose for comments (`embed.js` asks for it).
+pub fn remember_sort(sort: Sort) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(SORT_KEY, sort.as_str());
     }
 }
 

@@ -3,7 +3,7 @@
 //! renders its first view to HTML ([`render`], `ssr` feature) from the same
 //! components. No browser calls here.
 
-use encart_api_types::{Article, CommentPage, EmbedState, ViewOptions};
+use encart_api_types::{Article, CommentPage, EmbedState, Sort, ViewOptions};
 use leptos::prelude::*;
 
 use crate::app::{App, CommentsWiring, Presentation};
@@ -24,6 +24,8 @@ pub struct Start {
     pub article: Load<Article>,
     /// The first page of comments, when it is already known.
     pub comments: Option<CommentPage>,
+    /// The order to ask for, when the first page is not known (`None`: the site's).
+    pub sort: Option<Sort>,
     /// Now, in ms since the epoch, for relative times.
     pub now_ms: i64,
     pub prefs: Prefs,
@@ -52,6 +54,7 @@ impl Start {
             ui_lang: options.ui.as_deref().and_then(Lang::from_tag).unwrap_or_default(),
             article: Load::Ready(state.article),
             comments: Some(state.comments),
+            sort: None,
             now_ms: state.now,
             typed,
             adopted_styles: true,
@@ -114,6 +117,7 @@ impl Wiring {
                 sign_out: nothing,
                 recommend: Callback::new(|_| ()),
                 edit: Callback::new(|_| ()),
+                sort: Callback::new(|_| ()),
             },
             save_prefs: Callback::new(|_| ()),
         }
@@ -124,6 +128,7 @@ impl Wiring {
 pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoView {
     let state = RwSignal::new(start.article);
     let discussion = Discussion::new();
+    discussion.sort.set(start.sort);
     if let Some(page) = start.comments {
         discussion.append_page(page);
         discussion.first_page.set(Load::Ready(()));

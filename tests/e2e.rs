@@ -1028,7 +1028,7 @@ async fn listed_recommends(world: &World, id: &str, expected: u32) -> u32 {
     let article = articles::id_of(&world.sites.db, &world.sites.article).await.unwrap();
     let mut found = 0;
     for _ in 0..50 {
-        let page = encart_server::comments::page(&world.sites.db, article, 20, None).await.unwrap();
+        let page = encart_server::comments::page(&world.sites.db, article, 20, Default::default(), None).await.unwrap();
         found = page.comments.iter().find(|c| c.id == id).map_or(0, |c| c.recommends);
         if found == expected {
             break;
@@ -1161,6 +1161,85 @@ async fn newsroom_picks_show_above_the_thread_before_the_module_runs_and_after()
     world.js(&axe_script(), Value::Null).await;
     let report = audit(&world).await;
     assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.close().await;
+}
+
+/// What the first widget shows once its thread's top-level comments are
+/// those of `expected`, in order (waits for it).
+async fn wait_order(world: &World, expected: &[&str]) -> Value {
+    wait_until(world, &format!("the order {expected:?}"), |seen| {
+        let top = seen["comments"].as_array().into_iter().flatten().filter(|c| c["depth"] == 0);
+        top.map(|c| c["author"].as_str().unwrap_or_default()).collect::<Vec<_>>() == expected
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_reader_orders_the_thread_and_their_choice_is_remembered_on_every_path() {
+    let world = world("sort").await;
+    let mut ids = Vec::new();
+    for author in ["Aline", "Bruno", "Chloé", "Driss"] {
+        ids.push(world.seed_comment(author, &format!("L’avis de {author}."), None).await);
+    }
+    // Bruno's recommended by two readers, Aline's by one.
+    let article = articles::id_of(&world.sites.db, &world.sites.article).await.unwrap();
+    for (n, id) in [(1, &ids[1]), (2, &ids[1]), (3, &ids[0])] {
+        let token = format!("{n:032x}");
+        let voter = encart_server::recommendations::Voter::Browser { token: &token, client_hash: &token };
+        encart_server::recommendations::set(&world.sites.db, article, id.parse().unwrap(), &voter, true).await.unwrap();
+    }
+    world.sites.state.written(&world.sites.article).await;
+
+    world.open("").await;
+    let seen = wait_order(&world, &["Driss", "Chloé", "Bruno", "Aline"]).await;
+    assert_eq!(seen["sort"], json!(["newest", "Les plus récents"]), "the site's default");
+    world.element(0, ".sort select").await.select_by_value("recommended").await.unwrap();
+    let seen = wait_order(&world, &["Bruno", "Aline", "Driss", "Chloé"]).await;
+    assert_eq!(seen["sort"], json!(["recommended", "Les plus recommandés"]));
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.screenshot_at(".sort", "sort-1280.png").await;
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".sort", "sort-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+
+    // Remembered: the first view comes in that order and is hydrated as is;
+    // the module rendering alone asks for it too.
+    world.open("held.html").await;
+    let seen = wait_order(&world, &["Bruno", "Aline", "Driss", "Chloé"]).await;
+    assert_eq!((seen["state"].as_str(), &seen["sort"][0]), (Some("hydrated"), &json!("recommended")));
+    assert_eq!(world.js("return window.__console", Value::Null).await, json!([]));
+    world.open("client.html").await;
+    let seen = wait_order(&world, &["Bruno", "Aline", "Driss", "Chloé"]).await;
+    assert_eq!((seen["state"].as_str(), &seen["sort"][0]), (Some("rendered"), &json!("recommended")));
+
+    // Oldest first; then, the reader's choice forgotten, the page's
+    // `data-sort` on a widget it adds.
+    world.element(0, ".sort select").await.select_by_value("oldest").await.unwrap();
+    wait_order(&world, &["Aline", "Bruno", "Chloé", "Driss"]).await;
+    assert_eq!(world.js("return localStorage.getItem('encart:sort')", Value::Null).await, "oldest");
+    world.js("localStorage.removeItem('encart:sort')", Value::Null).await;
+    world.open("").await;
+    wait_order(&world, &["Driss", "Chloé", "Bruno", "Aline"]).await;
+    world
+        .js(
+            "const d = document.createElement('div'); d.dataset.encartArticle = arguments[0]; d.dataset.sort = 'oldest';
+             document.body.append(d);",
+            json!(world.sites.article),
+        )
+        .await;
+    let second = world.wait_for(1, ".thread").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut second = second;
+    while second["comments"].as_array().map_or(0, Vec::len) < 4 || second["sort"][0] != "oldest" {
+        assert!(std::time::Instant::now() < deadline, "the added widget: {second}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        second = world.wait_for(1, ".thread").await;
+    }
+    let authors: Vec<&str> =
+        second["comments"].as_array().unwrap().iter().map(|c| c["author"].as_str().unwrap()).collect();
+    assert_eq!(authors, ["Aline", "Bruno", "Chloé", "Driss"]);
     world.close().await;
 }
 

@@ -156,6 +156,7 @@ async fn a_first_view_the_page_altered_is_rendered_afresh_and_posting_works() {
 #[tokio::test]
 async fn where_the_module_cannot_run_the_first_view_stays_readable_and_says_so() {
     let world = world("first-view-static").await;
+    world.seed_comment("Sophie L.", "Un autre avis.", None).await;
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
     // A strict CSP without 'wasm-unsafe-eval': the module cannot compile.
     world.open("csp-nowasm.html").await;
@@ -165,9 +166,10 @@ async fn where_the_module_cannot_run_the_first_view_stays_readable_and_says_so()
     assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
     assert_eq!(seen["formStatus"], "Les commentaires ne peuvent pas être envoyés depuis cette page.");
     let disabled = world
-        .js(&format!("{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('textarea, input, button')].every((e) => e.disabled);"), Value::Null)
+        .js(&format!("{WIDGET_JS} const controls = [...hosts()[0].shadowRoot.querySelectorAll('textarea, input, button, select')];
+                      return [controls.some((e) => e.matches('.sort select')), controls.every((e) => e.disabled)];"), Value::Null)
         .await;
-    assert_eq!(disabled, true, "no control pretends to work");
+    assert_eq!(disabled, json!([true, true]), "no control pretends to work, the order's neither");
     let styled = world
         .js(
             &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),

@@ -248,7 +248,7 @@ struct SeedComment {
 /// the API's POST, unless the article already has comments.
 async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::Result<()> {
     let article = articles::id_of(&state.db, slug).await?;
-    if comments::page(&state.db, article, 1, None).await?.total > 0 {
+    if comments::page(&state.db, article, 1, Default::default(), None).await?.total > 0 {
         return Ok(());
     }
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;

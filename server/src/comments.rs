@@ -1152,6 +1152,21 @@ impl Cursor {
     }
 }
 
+/// Adds `delta` to the count of readers recommending comment `id` (kept by
+/// `recommendations.rs` with its rows); the count then.
+pub async fn add_recommends(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, delta: i64) -> Result<u32> {
+    if delta != 0 {
+        sqlx::query("UPDATE comments SET recommends = recommends + $1 WHERE id = $2")
+            .bind(delta)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let count: Option<i64> =
+        sqlx::query_scalar("SELECT recommends FROM comments WHERE id = $1").bind(id).fetch_optional(&mut **tx).await?;
+    Ok(count.and_then(|n| u32::try_from(n).ok()).unwrap_or(0))
+}
+
 /// Whether comment `id` is a published comment of `article`.
 pub async fn is_published(db: &Db, article: i64, id: i64) -> Result<bool> {
     let found: Option<i64> =

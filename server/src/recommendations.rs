@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::db::{self, Db};
 use crate::secrets::hex_sha256;
-use crate::{Result, articles};
+use crate::{Result, articles, comments};
 
 /// Who recommends.
 pub enum Voter<'a> {
@@ -88,11 +88,6 @@ pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended:
         -i64::try_from(done.rows_affected()).unwrap_or(i64::MAX)
     };
     if changed != 0 {
-        sqlx::query("UPDATE comments SET recommends = recommends + $1 WHERE id = $2")
-            .bind(changed)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         sqlx::query("INSERT INTO recommendation_changes (article_id, comment_id, delta) VALUES ($1, $2, $3)")
             .bind(article)
             .bind(id)
@@ -100,10 +95,9 @@ pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended:
             .execute(&mut *tx)
             .await?;
     }
-    let (mine, all): (i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN voter = $2 OR client_hash = $3 THEN 1 ELSE 0 END), 0),
-                COALESCE((SELECT recommends FROM comments WHERE id = $1), 0)
-         FROM recommendations WHERE comment_id = $1",
+    let all = comments::add_recommends(&mut tx, id, changed).await?;
+    let mine: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM recommendations WHERE comment_id = $1 AND (voter = $2 OR client_hash = $3)",
     )
     .bind(id)
     .bind(&key)
@@ -111,7 +105,7 @@ pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended:
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok((mine > 0, u32::try_from(all).unwrap_or(u32::MAX)))
+    Ok((mine > 0, all))
 }
 
 /// Most recommendations [`of_reader`] lists: the newest.
@@ -158,14 +152,13 @@ pub async fn forget_reader(
     .bind(&key)
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "UPDATE comments SET recommends = recommends - 1
-         WHERE id IN (SELECT comment_id FROM recommendations WHERE voter = $1)",
-    )
-    .bind(&key)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("DELETE FROM recommendations WHERE voter = $1").bind(&key).execute(&mut **tx).await?;
+    let recommended: Vec<i64> = sqlx::query_scalar("DELETE FROM recommendations WHERE voter = $1 RETURNING comment_id")
+        .bind(&key)
+        .fetch_all(&mut **tx)
+        .await?;
+    for id in recommended {
+        comments::add_recommends(tx, id, -1).await?;
+    }
     Ok(articles.into_iter().map(|(_, slug)| slug).collect())
 }
 

@@ -217,6 +217,7 @@ const seen = (nth, selector) => {
     signInLink: (([...root.querySelectorAll(".new-comment a.sign-in")].find((a) => a.checkVisibility())) || {}).href || null,
     nameShown: shown(".new-comment .field:has(#encart-new-author)") !== null,
     formHidden: !!root.querySelector(".new-comment .comment-form[hidden]"),
+    sort: ((s) => s && [s.value, s.selectedOptions[0].textContent])(root.querySelector(".sort select")),
     moreButton: !!root.querySelector("button.load-more"),
     moreBusy: !!root.querySelector("button.load-more[disabled]"),
     retry: text("button.retry"),

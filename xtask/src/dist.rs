@@ -114,7 +114,9 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
 /// file names, and what the widget and the loader agree on
 /// (`encart_api_types::loader`), so that each is written once.
 fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String> {
-    use encart_api_types::loader::{FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, TEXT_SIZE_KEY, THEME_KEY};
+    use encart_api_types::loader::{
+        FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, SORT_KEY, TEXT_SIZE_KEY, THEME_KEY,
+    };
     let values = [
         ("__GLUE_JS__", glue.to_owned()),
         ("__WASM__", wasm.to_owned()),
@@ -122,6 +124,7 @@ fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String>
         ("__REQUEST_TIMEOUT_MS__", REQUEST_TIMEOUT_MS.to_string()),
         ("__THEME_KEY__", THEME_KEY.to_owned()),
         ("__TEXT_SIZE_KEY__", TEXT_SIZE_KEY.to_owned()),
+        ("__SORT_KEY__", SORT_KEY.to_owned()),
         ("__SIGN_OUT_EVENT__", SIGN_OUT_EVENT.to_owned()),
     ];
     let mut loader = template.to_owned();

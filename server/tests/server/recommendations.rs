@@ -146,6 +146,21 @@ async fn a_reader_recommends_once_however_they_ask_and_may_withdraw() {
         .unwrap();
     assert_eq!(hashed, 0);
     assert_eq!(listed(&app, &id).await, 1, "the recommendation stays");
+
+    // The log of count changes ("most recommended" paging) goes after a week.
+    let changes = async || -> i64 {
+        sqlx::query_scalar("SELECT count(*) FROM recommendation_changes").fetch_one(&db).await.unwrap()
+    };
+    assert!(changes().await > 0);
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    assert!(changes().await > 0, "this week's stay");
+    sqlx::query("UPDATE recommendation_changes SET created_at = '2000-01-01T00:00:00.000Z'")
+        .execute(&db)
+        .await
+        .unwrap();
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    assert_eq!(changes().await, 0);
+    assert_eq!(listed(&app, &id).await, 1, "counts stay");
 }
 
 #[tokio::test]
