@@ -149,6 +149,19 @@ pub struct CommentPage {
     /// comments a moderator features above the thread, without their replies.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub picks: Vec<Comment>,
+    /// First page only: the number of the article's latest publication when
+    /// the page was read, where its event stream starts (`…/events?after=`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub live: Option<u64>,
+}
+
+/// An event of an article's stream (`GET /api/v1/articles/{slug}/events`,
+/// `event: comment`, its `id` the publication's number): a comment just
+/// published, and how many are now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    pub comment: Comment,
+    pub total: u64,
 }
 
 /// Most comments a newsroom features on one article.

@@ -297,18 +297,37 @@ pub fn changed_fields(before: Option<&Article>, after: &Article) -> Vec<&'static
     changed
 }
 
+/// The next publication number of article `id` (live updates: `events.rs`),
+/// taken in `tx`: the article's row stays locked until it ends, so that
+/// numbers are committed in order, and none is given twice.
+pub async fn next_publication(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "UPDATE articles SET last_publication = last_publication + 1 WHERE id = $1 RETURNING last_publication",
+    )
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await?)
+}
+
+/// The last publication number of article `id` (0: none yet).
+pub async fn last_publication(db: &Db, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT last_publication FROM articles WHERE id = $1").bind(id).fetch_one(db).await?)
+}
+
 /// Holds the rows of the articles `ids` until `tx` ends, so that writers that
 /// number changes of one article (`recommendation_changes`) commit them in
-/// the order numbered. PostgreSQL only (row locks, taken in id order):
-/// SQLite lets one writer in at a time anyway.
-pub async fn hold(tx: &mut sqlx::Transaction<'_, sqlx::Any>, backend: db::Backend, ids: &[i64]) -> Result<()> {
-    if backend != db::Backend::Postgres || ids.is_empty() {
+/// the order numbered. PostgreSQL only (row locks,
+/// taken in id order): SQLite lets one writer in at a time anyway.
+pub async fn hold(tx: &mut sqlx::Transaction<'_, sqlx::Any>, ids: &[i64]) -> Result<()> {
+    if tx.backend_name() != "PostgreSQL" || ids.is_empty() {
         return Ok(());
     }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
     let sql = format!("SELECT id FROM articles WHERE id IN ({}) ORDER BY id FOR UPDATE", db::parameters(1, ids.len()));
     let mut query = sqlx::query_scalar::<_, i64>(&sql);
     for id in ids {
-        query = query.bind(*id);
+        query = query.bind(id);
     }
     query.fetch_all(&mut **tx).await?;
     Ok(())

@@ -582,7 +582,7 @@ async fn erase_mine(
     };
     let mut tx = state.db.begin().await?;
     // First, as a recommendation does: the articles' rows, then the comments'.
-    let recommended = recommendations::forget_reader(&mut tx, db::Backend::of(&state.db), reader).await?;
+    let recommended = recommendations::forget_reader(&mut tx, reader).await?;
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT c.id, a.slug FROM comments c JOIN articles a ON a.id = c.article_id
          WHERE c.reader_id = $1 ORDER BY c.id DESC",
@@ -814,11 +814,18 @@ struct Insert<'a> {
     reader: Option<i64>,
 }
 
+/// Stores a comment; a published one takes its article's next publication
+/// number ([`articles::next_publication`]).
 async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
+    let mut tx = db.begin().await?;
+    let published = match new.status {
+        Status::Approved => Some(articles::next_publication(&mut tx, new.article).await?),
+        _ => None,
+    };
     let row: CommentRow = sqlx::query_as(
         "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash, client_hash,
-                               idempotency_key, reader_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                               idempotency_key, reader_id, published_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          RETURNING id, parent_id, author, body, created_at, reader_id",
     )
     .bind(new.article)
@@ -832,8 +839,10 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     .bind(new.client_hash)
     .bind(new.idempotency_key)
     .bind(new.reader)
-    .fetch_one(db)
+    .bind(published)
+    .fetch_one(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(row.into_comment())
 }
 
@@ -866,7 +875,8 @@ struct CommentRow {
     #[sqlx(default)]
     edited_at: Option<String>,
     /// In "most recommended" pages: the count the page is ordered by (as of
-    /// the first page's snapshot), and that snapshot.
+    /// the first page's snapshot), and that snapshot. (In a stream of
+    /// publications, `score` is the publication's number.)
     #[sqlx(default)]
     score: Option<i64>,
     #[sqlx(default)]
@@ -899,6 +909,12 @@ impl CommentRow {
 /// their replies.
 pub async fn page(db: &Db, article: i64, limit: u32, sort: Sort, after: Option<Cursor>) -> Result<CommentPage> {
     const TOP: &str = "c.article_id = $1 AND c.status IN ('approved', 'deleted') AND c.parent_id IS NULL";
+    // Read before the page: a publication in between is sent by the stream
+    // too (the widget knows it has it), never missed.
+    let live = match after {
+        None => Some(u64::try_from(articles::last_publication(db, article).await?).unwrap_or_default()),
+        Some(_) => None,
+    };
     let fetch = i64::from(limit) + 1;
     let mut top: Vec<CommentRow> = match (sort, after) {
         (Sort::Newest, _) | (Sort::Oldest, _) => {
@@ -959,19 +975,45 @@ pub async fn page(db: &Db, article: i64, limit: u32, sort: Sort, after: Option<C
     };
     let threads: Vec<i64> = top.iter().map(|c| c.id).collect();
     let replies = replies_of(db, &threads).await?;
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE article_id = $1 AND status = 'approved'")
-        .bind(article)
-        .fetch_one(db)
-        .await?;
+    let total = total(db, article).await?;
     let picks = if after.is_none() { picks(db, article).await? } else { Vec::new() };
     Ok(CommentPage {
         comments: attach_replies(top, replies),
         sort,
         next,
-        total: u64::try_from(total).unwrap_or_default(),
+        total,
         commenting: Commenting::default(),
         picks,
+        live,
     })
+}
+
+/// How many comments of `article` are published, replies included.
+pub async fn total(db: &Db, article: i64) -> Result<u64> {
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM comments WHERE article_id = $1 AND status = 'approved'")
+        .bind(article)
+        .fetch_one(db)
+        .await?;
+    Ok(u64::try_from(total).unwrap_or_default())
+}
+
+/// The comments published on `article` after publication number `after`, in
+/// the order published, at most `limit`, each with its number: those still
+/// published (an answer to a comment since removed is left out).
+pub async fn published_since(db: &Db, article: i64, after: i64, limit: i64) -> Result<Vec<(i64, Comment)>> {
+    let rows: Vec<CommentRow> = sqlx::query_as(&format!(
+        "{}, c.published_seq AS score {COMMENT_FROM}
+         WHERE c.article_id = $1 AND c.status = 'approved' AND c.published_seq > $2
+           AND (c.parent_id IS NULL OR EXISTS (SELECT 1 FROM comments p WHERE p.id = c.parent_id AND p.status IN ('approved', 'deleted')))
+         ORDER BY c.published_seq LIMIT $3",
+        comment_columns!()
+    ))
+    .bind(article)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|row| (row.score.unwrap_or_default(), row.into_comment())).collect())
 }
 
 /// The newsroom's picks of `article`: its published comments a moderator
@@ -1372,6 +1414,24 @@ pub async fn set_verdict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, ver
         Verdict::Rejected => "rejected",
         Verdict::Spam => "spam",
     };
+    // Published now: the article's next publication number.
+    let unpublished: Option<i64> = match verdict {
+        Verdict::Approved => {
+            sqlx::query_scalar("SELECT article_id FROM comments WHERE id = $1 AND status != 'approved'")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+        }
+        _ => None,
+    };
+    if let Some(article) = unpublished {
+        let number = articles::next_publication(tx, article).await?;
+        sqlx::query("UPDATE comments SET published_seq = $1 WHERE id = $2")
+            .bind(number)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
     sqlx::query("UPDATE comments SET status = $1 WHERE id = $2").bind(status).bind(id).execute(&mut **tx).await?;
     Ok(())
 }

@@ -161,6 +161,12 @@ pub struct ServeArgs {
     /// Connections all clients may hold open at once (lowered to what the open-file limit allows).
     #[arg(long, env = "ENCART_MAX_CONNECTIONS", default_value_t = 4096)]
     pub max_connections: usize,
+    /// Live event streams all clients may hold open (at most half the connections).
+    #[arg(long, env = "ENCART_MAX_EVENT_STREAMS", default_value_t = 2000)]
+    pub max_event_streams: usize,
+    /// Live event streams one client may hold open (a reader's tabs and widgets).
+    #[arg(long, env = "ENCART_MAX_EVENT_STREAMS_PER_CLIENT", default_value_t = 16)]
+    pub max_event_streams_per_client: usize,
     /// Mark the /admin cookie `Secure` on every answer (else only when a trusted proxy says the
     /// request came over https).
     #[arg(long, env = "ENCART_SECURE_COOKIES")]
@@ -253,6 +259,19 @@ impl ServeArgs {
             idle_timeout: std::time::Duration::from_secs(self.idle_timeout_secs),
             per_client: self.max_connections_per_client.max(1),
             total: self.max_connections.max(1),
+        }
+    }
+
+    /// The bounds of the event streams within `connections`: half of them
+    /// at most, so that streams cannot take the places of other requests, and
+    /// a heartbeat well within the idle timeout.
+    pub fn event_limits(&self, connections: &crate::serve::Connections) -> crate::events::Limits {
+        let defaults = crate::events::Limits::default();
+        crate::events::Limits {
+            total: self.max_event_streams.min(connections.total / 2).max(1),
+            per_client: self.max_event_streams_per_client.max(1),
+            heartbeat: defaults.heartbeat.min(connections.idle_timeout / 3).max(std::time::Duration::from_secs(1)),
+            ..defaults
         }
     }
 

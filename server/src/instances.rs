@@ -7,7 +7,8 @@
 //!
 //! After each write, the instance that made it drops its own cache entries
 //! (`AppState::written`) and, on PostgreSQL, sends `NOTIFY encart_writes, '<slug>'`; every
-//! instance `LISTEN`s and drops that article's entries when told. Should the
+//! instance `LISTEN`s and drops that article's entries when told (and wakes
+//! the article's live event streams, `events.rs`). Should the
 //! listening connection break, notifications may have been missed: the whole
 //! cache is dropped and listening resumes. On SQLite (one process) the local
 //! invalidation is all there is.
@@ -45,19 +46,24 @@ pub async fn listen(state: &AppState) -> Result<Option<tokio::task::JoinHandle<(
     let url = state.db.connect_options().database_url.to_string();
     let mut listener = PgListener::connect(&url).await?;
     listener.listen(CHANNEL).await?;
-    let cache = state.cache.clone();
+    let (cache, events, db) = (state.cache.clone(), state.events.clone(), state.db.clone());
     Ok(Some(tokio::spawn(async move {
         loop {
             match listener.try_recv().await {
-                Ok(Some(notification)) => cache.invalidate(notification.payload()),
+                Ok(Some(notification)) => {
+                    cache.invalidate(notification.payload());
+                    events.wake(&db, notification.payload());
+                }
                 // The connection broke; it reconnects on the next call.
                 Ok(None) => {
                     tracing::warn!("lost the connection that listens for writes: dropping the whole read cache");
                     cache.invalidate_all();
+                    events.wake_all(&db);
                 }
                 Err(err) => {
                     tracing::warn!(%err, "cannot listen for writes; retrying in 1 s");
                     cache.invalidate_all();
+                    events.wake_all(&db);
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }

@@ -16,6 +16,7 @@ pub mod counts;
 pub mod db;
 pub mod embed;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod fetch;
 pub mod identity;
@@ -77,6 +78,8 @@ pub struct AppState {
     pub passwords: Arc<blocking::Pool>,
     /// Whether the /admin cookie is `Secure` whatever the request says.
     pub secure_cookies: bool,
+    /// The live event streams and their feeds.
+    pub events: Arc<events::Hub>,
 }
 
 /// Memory for hot reads (articles and first pages), and how long each is kept at most.
@@ -100,6 +103,7 @@ impl AppState {
             blocking: Arc::new(blocking::Pool::new("parse", blocking::DEFAULT_THREADS)),
             passwords: Arc::new(blocking::Pool::new("password", admin::PASSWORD_CHECKS)),
             secure_cookies: false,
+            events: Arc::new(events::Hub::new(events::Limits::default())),
         })
     }
 
@@ -140,6 +144,12 @@ impl AppState {
         self
     }
 
+    /// Bounds the live event streams.
+    pub fn with_event_limits(mut self, limits: events::Limits) -> Self {
+        self.events = Arc::new(events::Hub::new(limits));
+        self
+    }
+
     /// Marks the /admin cookie `Secure` on every answer (else only when a
     /// trusted proxy says the request came over https).
     pub fn with_secure_cookies(mut self, secure: bool) -> Self {
@@ -151,6 +161,7 @@ impl AppState {
     /// write is committed and before it is acknowledged (see `instances.rs`).
     pub async fn written(&self, slug: &str) {
         self.cache.invalidate(slug);
+        self.events.wake(&self.db, slug);
         instances::announce(&self.db, slug).await;
     }
 }
@@ -177,6 +188,7 @@ pub fn app(mut state: AppState, origins: AllowedOrigins, post_rate: PostRate) ->
         .merge(embed::router())
         .merge(comments::router())
         .merge(comments::pending_router())
+        .merge(events::router())
         .merge(reports::router())
         .merge(admin::router())
         .merge(publishing::router())

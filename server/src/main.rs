@@ -42,7 +42,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let secrets = Secrets::load_or_create(&args.secret_file)?;
             let connections = args.connections().within_file_limit();
-            tracing::info!(?connections, "connection limits");
+            tracing::info!(?connections, events = ?args.event_limits(&connections), "connection limits");
             let db =
                 db::connect(&cli.database_url).await.with_context(|| format!("cannot open database {database}"))?;
             retention::spawn(db.clone(), args.forget_addresses_after_days);
@@ -50,7 +50,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .with_secrets(secrets)
                 .with_clients(args.clients())
                 .with_sites(sites)
-                .with_secure_cookies(args.secure_cookies);
+                .with_secure_cookies(args.secure_cookies)
+                .with_event_limits(args.event_limits(&connections));
             if let (Some(api), Some(cdn)) = (&args.public_url, &args.cdn_url) {
                 state = state.with_embed_urls(api, cdn);
             }

@@ -58,7 +58,7 @@ impl Voter<'_> {
 pub async fn set(db: &Db, article: i64, id: i64, voter: &Voter<'_>, recommended: bool) -> Result<(bool, u32)> {
     let key = voter.key();
     let mut tx = db.begin().await?;
-    articles::hold(&mut tx, db::Backend::of(db), &[article]).await?;
+    articles::hold(&mut tx, &[article]).await?;
     let changed = if recommended {
         // Once per voter, and per address (the unique index): a second is no conflict, only nothing.
         let done = sqlx::query(
@@ -128,11 +128,7 @@ pub async fn of_reader(db: &Db, reader: i64, article: Option<i64>) -> Result<Vec
 
 /// Forgets the recommendations of reader `reader` (who erased what is
 /// stored about them); the slugs of the articles whose counts changed.
-pub async fn forget_reader(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    backend: db::Backend,
-    reader: i64,
-) -> Result<Vec<String>> {
+pub async fn forget_reader(tx: &mut sqlx::Transaction<'_, sqlx::Any>, reader: i64) -> Result<Vec<String>> {
     let key = Voter::Reader(reader).key();
     let articles: Vec<(i64, String)> = sqlx::query_as(
         "SELECT DISTINCT a.id, a.slug FROM recommendations r
@@ -143,7 +139,7 @@ pub async fn forget_reader(
     .fetch_all(&mut **tx)
     .await?;
     let ids: Vec<i64> = articles.iter().map(|(id, _)| *id).collect();
-    articles::hold(tx, backend, &ids).await?;
+    articles::hold(tx, &ids).await?;
     sqlx::query(
         "INSERT INTO recommendation_changes (article_id, comment_id, delta)
          SELECT c.article_id, c.id, -1 FROM recommendations r JOIN comments c ON c.id = r.comment_id

@@ -45,7 +45,7 @@ async fn comments_come_as_a_page_in_the_final_shape() {
     let app = seeded(db).await;
     let answer = get(&app, &format!("/api/v1/articles/{SLUG}/comments")).await;
     assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(answer.json, json!({"comments": [], "next": null, "total": 0}));
+    assert_eq!(answer.json, json!({"comments": [], "next": null, "total": 0, "live": 0}));
 }
 
 #[tokio::test]

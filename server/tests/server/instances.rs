@@ -1,7 +1,8 @@
 //! Three server processes on one PostgreSQL database, as a scaled-out
 //! deployment runs: a comment posted through one is listed by the others
 //! (their read caches dropped by `NOTIFY`, not after the cache's 60 s), and
-//! concurrent posts through all three lose nothing.
+//! concurrent posts through all three lose nothing; live event streams on
+//! each hear what is published through any, once each, numbered in order.
 //!
 //! Needs PostgreSQL: `cargo xtask test` runs it against its throwaway
 //! cluster (`ENCART_TEST_POSTGRES`, `--include-ignored`).
@@ -10,7 +11,7 @@ use crate::common;
 
 use std::time::{Duration, Instant};
 
-use common::process::{exchange, import, post_request, serve};
+use common::process::{EventStream, exchange, import, post_request, serve};
 use common::{SLUG, postgres_db};
 
 fn list_request() -> String {
@@ -83,6 +84,56 @@ async fn three_instances_on_one_postgresql_agree_and_lose_nothing() {
     assert_eq!(stored.len(), 301);
     for address in &addresses {
         time_to_list(address, 301).await;
+    }
+    for (mut child, _) in instances {
+        child.kill().await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it with ENCART_TEST_POSTGRES"]
+async fn event_streams_on_every_instance_hear_what_any_publishes_once_and_in_order() {
+    let (_db, url) = postgres_db().await.expect("ENCART_TEST_POSTGRES names a PostgreSQL server");
+    import(&url);
+    let mut instances = Vec::new();
+    for _ in 0..3 {
+        instances.push(serve(&url).await);
+    }
+    let addresses: Vec<String> = instances.iter().map(|(_, address)| address.clone()).collect();
+    let path = format!("/api/v1/articles/{SLUG}/events");
+    let mut streams = Vec::new();
+    for address in &addresses {
+        // Two readers on each instance.
+        for _ in 0..2 {
+            let stream = EventStream::open(address, &path, "").await;
+            assert_eq!(stream.status, 200);
+            streams.push(stream);
+        }
+    }
+    // 30 posts at once, ten through each instance.
+    let mut posts = Vec::new();
+    for (i, address) in addresses.iter().enumerate() {
+        for n in 0..10 {
+            let address = address.clone();
+            posts.push(tokio::spawn(async move {
+                exchange(&address, &post_request("Lecteur", &format!("Commentaire {i}-{n}"))).await
+            }));
+        }
+    }
+    for post in posts {
+        assert_eq!(post.await.unwrap().expect("the instance answers").0, 201);
+    }
+    // Every stream: publications 1 to 30, each once, in order.
+    for stream in &mut streams {
+        let start = Instant::now();
+        let mut ids = Vec::new();
+        while ids.len() < 30 {
+            let event = stream.next(Duration::from_secs(5)).await.expect("an event within 5 s");
+            ids.push(event.id.parse::<u64>().unwrap());
+        }
+        assert_eq!(ids, (1..=30).collect::<Vec<_>>());
+        assert_eq!(stream.next(Duration::from_millis(300)).await, None, "nothing twice");
+        println!("a stream heard all 30 within {:?} of the last post", start.elapsed());
     }
     for (mut child, _) in instances {
         child.kill().await.unwrap();

@@ -14,6 +14,7 @@ mod counts_oembed;
 mod durability;
 mod edits;
 mod embed;
+mod events;
 mod identity;
 mod import_html;
 mod instances;

@@ -94,3 +94,61 @@ pub async fn exchange(address: &str, request: &str) -> Option<(u16, serde_json::
     let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
     Some((status, serde_json::from_str(body).unwrap_or_default()))
 }
+
+/// An event stream read over raw HTTP/1.0, as a browser's `EventSource` reads it.
+pub struct EventStream {
+    pub status: u16,
+    lines: tokio::io::Lines<BufReader<TcpStream>>,
+}
+
+/// One event of a stream: its `event`, `id` and `data` fields.
+#[derive(Debug, PartialEq)]
+pub struct SentEvent {
+    pub event: String,
+    pub id: String,
+    pub data: serde_json::Value,
+}
+
+impl EventStream {
+    /// Opens `path` on `address` with these extra header lines (each ending in `\r\n`).
+    pub async fn open(address: &str, path: &str, headers: &str) -> EventStream {
+        let mut stream = TcpStream::connect(address).await.unwrap();
+        let request = format!("GET {path} HTTP/1.0\r\nHost: x\r\nAccept: text/event-stream\r\n{headers}\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut lines = BufReader::new(stream).lines();
+        let status_line = lines.next_line().await.unwrap().unwrap_or_default();
+        let status = status_line.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+        // The headers, to the blank line.
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.is_empty() {
+                break;
+            }
+        }
+        EventStream { status, lines }
+    }
+
+    /// The next event (comments and `retry` skipped), or `None` if none
+    /// comes within `wait` or the stream ends.
+    pub async fn next(&mut self, wait: Duration) -> Option<SentEvent> {
+        let read = async {
+            let (mut event, mut id, mut data) = (String::new(), String::new(), String::new());
+            loop {
+                let line = self.lines.next_line().await.ok()??;
+                if line.is_empty() {
+                    if !data.is_empty() {
+                        return Some(SentEvent { event, id, data: serde_json::from_str(&data).unwrap() });
+                    }
+                    continue;
+                }
+                if let Some(value) = line.strip_prefix("event:") {
+                    event = value.trim().to_owned();
+                } else if let Some(value) = line.strip_prefix("id:") {
+                    id = value.trim().to_owned();
+                } else if let Some(value) = line.strip_prefix("data:") {
+                    data.push_str(value.trim_start());
+                }
+            }
+        };
+        tokio::time::timeout(wait, read).await.ok().flatten()
+    }
+}
