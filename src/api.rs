@@ -5,8 +5,8 @@
 
 use encart_api_types::{
     Article, Comment, CommentEdit, CommentPage, EditedComment, ErrorBody, NewComment, NewRecommendation, NewReport,
-    PendingComments, PendingQuery, PostedComment, ReaderComments, Recommendation, ReportReason, Sort, Visibility,
-    error_code,
+    PendingComments, PendingQuery, PostedComment, Published, ReaderComments, Recommendation, ReportReason, Sort,
+    Visibility, error_code,
 };
 use leptos::prelude::*;
 use serde::Serialize;
@@ -50,6 +50,18 @@ struct Auth {
     waiting: RefCell<Option<(NewComment, Draft)>>,
     /// Tells the page the token expired (`encart:auth-expired`).
     on_expired: RefCell<Option<Box<dyn Fn()>>>,
+}
+
+/// An open event stream (`ApiClient::listen`); dropping it closes it.
+pub struct Live {
+    source: web_sys::EventSource,
+    _on_comment: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.source.close();
+    }
 }
 
 /// The article and first-page requests `embed.js` started while the module
@@ -373,6 +385,28 @@ impl ApiClient {
                 discussion.show_own_pending(pending.comments);
             }
         });
+    }
+
+    /// Opens the article's event stream after the last publication
+    /// `discussion` has heard of (none before its first page): what is
+    /// published goes into it, as arrivals. Closed when the [`Live`] is dropped.
+    pub fn listen(&self, discussion: Discussion) -> Option<Live> {
+        let after = discussion.live.get_untracked()?;
+        let source = web_sys::EventSource::new(&format!("{}/events?after={after}", self.article_url())).ok()?;
+        let on_comment = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let parsed = event.data().as_string().and_then(|text| js_sys::JSON::parse(&text).ok());
+                let Some(published) = parsed.and_then(|v| serde_wasm_bindgen::from_value::<Published>(v).ok()) else {
+                    return;
+                };
+                if let Ok(number) = event.last_event_id().parse::<u64>() {
+                    discussion.live.set(Some(number));
+                }
+                discussion.arrive(published);
+            },
+        );
+        source.add_event_listener_with_callback("comment", on_comment.as_ref().unchecked_ref()).ok()?;
+        Some(Live { source, _on_comment: on_comment })
     }
 
     /// The reader chose to read the comments in order `sort`: remembered,

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::discussion::{Discussion, FormState, Mark, Reporting};
 use crate::form::{CommentForm, Draft, Identity, MAIN_FORM, Submit, Typed, badges};
-use crate::i18n::{Lang, Text, body_error, comments_heading, error_text, exact_time, relative_time, text};
+use crate::i18n::{
+    Lang, Text, body_error, comments_heading, error_text, exact_time, new_comments, relative_time, text,
+};
 use crate::links::{self, Piece};
 use crate::load::Load;
 use crate::reader::heading;
@@ -31,6 +33,8 @@ pub struct Actions {
     pub edit: Callback<(String, String)>,
     /// The reader chose this order for the thread.
     pub sort: Callback<Sort>,
+    /// The reader asked to see the comments published since the thread loaded.
+    pub show_arrivals: Callback<()>,
 }
 
 /// Everything a comment's view needs besides the comment itself.
@@ -89,7 +93,18 @@ pub fn CommentsSection(
         }),
         Load::Ready(()) => EitherOf3::C(view! {
             {move || picks(discussion, lang, heading_level + 1)}
-            <ol class="thread">
+            // Over the thread's top, taking no room: what arrives moves nothing.
+            <div class="arrivals" role="status">
+                {move || {
+                    let count = discussion.arrivals.with(Vec::len);
+                    (count > 0).then(|| view! {
+                        <button type="button" class="new-comments" on:click=move |_| actions.show_arrivals.run(())>
+                            {new_comments(lang, count)}
+                        </button>
+                    })
+                }}
+            </div>
+            <ol class="thread" tabindex="-1">
                 {move || discussion.comments.get().into_iter().map(|c| comment_view(c, context)).collect_view()}
             </ol>
             {move || discussion.next.get().map(|_| more_button(discussion, lang, actions.load_more))}
@@ -114,14 +129,15 @@ pub fn CommentsSection(
                     id_prefix=MAIN_FORM.into()
                 />
             </div>
-            {move || (discussion.total.get() > 1).then(|| sort_control(discussion, lang, actions.sort))}
+            {move || discussion.comments.with(|c| c.len() > 1).then(|| sort_control(discussion, lang, actions.sort))}
             {list}
         </section>
     }
 }
 
 /// The order of the thread, a native `select` (the reader's choice is
-/// remembered by the wiring); shown once there are comments to order.
+/// remembered by the wiring); shown once there are comments to order (those
+/// shown: comments arriving move nothing until the reader shows them).
 fn sort_control(discussion: Discussion, lang: Lang, choose: Callback<Sort>) -> impl IntoView {
     let options = Sort::ALL
         .into_iter()

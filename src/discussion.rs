@@ -3,7 +3,7 @@
 //! but the server has not confirmed yet. Plain signals and pure tree edits:
 //! the API client fills it, the views read it.
 
-use encart_api_types::{Comment, CommentPage, Commenting, FieldErrors, Reader, ReportReason, Sort};
+use encart_api_types::{Comment, CommentPage, Commenting, FieldErrors, Published, Reader, ReportReason, Sort};
 use leptos::prelude::*;
 
 use crate::load::{ApiError, Load};
@@ -65,6 +65,12 @@ pub struct Discussion {
     /// The order of the comments: the page's, or the one asked for before
     /// it came (`None`: the site's, whatever it is).
     pub sort: RwSignal<Option<Sort>>,
+    /// The number of the last publication the widget has heard of: where
+    /// its event stream starts (from the first page, then each event).
+    pub live: RwSignal<Option<u64>>,
+    /// Comments published since the thread loaded, waiting for the reader
+    /// to show them ("3 new comments"): nothing moves before they ask.
+    pub arrivals: RwSignal<Vec<Comment>>,
 }
 
 /// Where a report stands: choosing a reason, sending it, or failed (with a retry).
@@ -98,6 +104,8 @@ impl Discussion {
             edit_text: RwSignal::new(String::new()),
             edit_waits: RwSignal::new(Vec::new()),
             sort: RwSignal::new(None),
+            live: RwSignal::new(None),
+            arrivals: RwSignal::new(Vec::new()),
         }
     }
 
@@ -114,6 +122,9 @@ impl Discussion {
         self.next.set(page.next);
         if self.sort.get_untracked() != Some(page.sort) {
             self.sort.set(Some(page.sort));
+        }
+        if page.live > self.live.get_untracked() {
+            self.live.set(page.live);
         }
         // Only a first page carries them.
         if !page.picks.is_empty() {
@@ -191,9 +202,14 @@ impl Discussion {
     /// Replaces the optimistic comment `local_id` by the server's version.
     pub fn confirm(&self, local_id: &str, stored: Comment, awaiting_moderation: bool) {
         self.set_mark(local_id, None);
+        // Its event may have come first: then the count includes it already.
+        let heard = self.arrivals.with_untracked(|a| a.iter().any(|c| c.id == stored.id));
+        if heard {
+            self.arrivals.update(|a| a.retain(|c| c.id != stored.id));
+        }
         if awaiting_moderation {
             self.set_mark(&stored.id, Some(Mark::AwaitingModeration));
-        } else {
+        } else if !heard {
             self.total.update(|t| *t += 1);
         }
         self.comments.update(|list| {
@@ -225,6 +241,32 @@ impl Discussion {
         }
     }
 
+    /// A comment was published (the event stream says): counted at once,
+    /// kept aside until the reader shows it, unless the thread has it
+    /// (the reader's own, a page loaded since).
+    pub fn arrive(&self, published: Published) {
+        self.total.set(published.total);
+        let id = &published.comment.id;
+        let known = self.comments.with_untracked(|list| find(list, id).is_some())
+            || self.arrivals.with_untracked(|a| a.iter().any(|c| &c.id == id));
+        if !known {
+            self.arrivals.update(|a| a.push(published.comment));
+        }
+    }
+
+    /// The reader asked to see the comments that arrived: at the top of the
+    /// thread (replies under their parents when shown), the newest first.
+    pub fn show_arrivals(&self) {
+        let arrivals = self.arrivals.try_update(std::mem::take).unwrap_or_default();
+        self.comments.update(|list| {
+            for comment in arrivals {
+                if find(list, &comment.id).is_none() {
+                    insert(list, comment);
+                }
+            }
+        });
+    }
+
     /// Takes back the optimistic comment `local_id`: the post failed.
     pub fn withdraw(&self, local_id: &str) {
         self.set_mark(local_id, None);
@@ -244,18 +286,7 @@ impl Default for Discussion {
 /// last among its parent's replies (oldest first). A reply whose parent is not
 /// loaded goes to the top level.
 pub fn insert(list: &mut Vec<Comment>, comment: Comment) {
-    fn find<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
-        for c in list {
-            if c.id == id {
-                return Some(c);
-            }
-            if let Some(found) = find(&mut c.replies, id) {
-                return Some(found);
-            }
-        }
-        None
-    }
-    match comment.parent.as_deref().and_then(|parent| find(list, parent)) {
+    match comment.parent.as_deref().and_then(|parent| find_mut(list, parent)) {
         Some(parent) => parent.replies.push(comment),
         None => list.insert(0, comment),
     }
@@ -302,6 +333,10 @@ pub enum FormState {
 }
 
 /// Comment `id` anywhere in `list`.
+fn find<'a>(list: &'a [Comment], id: &str) -> Option<&'a Comment> {
+    list.iter().find_map(|comment| if comment.id == id { Some(comment) } else { find(&comment.replies, id) })
+}
+
 fn find_mut<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
     for comment in list {
         if comment.id == id {

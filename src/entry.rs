@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -237,6 +237,20 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         let report = Callback::new(move |(id, reason)| client.with_value(|c| c.report(id, reason, discussion)));
         let edit = Callback::new(move |(id, body)| client.with_value(|c| c.edit(id, body, discussion)));
         let sort = Callback::new(move |sort| client.with_value(|c| c.sort(sort, discussion)));
+        // The new comments at the top of the thread, brought into view and
+        // focused (the button that showed them is gone).
+        let thread = reach.host.clone().and_then(|host| host.shadow_root()).map(send_wrapper::SendWrapper::new);
+        let show_arrivals = Callback::new(move |()| {
+            discussion.show_arrivals();
+            let found = thread.as_ref().and_then(|root| root.query_selector(".thread").ok().flatten());
+            if let Some(thread) = found.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                thread.scroll_into_view_with_bool(true);
+                let _ = thread.focus();
+            }
+        });
+        if let Some(host) = &reach.host {
+            client.with_value(|c| follow(host, c.clone(), discussion));
+        }
         let recommend =
             Callback::new(move |(id, on, listed)| client.with_value(|c| c.recommend(id, on, listed, discussion)));
         // Signing out here signs every widget of the page out (the loader
@@ -273,10 +287,63 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
                 recommend,
                 edit,
                 sort,
+                show_arrivals,
             },
             save_prefs: Callback::new(storage::save_prefs),
         }
     }
+}
+
+/// Listens for new comments (`ApiClient::listen`) while the widget is near
+/// the screen (an `IntersectionObserver` on its host) and its tab visible
+/// (Page Visibility), and only then; stops when the widget is unmounted.
+fn follow(host: &web_sys::Element, client: ApiClient, discussion: Discussion) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let live: Rc<RefCell<Option<api::Live>>> = Rc::default();
+    let on_screen = Rc::new(Cell::new(false));
+    let update = {
+        let (live, on_screen, document) = (live.clone(), on_screen.clone(), document.clone());
+        Rc::new(move || {
+            let wanted = on_screen.get() && document.visibility_state() == web_sys::VisibilityState::Visible;
+            let mut live = live.borrow_mut();
+            match (wanted, live.is_some()) {
+                (true, false) => *live = client.listen(discussion),
+                (false, true) => *live = None,
+                _ => {}
+            }
+        })
+    };
+    let seen = {
+        let (update, on_screen) = (update.clone(), on_screen.clone());
+        Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let last = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok());
+            if let Some(entry) = last {
+                on_screen.set(entry.is_intersecting());
+                update();
+            }
+        })
+    };
+    let shown = {
+        let update = update.clone();
+        Closure::<dyn FnMut()>::new(move || update())
+    };
+    let Ok(observer) = web_sys::IntersectionObserver::new(seen.as_ref().unchecked_ref()) else { return };
+    observer.observe(host);
+    let _ = document.add_event_listener_with_callback("visibilitychange", shown.as_ref().unchecked_ref());
+    // Once the first page says where the stream starts (client rendering).
+    let opened = send_wrapper::SendWrapper::new(update);
+    Effect::new(move |_| {
+        if discussion.live.with(Option::is_some) {
+            opened();
+        }
+    });
+    let held = send_wrapper::SendWrapper::new((observer, document, seen, shown, live));
+    on_cleanup(move || {
+        let (observer, document, _seen, shown, live) = held.take();
+        observer.disconnect();
+        let _ = document.remove_event_listener_with_callback("visibilitychange", shown.as_ref().unchecked_ref());
+        live.take();
+    });
 }
 
 /// What the reader typed into the server-rendered form before the wasm ran.

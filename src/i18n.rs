@@ -368,6 +368,16 @@ pub fn comments_heading(lang: Lang, count: u64) -> String {
     }
 }
 
+/// The button that shows the comments published since the thread loaded.
+pub fn new_comments(lang: Lang, count: usize) -> String {
+    match (lang, count) {
+        (Lang::Fr, 1) => "1 nouveau commentaire".into(),
+        (Lang::Fr, n) => format!("{n} nouveaux commentaires"),
+        (Lang::En, 1) => "1 new comment".into(),
+        (Lang::En, n) => format!("{n} new comments"),
+    }
+}
+
 fn group_thousands(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();

@@ -118,6 +118,7 @@ impl Wiring {
                 recommend: Callback::new(|_| ()),
                 edit: Callback::new(|_| ()),
                 sort: Callback::new(|_| ()),
+                show_arrivals: nothing,
             },
             save_prefs: Callback::new(|_| ()),
         }

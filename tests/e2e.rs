@@ -1243,6 +1243,114 @@ async fn a_reader_orders_the_thread_and_their_choice_is_remembered_on_every_path
     world.close().await;
 }
 
+/// Posts a comment as a reader would, in the first widget of `browser`
+/// (another reader's: `World::another_browser`).
+async fn post_from(browser: &fantoccini::Client, author: &str, body: &str) {
+    use fantoccini::Locator;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let root = loop {
+        let hosts = browser.find_all(Locator::Css("encart-widget")).await.unwrap();
+        let ready = browser
+            .execute(
+                "const h = document.querySelector('encart-widget'); return h && h.getAttribute('data-encart');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if ready == "hydrated" || ready == "rendered" {
+            break hosts[0].shadow_root().await.unwrap();
+        }
+        assert!(std::time::Instant::now() < deadline, "the other browser's widget never ran: {ready}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    root.find(Locator::Css("#encart-new-author")).await.unwrap().send_keys(author).await.unwrap();
+    root.find(Locator::Css("#encart-new-body")).await.unwrap().send_keys(body).await.unwrap();
+    root.find(Locator::Css(".new-comment button.submit")).await.unwrap().click().await.unwrap();
+}
+
+/// Live event streams open on the API now.
+fn streams(world: &World) -> usize {
+    world.sites.state.events.open_streams()
+}
+
+async fn wait_streams(world: &World, expected: usize, why: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while streams(world) != expected {
+        assert!(std::time::Instant::now() < deadline, "{why}: {} streams open, not {expected}", streams(world));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_comment_posted_in_one_browser_is_announced_in_another_and_shown_when_asked() {
+    let world = world("live").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("").await;
+    wait_until(&world, "the thread", |s| s["comments"].as_array().is_some_and(|c| c.len() == 1)).await;
+    wait_streams(&world, 1, "the widget on screen listens").await;
+    let before = world.js(&format!("{WIDGET_JS} return [scrollY, hosts()[0].shadowRoot.querySelector('.comment').getBoundingClientRect().top];"), Value::Null).await;
+
+    // Another reader posts from their browser.
+    let other = world.another_browser().await;
+    other.goto(&format!("{}/", world.sites.partner_url)).await.unwrap();
+    post_from(&other, "Nadia", "Une réponse en direct.").await;
+    let posted = std::time::Instant::now();
+    let seen = wait_until(&world, "the notice", |s| s["arrivals"] == "1 nouveau commentaire").await;
+    println!("the notice showed {:?} after the other reader pressed send", posted.elapsed());
+    // Counted at once; shown only when asked; nothing moved meanwhile.
+    assert_eq!(seen["heading"], "2 commentaires");
+    let authors: Vec<&str> =
+        seen["comments"].as_array().unwrap().iter().map(|c| c["author"].as_str().unwrap()).collect();
+    assert_eq!(authors, ["Karim B."]);
+    let after = world.js(&format!("{WIDGET_JS} return [scrollY, hosts()[0].shadowRoot.querySelector('.comment').getBoundingClientRect().top];"), Value::Null).await;
+    assert_eq!(before, after, "the notice moves nothing");
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.screenshot_at(".arrivals", "live-1280.png").await;
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(".arrivals", "live-375.png").await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+
+    // Shown: at the top of the thread, which has the focus.
+    world.click(0, ".arrivals button.new-comments").await;
+    let seen =
+        wait_until(&world, "the new comment shown", |s| s["comments"].as_array().is_some_and(|c| c.len() == 2)).await;
+    assert_eq!(seen["comments"][0]["author"], "Nadia");
+    assert_eq!(seen["arrivals"], Value::Null);
+    let focused =
+        world.js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.activeElement.className;"), Value::Null).await;
+    assert_eq!(focused, "thread");
+    other.close().await.unwrap();
+
+    // Far below the first screen, the widget listens only once the reader
+    // comes near, and not while its tab is hidden.
+    world.open("far.html").await;
+    world.wait_for(0, ".thread").await;
+    wait_streams(&world, 0, "off screen").await;
+    world.js(&format!("{WIDGET_JS} hosts()[0].scrollIntoView();"), Value::Null).await;
+    wait_streams(&world, 1, "scrolled to").await;
+    world
+        .js(
+            "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+             document.dispatchEvent(new Event('visibilitychange'));",
+            Value::Null,
+        )
+        .await;
+    wait_streams(&world, 0, "a hidden tab").await;
+    world
+        .js(
+            "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+             document.dispatchEvent(new Event('visibilitychange'));",
+            Value::Null,
+        )
+        .await;
+    wait_streams(&world, 1, "visible again").await;
+    world.js("scrollTo(0, 0)", Value::Null).await;
+    wait_streams(&world, 0, "scrolled away").await;
+    world.close().await;
+}
+
 /// Opens the editor of the reader's comment `id`, types `text` in place of
 /// what it held, and saves.
 async fn edit_comment(world: &World, id: &str, text: &str) {

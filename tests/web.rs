@@ -232,6 +232,7 @@ mod discussion {
             recommend: Callback::new(move |(id, on, _listed): (String, bool, u32)| discussion.set_recommends(&id, on)),
             edit: Callback::new(|_| {}),
             sort: Callback::new(|_| {}),
+            show_arrivals: Callback::new(|()| {}),
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {

@@ -21,7 +21,7 @@ pub const TITLE: &str = "Haftar et Poutine : Une alliance stratégique sous le r
 pub struct World {
     pub sites: Sites,
     pub browser: Client,
-    _driver: Chromedriver,
+    driver: Chromedriver,
 }
 
 pub fn dist() -> PathBuf {
@@ -67,6 +67,12 @@ async fn world_of(name: &str, moderation: Moderation, post_rate: PostRate, anony
 
     let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let driver = Chromedriver::start(Path::new(&binary)).unwrap_or_else(|e| panic!("{e:#}: run `cargo xtask setup`"));
+    let browser = browser_on(&driver).await;
+    World { sites, browser, driver }
+}
+
+/// A new headless Chromium under `driver`, with a profile of its own.
+async fn browser_on(driver: &Chromedriver) -> Client {
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
@@ -78,15 +84,19 @@ async fn world_of(name: &str, moderation: Moderation, post_rate: PostRate, anony
             ]
         }
     });
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities.as_object().unwrap().clone())
         .connect(&driver.url)
         .await
-        .expect("chromium starts under chromedriver");
-    World { sites, browser, _driver: driver }
+        .expect("chromium starts under chromedriver")
 }
 
 impl World {
+    /// Another reader's browser (its own storage), on the same partner site.
+    pub async fn another_browser(&self) -> Client {
+        browser_on(&self.driver).await
+    }
+
     pub async fn open(&self, page: &str) {
         self.browser.goto(&format!("{}/{page}", self.sites.partner_url)).await.unwrap();
     }
@@ -218,6 +228,7 @@ const seen = (nth, selector) => {
     nameShown: shown(".new-comment .field:has(#encart-new-author)") !== null,
     formHidden: !!root.querySelector(".new-comment .comment-form[hidden]"),
     sort: ((s) => s && [s.value, s.selectedOptions[0].textContent])(root.querySelector(".sort select")),
+    arrivals: text(".arrivals button.new-comments"),
     moreButton: !!root.querySelector("button.load-more"),
     moreBusy: !!root.querySelector("button.load-more[disabled]"),
     retry: text("button.retry"),
