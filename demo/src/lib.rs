@@ -130,8 +130,11 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
     let state = AppState::new(db.clone(), policy)?.with_embed_urls(&api_url, &cdn_url).with_sites(sites);
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let api_stop = Arc::new(Notify::new());
-    let stop = api_stop.clone();
-    let api_task = tokio::spawn(serve(api, api_app, async move { stop.notified().await }));
+    let (stop, events) = (api_stop.clone(), state.events.clone());
+    let api_task = tokio::spawn(serve(api, api_app, async move {
+        stop.notified().await;
+        events.close();
+    }));
 
     // The articles go in as a publisher's CMS would send them: through the API.
     let (key_id, key) = demo_publisher_key(&db).await?;

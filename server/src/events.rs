@@ -83,6 +83,9 @@ pub struct Hub {
     limits: Limits,
     feeds: Mutex<HashMap<String, Arc<Feed>>>,
     open: Mutex<Open>,
+    /// Set when the server stops: every stream ends (a graceful shutdown
+    /// waits for answers in flight, and a stream's never ends by itself).
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 #[derive(Default)]
@@ -107,7 +110,13 @@ struct Note {
 
 impl Hub {
     pub fn new(limits: Limits) -> Hub {
-        Hub { limits, feeds: Mutex::default(), open: Mutex::default() }
+        Hub { limits, feeds: Mutex::default(), open: Mutex::default(), closing: tokio::sync::watch::channel(false).0 }
+    }
+
+    /// Ends every stream, and those that open later at once: the server is
+    /// stopping. Browsers reconnect (to another instance, or once it is back).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
     }
 
     pub fn limits(&self) -> &Limits {
@@ -281,6 +290,7 @@ async fn stream(
     let from = after.map_or(latest, |after| after.min(latest));
     let streaming = Streaming {
         receiver,
+        closing: state.events.closing.subscribe(),
         db: state.db.clone(),
         article,
         sent: from,
@@ -302,6 +312,7 @@ async fn stream(
 /// order), so the place sees whether the feed has streams left.
 struct Streaming {
     receiver: broadcast::Receiver<Arc<Note>>,
+    closing: tokio::sync::watch::Receiver<bool>,
     db: Db,
     article: i64,
     /// The last publication sent.
@@ -320,6 +331,9 @@ fn event(note: &Note) -> Event {
 /// The stream's events: the reconnection delay, what was missed, then what comes.
 fn events(streaming: Streaming) -> impl Stream<Item = std::result::Result<Event, Infallible>> {
     futures_util::stream::unfold((streaming, Vec::<Event>::new()), |(mut s, mut queued)| async move {
+        if *s.closing.borrow() {
+            return None;
+        }
         if !s.started {
             s.started = true;
             return Some((Ok(Event::default().retry(RETRY).comment("encart")), (s, queued)));
@@ -344,18 +358,20 @@ fn events(streaming: Streaming) -> impl Stream<Item = std::result::Result<Event,
                     }
                 }
             }
-            tokio::select! {
-                received = s.receiver.recv() => match received {
-                    Ok(note) if note.seq > s.sent => {
-                        s.sent = note.seq;
-                        return Some((Ok(event(&note)), (s, queued)));
-                    }
-                    // Sent already, from the replay.
-                    Ok(_) => continue,
-                    // Behind the feed, or the feed is gone: the browser reconnects after `sent`.
-                    Err(_) => return None,
-                },
+            let received = tokio::select! {
+                received = s.receiver.recv() => received,
                 () = tokio::time::sleep_until(s.ends) => return None,
+                _ = s.closing.wait_for(|closing| *closing) => return None,
+            };
+            match received {
+                Ok(note) if note.seq > s.sent => {
+                    s.sent = note.seq;
+                    return Some((Ok(event(&note)), (s, queued)));
+                }
+                // Sent already, from the replay.
+                Ok(_) => continue,
+                // Behind the feed, or the feed is gone: the browser reconnects after `sent`.
+                Err(_) => return None,
             }
         }
     })

@@ -65,9 +65,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
-            let clients = state.clients.clone();
+            let (clients, events) = (state.clients.clone(), state.events.clone());
             let app = app(state, origins, args.post_rate());
-            serve::serve(listener, app, connections, clients, shutdown_signal()).await.context("server failed")?;
+            // Stopping ends the live event streams, which would hold the drain.
+            let stopping = async move {
+                shutdown_signal().await;
+                events.close();
+            };
+            serve::serve(listener, app, connections, clients, stopping).await.context("server failed")?;
             Ok(())
         }
         Command::Moderator(ModeratorCommand::Add { name }) => {

@@ -66,7 +66,7 @@ async fn a_stream_sends_each_published_comment_once_and_resumes_after_the_last_i
     let url = empty_database().await;
     import(&url);
     // A short idle timeout: streams outlive it by their heartbeats.
-    let (_server, address) = serve_with(&url, &flags(&["--idle-timeout-secs", "2"])).await;
+    let (mut server, address) = serve_with(&url, &flags(&["--idle-timeout-secs", "2"])).await;
     let (_, page) = exchange(&address, &list_request()).await.unwrap();
     assert_eq!(page["live"], 0, "where a stream starts: no publication yet");
 
@@ -100,6 +100,13 @@ async fn a_stream_sends_each_published_comment_once_and_resumes_after_the_last_i
     }
     let unknown = EventStream::open(&address, "/api/v1/articles/nope/events", "").await;
     assert_eq!(unknown.status, 404);
+
+    // Stopping (SIGTERM) ends the open streams rather than waiting on them.
+    let pid = server.id().unwrap().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let exited = tokio::time::timeout(Duration::from_secs(10), server.wait()).await;
+    assert!(exited.is_ok_and(|status| status.unwrap().success()), "the server waited on its event streams");
+    assert_eq!(reader.next(WAIT).await, None, "the stream ended with it");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
