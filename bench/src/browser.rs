@@ -58,6 +58,20 @@ impl Sites {
         format!("{}/{page}", self.partner)
     }
 
+    /// `sorted-{sort}.html`: the article `slug` with `data-sort="{sort}"`
+    /// (first view, then hydration). Returns its name.
+    pub fn add_sorted(&self, api: &str, slug: &str, sort: &str) -> String {
+        let html = WIDGET_PAGE
+            .replace("{{PROBE}}", PROBE)
+            .replace("{{CDN}}", &self.cdn)
+            .replace("{{API}}", api)
+            .replace("{{ARTICLE}}", slug)
+            .replace("{{RENDER}}", &format!(" data-sort=\"{sort}\""));
+        let name = format!("sorted-{sort}.html");
+        self.pages.lock().unwrap().insert(name.clone(), html);
+        name
+    }
+
     /// The partner's origin, for the CORS of other servers.
     pub fn partner(&self) -> &str {
         &self.partner
@@ -287,4 +301,59 @@ pub fn line(entry: &Value) -> String {
         cell("usable_ms"),
         entry["requests"]
     )
+}
+
+/// Watches, in the page, for the "N new comments" button of the first
+/// widget and notes when it appears (ms since the epoch).
+const NOTICE_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const wait = () => {
+  const host = document.querySelector("encart-widget");
+  const state = host && host.getAttribute("data-encart");
+  if (state !== "hydrated" && state !== "rendered") return setTimeout(wait, 25);
+  const root = host.shadowRoot;
+  new MutationObserver(() => {
+    if (!window.__noticeAt && root.querySelector(".new-comments")) window.__noticeAt = Date.now();
+  }).observe(root, { childList: true, subtree: true });
+  done(true);
+};
+wait();
+"#;
+
+/// Ms from a post (by `post`, outside the browser) to the "new comment"
+/// notice in a reader's browser that has the widget at `url` open.
+pub async fn notice_latency<F, Fut>(driver: &Chromedriver, url: &str, post: F) -> anyhow::Result<f64>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"]
+        }
+    });
+    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().expect("an object").clone())
+        .connect(&driver.url)
+        .await
+        .context("chromium does not start under chromedriver")?;
+    let result = async {
+        browser.goto(url).await?;
+        browser.execute_async(NOTICE_JS, vec![]).await?;
+        // The stream opens once the widget runs and is on screen.
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        let sent = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs_f64() * 1000.0;
+        post().await?;
+        for _ in 0..200 {
+            if let Some(at) = browser.execute("return window.__noticeAt || null", vec![]).await?.as_f64() {
+                return Ok(at - sent);
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+        anyhow::bail!("no notice within 5 s")
+    }
+    .await;
+    let _ = browser.close().await;
+    result
 }

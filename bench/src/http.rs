@@ -133,3 +133,53 @@ pub async fn all_comment_ids(api: &str, slug: &str) -> anyhow::Result<HashSet<St
         }
     }
 }
+
+/// Recommends comment `id` of `slug` as anonymous reader number `reader`,
+/// at an address of its own (the server trusts the bench's
+/// `X-Forwarded-For`); returns the status.
+pub async fn recommend(api: &str, slug: &str, id: &str, reader: u32) -> anyhow::Result<u16> {
+    let url = format!("{api}/api/v1/articles/{slug}/comments/{id}/recommendation");
+    let address = format!("10.{}.{}.{}", (reader >> 16) & 255, (reader >> 8) & 255, reader & 255);
+    let body = json!({ "recommended": true, "browser": format!("{reader:032x}") });
+    let request = Request::post(url)
+        .header("content-type", "application/json")
+        .header("x-forwarded-for", address)
+        .body(Full::new(Bytes::from(body.to_string())))?;
+    Ok(call(&client(), request).await?.0)
+}
+
+/// An open event stream of an article, read in its own task: when it
+/// received its first `comment` event, if it has.
+pub struct Listener {
+    pub heard: Arc<std::sync::Mutex<Option<Instant>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Opens `GET /api/v1/articles/{slug}/events` over raw HTTP/1.0 (as
+/// `EventSource` does); returns once the server answered 200.
+pub async fn listen(address: &str, slug: &str) -> anyhow::Result<Listener> {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let mut stream = tokio::net::TcpStream::connect(address).await?;
+    let request =
+        format!("GET /api/v1/articles/{slug}/events HTTP/1.0\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
+    let mut lines = BufReader::new(stream).lines();
+    let status = lines.next_line().await?.unwrap_or_default();
+    ensure!(status.contains(" 200 "), "the event stream answered {status:?}");
+    let heard = Arc::new(std::sync::Mutex::new(None));
+    let mark = heard.clone();
+    let task = tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line == "event: comment" {
+                mark.lock().unwrap().get_or_insert_with(Instant::now);
+            }
+        }
+    });
+    Ok(Listener { heard, task })
+}

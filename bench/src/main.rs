@@ -13,8 +13,13 @@
 //!    1.6 Mbit/s, CPU 4x), to the title, to 20 comments and to a usable form,
 //!    against the floor of the same DOM written into the page (a declarative
 //!    shadow root);
-//! 4. scale: first page of threads of 20, 1,000 and 10,000 comments;
-//! 5. throughput: wrk on the 20-comment page, against nginx serving the same bytes.
+//! 4. scale: first page of threads of 20, 1,000 and 10,000 comments; the
+//!    10,000-comment thread in each order (newest, oldest, most recommended,
+//!    with recommendations seeded), server time and time to 20 comments;
+//! 5. throughput: wrk on the 20-comment page, against nginx serving the same
+//!    bytes, then again with 1,000 live event streams open;
+//! 6. live updates: a post's fan-out to those 1,000 streams, and the time from
+//!    a post to its notice in a reader's browser.
 //!
 //! Isso runs in the same run as the reference of 2 and 3: its script and
 //! thread sizes, and cold loads of a page embedding the same 20 comments.
@@ -69,6 +74,7 @@ fn args() -> anyhow::Result<Args> {
 async fn main() -> anyhow::Result<()> {
     let args = args()?;
     let started = Instant::now();
+    rlimit::increase_nofile_limit(u64::MAX).context("cannot raise the open-file limit")?;
     let scratch = std::env::temp_dir().join(format!("encart-bench-{}", std::process::id()));
     std::fs::create_dir_all(&scratch)?;
     let result = run(&args, &scratch).await;
@@ -105,8 +111,12 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
     println!("==> writes: {WRITERS} concurrent writers");
     let mut api = server::Server::start(&args.server, &database).await?;
     let mut writes = Vec::new();
+    let mut largest = Vec::new();
     for (size, slug) in THREADS.iter().zip(&slugs) {
         let outcome = http::post_comments(&api.url, slug, *size, WRITERS).await?;
+        if *size == THREADS[2] {
+            largest.clone_from(&outcome.acknowledged);
+        }
         let listed = http::all_comment_ids(&api.url, slug).await?;
         let missing = outcome.acknowledged.iter().filter(|id| !listed.contains(*id)).count();
         println!(
@@ -121,6 +131,10 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         }));
     }
     report.section("writes", Value::Array(writes));
+    // "Most recommended" needs recommendations: 2,000 comments of the
+    // largest thread, each recommended by 1 to 5 readers.
+    let recommended = seed_recommendations(&api.url, &slugs[2], &largest).await?;
+    println!("    {recommended} recommendations on the {}-comment thread", THREADS[2]);
     // Restart: the measures below start from a cold cache and a fresh RSS.
     api.stop().await;
     let api = server::Server::start(&args.server, &database).await?;
@@ -138,7 +152,42 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         scale.push(json!({ "thread": size, "cold_ms": cold, "warm_median_ms": median(&warm) }));
     }
 
+    println!("==> the {}-comment thread in each order (server)", THREADS[2]);
+    let mut orders = Vec::new();
+    for sort in SORTS {
+        let url = format!("{}/api/v1/articles/{}/comments?limit=20&sort={sort}", api.url, slugs[2]);
+        let cold = http::time_get(&url).await?;
+        let mut warm = Vec::new();
+        for _ in 0..200 {
+            warm.push(http::time_get(&url).await?);
+        }
+        // Another page size is not kept in memory: the database's time.
+        let uncached_url = format!("{}/api/v1/articles/{}/comments?limit=19&sort={sort}", api.url, slugs[2]);
+        let mut uncached = Vec::new();
+        for _ in 0..50 {
+            uncached.push(http::time_get(&uncached_url).await?);
+        }
+        let first: Value = serde_json::from_slice(&http::get_bytes(&url).await?)?;
+        let next = first["next"].as_str().context("the first page has no next")?;
+        let second_url = format!("{}/api/v1/articles/{}/comments?limit=20&after={next}", api.url, slugs[2]);
+        let mut second = Vec::new();
+        for _ in 0..50 {
+            second.push(http::time_get(&second_url).await?);
+        }
+        println!(
+            "    {sort:>11}: cold {cold:.2} ms, cached median {:.3} ms, uncached median {:.2} ms, second page median {:.2} ms",
+            median(&warm),
+            median(&uncached),
+            median(&second)
+        );
+        orders.push(json!({
+            "sort": sort, "cold_ms": cold, "cached_median_ms": median(&warm),
+            "uncached_median_ms": median(&uncached), "second_page_median_ms": median(&second),
+        }));
+    }
+
     let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
+    let sorted_pages: Vec<String> = SORTS[1..].iter().map(|sort| sites.add_sorted(&api.url, &slugs[2], sort)).collect();
     let isso = isso::Isso::start(&args.isso, scratch, sites.partner())?;
     isso.seed(THREADS[0]).await?;
     let isso_page = sites.add_isso(&isso.url, isso::THREAD);
@@ -177,7 +226,12 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
                 thread_pages.push(pages.len());
                 pages.push((format!("encart, first view + hydration, {size} comments"), format!("widget-{i}.html")));
             }
-            unthrottled_only = Some((thread_pages, pages.len()));
+            let mut sort_pages = vec![thread_pages[2]];
+            for (sort, page) in SORTS[1..].iter().zip(&sorted_pages) {
+                sort_pages.push(pages.len());
+                pages.push((format!("encart, first view + hydration, {} comments, {sort}", THREADS[2]), page.clone()));
+            }
+            unthrottled_only = Some((thread_pages, sort_pages, pages.len()));
             pages.push((format!("Isso 0.14, {} comments (same run)", THREADS[0]), isso_page.clone()));
         }
         let urls: Vec<String> = pages.iter().map(|(_, page)| sites.url(page)).collect();
@@ -219,7 +273,10 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             r["comments_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
             r["usable_first_view_to_client"].as_f64().unwrap_or(f64::NAN),
         );
-        if let Some((thread_pages, isso)) = unthrottled_only {
+        if let Some((thread_pages, sort_pages, isso)) = unthrottled_only {
+            for (row, i) in orders.iter_mut().zip(sort_pages) {
+                row["dom_20_comments_median_ms"] = entries[i]["comments_ms"]["median"].clone();
+            }
             let isso = &entries[isso];
             ratios[key]["comments_first_view_to_isso"] =
                 json!(median_of(first_view, "comments_ms") / median_of(isso, "comments_ms"));
@@ -240,6 +297,21 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
     }
     report.section("cold_loads", json!({ "pages": loads, "ratios": ratios }));
     report.section("scale", Value::Array(scale));
+    report.section("orders", Value::Array(orders));
+
+    println!("==> a post to its notice in a reader's browser ({LOADS} loads)");
+    let mut notices = Vec::new();
+    for n in 0..LOADS {
+        let (api_url, slug) = (api.url.clone(), slugs[1].clone());
+        let post = || async move {
+            let url = format!("{api_url}/api/v1/articles/{slug}/comments");
+            let body = json!({ "author": "Direct", "body": format!("Un commentaire en direct, numéro {n}.") });
+            anyhow::ensure!(http::post_json(&url, &body).await? == 201, "the post was refused");
+            Ok(())
+        };
+        notices.push(browser::notice_latency(&driver, &sites.url("widget-1.html"), post).await?);
+    }
+    println!("    median {:.0} ms (each: {notices:.0?})", median(&notices));
 
     println!("==> throughput: wrk -t2 -c16 -d10s");
     let list = format!("{}/api/v1/articles/{}/comments?limit=20", api.url, slugs[0]);
@@ -261,5 +333,90 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             "server_peak_rss_mb": peak_rss_kb as f64 / 1024.0,
         }),
     );
+
+    println!("==> {STREAMS} live event streams open on one instance");
+    let address = api.url.trim_start_matches("http://").to_owned();
+    let rss_before = api.rss_kb()?;
+    let mut listeners = Vec::new();
+    for _ in 0..STREAMS {
+        listeners.push(http::listen(&address, &slugs[1]).await?);
+    }
+    let rss_open = api.rss_kb()?;
+    let with_streams = server::wrk(&list)?;
+    println!("    encart  {} (with the streams open)", with_streams.line());
+    let body = json!({ "author": "Direct", "body": "Pour tous les lecteurs à l’écoute." });
+    let posted = std::time::Instant::now();
+    anyhow::ensure!(
+        http::post_json(&format!("{}/api/v1/articles/{}/comments", api.url, slugs[1]), &body).await? == 201,
+        "the post was refused"
+    );
+    let mut heard = Vec::new();
+    for _ in 0..200 {
+        heard = listeners.iter().filter_map(|l| *l.heard.lock().unwrap()).collect();
+        if heard.len() == STREAMS {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let mut fan_out: Vec<f64> = heard.iter().map(|at| at.duration_since(posted).as_secs_f64() * 1000.0).collect();
+    fan_out.sort_by(f64::total_cmp);
+    drop(listeners);
+    let per_stream_kb = (rss_open.saturating_sub(rss_before)) as f64 / STREAMS as f64;
+    let (rps_ratio, p99_ratio) = (with_streams.requests_per_s / ours.requests_per_s, with_streams.p99_ms / ours.p99_ms);
+    println!(
+        "    server RSS {:.1} MB before, {:.1} MB with them ({per_stream_kb:.1} KB each); req/s {rps_ratio:.2}x and p99 {p99_ratio:.2}x of without",
+        rss_before as f64 / 1024.0,
+        rss_open as f64 / 1024.0
+    );
+    println!(
+        "    a post reached {} of {STREAMS} streams: median {:.1} ms, last {:.1} ms after it was sent",
+        fan_out.len(),
+        median(&fan_out),
+        fan_out.last().copied().unwrap_or(f64::NAN)
+    );
+    report.section(
+        "live",
+        json!({
+            "streams": STREAMS, "rss_before_mb": rss_before as f64 / 1024.0, "rss_with_streams_mb": rss_open as f64 / 1024.0,
+            "rss_per_stream_kb": per_stream_kb, "encart_with_streams": with_streams.json(),
+            "requests_per_s_ratio_to_without": rps_ratio, "p99_ratio_to_without": p99_ratio,
+            "fan_out_reached": fan_out.len(), "fan_out_median_ms": median(&fan_out),
+            "fan_out_last_ms": fan_out.last().copied(),
+            "post_to_notice_in_browser_ms": notices, "post_to_notice_median_ms": median(&notices),
+        }),
+    );
     Ok(report)
+}
+
+/// Orders measured on the largest thread.
+const SORTS: [&str; 3] = ["newest", "oldest", "recommended"];
+/// Live event streams held open while the API is measured.
+const STREAMS: usize = 1_000;
+
+/// Recommends 2,000 of `ids` (on `slug`), the n-th by 1 + n % 5 readers,
+/// from 16 writers at once; returns how many recommendations were made.
+async fn seed_recommendations(api: &str, slug: &str, ids: &[String]) -> anyhow::Result<usize> {
+    let picks: Vec<(String, u32)> = (0..2_000usize.min(ids.len()))
+        .flat_map(|n| {
+            let id = ids[(n * 7_919) % ids.len()].clone();
+            (0..1 + n % 5).map(move |r| (id.clone(), (n * 5 + r) as u32))
+        })
+        .collect();
+    let total = picks.len();
+    let chunks: Vec<Vec<(String, u32)>> = picks.chunks(total.div_ceil(WRITERS)).map(<[_]>::to_vec).collect();
+    let mut tasks = Vec::new();
+    for chunk in chunks {
+        let (api, slug) = (api.to_owned(), slug.to_owned());
+        tasks.push(tokio::spawn(async move {
+            for (id, reader) in chunk {
+                let status = http::recommend(&api, &slug, &id, reader).await?;
+                anyhow::ensure!(status == 200, "a recommendation was answered {status}");
+            }
+            anyhow::Ok(())
+        }));
+    }
+    for task in tasks {
+        task.await??;
+    }
+    Ok(total)
 }

@@ -43,6 +43,9 @@ impl Server {
         let child = Command::new(server)
             .args(["serve", "--allowed-origins", "*", "--post-burst", "1000000", "--post-refill-secs", "0"])
             .args(["--post-ceiling", "1000000"])
+            // Recommendations come from many readers (`X-Forwarded-For`), and
+            // a thousand event streams from this one machine.
+            .args(["--trusted-proxies", "127.0.0.1/32", "--max-event-streams-per-client", "2000"])
             .arg("--secret-file")
             .arg(std::env::temp_dir().join("encart-bench.key"))
             .arg("--listen")
@@ -62,6 +65,13 @@ impl Server {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
         let line = status.lines().find(|l| l.starts_with("VmHWM:")).context("no VmHWM in /proc status")?;
         line.split_whitespace().nth(1).context("empty VmHWM")?.parse().context("VmHWM is not a number")
+    }
+
+    /// The memory the process holds now (VmRSS), in KiB.
+    pub fn rss_kb(&self) -> anyhow::Result<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))?;
+        let line = status.lines().find(|l| l.starts_with("VmRSS:")).context("no VmRSS in /proc status")?;
+        line.split_whitespace().nth(1).context("empty VmRSS")?.parse().context("VmRSS is not a number")
     }
 
     /// SIGTERM, then wait: the server drains and exits.
