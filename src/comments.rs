@@ -104,7 +104,7 @@ pub fn CommentsSection(
                     })
                 }}
             </div>
-            <ol class="thread" tabindex="-1">
+            <ol class="thread">
                 {move || discussion.comments.get().into_iter().map(|c| comment_view(c, context)).collect_view()}
             </ol>
             {move || discussion.next.get().map(|_| more_button(discussion, lang, actions.load_more))}

@@ -36,7 +36,7 @@
       return response.then(function (r) {
         return r.json().then(function (view) {
           if (/stale/.test(flags)) view.build = "0000000000000000";
-          if (/tampered/.test(flags)) view.html = view.html.replace(/<ol class="thread"[^>]*>[\s\S]*<\/ol>/, "");
+          if (/tampered/.test(flags)) view.html = view.html.replace(/<ol class="thread">[\s\S]*<\/ol>/, "");
           return new Response(JSON.stringify(view), { headers: { "Content-Type": "application/json" } });
         });
       });

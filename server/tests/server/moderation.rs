@@ -417,7 +417,7 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
     // The first view shows them above the thread, as text.
     let view = get(&app, &format!("/api/v1/articles/{SLUG}/embed")).await.json;
     let html = view["html"].as_str().unwrap();
-    let (above, thread) = html.split_once(r#"<ol class="thread""#).unwrap();
+    let (above, thread) = html.split_once(r#"<ol class="thread">"#).unwrap();
     assert!(above.contains("Sélection de la rédaction") && above.contains("Avis n°3 &lt;script&gt;"), "{above}");
     assert!(!html.contains("<script>"));
     assert!(thread.contains("Avis n°3"), "they stay in the thread too");
