@@ -1181,7 +1181,14 @@ impl Cursor {
         let numbers: Vec<i64> = numbers
             .split('.')
             .map(|digits| match digits.parse::<i64>() {
-                Ok(n) if n >= 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+                // One spelling per number: no sign, no leading zero.
+                Ok(n)
+                    if n >= 0
+                        && digits.bytes().all(|b| b.is_ascii_digit())
+                        && (digits == "0" || !digits.starts_with('0')) =>
+                {
+                    Ok(n)
+                }
                 _ => Err(invalid()),
             })
             .collect::<Result<_>>()?;
@@ -1457,6 +1464,8 @@ mod tests {
             &URL_SAFE_NO_PAD.encode("c1.-5"),
             &URL_SAFE_NO_PAD.encode("c1.+5"),
             &URL_SAFE_NO_PAD.encode("c1.0"),
+            &URL_SAFE_NO_PAD.encode("o1.01"),
+            &URL_SAFE_NO_PAD.encode("r1.00.1.2"),
             &URL_SAFE_NO_PAD.encode("c1."),
             &URL_SAFE_NO_PAD.encode("c1.5.6"),
             &URL_SAFE_NO_PAD.encode("o1.5.6"),

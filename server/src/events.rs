@@ -169,8 +169,10 @@ impl Hub {
         Ok(Place { hub: self.clone(), client, slug: slug.to_owned() })
     }
 
-    /// The feed of `slug`, made if none (its last publication `latest`).
-    fn feed(&self, slug: &str, article: i64, latest: i64) -> Arc<Feed> {
+    /// A new listener of the feed of `slug`, made if none (its last
+    /// publication `latest`); under the lock a stream's end takes to drop a
+    /// feed without listeners, so none is dropped as it gains one.
+    fn subscribe(&self, slug: &str, article: i64, latest: i64) -> broadcast::Receiver<Arc<Note>> {
         self.feeds()
             .entry(slug.to_owned())
             .or_insert_with(|| {
@@ -180,7 +182,8 @@ impl Hub {
                     last: tokio::sync::Mutex::new(latest),
                 })
             })
-            .clone()
+            .sender
+            .subscribe()
     }
 }
 
@@ -282,9 +285,8 @@ async fn stream(
     let article = articles::id_of(&state.db, &slug).await?;
     let place = state.events.take_place(state.clients.key(ip), &slug)?;
     let latest = articles::last_publication(&state.db, article).await?;
-    let feed = state.events.feed(&slug, article, latest);
     // Listening before reading what was missed: nothing falls in between.
-    let receiver = feed.sender.subscribe();
+    let receiver = state.events.subscribe(&slug, article, latest);
     let limits = state.events.limits().clone();
     // A number from the future (another database) starts now.
     let from = after.map_or(latest, |after| after.min(latest));
@@ -294,7 +296,9 @@ async fn stream(
         db: state.db.clone(),
         article,
         sent: from,
-        replaying: from < latest,
+        // Always: a publication may have come after `latest` was read and
+        // before a feed made for this stream listened.
+        replaying: true,
         ends: Instant::now() + limits.lifetime,
         started: false,
         _place: place,
