@@ -433,6 +433,34 @@ mod tests {
     }
 
     #[test]
+    fn arrivals_are_counted_at_once_and_shown_only_when_asked_each_once() {
+        let owner = Owner::new();
+        owner.set();
+        let discussion = Discussion::new();
+        discussion.comments.set(vec![comment("1", None)]);
+        discussion.total.set(1);
+        let published = |id: &str, parent: Option<&str>, total: u64| Published { comment: comment(id, parent), total };
+        discussion.arrive(published("2", None, 2));
+        discussion.arrive(published("1a", Some("1"), 3));
+        discussion.arrive(published("2", None, 3));
+        discussion.arrive(published("1", None, 3));
+        assert_eq!(discussion.total.get_untracked(), 3, "counted at once");
+        assert_eq!(ids(&discussion.comments.get_untracked()), ["1[]"], "nothing moves");
+        assert_eq!(discussion.arrivals.with_untracked(Vec::len), 2, "each once; the thread's own left out");
+        discussion.show_arrivals();
+        assert_eq!(ids(&discussion.comments.get_untracked()), ["2[]", "1[\"1a[]\"]"]);
+        assert!(discussion.arrivals.with_untracked(Vec::is_empty));
+
+        // The reader's own comment, heard before its answer came: counted once.
+        discussion.insert_optimistic(comment("local", None));
+        discussion.arrive(published("3", None, 4));
+        discussion.confirm("local", comment("3", None), false);
+        assert_eq!(discussion.total.get_untracked(), 4);
+        assert!(discussion.arrivals.with_untracked(Vec::is_empty));
+        assert_eq!(ids(&discussion.comments.get_untracked()), ["3[]", "2[]", "1[\"1a[]\"]"]);
+    }
+
+    #[test]
     fn removing_finds_comments_at_any_depth() {
         let mut list = vec![comment("1", None)];
         insert(&mut list, comment("1a", Some("1")));
