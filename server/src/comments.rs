@@ -947,16 +947,26 @@ pub async fn page(db: &Db, article: i64, limit: u32, sort: Sort, after: Option<C
         }
         // Later pages: by the counts as of the snapshot (today's, less the
         // changes since), so that no comment moves across pages meanwhile.
+        // The comments whose counts did not change are read from the index
+        // by count; the few that changed are added with their counts then.
         (Sort::Recommended, Some(Cursor::Recommended { snapshot, recommends, id })) => {
             sqlx::query_as(&format!(
-                "{}, c.recommends - COALESCE(ch.delta, 0) AS score, $2 AS snapshot
-             {COMMENT_FROM}
-             LEFT JOIN (SELECT comment_id, CAST(SUM(delta) AS BIGINT) AS delta FROM recommendation_changes
-                        WHERE article_id = $1 AND id > $2 GROUP BY comment_id) ch ON ch.comment_id = c.id
-             WHERE {TOP} AND (c.recommends - COALESCE(ch.delta, 0) < $3
-                              OR (c.recommends - COALESCE(ch.delta, 0) = $3 AND c.id < $4))
-             ORDER BY score DESC, c.id DESC LIMIT $5",
-                comment_columns!()
+                "SELECT * FROM (
+                SELECT * FROM (
+                    {columns}, c.recommends AS score, $2 AS snapshot {COMMENT_FROM}
+                    WHERE {TOP} AND (c.recommends < $3 OR (c.recommends = $3 AND c.id < $4))
+                      AND c.id NOT IN (SELECT comment_id FROM recommendation_changes WHERE article_id = $1 AND id > $2)
+                    ORDER BY c.recommends DESC, c.id DESC LIMIT $5
+                ) AS unchanged
+                UNION ALL
+                SELECT * FROM (
+                    {columns}, c.recommends - ch.delta AS score, $2 AS snapshot {COMMENT_FROM}
+                    JOIN (SELECT comment_id, CAST(SUM(delta) AS BIGINT) AS delta FROM recommendation_changes
+                          WHERE article_id = $1 AND id > $2 GROUP BY comment_id) ch ON ch.comment_id = c.id
+                    WHERE {TOP} AND (c.recommends - ch.delta < $3 OR (c.recommends - ch.delta = $3 AND c.id < $4))
+                ) AS changed
+             ) AS page ORDER BY page.score DESC, page.id DESC LIMIT $5",
+                columns = comment_columns!()
             ))
             .bind(article)
             .bind(snapshot)
