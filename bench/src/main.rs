@@ -336,6 +336,10 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
 
     println!("==> {STREAMS} live event streams open on one instance");
     let address = api.url.trim_start_matches("http://").to_owned();
+    // Without them again, right before: this VM's noise is larger than
+    // what is measured, so both runs are side by side.
+    let without = server::wrk(&list)?;
+    println!("    encart  {} (without streams, just before)", without.line());
     let rss_before = api.rss_kb()?;
     let mut listeners = Vec::new();
     for _ in 0..STREAMS {
@@ -362,7 +366,8 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
     fan_out.sort_by(f64::total_cmp);
     drop(listeners);
     let per_stream_kb = (rss_open.saturating_sub(rss_before)) as f64 / STREAMS as f64;
-    let (rps_ratio, p99_ratio) = (with_streams.requests_per_s / ours.requests_per_s, with_streams.p99_ms / ours.p99_ms);
+    let (rps_ratio, p99_ratio) =
+        (with_streams.requests_per_s / without.requests_per_s, with_streams.p99_ms / without.p99_ms);
     println!(
         "    server RSS {:.1} MB before, {:.1} MB with them ({per_stream_kb:.1} KB each); req/s {rps_ratio:.2}x and p99 {p99_ratio:.2}x of without",
         rss_before as f64 / 1024.0,
@@ -378,7 +383,8 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         "live",
         json!({
             "streams": STREAMS, "rss_before_mb": rss_before as f64 / 1024.0, "rss_with_streams_mb": rss_open as f64 / 1024.0,
-            "rss_per_stream_kb": per_stream_kb, "encart_with_streams": with_streams.json(),
+            "rss_per_stream_kb": per_stream_kb, "encart_without_streams": without.json(),
+            "encart_with_streams": with_streams.json(),
             "requests_per_s_ratio_to_without": rps_ratio, "p99_ratio_to_without": p99_ratio,
             "fan_out_reached": fan_out.len(), "fan_out_median_ms": median(&fan_out),
             "fan_out_last_ms": fan_out.last().copied(),
