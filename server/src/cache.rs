@@ -32,8 +32,9 @@ pub const CACHE_CONTROL: &str = "public, max-age=0, s-maxage=5";
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hot {
     Article,
-    /// The first page of comments at the widget's page size, in one order.
-    FirstPage(encart_api_types::Sort),
+    /// The first page of comments at the widget's page size, in the order
+    /// asked for (`None`: the site's).
+    FirstPage(Option<encart_api_types::Sort>),
     /// The first view rendered with one set of options (their hash).
     Embed(u64),
 }
@@ -121,8 +122,9 @@ impl ReadCache {
         let mut writes = self.writes();
         writes.generation += 1;
         let embeds = writes.embeds.remove(slug).unwrap_or_default();
-        let first_pages = encart_api_types::Sort::ALL.map(Hot::FirstPage);
-        for hot in [Hot::Article].into_iter().chain(first_pages).chain(embeds.into_iter().map(Hot::Embed)) {
+        let first_pages = encart_api_types::Sort::ALL.map(|sort| Hot::FirstPage(Some(sort)));
+        let hot = [Hot::Article, Hot::FirstPage(None)].into_iter().chain(first_pages);
+        for hot in hot.chain(embeds.into_iter().map(Hot::Embed)) {
             self.entries.remove(&(slug.to_owned(), hot));
         }
     }
@@ -221,8 +223,8 @@ mod tests {
         let cache = ReadCache::new(1 << 20, Duration::from_secs(60));
         let generation = cache.generation();
         cache.put("a", Hot::Article, Arc::new(Cached::new(b"1".to_vec())), generation);
-        cache.put("a", Hot::FirstPage(Sort::Newest), Arc::new(Cached::new(b"[]".to_vec())), generation);
-        cache.put("a", Hot::FirstPage(Sort::Recommended), Arc::new(Cached::new(b"[]".to_vec())), generation);
+        cache.put("a", Hot::FirstPage(None), Arc::new(Cached::new(b"[]".to_vec())), generation);
+        cache.put("a", Hot::FirstPage(Some(Sort::Recommended)), Arc::new(Cached::new(b"[]".to_vec())), generation);
         cache.put("b", Hot::Article, Arc::new(Cached::new(b"2".to_vec())), generation);
         assert!(cache.get("a", Hot::Article).is_some());
 
@@ -231,8 +233,8 @@ mod tests {
         cache.invalidate("a");
         cache.put("a", Hot::Article, Arc::new(Cached::new(b"stale".to_vec())), before_write);
         assert!(cache.get("a", Hot::Article).is_none());
-        assert!(cache.get("a", Hot::FirstPage(Sort::Newest)).is_none());
-        assert!(cache.get("a", Hot::FirstPage(Sort::Recommended)).is_none(), "every order's first page goes");
+        assert!(cache.get("a", Hot::FirstPage(None)).is_none());
+        assert!(cache.get("a", Hot::FirstPage(Some(Sort::Recommended))).is_none(), "every order's first page goes");
         assert!(cache.get("b", Hot::Article).is_some(), "other articles stay");
 
         cache.put("a", Hot::Article, Arc::new(Cached::new(b"fresh".to_vec())), cache.generation());
@@ -250,15 +252,10 @@ mod tests {
     fn the_cache_holds_at_most_its_bytes() {
         let cache = ReadCache::new(100_000, Duration::from_secs(60));
         for i in 0..100 {
-            cache.put(
-                &format!("article-{i}"),
-                Hot::FirstPage(Sort::Newest),
-                Arc::new(Cached::new(vec![b'x'; 10_000])),
-                0,
-            );
+            cache.put(&format!("article-{i}"), Hot::FirstPage(None), Arc::new(Cached::new(vec![b'x'; 10_000])), 0);
         }
         assert!(cache.entries.weight() <= 100_000, "{} bytes", cache.entries.weight());
-        assert!(cache.get("article-99", Hot::FirstPage(Sort::Newest)).is_some(), "the newest is kept");
+        assert!(cache.get("article-99", Hot::FirstPage(None)).is_some(), "the newest is kept");
     }
 
     #[test]

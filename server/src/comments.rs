@@ -424,13 +424,14 @@ async fn list(
     {
         return Err(Error::bad_request("the cursor is of another order than sort"));
     }
-    // The first page of the site's default order is kept under that order.
-    let article = articles::id_of(&state.db, &slug).await?;
-    let site = site_settings(&state, article).await?;
-    let sort = after.map(Cursor::sort).or(sort).unwrap_or(site.sort);
-    let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage(sort));
+    // The first page is kept under the order asked for (`None`: the
+    // site's), so that a hit reads nothing from the database.
+    let asked = after.map(Cursor::sort).or(sort);
+    let hot = (after.is_none() && limit == DEFAULT_PAGE).then_some(cache::Hot::FirstPage(asked));
     let load = async {
-        let mut page = page(&state.db, article, limit, sort, after).await?;
+        let article = articles::id_of(&state.db, &slug).await?;
+        let site = site_settings(&state, article).await?;
+        let mut page = page(&state.db, article, limit, asked.unwrap_or(site.sort), after).await?;
         page.commenting = site.commenting;
         Ok(page)
     };

@@ -70,6 +70,31 @@ async fn a_new_comment_shows_at_once_despite_the_cache() {
     assert_eq!(get(&app, &comments_uri()).await.json["total"], 0);
 }
 
+/// What every reader asks first is answered from memory: with the database
+/// gone, the article, its first page in each order asked for (and in the
+/// site's) and its first view still come.
+#[tokio::test]
+async fn hot_reads_are_answered_without_the_database() {
+    let db = common::db().await;
+    let app = seeded(db.clone()).await;
+    let uris = [
+        format!("/api/v1/articles/{SLUG}"),
+        comments_uri(),
+        format!("{}&sort=oldest", comments_uri()),
+        format!("{}&sort=recommended", comments_uri()),
+        format!("/api/v1/articles/{SLUG}/embed"),
+    ];
+    for uri in &uris {
+        assert_eq!(get(&app, uri).await.status, StatusCode::OK, "{uri}");
+    }
+    db.close().await;
+    for uri in &uris {
+        assert_eq!(get(&app, uri).await.status, StatusCode::OK, "{uri} from memory");
+    }
+    let uncached = get(&app, &format!("/api/v1/articles/{SLUG}/comments?limit=19")).await;
+    assert_eq!(uncached.status, StatusCode::INTERNAL_SERVER_ERROR, "the database is gone indeed");
+}
+
 #[tokio::test]
 async fn errors_are_not_cached() {
     let db = common::db().await;
