@@ -1164,6 +1164,19 @@ async fn newsroom_picks_show_above_the_thread_before_the_module_runs_and_after()
     world.close().await;
 }
 
+/// No accessibility violation in the first widget as it stands, and
+/// screenshots at 1280 and 375 px with `selector` at the top
+/// (`{name}-1280.png`, `{name}-375.png`), to be looked at.
+async fn looked_at(world: &World, selector: &str, name: &str) {
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.screenshot_at(selector, &format!("{name}-1280.png")).await;
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world.screenshot_at(selector, &format!("{name}-375.png")).await;
+    world.browser.set_window_size(1280, 1600).await.unwrap();
+}
+
 /// What the first widget shows once its thread's top-level comments are
 /// those of `expected`, in order (waits for it).
 async fn wait_order(world: &World, expected: &[&str]) -> Value {
@@ -1196,13 +1209,7 @@ async fn a_reader_orders_the_thread_and_their_choice_is_remembered_on_every_path
     world.element(0, ".sort select").await.select_by_value("recommended").await.unwrap();
     let seen = wait_order(&world, &["Bruno", "Aline", "Driss", "Chloé"]).await;
     assert_eq!(seen["sort"], json!(["recommended", "Les plus recommandés"]));
-    world.js(&axe_script(), Value::Null).await;
-    let report = audit(&world).await;
-    assert_eq!(report["violations"], json!([]), "{report:#}");
-    world.screenshot_at(".sort", "sort-1280.png").await;
-    world.browser.set_window_size(375, 1200).await.unwrap();
-    world.screenshot_at(".sort", "sort-375.png").await;
-    world.browser.set_window_size(1280, 1600).await.unwrap();
+    looked_at(&world, ".sort", "sort").await;
 
     // Remembered: the first view comes in that order and is hydrated as is;
     // the module rendering alone asks for it too.
@@ -1304,13 +1311,7 @@ async fn a_comment_posted_in_one_browser_is_announced_in_another_and_shown_when_
     assert_eq!(authors, ["Karim B."]);
     let after = world.js(&format!("{WIDGET_JS} return [scrollY, hosts()[0].shadowRoot.querySelector('.comment').getBoundingClientRect().top];"), Value::Null).await;
     assert_eq!(before, after, "the notice moves nothing");
-    world.js(&axe_script(), Value::Null).await;
-    let report = audit(&world).await;
-    assert_eq!(report["violations"], json!([]), "{report:#}");
-    world.screenshot_at(".arrivals", "live-1280.png").await;
-    world.browser.set_window_size(375, 1200).await.unwrap();
-    world.screenshot_at(".arrivals", "live-375.png").await;
-    world.browser.set_window_size(1280, 1600).await.unwrap();
+    looked_at(&world, ".arrivals", "live").await;
 
     // Shown: at the top of the thread, which has the focus.
     world.click(0, ".arrivals button.new-comments").await;
@@ -1330,21 +1331,16 @@ async fn a_comment_posted_in_one_browser_is_announced_in_another_and_shown_when_
     wait_streams(&world, 0, "off screen").await;
     world.js(&format!("{WIDGET_JS} hosts()[0].scrollIntoView();"), Value::Null).await;
     wait_streams(&world, 1, "scrolled to").await;
-    world
-        .js(
-            "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-             document.dispatchEvent(new Event('visibilitychange'));",
-            Value::Null,
-        )
-        .await;
+    // The tab hidden, then shown again, as the browser tells a page.
+    let tab = async |state: &str| {
+        let script = "const state = arguments[0];
+                      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+                      document.dispatchEvent(new Event('visibilitychange'));";
+        world.js(script, json!(state)).await;
+    };
+    tab("hidden").await;
     wait_streams(&world, 0, "a hidden tab").await;
-    world
-        .js(
-            "Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-             document.dispatchEvent(new Event('visibilitychange'));",
-            Value::Null,
-        )
-        .await;
+    tab("visible").await;
     wait_streams(&world, 1, "visible again").await;
     world.js("scrollTo(0, 0)", Value::Null).await;
     wait_streams(&world, 0, "scrolled away").await;

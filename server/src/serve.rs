@@ -210,6 +210,23 @@ impl<S> Idle<S> {
         self.deadline.as_mut().reset(next);
     }
 
+    /// What a write polled: bytes written start the idle time again.
+    fn wrote(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+        polled: std::task::Poll<std::io::Result<usize>>,
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        match polled {
+            std::task::Poll::Pending => self.pending(cx),
+            std::task::Poll::Ready(result) => {
+                if matches!(result, Ok(n) if n > 0) {
+                    self.moved();
+                }
+                std::task::Poll::Ready(result)
+            }
+        }
+    }
+
     /// Pending: an error if the connection has been idle too long.
     fn pending<T>(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<T>> {
         match self.deadline.as_mut().poll(cx) {
@@ -246,15 +263,8 @@ impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for Idle<S> {
         cx: &mut std::task::Context<'_>,
         buf: &[u8],
     ) -> std::task::Poll<std::io::Result<usize>> {
-        match std::pin::Pin::new(&mut self.inner).poll_write(cx, buf) {
-            std::task::Poll::Pending => self.pending(cx),
-            std::task::Poll::Ready(result) => {
-                if matches!(result, Ok(n) if n > 0) {
-                    self.moved();
-                }
-                std::task::Poll::Ready(result)
-            }
-        }
+        let polled = std::pin::Pin::new(&mut self.inner).poll_write(cx, buf);
+        self.wrote(cx, polled)
     }
 
     fn poll_write_vectored(
@@ -262,15 +272,8 @@ impl<S: tokio::io::AsyncWrite + Unpin> tokio::io::AsyncWrite for Idle<S> {
         cx: &mut std::task::Context<'_>,
         bufs: &[std::io::IoSlice<'_>],
     ) -> std::task::Poll<std::io::Result<usize>> {
-        match std::pin::Pin::new(&mut self.inner).poll_write_vectored(cx, bufs) {
-            std::task::Poll::Pending => self.pending(cx),
-            std::task::Poll::Ready(result) => {
-                if matches!(result, Ok(n) if n > 0) {
-                    self.moved();
-                }
-                std::task::Poll::Ready(result)
-            }
-        }
+        let polled = std::pin::Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        self.wrote(cx, polled)
     }
 
     fn is_write_vectored(&self) -> bool {

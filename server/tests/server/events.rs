@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::process::{EventStream, exchange, import, post_request, serve_with};
+use common::process::{EventStream, UNLIMITED, exchange, import, post_request, serve_with};
 use common::{SLUG, empty_database};
 use encart_server::moderation::{self, Decision};
 use encart_server::{AppState, Moderation, PostRate};
@@ -32,20 +32,7 @@ const QUIET: Duration = Duration::from_millis(400);
 /// The flags of a server without practical post limits, behind a trusted
 /// proxy on 127.0.0.1 (each `X-Forwarded-For` a reader), with these too.
 fn flags<'a>(more: &[&'a str]) -> Vec<&'a str> {
-    let mut flags = vec![
-        "--allowed-origins",
-        "*",
-        "--post-burst",
-        "1000000",
-        "--post-refill-secs",
-        "0",
-        "--post-ceiling",
-        "1000000",
-        "--trusted-proxies",
-        "127.0.0.1/32",
-    ];
-    flags.extend_from_slice(more);
-    flags
+    [&UNLIMITED[..], &["--trusted-proxies", "127.0.0.1/32"], more].concat()
 }
 
 async fn post(address: &str, body: &str) -> serde_json::Value {

@@ -38,16 +38,25 @@ async fn time_to_list(address: &str, total: u64) -> Duration {
     }
 }
 
+/// Our article imported into the database at `url`, and three instances of
+/// the server on it, with their addresses.
+async fn three_instances(url: &str) -> (Vec<tokio::process::Child>, Vec<String>) {
+    import(url);
+    let mut instances = Vec::new();
+    let mut addresses = Vec::new();
+    for _ in 0..3 {
+        let (child, address) = serve(url).await;
+        instances.push(child);
+        addresses.push(address);
+    }
+    (instances, addresses)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs PostgreSQL: cargo xtask test runs it with ENCART_TEST_POSTGRES"]
 async fn three_instances_on_one_postgresql_agree_and_lose_nothing() {
     let (db, url) = postgres_db().await.expect("ENCART_TEST_POSTGRES names a PostgreSQL server");
-    import(&url);
-    let mut instances = Vec::new();
-    for _ in 0..3 {
-        instances.push(serve(&url).await);
-    }
-    let addresses: Vec<String> = instances.iter().map(|(_, address)| address.clone()).collect();
+    let (instances, addresses) = three_instances(&url).await;
 
     // Each instance holds the empty first page in its cache.
     for address in &addresses {
@@ -85,7 +94,7 @@ async fn three_instances_on_one_postgresql_agree_and_lose_nothing() {
     for address in &addresses {
         time_to_list(address, 301).await;
     }
-    for (mut child, _) in instances {
+    for mut child in instances {
         child.kill().await.unwrap();
     }
 }
@@ -94,12 +103,7 @@ async fn three_instances_on_one_postgresql_agree_and_lose_nothing() {
 #[ignore = "needs PostgreSQL: cargo xtask test runs it with ENCART_TEST_POSTGRES"]
 async fn event_streams_on_every_instance_hear_what_any_publishes_once_and_in_order() {
     let (_db, url) = postgres_db().await.expect("ENCART_TEST_POSTGRES names a PostgreSQL server");
-    import(&url);
-    let mut instances = Vec::new();
-    for _ in 0..3 {
-        instances.push(serve(&url).await);
-    }
-    let addresses: Vec<String> = instances.iter().map(|(_, address)| address.clone()).collect();
+    let (instances, addresses) = three_instances(&url).await;
     let path = format!("/api/v1/articles/{SLUG}/events");
     let mut streams = Vec::new();
     for address in &addresses {
@@ -135,7 +139,7 @@ async fn event_streams_on_every_instance_hear_what_any_publishes_once_and_in_ord
         assert_eq!(stream.next(Duration::from_millis(300)).await, None, "nothing twice");
         println!("a stream heard all 30 within {:?} of the last post", start.elapsed());
     }
-    for (mut child, _) in instances {
+    for mut child in instances {
         child.kill().await.unwrap();
     }
 }

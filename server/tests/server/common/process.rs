@@ -15,18 +15,12 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_encart-server");
 /// clients, all on this machine, stand for many readers); returns it and its
 /// address once it listens.
 pub async fn serve(url: &str) -> (Child, String) {
-    let unlimited = [
-        "--post-burst",
-        "1000000",
-        "--post-refill-secs",
-        "0",
-        "--post-ceiling",
-        "1000000",
-        "--max-connections-per-client",
-        "100000",
-    ];
-    serve_with(url, &[&["--allowed-origins", "*"][..], &unlimited].concat()).await
+    serve_with(url, &[&UNLIMITED[..], &["--max-connections-per-client", "100000"]].concat()).await
 }
+
+/// Any origin, and reader writes without a practical limit.
+pub const UNLIMITED: [&str; 8] =
+    ["--allowed-origins", "*", "--post-burst", "1000000", "--post-refill-secs", "0", "--post-ceiling", "1000000"];
 
 /// The key file of the servers of the database at `url`: every server of one
 /// database (instances, restarts) reads the same one.
