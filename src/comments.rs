@@ -1,7 +1,7 @@
 //! The discussion under the article: count, threads, "show more", and the
 //! forms to comment and to reply.
 
-use encart_api_types::{Comment, EDIT_WINDOW_SECS, ReportReason, Sort, check_body, parse_utc_millis};
+use encart_api_types::{Comment, ReportReason, Sort, check_body, edit_window_end, parse_utc_millis};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
@@ -288,7 +288,7 @@ fn comment_view(comment: Comment, cx: Context) -> AnyView {
     // Its author may edit it for a while after posting.
     let edit_button = created_ms.filter(|_| own && !deleted).map(|posted| {
         let (id, body) = (id.clone(), body.clone());
-        let until = posted.saturating_add(i64::try_from(EDIT_WINDOW_SECS * 1000).unwrap_or(i64::MAX));
+        let until = edit_window_end(posted);
         move || {
             let (id, body) = (id.clone(), body.clone());
             (cx.now_ms.get() < until).then(|| {

@@ -45,6 +45,12 @@ pub struct Comment {
 /// How long after posting an author may edit their comment.
 pub const EDIT_WINDOW_SECS: u64 = 15 * 60;
 
+/// The last moment (ms since the epoch) its author may edit a comment
+/// posted at `posted_ms`: the server's rule and the widget's "Edit" button.
+pub fn edit_window_end(posted_ms: i64) -> i64 {
+    posted_ms.saturating_add(i64::try_from(EDIT_WINDOW_SECS * 1000).unwrap_or(i64::MAX))
+}
+
 /// `PATCH …/comments/{id}` with the edit token (or the reader's sign-in
 /// token): the comment's new text, under the rules of a new one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,9 +23,9 @@ use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use encart_api_types::{
-    Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment, Erased, FIRST_PAGE_SIZE,
-    FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, PendingComments, PendingQuery,
-    PostedComment, ReaderComment, ReaderComments, Recommendation, Sort, Visibility, check_body, is_browser_token,
+    Comment, CommentEdit, CommentPage, Commenting, EditedComment, Erased, FIRST_PAGE_SIZE, FieldErrors, MAX_OWN_TOKENS,
+    MAX_PICKS, NewComment, NewRecommendation, PendingComments, PendingQuery, PostedComment, ReaderComment,
+    ReaderComments, Recommendation, Sort, Visibility, check_body, edit_window_end, is_browser_token,
     normalize_line_breaks, parse_utc_millis,
 };
 use serde::Deserialize;
@@ -184,7 +184,7 @@ impl Body for CommentEdit {
 
 /// `PATCH …/comments/{id}` `{"body"}` with `Authorization: Bearer` and the
 /// comment's edit token, or the token of the reader their site signed in:
-/// the author changes their comment's text, within [`EDIT_WINDOW_SECS`] of
+/// the author changes their comment's text, within [`encart_api_types::EDIT_WINDOW_SECS`] of
 /// posting it, under the rules of a new comment (rate-limited as posts, and
 /// refused to a banned author).
 async fn change(
@@ -229,7 +229,7 @@ fn bearer_credential(headers: &HeaderMap) -> Result<&str> {
 }
 
 /// Changes the text of comment `id` of `article` to `body` if `author`
-/// posted it and it is `now` within [`EDIT_WINDOW_SECS`] of its posting.
+/// posted it and it is `now` within [`encart_api_types::EDIT_WINDOW_SECS`] of its posting.
 /// The earlier text is kept for moderators. Where the comment is published
 /// and `holds` (a pre-moderated site), the new text waits for a moderator
 /// and the published one stays shown. The same 404 whether the comment does
@@ -253,7 +253,7 @@ pub async fn edit(
     let (old, created_at, status) = found.ok_or_else(not_found)?;
     let posted = parse_utc_millis(&created_at).map_err(|_| anyhow::anyhow!("comment {id} has no valid time"))?;
     let now_ms = now.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-    if now_ms > posted.saturating_add(i64::try_from(EDIT_WINDOW_SECS * 1000).unwrap_or(i64::MAX)) {
+    if now_ms > edit_window_end(posted) {
         return Err(Error::edit_window_closed());
     }
     let published = status == Status::Approved.as_str();
