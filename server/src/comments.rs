@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::IpAddr;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Query, State};
@@ -252,8 +252,7 @@ pub async fn edit(
         author.posted(&mut tx, "body, created_at, status", "status IN ('approved', 'pending')", article, id).await?;
     let (old, created_at, status) = found.ok_or_else(not_found)?;
     let posted = parse_utc_millis(&created_at).map_err(|_| anyhow::anyhow!("comment {id} has no valid time"))?;
-    let now_ms = now.duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-    if now_ms > edit_window_end(posted) {
+    if db::millis(now) > edit_window_end(posted) {
         return Err(Error::edit_window_closed());
     }
     let published = status == Status::Approved.as_str();
@@ -266,17 +265,7 @@ pub async fn edit(
         Visibility::AwaitingModeration
     } else {
         if body != old {
-            sqlx::query("INSERT INTO comment_edits (comment_id, body) VALUES ($1, $2)")
-                .bind(id)
-                .bind(&old)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("UPDATE comments SET body = $1, edited_at = $2, pending_body = NULL WHERE id = $3")
-                .bind(body.as_ref())
-                .bind(db::time_text(now))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            replace_text(&mut tx, id, &old, &body, &db::time_text(now)).await?;
         }
         if published { Visibility::Published } else { Visibility::AwaitingModeration }
     };
@@ -284,6 +273,29 @@ pub async fn edit(
         sqlx::query_as(&format!("{SELECT_COMMENT} WHERE c.id = $1")).bind(id).fetch_one(&mut *tx).await?;
     tx.commit().await?;
     Ok(EditedComment { comment: row.into_comment(), visibility })
+}
+
+/// Comment `id` reads `new` from `at` (a stored time) on, marked edited; its
+/// text `old` is kept for moderators, and an edit awaiting one is settled.
+async fn replace_text(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    old: &str,
+    new: &str,
+    at: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO comment_edits (comment_id, body) VALUES ($1, $2)")
+        .bind(id)
+        .bind(old)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE comments SET body = $1, edited_at = $2, pending_body = NULL WHERE id = $3")
+        .bind(new)
+        .bind(at)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 /// Who asks to edit or erase a comment.
@@ -855,8 +867,13 @@ macro_rules! comment_columns {
             c.status, c.reader_id, r.staff, c.edited_at, c.recommends"
     };
 }
-const COMMENT_FROM: &str = " FROM comments c LEFT JOIN readers r ON r.id = c.reader_id";
-const SELECT_COMMENT: &str = concat!(comment_columns!(), " FROM comments c LEFT JOIN readers r ON r.id = c.reader_id");
+macro_rules! comment_from {
+    () => {
+        " FROM comments c LEFT JOIN readers r ON r.id = c.reader_id"
+    };
+}
+const COMMENT_FROM: &str = comment_from!();
+const SELECT_COMMENT: &str = concat!(comment_columns!(), comment_from!());
 
 #[derive(sqlx::FromRow)]
 struct CommentRow {
@@ -1401,19 +1418,7 @@ pub async fn set_verdict(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, ver
     .await?;
     if let Some((old, new)) = edit {
         match verdict {
-            Verdict::Approved => {
-                sqlx::query("INSERT INTO comment_edits (comment_id, body) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(&old)
-                    .execute(&mut **tx)
-                    .await?;
-                sqlx::query("UPDATE comments SET body = $1, edited_at = $2, pending_body = NULL WHERE id = $3")
-                    .bind(&new)
-                    .bind(db::now())
-                    .bind(id)
-                    .execute(&mut **tx)
-                    .await?;
-            }
+            Verdict::Approved => replace_text(tx, id, &old, &new, &db::now()).await?,
             // The edit is turned down; the published text stays.
             Verdict::Rejected => {
                 sqlx::query("UPDATE comments SET pending_body = NULL WHERE id = $1")

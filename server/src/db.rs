@@ -127,6 +127,11 @@ pub fn time_text(time: SystemTime) -> String {
     )
 }
 
+/// `time` in milliseconds since the epoch (0 before it).
+pub fn millis(time: SystemTime) -> i64 {
+    time.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// `$first, $first+1, …`: the parameters of an `IN (…)` list of `count` values.
 pub fn parameters(first: usize, count: usize) -> String {
     let mut list = String::new();

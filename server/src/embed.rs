@@ -60,7 +60,12 @@ async fn show(
         let mut comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, sort, None).await?;
         comments.commenting = site.commenting;
         let unavailable = encart::widget::unavailable(&options, &article).to_owned();
-        let state = EmbedState { article, comments, now: now_millis(), options: options.clone() };
+        let state = EmbedState {
+            article,
+            comments,
+            now: crate::db::millis(std::time::SystemTime::now()),
+            options: options.clone(),
+        };
         Ok(Embed {
             build: encart::BUILD_ID.to_owned(),
             html: encart::widget::render(state.clone()),
@@ -84,9 +89,4 @@ fn options(params: Params, site_language: Option<&str>) -> ViewOptions {
         size: params.size.as_deref().and_then(TextSize::parse).map(|s| s.as_str().to_owned()),
         sort: params.sort.as_deref().and_then(Sort::parse),
     }
-}
-
-fn now_millis() -> i64 {
-    let since_epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
 }
