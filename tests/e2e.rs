@@ -1408,9 +1408,15 @@ async fn on_a_pre_moderated_site_an_edit_waits_and_the_published_text_stays() {
     world.open("").await;
     post_and_see_held(&world).await;
     let id: i64 = sqlx::query_scalar("SELECT id FROM comments").fetch_one(&world.sites.db).await.unwrap();
-    encart_server::moderation::decide(&world.sites.db, "modo", encart_server::moderation::Decision::Approve, &[id])
-        .await
-        .unwrap();
+    encart_server::moderation::decide(
+        &world.sites.db,
+        &[],
+        "modo",
+        encart_server::moderation::Decision::Approve,
+        &[id],
+    )
+    .await
+    .unwrap();
     world.sites.state.written(&world.sites.article).await;
     world.open("").await;
     wait_until(&world, "the published comment", |s| {

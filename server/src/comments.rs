@@ -35,6 +35,7 @@ use crate::db::{self, Db};
 use crate::extract::{Body, JsonBody, Slug, SlugAndId};
 use crate::identity::{self, Claims, SignedIn};
 use crate::moderation::{Moderation, Standing};
+use crate::outbox::{self, Event};
 use crate::recommendations::{self, Voter};
 use crate::secrets::{hex_sha256, random_token};
 use crate::sites::{self, Site};
@@ -86,7 +87,7 @@ async fn remove(
     } else {
         Author::EditToken(credential)
     };
-    erase(&state.db, article, &id, author).await?;
+    erase(&state.db, &state.sites, article, &id, author).await?;
     state.written(&slug).await;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -338,12 +339,13 @@ impl Author<'_> {
 /// or, when answers hang from it, everything it held is wiped and a
 /// `deleted` placeholder stays for the thread. The same 404 whether the
 /// comment does not exist or is someone else's.
-pub async fn erase(db: &Db, article: i64, id: &str, author: Author<'_>) -> Result<()> {
+pub async fn erase(db: &Db, sites: &[Site], article: i64, id: &str, author: Author<'_>) -> Result<()> {
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
     let mut tx = db.begin().await?;
     let found: Option<(i64,)> = author.posted(&mut tx, "id", "status != 'deleted'", article, id).await?;
     found.ok_or_else(not_found)?;
+    announce(&mut tx, sites, id, Event::Deleted, None).await?;
     remove_or_wipe(&mut tx, id).await?;
     tx.commit().await?;
     Ok(())
@@ -605,6 +607,7 @@ async fn erase_mine(
     .await?;
     // Newest first: answers go before what they answer, which then has none left.
     for (id, _) in &rows {
+        announce(&mut tx, &state.sites, *id, Event::Deleted, None).await?;
         remove_or_wipe(&mut tx, *id).await?;
     }
     let banned = bans::bars_reader(&mut tx, reader).await?;
@@ -704,6 +707,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
     let body = normalize_line_breaks(new.body.trim());
     let inserted = insert(
         &state.db,
+        &state.sites,
         Insert {
             article,
             parent: parent.as_ref(),
@@ -828,8 +832,9 @@ struct Insert<'a> {
 }
 
 /// Stores a comment; a published one takes its article's next publication
-/// number ([`articles::next_publication`]).
-async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
+/// number ([`articles::next_publication`]). Its site's webhooks are told
+/// (published or held) in the same transaction.
+async fn insert(db: &Db, sites: &[Site], new: Insert<'_>) -> Result<Comment> {
     let mut tx = db.begin().await?;
     let published = match new.status {
         Status::Approved => Some(articles::next_publication(&mut tx, new.article).await?),
@@ -855,8 +860,39 @@ async fn insert(db: &Db, new: Insert<'_>) -> Result<Comment> {
     .bind(published)
     .fetch_one(&mut *tx)
     .await?;
+    match new.status {
+        Status::Approved => announce(&mut tx, sites, row.id, Event::Created, None).await?,
+        Status::Pending => announce(&mut tx, sites, row.id, Event::Held, None).await?,
+        Status::Spam => {}
+    }
     tx.commit().await?;
     Ok(row.into_comment())
+}
+
+/// Queues `event` about comment `id` for the webhooks of its article's
+/// sites among `sites` (`outbox.rs`), in `tx`: nothing when no site has one.
+pub async fn announce(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    sites: &[Site],
+    id: i64,
+    event: Event,
+    reason: Option<&str>,
+) -> Result<()> {
+    if !outbox::wanted(sites) {
+        return Ok(());
+    }
+    let found: Option<(i64, String)> =
+        sqlx::query_as("SELECT a.id, a.slug FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some((article, slug)) = found else { return Ok(()) };
+    let row: CommentRow =
+        sqlx::query_as(&format!("{SELECT_COMMENT} WHERE c.id = $1")).bind(id).fetch_one(&mut **tx).await?;
+    let domains = publishers::domains_of_article(&mut **tx, article).await?;
+    let of = sites::of_publisher(sites, domains.as_deref());
+    let comment = Comment { staff: row.staff.is_some_and(|s| s != 0), ..row.into_comment() };
+    outbox::comment_event(tx, &of, event, &slug, &comment, reason).await
 }
 
 /// The columns of a comment as readers see it: the name of its reader's

@@ -29,7 +29,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the API.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Import (or update) an article from a scraped text file.
     Import(ImportArgs),
     /// Publishers: who may push articles through the API.
@@ -134,6 +134,17 @@ pub struct ServeArgs {
     /// Let URL imports fetch private and loopback addresses. For local testing only: never in production.
     #[arg(long, env = "ENCART_ALLOW_PRIVATE_IMPORTS")]
     pub allow_private_imports: bool,
+    /// Let webhooks reach private and loopback addresses. For local testing only: never in production.
+    #[arg(long, env = "ENCART_ALLOW_PRIVATE_WEBHOOKS")]
+    pub allow_private_webhooks: bool,
+    /// Milliseconds before a failed delivery (webhook) is tried again; each next wait doubles (an hour
+    /// at most).
+    #[arg(long, env = "ENCART_DELIVERY_FIRST_RETRY_MS", default_value_t = 5000,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub delivery_first_retry_ms: u64,
+    /// Seconds after which a delivery that still fails is given up on (shown in /admin).
+    #[arg(long, env = "ENCART_DELIVERY_GIVE_UP_SECS", default_value_t = 24 * 60 * 60)]
+    pub delivery_give_up_secs: u64,
     /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client
     /// and whose X-Forwarded-Proto tells whether it came over https.
     #[arg(long, env = "ENCART_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
@@ -259,6 +270,15 @@ impl ServeArgs {
             idle_timeout: std::time::Duration::from_secs(self.idle_timeout_secs),
             per_client: self.max_connections_per_client.max(1),
             total: self.max_connections.max(1),
+        }
+    }
+
+    /// How the outbox's worker retries.
+    pub fn delivery(&self) -> crate::outbox::Delivery {
+        crate::outbox::Delivery {
+            first_retry: std::time::Duration::from_millis(self.delivery_first_retry_ms),
+            give_up_after: std::time::Duration::from_secs(self.delivery_give_up_secs),
+            ..Default::default()
         }
     }
 

@@ -107,7 +107,7 @@ pub fn is_private(ip: IpAddr) -> bool {
 }
 
 /// Resolves names, then refuses them if any address is not public.
-struct GuardedResolver;
+pub(crate) struct GuardedResolver;
 
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {

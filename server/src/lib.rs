@@ -25,6 +25,7 @@ pub mod instances;
 pub mod limits;
 pub mod moderation;
 pub mod oembed;
+pub mod outbox;
 pub mod publishers;
 pub mod publishing;
 pub mod readers;
@@ -35,6 +36,7 @@ pub mod secrets;
 pub mod serve;
 pub mod sites;
 pub mod throttle;
+pub mod webhooks;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -5,7 +5,8 @@ use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
 use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, import, instances, publishers, retention, serve, sites,
+    AllowedOrigins, AppState, admin, app, articles, db, import, instances, outbox, publishers, retention, serve, sites,
+    webhooks,
 };
 use tracing_subscriber::EnvFilter;
 
@@ -65,6 +66,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
+            // Sends what the outbox holds, when there is anything to send to.
+            let worker = outbox::wanted(&state.sites).then(|| {
+                if args.allow_private_webhooks {
+                    tracing::warn!("webhooks may reach private and loopback addresses (--allow-private-webhooks)");
+                }
+                let webhooks = webhooks::Client::new(args.allow_private_webhooks);
+                let worker = outbox::Worker::new(state.db.clone(), state.sites.clone(), webhooks, args.delivery());
+                (worker.clone(), tokio::spawn(worker.run()))
+            });
             let (clients, events) = (state.clients.clone(), state.events.clone());
             let app = app(state, origins, args.post_rate());
             // Stopping ends the live event streams, which would hold the drain.
@@ -73,6 +83,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 events.close();
             };
             serve::serve(listener, app, connections, clients, stopping).await.context("server failed")?;
+            // The deliveries under way end (each within its timeout) before the process does.
+            if let Some((worker, running)) = worker {
+                worker.stop();
+                let _ = tokio::time::timeout(2 * webhooks::TIMEOUT, running).await;
+            }
             Ok(())
         }
         Command::Moderator(ModeratorCommand::Add { name }) => {

@@ -11,6 +11,8 @@ use axum::http::HeaderValue;
 use crate::bans::{self, Target};
 use crate::comments::{self, Verdict};
 use crate::db::{self, Db};
+use crate::outbox::Event;
+use crate::sites::Site;
 use crate::{Error, Result, publishers, reports};
 
 /// Moderation per partner site. A comment is moderated as the site its
@@ -162,14 +164,22 @@ pub struct Decided {
 }
 
 /// Applies `decision` to the comments `ids` for `moderator`, in one
-/// transaction with a log entry each; their open reports are resolved.
-pub async fn decide(db: &Db, moderator: &str, decision: Decision, ids: &[i64]) -> Result<Decided> {
+/// transaction with a log entry each; their open reports are resolved, and
+/// the webhooks of their articles' sites among `sites` told.
+pub async fn decide(db: &Db, sites: &[Site], moderator: &str, decision: Decision, ids: &[i64]) -> Result<Decided> {
     let mut tx = db.begin().await?;
     let mut slugs = Vec::new();
     let mut count = 0;
     for &id in ids {
         let Some(slug) = comments::slug_of(&mut tx, id).await? else { continue };
         reports::resolve(&mut tx, id).await?;
+        let event = match decision {
+            Decision::Approve => Event::Approved,
+            Decision::Reject | Decision::Spam => Event::Rejected,
+            Decision::Delete => Event::Deleted,
+        };
+        // Told before the change: a deleted comment is gone after it.
+        comments::announce(&mut tx, sites, id, event, None).await?;
         match decision {
             Decision::Approve => comments::set_verdict(&mut tx, id, Verdict::Approved).await?,
             Decision::Reject => comments::set_verdict(&mut tx, id, Verdict::Rejected).await?,

@@ -46,7 +46,10 @@ pub fn owns_host(domains: &[String], host: &str) -> bool {
 
 /// The domains of the publisher of article `article` (by id), or `None`
 /// when no publisher owns it (the operator imported it).
-pub async fn domains_of_article(db: &Db, article: i64) -> Result<Option<Vec<String>>> {
+pub async fn domains_of_article<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    article: i64,
+) -> Result<Option<Vec<String>>> {
     let domains: Option<SqlJson<Vec<String>>> = sqlx::query_scalar(
         "SELECT p.domains FROM articles a JOIN publishers p ON p.id = a.publisher_id WHERE a.id = $1",
     )

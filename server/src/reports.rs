@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 use crate::client::ClientIp;
 use crate::db::{self, Db};
 use crate::extract::{Body, JsonBody, SlugAndId};
+use crate::outbox::Event;
+use crate::sites::Site;
 use crate::throttle::{Allowed, Reporting};
 use crate::{AppState, Error, Result, articles, comments};
 
@@ -39,7 +41,7 @@ async fn report(
     let article = articles::id_of(&state.db, &slug).await?;
     let client_hash = state.secrets.client_hash(ip);
     // Not stored: already reported by this reader, or not a published comment of this article.
-    if !add(&state.db, article, id, report.reason, &client_hash).await?
+    if !add(&state.db, &state.sites, article, id, report.reason, &client_hash).await?
         && !comments::is_published(&state.db, article, id).await?
     {
         return Err(not_found());
@@ -49,8 +51,16 @@ async fn report(
 
 /// Stores a report of comment `id` of `article` by the client `client_hash`,
 /// if that comment is published and that client has not reported it yet;
-/// whether it did.
-pub async fn add(db: &Db, article: i64, id: i64, reason: ReportReason, client_hash: &str) -> Result<bool> {
+/// whether it did. The webhooks of its article's sites among `sites` are told.
+pub async fn add(
+    db: &Db,
+    sites: &[Site],
+    article: i64,
+    id: i64,
+    reason: ReportReason,
+    client_hash: &str,
+) -> Result<bool> {
+    let mut tx = db.begin().await?;
     let stored = sqlx::query(
         "INSERT INTO reports (comment_id, reason, client_hash)
          SELECT id, $1, $2 FROM comments WHERE id = $3 AND article_id = $4 AND status = 'approved'
@@ -60,9 +70,14 @@ pub async fn add(db: &Db, article: i64, id: i64, reason: ReportReason, client_ha
     .bind(client_hash)
     .bind(id)
     .bind(article)
-    .execute(db)
+    .execute(&mut *tx)
     .await?;
-    Ok(stored.rows_affected() > 0)
+    let stored = stored.rows_affected() > 0;
+    if stored {
+        comments::announce(&mut tx, sites, id, Event::Reported, Some(reason.as_str())).await?;
+    }
+    tx.commit().await?;
+    Ok(stored)
 }
 
 /// Resolves the open reports of comment `id` (a moderator decided on it).

@@ -4,12 +4,13 @@
 //! The same goes for the hash kept with a reader's report or recommendation, and for that of a
 //! ban by address once the ban is lifted or over. The comment itself stays
 //! until its author (or an operator) deletes it. The log of recommendation
-//! counts' changes ("most recommended" paging) is kept a week.
+//! counts' changes ("most recommended" paging) is kept a week, as are the
+//! outbox's sent messages (its failed ones 30 days, for /admin).
 
 use std::time::{Duration, SystemTime};
 
 use crate::db::Db;
-use crate::{Result, bans, comments, recommendations, reports};
+use crate::{Result, bans, comments, outbox, recommendations, reports};
 
 /// How often the server looks for hashes to forget.
 const EVERY: Duration = Duration::from_secs(60 * 60);
@@ -24,6 +25,7 @@ pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     recommendations::forget_client_hashes(db, &cutoff).await?;
     recommendations::forget_changes(db).await?;
     bans::forget_ended(db).await?;
+    outbox::forget_done(db).await?;
     Ok(done)
 }
 

@@ -20,6 +20,10 @@
 //! MCowBQYDK2VwAyEA…
 //! -----END PUBLIC KEY-----"""]
 //! key_files = ["courrier-2027.pem"]  # or in files, relative to this one; several during a rollover
+//!
+//! [[site.webhook]]         # optional, repeatable: JSON events about the site's comments (webhooks.rs)
+//! url = "https://hooks.courrier-littoral.example/encart"
+//! secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"  # Standard Webhooks: whsec_ + base64 of 24–64 bytes
 //! ```
 
 use std::path::Path;
@@ -31,6 +35,7 @@ use serde::Deserialize;
 use crate::config::{AllowedOrigins, Origin, parse_origin};
 use crate::identity::SignIn;
 use crate::moderation::{Moderation, ModerationPolicy};
+use crate::webhooks::Webhook;
 
 /// One partner site.
 #[derive(Clone, Debug)]
@@ -49,6 +54,8 @@ pub struct Site {
     pub trust_after: Option<u32>,
     /// The order of comments unless `data-sort` or the reader says otherwise.
     pub sort: Option<Sort>,
+    /// Where events about the site's comments are sent.
+    pub webhooks: Vec<Webhook>,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +76,15 @@ struct Entry {
     trust_after: Option<u32>,
     sort: Option<String>,
     sign_in: Option<SignInEntry>,
+    #[serde(default)]
+    webhook: Vec<WebhookEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WebhookEntry {
+    url: String,
+    secret: String,
 }
 
 #[derive(Deserialize)]
@@ -156,6 +172,14 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             ),
             None => None,
         };
+        let mut webhooks: Vec<Webhook> = Vec::new();
+        for (k, hook) in entry.webhook.iter().enumerate() {
+            let hook = Webhook::new(&hook.url, &hook.secret).map_err(|e| format!("{at}: webhook {}: {e}", k + 1))?;
+            if webhooks.iter().any(|h| h.url == hook.url) {
+                return Err(format!("{at}: webhook {}: {} listed twice", k + 1, hook.url));
+            }
+            webhooks.push(hook);
+        }
         sites.push(Site {
             origin,
             language,
@@ -165,6 +189,7 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             login_url: entry.login_url,
             trust_after: entry.trust_after,
             sort,
+            webhooks,
         });
     }
     Ok(sites)
@@ -306,6 +331,10 @@ mod tests {
             ("[[site]]\norigin = \"https://a.example\"\nsort = \"best\"", "sort is newest, oldest or recommended"),
             ("[[site]]\norigin = \"https://a.example\"\n[[site]]\norigin = \"https://a.example\"", "twice"),
             ("[[site]]\norigin = \"https://a.example\"\ncolour = \"red\"", "unknown field"),
+            (
+                "[[site]]\norigin = \"https://a.example\"\n[[site.webhook]]\nurl = \"https://h.example\"\nsecret = \"x\"",
+                "site 1 (https://a.example): webhook 1: a webhook's secret is whsec_",
+            ),
         ] {
             let err = parse(bad).unwrap_err();
             assert!(err.contains(says), "{bad}: {err}");

@@ -35,7 +35,7 @@ use self::pages::{Notice, Queue, ban_page, html_response, queue_page, sign_in_pa
 use crate::client::{ClientIp, Https};
 use crate::moderation::{self, Banned, Decision};
 use crate::secrets::{hex_sha256, random_token};
-use crate::{AppState, Error, Result, bans, comments};
+use crate::{AppState, Error, Result, bans, comments, outbox};
 
 const COOKIE: &str = "encart_admin";
 /// The sign-in form's own CSRF cookie.
@@ -202,7 +202,7 @@ async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes
     if ids.is_empty() {
         return Err(bad());
     }
-    let decided = moderation::decide(&state.db, &session.moderator, decision, &ids).await?;
+    let decided = moderation::decide(&state.db, &state.sites, &session.moderator, decision, &ids).await?;
     for slug in &decided.slugs {
         state.written(slug).await;
     }
@@ -324,6 +324,7 @@ async fn page(
     let bans = bans::in_force(&state.db, QUEUE_PAGE).await?;
     let log = moderation::recent_log(&state.db, 20).await?;
     let picks = comments::all_picks(&state.db, QUEUE_PAGE).await?;
+    let failed = outbox::failed(&state.db, QUEUE_PAGE).await?;
     let html = queue_page(Queue {
         moderator: &session.moderator,
         csrf: &session.csrf,
@@ -332,6 +333,7 @@ async fn page(
         bans: &bans,
         picks: &picks,
         log: &log,
+        failed: &failed,
         notice,
     });
     Ok(html_response(StatusCode::OK, html))

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::bans::Ban;
 use crate::comments::{Pick, Queued, ToJudge};
 use crate::moderation::{Decision, Logged, MAX_BAN_REASON_CHARS};
+use crate::outbox::Failed;
 use encart_api_types::MAX_PICKS;
 
 /// An admin page, with headers that keep it private and unframed and forbid any script.
@@ -145,11 +146,13 @@ pub struct Queue<'a> {
     pub bans: &'a [Ban],
     pub picks: &'a [Pick],
     pub log: &'a [Logged],
+    /// Webhook deliveries given up on, newest first.
+    pub failed: &'a [Failed],
     pub notice: Option<Notice>,
 }
 
 pub fn queue_page(page: Queue<'_>) -> String {
-    let Queue { moderator, csrf, queue, awaiting, bans, picks, log, notice } = page;
+    let Queue { moderator, csrf, queue, awaiting, bans, picks, log, failed, notice } = page;
     let done = notice.map(Notice::message);
     let csrf = csrf.to_owned();
     let ban_rows = bans.iter().cloned().map(|ban| ban_row(ban, &csrf)).collect_view();
@@ -174,6 +177,39 @@ pub fn queue_page(page: Queue<'_>) -> String {
             }
         })
         .collect_view();
+    let failed_section = (!failed.is_empty()).then(|| {
+        let rows = failed
+            .iter()
+            .map(|f| {
+                view! {
+                    <tr>
+                        <td>{f.created_at.clone()}</td>
+                        <td>{f.event()}</td>
+                        <td>{f.target.clone()}</td>
+                        <td>{f.attempts}</td>
+                        <td>{f.last_error.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="failed">
+                <h2 id="failed">"Webhook deliveries given up on"</h2>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Queued (UTC)"</th>
+                            <th scope="col">"Event"</th>
+                            <th scope="col">"Webhook"</th>
+                            <th scope="col">"Attempts"</th>
+                            <th scope="col">"Last error"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </section>
+        }
+    });
     // The oldest first, a page at a time: deciding on them brings the next.
     let count = if awaiting > queue.len() as i64 {
         format!("{awaiting} awaiting a decision (the oldest {} below)", queue.len())
@@ -227,6 +263,7 @@ pub fn queue_page(page: Queue<'_>) -> String {
                     {no_picks}
                     <ul class="bans">{pick_rows}</ul>
                 </section>
+                {failed_section}
                 <section>
                     <h2>"Recent actions"</h2>
                     <table>

@@ -154,7 +154,7 @@ async fn on_a_pre_moderated_site_an_edit_of_a_published_comment_waits_and_the_pu
     // Held comments are edited in place: they wait anyway.
     let held = patch(&app, &id, Some(&token), json!({"body": "Texte publié, relu."})).await;
     assert_eq!(held.json["visibility"], "awaiting_moderation", "{}", held.json);
-    moderation::decide(&db, "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
+    moderation::decide(&db, &[], "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
     assert_eq!(uncached(&app, &id).await["body"], "Texte publié, relu.");
 
     let edit = patch(&app, &id, Some(&token), json!({"body": "Nouvelle version."})).await;
@@ -167,14 +167,14 @@ async fn on_a_pre_moderated_site_an_edit_of_a_published_comment_waits_and_the_pu
     assert_eq!(queued.pending_body.as_deref(), Some("Nouvelle version."));
 
     // Approved: the new text shows, edited, the earlier kept.
-    moderation::decide(&db, "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
+    moderation::decide(&db, &[], "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
     let shown = uncached(&app, &id).await;
     assert_eq!((&shown["body"], &shown["edited"]), (&json!("Nouvelle version."), &json!(true)));
     assert!(earlier_texts(&db, &id).await.contains(&"Texte publié, relu.".to_owned()));
 
     // Rejected: the edit goes, the comment stays published as it was.
     patch(&app, &id, Some(&token), json!({"body": "Version refusée."})).await;
-    moderation::decide(&db, "modo", Decision::Reject, &[id.parse().unwrap()]).await.unwrap();
+    moderation::decide(&db, &[], "modo", Decision::Reject, &[id.parse().unwrap()]).await.unwrap();
     assert_eq!(uncached(&app, &id).await["body"], "Nouvelle version.");
     assert!(comments::queue(&db, 50).await.unwrap().iter().all(|q| q.id.to_string() != id));
 }

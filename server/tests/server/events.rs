@@ -182,7 +182,7 @@ async fn a_held_comment_is_sent_when_approved_and_not_before() {
     assert_eq!(held.json["visibility"], "awaiting_moderation");
     assert!(!read_until("En attente", QUIET).await, "held: not sent");
     let id: i64 = held.json["comment"]["id"].as_str().unwrap().parse().unwrap();
-    moderation::decide(&db, "modo", Decision::Approve, &[id]).await.unwrap();
+    moderation::decide(&db, &[], "modo", Decision::Approve, &[id]).await.unwrap();
     state.written(SLUG).await;
     assert!(read_until("En attente", WAIT).await, "sent once approved: {text}");
     assert!(text.contains("event: comment\nid: 1\n"), "{text}");

@@ -254,7 +254,7 @@ async fn a_signed_in_reader_comments_under_their_accounts_name_which_follows_ren
     let approve = |id: &Value| {
         let id: i64 = id.as_str().unwrap().parse().unwrap();
         let db = db.clone();
-        async move { moderation::decide(&db, "mod", Decision::Approve, &[id]).await.unwrap() }
+        async move { moderation::decide(&db, &[], "mod", Decision::Approve, &[id]).await.unwrap() }
     };
     approve(&first.json["comment"]["id"]).await;
     let cached = get(&app, &format!("/api/v1/articles/{PARTNER_ARTICLE}/comments")).await;
@@ -278,7 +278,7 @@ async fn staff_and_trusted_readers_skip_pre_moderation_and_anonymity_can_be_swit
         let held = comment_as(&app, PARTNER_ARTICLE, Some(&regular), &format!("Message {n}")).await;
         assert_eq!(held.json["visibility"], "awaiting_moderation", "comment {n}: {}", held.json);
         let id: i64 = held.json["comment"]["id"].as_str().unwrap().parse().unwrap();
-        moderation::decide(&db, "mod", Decision::Approve, &[id]).await.unwrap();
+        moderation::decide(&db, &[], "mod", Decision::Approve, &[id]).await.unwrap();
     }
     let trusted = comment_as(&app, PARTNER_ARTICLE, Some(&regular), "Digne de confiance").await;
     assert_eq!(trusted.json["visibility"], "published", "past trust_after: {}", trusted.json);
@@ -412,13 +412,13 @@ async fn a_reader_gets_and_erases_all_their_comments_with_their_token() {
         ids.push(answer.json["comment"]["id"].as_str().unwrap().to_owned());
     }
     let first: i64 = ids[0].parse().unwrap();
-    moderation::decide(&db, "mod", Decision::Approve, &[first]).await.unwrap();
+    moderation::decide(&db, &[], "mod", Decision::Approve, &[first]).await.unwrap();
     let reply = json!({ "body": "Réponse", "parent": ids[0] });
     let uri = format!("/api/v1/articles/{PARTNER_ARTICLE}/comments");
     let tom_reply = send(&app, request("POST", &uri, Some(&tom), Some(reply))).await;
     assert_eq!(tom_reply.status, StatusCode::CREATED, "{}", tom_reply.json);
     let reply_id: i64 = tom_reply.json["comment"]["id"].as_str().unwrap().parse().unwrap();
-    moderation::decide(&db, "mod", Decision::Approve, &[reply_id]).await.unwrap();
+    moderation::decide(&db, &[], "mod", Decision::Approve, &[reply_id]).await.unwrap();
 
     let mine = send(&app, request("GET", "/api/v1/me/comments", Some(&lea), None)).await;
     assert_eq!(mine.status, StatusCode::OK);

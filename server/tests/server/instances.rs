@@ -143,3 +143,38 @@ async fn event_streams_on_every_instance_hear_what_any_publishes_once_and_in_ord
         child.kill().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it with ENCART_TEST_POSTGRES"]
+async fn three_instances_deliver_each_webhook_message_once() {
+    use crate::webhooks::{Receiver, post_many, sites_file};
+    let (db, url) = postgres_db().await.expect("ENCART_TEST_POSTGRES names a PostgreSQL server");
+    common::publishers_article(&db, "Le Courrier", "courrier.example", "ouvert").await;
+    // The receiver fails at first, so that all three workers find messages due at once.
+    let receiver = Receiver::start(true).await;
+    let sites = sites_file(&[("https://courrier.example", "open")], &receiver.url);
+    let flags = [
+        &common::process::UNLIMITED[..],
+        &["--sites", sites.to_str().unwrap(), "--allow-private-webhooks", "--delivery-first-retry-ms", "300"],
+    ]
+    .concat();
+    let mut instances = Vec::new();
+    for _ in 0..3 {
+        instances.push(common::process::serve_with(&url, &flags).await);
+    }
+    let posts = instances.iter().map(|(_, address)| post_many(address, "ouvert", 10));
+    let posted: Vec<String> =
+        futures_util::future::join_all(posts).await.into_iter().flatten().map(|(id, _)| id).collect();
+    while receiver.refused() < 30 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    receiver.fail(false);
+    let by_id = receiver.until(30, Duration::from_secs(30)).await;
+    assert_eq!(by_id.len(), 30);
+    assert!(by_id.values().all(|d| d.len() == 1), "no message twice across instances: {by_id:?}");
+    let mut comments: Vec<&str> = by_id.values().map(|d| d[0]["data"]["comment"]["id"].as_str().unwrap()).collect();
+    comments.sort_unstable();
+    let mut posted: Vec<&str> = posted.iter().map(String::as_str).collect();
+    posted.sort_unstable();
+    assert_eq!(comments, posted);
+}

@@ -24,3 +24,4 @@ mod properties;
 mod publishing;
 mod recommendations;
 mod sites;
+mod webhooks;

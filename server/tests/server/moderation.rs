@@ -372,6 +372,7 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
     let rejected = post_comment(&app, "Refusé", "Hors sujet").await;
     encart_server::moderation::decide(
         &db,
+        &[],
         "Camille",
         encart_server::moderation::Decision::Reject,
         &[rejected.parse().unwrap()],
@@ -440,6 +441,7 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
     assert_eq!(feature(ids[1].clone(), "0").await, "/admin?notice=unfeatured");
     encart_server::moderation::decide(
         &db,
+        &[],
         "Camille",
         encart_server::moderation::Decision::Delete,
         &[ids[4].parse().unwrap()],

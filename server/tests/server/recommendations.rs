@@ -33,7 +33,7 @@ async fn approved_comment(app: &Router, db: &Db, sub: &str) -> String {
     let posted = comment_as(app, PARTNER_ARTICLE, Some(&partner_token(sub, sub)), "À recommander").await;
     assert_eq!(posted.status, StatusCode::CREATED, "{}", posted.json);
     let id = posted.json["comment"]["id"].as_str().unwrap().to_owned();
-    moderation::decide(db, "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
+    moderation::decide(db, &[], "modo", Decision::Approve, &[id.parse().unwrap()]).await.unwrap();
     id
 }
 
@@ -93,7 +93,7 @@ async fn a_reader_recommends_once_however_they_ask_and_may_withdraw() {
     // An anonymous reader's comment takes them too, from anyone.
     let anonymous = comment_as(&app, PARTNER_ARTICLE, None, "Sans compte").await;
     let anonymous = anonymous.json["comment"]["id"].as_str().unwrap().to_owned();
-    moderation::decide(&db, "modo", Decision::Approve, &[anonymous.parse().unwrap()]).await.unwrap();
+    moderation::decide(&db, &[], "modo", Decision::Approve, &[anonymous.parse().unwrap()]).await.unwrap();
     assert_eq!(
         stands(&recommend(&app, &anonymous, "198.51.100.1", None, Some(T1), true).await),
         json!({"recommended": true, "recommends": 1})
