@@ -870,7 +870,8 @@ async fn insert(db: &Db, sites: &[Site], new: Insert<'_>) -> Result<Comment> {
 }
 
 /// Queues `event` about comment `id` for the webhooks of its article's
-/// sites among `sites` (`outbox.rs`), in `tx`: nothing when no site has one.
+/// sites among `sites` (`outbox.rs`), and a digest for their moderators
+/// when it awaits a decision, in `tx`: nothing when no site has either.
 pub async fn announce(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     sites: &[Site],
@@ -892,7 +893,11 @@ pub async fn announce(
     let domains = publishers::domains_of_article(&mut **tx, article).await?;
     let of = sites::of_publisher(sites, domains.as_deref());
     let comment = Comment { staff: row.staff.is_some_and(|s| s != 0), ..row.into_comment() };
-    outbox::comment_event(tx, &of, event, &slug, &comment, reason).await
+    outbox::comment_event(tx, &of, event, &slug, &comment, reason).await?;
+    if matches!(event, Event::Held | Event::Reported) {
+        outbox::digest(tx, &of).await?;
+    }
+    Ok(())
 }
 
 /// The columns of a comment as readers see it: the name of its reader's

@@ -145,6 +145,19 @@ pub struct ServeArgs {
     /// Seconds after which a delivery that still fails is given up on (shown in /admin).
     #[arg(long, env = "ENCART_DELIVERY_GIVE_UP_SECS", default_value_t = 24 * 60 * 60)]
     pub delivery_give_up_secs: u64,
+    /// The SMTP server e-mail goes through: `smtp://host:587` (STARTTLS when offered; `?tls=required`
+    /// insists), `smtps://host:465`, with `user:password@` for AUTH. Without it, no e-mail is queued.
+    #[arg(long, env = "ENCART_SMTP_URL", requires_all = ["mail_from", "public_url"])]
+    pub smtp_url: Option<String>,
+    /// The sender of e-mail, e.g. `encart <moderation@news.example>`.
+    #[arg(long, env = "ENCART_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// E-mails sent per second at most.
+    #[arg(long, env = "ENCART_MAIL_PER_SECOND", default_value_t = 5)]
+    pub mail_per_second: u32,
+    /// Seconds between two digests to one site's moderators, at least.
+    #[arg(long, env = "ENCART_DIGEST_EVERY_SECS", default_value_t = 15 * 60)]
+    pub digest_every_secs: u64,
     /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client
     /// and whose X-Forwarded-Proto tells whether it came over https.
     #[arg(long, env = "ENCART_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
@@ -182,8 +195,9 @@ pub struct ServeArgs {
     /// request came over https).
     #[arg(long, env = "ENCART_SECURE_COOKIES")]
     pub secure_cookies: bool,
-    /// This API's URL as browsers reach it (for the oEmbed snippet), e.g. https://api.example.org.
-    #[arg(long, env = "ENCART_PUBLIC_URL", requires = "cdn_url")]
+    /// This API's URL as browsers reach it (for the oEmbed snippet, with --cdn-url, and the links in
+    /// e-mails), e.g. https://api.example.org.
+    #[arg(long, env = "ENCART_PUBLIC_URL")]
     pub public_url: Option<String>,
     /// Where `embed.js` is served from (for the oEmbed snippet), e.g. https://cdn.example.org/encart.
     #[arg(long, env = "ENCART_CDN_URL", requires = "public_url")]
@@ -278,6 +292,7 @@ impl ServeArgs {
         crate::outbox::Delivery {
             first_retry: std::time::Duration::from_millis(self.delivery_first_retry_ms),
             give_up_after: std::time::Duration::from_secs(self.delivery_give_up_secs),
+            digest_every: std::time::Duration::from_secs(self.digest_every_secs),
             ..Default::default()
         }
     }

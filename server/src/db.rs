@@ -127,6 +127,12 @@ pub fn time_text(time: SystemTime) -> String {
     )
 }
 
+/// A stored time (see [`time_text`]) as a `SystemTime`, if it is one.
+pub fn parse_time(text: &str) -> Option<SystemTime> {
+    let time = time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()?;
+    Some(SystemTime::from(time))
+}
+
 /// `time` in milliseconds since the epoch (0 before it).
 pub fn millis(time: SystemTime) -> i64 {
     time.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

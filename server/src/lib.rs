@@ -23,6 +23,7 @@ pub mod identity;
 pub mod import;
 pub mod instances;
 pub mod limits;
+pub mod mail;
 pub mod moderation;
 pub mod oembed;
 pub mod outbox;

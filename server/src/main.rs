@@ -5,8 +5,8 @@ use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
 use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, import, instances, outbox, publishers, retention, serve, sites,
-    webhooks,
+    AllowedOrigins, AppState, admin, app, articles, db, import, instances, mail, outbox, publishers, retention, serve,
+    sites, webhooks,
 };
 use tracing_subscriber::EnvFilter;
 
@@ -29,10 +29,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     let database = redact_url(&cli.database_url);
     match cli.command {
         Command::Serve(args) => {
-            let sites = match &args.sites {
+            let mut sites = match &args.sites {
                 Some(path) => sites::load(path).map_err(anyhow::Error::msg)?,
                 None => Vec::new(),
             };
+            let mailer = match (&args.smtp_url, &args.mail_from, &args.public_url) {
+                (Some(smtp), Some(from), Some(public)) => {
+                    Some(mail::Mailer::new(smtp, from, public, args.mail_per_second).map_err(anyhow::Error::msg)?)
+                }
+                _ => None,
+            };
+            if mailer.is_none() && sites.iter().any(|site| !site.moderators.is_empty()) {
+                tracing::warn!("the sites file lists moderators but no --smtp-url is set: no digest is sent");
+                sites.iter_mut().for_each(|site| site.moderators.clear());
+            }
             let (origins, moderation) = sites::configure(args.allowed_origins(), args.moderation_policy(), &sites)
                 .map_err(anyhow::Error::msg)?;
             tracing::info!(%database, listen = %args.listen, ?origins, ?moderation, sites = sites.len(), post_rate = ?args.post_rate(), "starting");
@@ -72,7 +82,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     tracing::warn!("webhooks may reach private and loopback addresses (--allow-private-webhooks)");
                 }
                 let webhooks = webhooks::Client::new(args.allow_private_webhooks);
-                let worker = outbox::Worker::new(state.db.clone(), state.sites.clone(), webhooks, args.delivery());
+                let worker =
+                    outbox::Worker::new(state.db.clone(), state.sites.clone(), webhooks, mailer, args.delivery());
                 (worker.clone(), tokio::spawn(worker.run()))
             });
             let (clients, events) = (state.clients.clone(), state.events.clone());
@@ -86,7 +97,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // The deliveries under way end (each within its timeout) before the process does.
             if let Some((worker, running)) = worker {
                 worker.stop();
-                let _ = tokio::time::timeout(2 * webhooks::TIMEOUT, running).await;
+                let _ = tokio::time::timeout(2 * mail::TIMEOUT, running).await;
             }
             Ok(())
         }

@@ -13,6 +13,7 @@
 //! login_url = "https://courrier-littoral.example/connexion"  # optional: where readers sign in
 //! trust_after = 3          # optional: signed-in readers with 3 approved comments skip pre-moderation
 //! sort = "recommended"     # optional: newest (default) | oldest | recommended, unless the page or reader chose
+//! moderators = ["moderation@courrier-littoral.example"]  # optional: a digest when comments are held or reported (needs --smtp-url)
 //!
 //! [site.sign_in]           # optional: the site signs its readers' tokens (identity.rs)
 //! algorithm = "EdDSA"      # EdDSA | ES256 (public keys, PEM) | HS256 (a shared secret)
@@ -56,6 +57,8 @@ pub struct Site {
     pub sort: Option<Sort>,
     /// Where events about the site's comments are sent.
     pub webhooks: Vec<Webhook>,
+    /// Who gets a digest of held and reported comments (e-mail addresses).
+    pub moderators: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +81,8 @@ struct Entry {
     sign_in: Option<SignInEntry>,
     #[serde(default)]
     webhook: Vec<WebhookEntry>,
+    #[serde(default)]
+    moderators: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +185,9 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             }
             webhooks.push(hook);
         }
+        if let Some(bad) = entry.moderators.iter().find(|a| !crate::mail::is_address(a)) {
+            return Err(format!("{at}: moderators: {bad:?} is not an e-mail address"));
+        }
         sites.push(Site {
             origin,
             language,
@@ -190,6 +198,7 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             trust_after: entry.trust_after,
             sort,
             webhooks,
+            moderators: entry.moderators,
         });
     }
     Ok(sites)
@@ -335,6 +344,7 @@ mod tests {
                 "[[site]]\norigin = \"https://a.example\"\n[[site.webhook]]\nurl = \"https://h.example\"\nsecret = \"x\"",
                 "site 1 (https://a.example): webhook 1: a webhook's secret is whsec_",
             ),
+            ("[[site]]\norigin = \"https://a.example\"\nmoderators = [\"modo\"]", "\"modo\" is not an e-mail address"),
         ] {
             let err = parse(bad).unwrap_err();
             assert!(err.contains(says), "{bad}: {err}");

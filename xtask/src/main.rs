@@ -134,6 +134,7 @@ fn test() -> anyhow::Result<()> {
         .env("ENCART_DIST", Path::new("dist").canonicalize()?)
         .env("CHROMEDRIVER", &tools.chromedriver)
         .env("ENCART_AXE", &tools.axe_script)
+        .env("ENCART_SMTPD", &tools.smtpd)
         .status_ok()?;
     step("the server's tests again on PostgreSQL (a throwaway cluster), with the multi-instance tests");
     let cluster = postgres::Cluster::start(&setup::postgres()?)?;
@@ -142,6 +143,7 @@ fn test() -> anyhow::Result<()> {
     // compiled again.
     cargo(&["test", "--workspace", "--test", "server", "--", "--include-ignored"])
         .env("ENCART_TEST_POSTGRES", &cluster.url)
+        .env("ENCART_SMTPD", &tools.smtpd)
         .status_ok()?;
     drop(cluster);
     step("widget tests in headless Chromium (wasm-bindgen-test)");

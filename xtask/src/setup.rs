@@ -15,6 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// The accessibility audit run by the browser tests.
 pub const AXE_VERSION: &str = "4.14.1";
+/// The SMTP server the e-mail tests send to (PyPI).
+pub const AIOSMTPD_VERSION: &str = "1.4.6";
 /// Minifies the wasm-bindgen glue and the loader (Trunk's minifier fails on the glue).
 pub const ESBUILD_VERSION: &str = "0.28.2";
 
@@ -26,6 +28,8 @@ pub struct Tools {
     pub esbuild: PathBuf,
     /// axe-core's browser script, for the accessibility audit.
     pub axe_script: PathBuf,
+    /// aiosmtpd's command: the real SMTP server of the e-mail tests.
+    pub smtpd: PathBuf,
     /// `PATH` with cargo's and binaryen's bin folders first, for Trunk.
     pub path: OsString,
 }
@@ -49,6 +53,7 @@ pub fn run() -> anyhow::Result<Tools> {
     let axe_script = npm_dir("axe-core", AXE_VERSION).join("node_modules/axe-core/axe.min.js");
     npm_tool("axe-core", AXE_VERSION, &axe_script, "axe-core (accessibility audit)")?;
     let chromedriver = chromium()?;
+    let smtpd = pip_tool("aiosmtpd", AIOSMTPD_VERSION, "aiosmtpd (the e-mail tests' SMTP server)")?;
 
     let mut paths = vec![cargo_bin.clone(), binaryen_bin];
     paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
@@ -58,6 +63,7 @@ pub fn run() -> anyhow::Result<Tools> {
         esbuild,
         wasm_bindgen_test_runner: cargo_bin.join("wasm-bindgen-test-runner"),
         axe_script,
+        smtpd,
         path: std::env::join_paths(paths).context("a PATH entry holds a separator")?,
     })
 }
@@ -238,24 +244,29 @@ pub fn bench_tools() -> anyhow::Result<()> {
     without_services(|| apt_install(&["wrk", "nginx"]))
 }
 
-/// Isso, the peer the benchmark measures in the same run: `pip install` in a
-/// venv outside the work tree (like the npm tools). Its Markdown dependency
-/// (misaka) may compile C: Debian's venv, headers and compiler are installed
-/// when the first attempt fails. Returns the `isso` command.
+/// Isso, the peer the benchmark measures in the same run. Returns the `isso` command.
 pub fn isso() -> anyhow::Result<PathBuf> {
-    const VERSION: &str = "0.14.0";
-    let what = format!("isso {VERSION} (pip, for the benchmark)");
-    let venv = npm_dir("isso", VERSION);
-    let bin = venv.join("bin").join("isso");
-    if Command::new(&bin).arg("--version").probe().is_some_and(|v| v.contains(VERSION)) {
-        ok(&what);
+    pip_tool("isso", "0.14.0", "isso 0.14.0 (pip, for the benchmark)")
+}
+
+/// PyPI's `name`==`version`, `pip install`ed in a venv outside the work tree
+/// (like the npm tools); its command of the same name. A dependency may
+/// compile C (Isso's misaka): Debian's venv, headers and compiler are
+/// installed when the first attempt fails.
+fn pip_tool(name: &str, version: &str, what: &str) -> anyhow::Result<PathBuf> {
+    let venv = npm_dir(name, version);
+    let bin = venv.join("bin").join(name);
+    if Command::new(&bin).arg("--version").probe().is_some_and(|v| v.contains(version)) {
+        ok(what);
         return Ok(bin);
     }
-    installing(&what);
+    installing(what);
     let install = || -> anyhow::Result<()> {
         let _ = std::fs::remove_dir_all(&venv);
         Command::new("python3").args(["-m", "venv"]).arg(&venv).status_ok()?;
-        Command::new(venv.join("bin").join("pip")).args(["install", "--quiet", &format!("isso=={VERSION}")]).status_ok()
+        Command::new(venv.join("bin").join("pip"))
+            .args(["install", "--quiet", &format!("{name}=={version}")])
+            .status_ok()
     };
     if install().is_err() {
         apt_install(&["python3-venv", "python3-dev", "gcc"])?;

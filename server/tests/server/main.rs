@@ -18,6 +18,7 @@ mod events;
 mod identity;
 mod import_html;
 mod instances;
+mod mail;
 mod migrations;
 mod moderation;
 mod properties;

@@ -171,8 +171,8 @@ fn types(by_id: &HashMap<String, Vec<Value>>) -> Vec<String> {
     types
 }
 
-/// Long enough for a killed worker's lease (15 s) to end.
-const WAIT: Duration = Duration::from_secs(30);
+/// Long enough for a killed worker's lease (25 s) to end.
+const WAIT: Duration = Duration::from_secs(40);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_event_reaches_the_webhook_signed_once_even_after_the_receiver_failed_for_a_while() {
@@ -364,8 +364,13 @@ async fn workers_racing_for_the_outbox_never_take_one_message_twice() {
     let sites = Arc::new(sites);
     let delivery = Delivery { batch: 4, ..Delivery::default() };
     let workers = (0..8).map(|_| {
-        let worker =
-            Worker::new(database.clone(), sites.clone(), encart_server::webhooks::Client::new(true), delivery.clone());
+        let worker = Worker::new(
+            database.clone(),
+            sites.clone(),
+            encart_server::webhooks::Client::new(true),
+            None,
+            delivery.clone(),
+        );
         tokio::spawn(async move {
             let mut taken = 0;
             loop {
