@@ -439,7 +439,14 @@ impl ApiClient {
     /// Posts `comment`: shows it at once, then reconciles with the server's
     /// answer. On failure the optimistic copy goes away and the form (whose
     /// text is untouched) shows why, with a retry.
-    pub fn post(&self, comment: NewComment, discussion: Discussion, draft: Draft) {
+    pub fn post(&self, mut comment: NewComment, discussion: Discussion, draft: Draft) {
+        if comment.notify {
+            // The e-mails about answers link back to this page.
+            comment.page = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+                .unwrap_or_default();
+        }
         let form = draft.state;
         form.set(FormState::Sending);
         let key = draft.idempotency_key.get_untracked().unwrap_or_else(new_idempotency_key);

@@ -366,6 +366,13 @@ fn typed_in(element: &web_sys::HtmlElement) -> Typed {
         author: value(&format!("#{}", field_id(MAIN_FORM, "author"))),
         body: value(&format!("#{}", field_id(MAIN_FORM, "body"))),
         website: value(".new-comment [name=website]"),
+        notify: element
+            .query_selector(&format!("#{}", field_id(MAIN_FORM, "notify")))
+            .ok()
+            .flatten()
+            .and_then(|field| field.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|check| check.checked()),
+        email: value(&format!("#{}", field_id(MAIN_FORM, "email"))),
     }
 }
 

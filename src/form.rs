@@ -8,7 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::discussion::FormState;
-use crate::i18n::{Lang, Text, author_error, body_error, text};
+use crate::i18n::{Lang, Text, author_error, body_error, email_error, text};
 use crate::retry::{Retry, Shape, failed};
 
 /// What the reader typed. Owned outside the form's view, so re-rendering the
@@ -18,6 +18,9 @@ pub struct Draft {
     pub author: RwSignal<String>,
     pub body: RwSignal<String>,
     pub website: RwSignal<String>,
+    /// "Tell me when someone answers", and an anonymous reader's address for it.
+    pub notify: RwSignal<bool>,
+    pub email: RwSignal<String>,
     pub state: RwSignal<FormState>,
     /// The Idempotency-Key of the post under way, kept across retries until
     /// one succeeds, so a retry after a lost answer never posts twice.
@@ -32,6 +35,8 @@ pub struct Typed {
     pub body: String,
     /// The honeypot, kept as typed so a bot's post is still refused.
     pub website: String,
+    pub notify: bool,
+    pub email: String,
 }
 
 impl Draft {
@@ -40,6 +45,8 @@ impl Draft {
             author: RwSignal::new(typed.author),
             body: RwSignal::new(typed.body),
             website: RwSignal::new(typed.website),
+            notify: RwSignal::new(typed.notify),
+            email: RwSignal::new(typed.email),
             state: RwSignal::new(FormState::Editing),
             idempotency_key: RwSignal::new(None),
         }
@@ -81,10 +88,16 @@ pub fn CommentForm(
     /// The start of the ids of its fields ([`field_id`]).
     id_prefix: String,
 ) -> impl IntoView {
-    let Draft { author, body, website, state, .. } = draft;
+    let Draft { author, body, website, notify, email, state, .. } = draft;
     let field_errors = move || match state.get() {
         FormState::Refused(fields) => fields,
         _ => FieldErrors::default(),
+    };
+    // Answers by e-mail: where the server sends e-mail, to an address the
+    // reader gives or, signed in, their site's.
+    let can_notify = move || {
+        identity.commenting.with(|c| c.notifications)
+            && identity.reader.with(|r| r.as_ref().is_none_or(|r| r.email.is_some()))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -94,10 +107,13 @@ pub fn CommentForm(
         // A signed-in reader comments under their account's name.
         let name = identity.reader.with_untracked(|r| r.as_ref().map(|r| r.name.clone()));
         let comment = NewComment {
+            notify: can_notify() && notify.get_untracked(),
+            email: if name.is_some() { String::new() } else { email.get_untracked() },
             author: name.unwrap_or_else(|| author.get_untracked()),
             body: body.get_untracked(),
             parent: parent.clone(),
             website: website.get_untracked(),
+            page: String::new(),
         };
         match comment.validate() {
             Ok(()) => on_submit.run((comment, draft)),
@@ -110,6 +126,9 @@ pub fn CommentForm(
         format!("{id_prefix}-author-error"),
         format!("{id_prefix}-body-error"),
     );
+    let (notify_id, email_id, email_err_id) =
+        (field_id(&id_prefix, "notify"), field_id(&id_prefix, "email"), format!("{id_prefix}-email-error"));
+    let email_error_text = move || field_errors().email.map(|e| email_error(lang, e));
     let author_error_text = move || field_errors().author.map(|e| author_error(lang, e));
     let body_error_text = move || field_errors().body.map(|e| body_error(lang, e));
     let outcome = move || match state.get() {
@@ -179,6 +198,33 @@ pub fn CommentForm(
                     on:input=move |ev| body.set(event_target_value(&ev))
                 ></textarea>
                 <p class="field-error" id=body_err_id>{body_error_text}</p>
+            </div>
+            <div class="field notify" hidden=move || !can_notify()>
+                <label class="check">
+                    <input
+                        id=notify_id
+                        name="notify"
+                        type="checkbox"
+                        prop:checked=move || notify.get()
+                        on:change=move |ev| notify.set(event_target_checked(&ev))
+                    />
+                    {text(lang, Text::Notify)}
+                </label>
+                <div hidden=move || !notify.get() || signed_in()>
+                    <label for=email_id.clone()>{text(lang, Text::EmailLabel)}</label>
+                    <input
+                        id=email_id
+                        name="email"
+                        type="email"
+                        autocomplete="email"
+                        maxlength="254"
+                        aria-invalid=move || email_error_text().is_some().to_string()
+                        aria-describedby=email_err_id.clone()
+                        prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                    <p class="field-error" id=email_err_id>{email_error_text}</p>
+                </div>
             </div>
             // The honeypot: out of sight and out of the tab order; bots fill it.
             <div class="honeypot" aria-hidden="true">

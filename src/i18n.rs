@@ -83,6 +83,10 @@ pub enum Text {
     BodyRequired,
     BodyTooLong,
     ControlCharacters,
+    Notify,
+    EmailLabel,
+    EmailRequired,
+    EmailInvalid,
     TextSize,
     TextSmaller,
     TextNormal,
@@ -190,6 +194,14 @@ pub fn text(lang: Lang, key: Text) -> &'static str {
         (En, BodyTooLong) => "Your comment must be at most 5,000 characters long.",
         (Fr, ControlCharacters) => "Ce texte contient des caractères non autorisés.",
         (En, ControlCharacters) => "This text contains characters that are not allowed.",
+        (Fr, Notify) => "Me prévenir par e-mail des réponses",
+        (En, Notify) => "Tell me by e-mail when someone answers",
+        (Fr, EmailLabel) => "Votre e-mail (jamais affiché ; un lien de confirmation vous sera envoyé)",
+        (En, EmailLabel) => "Your e-mail (never shown; we send you a link to confirm it)",
+        (Fr, EmailRequired) => "Indiquez l’adresse où vous prévenir.",
+        (En, EmailRequired) => "Please enter the address to tell you at.",
+        (Fr, EmailInvalid) => "Cette adresse n’est pas valide.",
+        (En, EmailInvalid) => "This address is not valid.",
         (Fr, TextSize) => "Taille du texte",
         (En, TextSize) => "Text size",
         (Fr, TextSmaller) => "Texte plus petit",
@@ -339,7 +351,7 @@ pub fn author_error(lang: Lang, err: FieldError) -> &'static str {
         match err {
             FieldError::Required => Text::AuthorRequired,
             FieldError::TooLong => Text::AuthorTooLong,
-            FieldError::ControlCharacters => Text::ControlCharacters,
+            FieldError::ControlCharacters | FieldError::Invalid => Text::ControlCharacters,
         },
     )
 }
@@ -351,7 +363,19 @@ pub fn body_error(lang: Lang, err: FieldError) -> &'static str {
         match err {
             FieldError::Required => Text::BodyRequired,
             FieldError::TooLong => Text::BodyTooLong,
+            FieldError::ControlCharacters | FieldError::Invalid => Text::ControlCharacters,
+        },
+    )
+}
+
+/// The reader's message for a refused e-mail address.
+pub fn email_error(lang: Lang, err: FieldError) -> &'static str {
+    text(
+        lang,
+        match err {
+            FieldError::Required => Text::EmailRequired,
             FieldError::ControlCharacters => Text::ControlCharacters,
+            FieldError::TooLong | FieldError::Invalid => Text::EmailInvalid,
         },
     )
 }

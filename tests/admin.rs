@@ -19,7 +19,7 @@ use support::*;
 
 /// A comment posted from the partner page under pre-moderation; its id.
 async fn held(world: &World, author: &str, body: &str) -> String {
-    let new = NewComment { author: author.into(), body: body.into(), parent: None, website: String::new() };
+    let new = NewComment { author: author.into(), body: body.into(), ..NewComment::default() };
     let sender = comments::Sender { ip: [127, 0, 0, 1].into(), idempotency_key: None, reader: None };
     comments::post(&world.sites.state, &world.sites.article, &new, &sender).await.unwrap().comment.id
 }

@@ -290,8 +290,7 @@ async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothi
             let new = encart_api_types::NewComment {
                 author: author.clone(),
                 body: body.clone(),
-                parent: None,
-                website: String::new(),
+                ..Default::default()
             };
             new.validate().is_ok()
         })

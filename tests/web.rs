@@ -337,6 +337,7 @@ mod discussion {
         discussion.commenting.set(encart_api_types::Commenting {
             sign_in_required: true,
             sign_in_url: Some("https://partner.example/login".into()),
+            ..Default::default()
         });
         settle().await;
         assert!(!hidden(&root, ".new-comment .sign-in-needed") && !hidden(&root, ".sign-in-needed a"));

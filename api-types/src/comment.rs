@@ -185,6 +185,9 @@ pub struct Commenting {
     /// Where the site's readers sign in (`login_url`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sign_in_url: Option<String>,
+    /// Readers may ask to be told of answers by e-mail (the server sends e-mail).
+    #[serde(skip_serializing_if = "is_false")]
+    pub notifications: bool,
 }
 
 impl Commenting {
@@ -204,6 +207,15 @@ pub struct NewComment {
     pub parent: Option<String>,
     /// The honeypot: a field hidden from people. Bots fill it.
     pub website: String,
+    /// Tell the author of answers to it by e-mail ([`Commenting::notifications`]).
+    #[serde(skip_serializing_if = "is_false")]
+    pub notify: bool,
+    /// An anonymous author's address for `notify` (a signed-in one's comes from their site).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    /// The partner page it is posted from: the e-mails about answers link there.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub page: String,
 }
 
 /// Why a reader reports a published comment to the moderators
@@ -319,6 +331,8 @@ pub enum FieldError {
     Required,
     TooLong,
     ControlCharacters,
+    /// Not of the field's form (an e-mail address).
+    Invalid,
 }
 
 impl FieldError {
@@ -328,6 +342,7 @@ impl FieldError {
             FieldError::Required => "required",
             FieldError::TooLong => "too_long",
             FieldError::ControlCharacters => "control_characters",
+            FieldError::Invalid => "invalid",
         }
     }
 }
@@ -339,12 +354,42 @@ pub struct FieldErrors {
     pub author: Option<FieldError>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<FieldError>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<FieldError>,
 }
 
 impl FieldErrors {
     pub fn is_empty(&self) -> bool {
-        self.author.is_none() && self.body.is_none()
+        self.author.is_none() && self.body.is_none() && self.email.is_none()
     }
+}
+
+/// Longest e-mail address, in bytes (RFC 5321's path limit).
+pub const EMAIL_MAX_BYTES: usize = 254;
+
+/// An address to be told of answers: `local@domain.tld`, without spaces or
+/// controls, at most [`EMAIL_MAX_BYTES`]. The server checks it again as a
+/// mailbox.
+pub fn check_email(email: &str) -> Result<(), FieldError> {
+    let email = email.trim();
+    if email.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if email.len() > EMAIL_MAX_BYTES {
+        return Err(FieldError::TooLong);
+    }
+    if email.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Err(FieldError::ControlCharacters);
+    }
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !email.chars().any(char::is_whitespace)
+    });
+    if valid { Ok(()) } else { Err(FieldError::Invalid) }
 }
 
 /// An author name: 1 to [`AUTHOR_MAX_CHARS`] characters once trimmed, no
@@ -394,8 +439,14 @@ pub fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
 
 impl NewComment {
     /// The author and body rules, all fields at once.
+    /// The rules of an anonymous reader's comment (a signed-in reader's name
+    /// and address are their site's): name, text, and an address if they ask for answers.
     pub fn validate(&self) -> Result<(), FieldErrors> {
-        let errors = FieldErrors { author: check_author(&self.author).err(), body: check_body(&self.body).err() };
+        let errors = FieldErrors {
+            author: check_author(&self.author).err(),
+            body: check_body(&self.body).err(),
+            email: if self.notify { check_email(&self.email).err() } else { None },
+        };
         if errors.is_empty() { Ok(()) } else { Err(errors) }
     }
 }
@@ -414,9 +465,30 @@ mod tests {
     }
 
     #[test]
+    fn an_address_is_needed_only_to_be_told_of_answers() {
+        let mut comment = new("Léa", "Merci.");
+        comment.email = "pas une adresse".into();
+        assert_eq!(comment.validate(), Ok(()), "not asked for");
+        comment.notify = true;
+        assert_eq!(comment.validate().unwrap_err().email, Some(FieldError::Invalid));
+        for (email, error) in [
+            ("", Some(FieldError::Required)),
+            ("lea@example", Some(FieldError::Invalid)),
+            ("lea@@example.org", Some(FieldError::Invalid)),
+            ("lé a@example.org", Some(FieldError::Invalid)),
+            ("lea@exa\u{202e}mple.org", Some(FieldError::ControlCharacters)),
+            (&format!("{}@example.org", "a".repeat(250)), Some(FieldError::TooLong)),
+            (" lea@example.org ", None),
+        ] {
+            comment.email = email.to_owned();
+            assert_eq!(comment.validate().err().and_then(|e| e.email), error, "{email:?}");
+        }
+    }
+
+    #[test]
     fn blank_fields_are_required() {
         let errors = new("   ", "\n\t ").validate().unwrap_err();
-        assert_eq!(errors, FieldErrors { author: Some(FieldError::Required), body: Some(FieldError::Required) });
+        assert_eq!(errors, FieldErrors { author: Some(FieldError::Required), body: Some(FieldError::Required), email: None });
     }
 
     #[test]
@@ -453,7 +525,7 @@ mod tests {
 
     #[test]
     fn field_errors_travel_as_stable_codes() {
-        let errors = FieldErrors { author: None, body: Some(FieldError::TooLong) };
+        let errors = FieldErrors { author: None, body: Some(FieldError::TooLong), email: None };
         assert_eq!(serde_json::to_string(&errors).unwrap(), r#"{"body":"too_long"}"#);
         for error in [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters] {
             assert_eq!(serde_json::to_value(error).unwrap(), error.code(), "code() is the wire's");

@@ -261,7 +261,7 @@ async fn seed_discussion(state: &AppState, slug: &str, path: &Path) -> anyhow::R
     // so the list shows them in file order (newest first).
     let mut todo: Vec<(Option<String>, SeedComment)> = seed.into_iter().map(|c| (None, c)).collect();
     while let Some((parent, comment)) = todo.pop() {
-        let new = NewComment { author: comment.author, body: comment.body, parent, website: String::new() };
+        let new = NewComment { author: comment.author, body: comment.body, parent, ..NewComment::default() };
         let sender = comments::Sender { ip: HOST, idempotency_key: None, reader: None };
         let posted = comments::post(state, slug, &new, &sender).await?;
         todo.extend(comment.replies.into_iter().rev().map(|r| (Some(posted.comment.id.clone()), r)));

@@ -86,6 +86,24 @@ struct WithId {
     article: ArticleRow,
 }
 
+/// What an e-mail about an article's discussion says of it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Summary {
+    pub slug: String,
+    pub title: String,
+    /// A BCP 47 tag.
+    pub language: String,
+    pub source_url: Option<String>,
+}
+
+/// Article `id`'s summary, unless it is withdrawn or gone.
+pub async fn summary(db: &Db, id: i64) -> Result<Option<Summary>> {
+    Ok(sqlx::query_as("SELECT slug, title, language, source_url FROM articles WHERE id = $1 AND hidden = 0")
+        .bind(id)
+        .fetch_optional(db)
+        .await?)
+}
+
 /// The id of the shown article `slug`, or a 404.
 pub async fn id_of(db: &Db, slug: &str) -> Result<i64> {
     sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1 AND hidden = 0")

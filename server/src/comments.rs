@@ -39,6 +39,7 @@ use crate::outbox::{self, Event};
 use crate::recommendations::{self, Voter};
 use crate::secrets::{hex_sha256, random_token};
 use crate::sites::{self, Site};
+use crate::subscriptions::{self, Subscribe};
 use crate::throttle::{Allowed, Deleting, Posting, Recommending};
 use crate::{AppState, Error, Result, articles, bans, cache, publishers, readers};
 
@@ -244,7 +245,7 @@ pub async fn edit(
     holds: bool,
     now: SystemTime,
 ) -> Result<EditedComment> {
-    check_body(body).map_err(|body| FieldErrors { author: None, body: Some(body) })?;
+    check_body(body).map_err(|body| FieldErrors { author: None, body: Some(body), email: None })?;
     let body = normalize_line_breaks(body.trim());
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
@@ -354,6 +355,7 @@ pub async fn erase(db: &Db, sites: &[Site], article: i64, id: &str, author: Auth
 /// Deletes comment `id`, or, when answers hang from it, wipes everything it
 /// held and leaves a `deleted` placeholder for the thread.
 pub async fn remove_or_wipe(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<()> {
+    subscriptions::forget_comment(tx, id).await?;
     let answers: i64 =
         sqlx::query_scalar("SELECT count(*) FROM comments WHERE parent_id = $1").bind(id).fetch_one(&mut **tx).await?;
     if answers > 0 {
@@ -463,12 +465,15 @@ pub struct SiteSettings {
 /// come, as its site says: the same for every reader (it goes into shared
 /// caches with the comments).
 pub async fn site_settings(state: &AppState, article: i64) -> Result<SiteSettings> {
+    let notifications = state.notifications;
     if state.sites.is_empty() {
-        return Ok(SiteSettings { commenting: Commenting::default(), sort: Sort::default() });
+        let commenting = Commenting { notifications, ..Commenting::default() };
+        return Ok(SiteSettings { commenting, sort: Sort::default() });
     }
     let domains = publishers::domains_of_article(&state.db, article).await?;
     let sites = sites::of_publisher(&state.sites, domains.as_deref());
-    Ok(SiteSettings { commenting: sites::commenting(&sites), sort: sites::sort(&sites) })
+    let commenting = Commenting { notifications, ..sites::commenting(&sites) };
+    Ok(SiteSettings { commenting, sort: sites::sort(&sites) })
 }
 
 async fn create(
@@ -665,7 +670,7 @@ pub struct Sender {
 pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sender) -> Result<PostedComment> {
     match &sender.reader {
         // The name is the account's: only the text is the reader's.
-        Some(_) => check_body(&new.body).map_err(|body| FieldErrors { author: None, body: Some(body) })?,
+        Some(_) => check_body(&new.body).map_err(|body| FieldErrors { author: None, body: Some(body), email: None })?,
         None => new.validate()?,
     }
     let article = articles::id_of(&state.db, slug).await?;
@@ -705,9 +710,29 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         None => random_token()?,
     };
     let body = normalize_line_breaks(new.body.trim());
+    let email = match (&sender.reader, new.notify) {
+        (_, false) => None,
+        _ if !state.notifications => {
+            return Err(Error::invalid(vec![("notify", "unavailable")], "this server sends no e-mail"));
+        }
+        (Some(claims), true) => Some((claims.email.clone().ok_or_else(|| {
+            Error::invalid(vec![("email", "required")], "your site gave no e-mail address to tell you at")
+        })?, true)),
+        (None, true) => Some((new.email.trim().to_owned(), false)),
+    };
+    if let Some((address, _)) = &email
+        && !crate::mail::is_address(address)
+    {
+        return Err(Error::invalid(vec![("email", "invalid")], "not an e-mail address"));
+    }
+    let page = page_url(&new.page)?;
+    let subscribe = email.as_ref().filter(|_| status != Status::Spam).map(|(address, confirmed)| Subscribe {
+        email: address,
+        confirmed: *confirmed,
+        page: page.as_deref(),
+    });
     let inserted = insert(
-        &state.db,
-        &state.sites,
+        state,
         Insert {
             article,
             parent: parent.as_ref(),
@@ -718,6 +743,7 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
             client_hash: &client_hash,
             idempotency_key: key,
             reader: reader.as_ref().map(|r| r.id),
+            subscribe,
         },
     )
     .await;
@@ -736,6 +762,32 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         state.written(slug).await;
     }
     Ok(PostedComment { comment: stored, visibility: status.visibility(), edit_token: token })
+}
+
+/// The published answers, at any depth, to the comments of `article` that
+/// `address` subscribed, after comment `after`, oldest first (`limit` at
+/// most): never their own comments, nor a signed-in author's own answers.
+pub async fn answers_for(db: &Db, address: i64, article: i64, after: i64, limit: i64) -> Result<Vec<Comment>> {
+    let rows: Vec<CommentRow> = sqlx::query_as(&format!(
+        "WITH RECURSIVE below (id) AS (
+             SELECT comment_id FROM subscriptions WHERE address_id = $1 AND article_id = $2
+             UNION
+             SELECT c.id FROM comments c JOIN below b ON c.parent_id = b.id
+         )
+         {SELECT_COMMENT}
+         WHERE c.id IN (SELECT id FROM below) AND c.status = 'approved' AND c.id > $3
+           AND c.id NOT IN (SELECT comment_id FROM subscriptions WHERE address_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM subscriptions s JOIN comments o ON o.id = s.comment_id
+                           WHERE s.address_id = $1 AND o.reader_id = c.reader_id)
+         ORDER BY c.id LIMIT $4"
+    ))
+    .bind(address)
+    .bind(article)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(CommentRow::into_comment).collect())
 }
 
 /// How many of reader `id`'s comments are published.
@@ -829,12 +881,32 @@ struct Insert<'a> {
     idempotency_key: Option<&'a str>,
     /// The signed-in reader (`readers.id`).
     reader: Option<i64>,
+    /// Tell the author of answers.
+    subscribe: Option<Subscribe<'a>>,
+}
+
+/// The partner page a comment is posted from, without its fragment: an
+/// http(s) address of at most 2,048 bytes, or none.
+fn page_url(page: &str) -> Result<Option<String>> {
+    let page = page.trim();
+    if page.is_empty() {
+        return Ok(None);
+    }
+    let invalid = || Error::invalid(vec![("page", "invalid")], "page is the http(s) address of the partner page");
+    let mut url = url::Url::parse(page).map_err(|_| invalid())?;
+    if !matches!(url.scheme(), "http" | "https") || page.len() > 2048 {
+        return Err(invalid());
+    }
+    url.set_fragment(None);
+    Ok(Some(url.into()))
 }
 
 /// Stores a comment; a published one takes its article's next publication
-/// number ([`articles::next_publication`]). Its site's webhooks are told
-/// (published or held) in the same transaction.
-async fn insert(db: &Db, sites: &[Site], new: Insert<'_>) -> Result<Comment> {
+/// number ([`articles::next_publication`]). In the same transaction: its
+/// author's subscription to answers (and the link that confirms their
+/// address), and what its publication tells (`announce`).
+async fn insert(state: &AppState, new: Insert<'_>) -> Result<Comment> {
+    let (db, sites) = (&state.db, &state.sites[..]);
     let mut tx = db.begin().await?;
     let published = match new.status {
         Status::Approved => Some(articles::next_publication(&mut tx, new.article).await?),
@@ -860,6 +932,11 @@ async fn insert(db: &Db, sites: &[Site], new: Insert<'_>) -> Result<Comment> {
     .bind(published)
     .fetch_one(&mut *tx)
     .await?;
+    if let Some(subscribe) = &new.subscribe
+        && let Some(address) = subscriptions::subscribe(&mut tx, &state.secrets, row.id, new.article, subscribe).await?
+    {
+        outbox::confirmation(&mut tx, address, new.article).await?;
+    }
     match new.status {
         Status::Approved => announce(&mut tx, sites, row.id, Event::Created, None).await?,
         Status::Pending => announce(&mut tx, sites, row.id, Event::Held, None).await?,
@@ -869,9 +946,10 @@ async fn insert(db: &Db, sites: &[Site], new: Insert<'_>) -> Result<Comment> {
     Ok(row.into_comment())
 }
 
-/// Queues `event` about comment `id` for the webhooks of its article's
-/// sites among `sites` (`outbox.rs`), and a digest for their moderators
-/// when it awaits a decision, in `tx`: nothing when no site has either.
+/// Queues what `event` about comment `id` tells (`outbox.rs`), in `tx`:
+/// answers to the readers subscribed above it when it is published, the
+/// event to the webhooks of its article's sites among `sites`, and a digest
+/// to their moderators when it awaits a decision.
 pub async fn announce(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     sites: &[Site],
@@ -879,6 +957,12 @@ pub async fn announce(
     event: Event,
     reason: Option<&str>,
 ) -> Result<()> {
+    if matches!(event, Event::Created | Event::Approved) {
+        // The readers who asked to be told of answers below it.
+        for (address, article) in subscriptions::subscribed_above(tx, id).await? {
+            outbox::reply(tx, address, article).await?;
+        }
+    }
     if !outbox::wanted(sites) {
         return Ok(());
     }

@@ -158,6 +158,10 @@ pub struct ServeArgs {
     /// Seconds between two digests to one site's moderators, at least.
     #[arg(long, env = "ENCART_DIGEST_EVERY_SECS", default_value_t = 15 * 60)]
     pub digest_every_secs: u64,
+    /// Seconds between two e-mails of answers to one reader in one discussion, at least (answers
+    /// meanwhile are gathered into the next).
+    #[arg(long, env = "ENCART_REPLIES_EVERY_SECS", default_value_t = 15 * 60)]
+    pub replies_every_secs: u64,
     /// Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the client
     /// and whose X-Forwarded-Proto tells whether it came over https.
     #[arg(long, env = "ENCART_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_proxy)]
@@ -288,11 +292,12 @@ impl ServeArgs {
     }
 
     /// How the outbox's worker retries.
-    pub fn delivery(&self) -> crate::outbox::Delivery {
-        crate::outbox::Delivery {
+    pub fn delivery(&self) -> crate::delivery::Delivery {
+        crate::delivery::Delivery {
             first_retry: std::time::Duration::from_millis(self.delivery_first_retry_ms),
             give_up_after: std::time::Duration::from_secs(self.delivery_give_up_secs),
             digest_every: std::time::Duration::from_secs(self.digest_every_secs),
+            replies_every: std::time::Duration::from_secs(self.replies_every_secs),
             ..Default::default()
         }
     }

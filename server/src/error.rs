@@ -214,7 +214,7 @@ impl Error {
 /// A comment's refused fields (the rules both the server and the form apply).
 impl From<FieldErrors> for Error {
     fn from(errors: FieldErrors) -> Error {
-        let fields = [("author", errors.author), ("body", errors.body)]
+        let fields = [("author", errors.author), ("body", errors.body), ("email", errors.email)]
             .into_iter()
             .filter_map(|(field, error)| Some((field, error?.code())))
             .collect();
@@ -274,7 +274,7 @@ mod tests {
         assert_eq!(Error::not_found("article").to_string(), "article not found");
         assert_eq!(Refusal::NotImplemented.code(), "not_implemented");
         assert_eq!(Refusal::NotImplemented.status(), StatusCode::NOT_IMPLEMENTED);
-        let Error::Invalid { fields, .. } = Error::from(FieldErrors { author: None, body: Some(FieldError::TooLong) })
+        let Error::Invalid { fields, .. } = Error::from(FieldErrors { author: None, body: Some(FieldError::TooLong), email: None })
         else {
             panic!("a 422")
         };

@@ -14,6 +14,7 @@ pub mod comments;
 pub mod config;
 pub mod counts;
 pub mod db;
+pub mod delivery;
 pub mod embed;
 pub mod error;
 pub mod events;
@@ -36,6 +37,7 @@ pub mod retention;
 pub mod secrets;
 pub mod serve;
 pub mod sites;
+pub mod subscriptions;
 pub mod throttle;
 pub mod webhooks;
 
@@ -83,6 +85,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// The live event streams and their feeds.
     pub events: Arc<events::Hub>,
+    /// Readers may ask to be told of answers by e-mail (an SMTP server is configured).
+    pub notifications: bool,
 }
 
 /// Memory for hot reads (articles and first pages), and how long each is kept at most.
@@ -107,6 +111,7 @@ impl AppState {
             passwords: Arc::new(blocking::Pool::new("password", admin::PASSWORD_CHECKS)),
             secure_cookies: false,
             events: Arc::new(events::Hub::new(events::Limits::default())),
+            notifications: false,
         })
     }
 
@@ -153,6 +158,12 @@ impl AppState {
         self
     }
 
+    /// Lets readers ask to be told of answers by e-mail (when the server sends e-mail).
+    pub fn with_notifications(mut self, on: bool) -> Self {
+        self.notifications = on;
+        self
+    }
+
     /// Marks the /admin cookie `Secure` on every answer (else only when a
     /// trusted proxy says the request came over https).
     pub fn with_secure_cookies(mut self, secure: bool) -> Self {
@@ -196,6 +207,7 @@ pub fn app(mut state: AppState, origins: AllowedOrigins, post_rate: PostRate) ->
         .merge(admin::router())
         .merge(publishing::router())
         .merge(counts::router())
+        .merge(subscriptions::router())
         .merge(oembed::router())
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)

@@ -9,6 +9,7 @@ use std::num::NonZeroU32;
 use std::time::Duration;
 
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -25,6 +26,10 @@ pub struct Outgoing {
     pub html: String,
     /// Unique per message, the same on every attempt: `<id@host>` without the brackets.
     pub message_id: String,
+    /// The id of the conversation it belongs to (`In-Reply-To`, `References`), so mail clients thread them.
+    pub references: Option<String>,
+    /// The one-click unsubscribe URL (RFC 8058: `List-Unsubscribe` and `List-Unsubscribe-Post`).
+    pub unsubscribe: Option<String>,
 }
 
 /// The server's way out for e-mail.
@@ -56,6 +61,17 @@ impl Mailer {
             .from(self.from.clone())
             .subject(message.subject)
             .message_id(Some(format!("<{}>", message.message_id)));
+        if let Some(thread) = &message.references {
+            builder = builder.in_reply_to(format!("<{thread}>")).references(format!("<{thread}>"));
+        }
+        if let Some(url) = &message.unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
         for to in &message.to {
             let to = to.parse::<Mailbox>().map_err(|e| Failure::Never(format!("{to:?}: {e}")))?;
             builder = builder.to(to);

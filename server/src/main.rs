@@ -5,7 +5,7 @@ use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
 use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, import, instances, mail, outbox, publishers, retention, serve,
+    AllowedOrigins, AppState, admin, app, articles, db, delivery, import, instances, mail, outbox, publishers, retention, serve,
     sites, webhooks,
 };
 use tracing_subscriber::EnvFilter;
@@ -77,13 +77,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", args.listen))?;
             tracing::info!("listening on http://{}", listener.local_addr()?);
             // Sends what the outbox holds, when there is anything to send to.
-            let worker = outbox::wanted(&state.sites).then(|| {
+            state = state.with_notifications(mailer.is_some());
+            let worker = (outbox::wanted(&state.sites) || mailer.is_some()).then(|| {
                 if args.allow_private_webhooks {
                     tracing::warn!("webhooks may reach private and loopback addresses (--allow-private-webhooks)");
                 }
                 let webhooks = webhooks::Client::new(args.allow_private_webhooks);
-                let worker =
-                    outbox::Worker::new(state.db.clone(), state.sites.clone(), webhooks, mailer, args.delivery());
+                let worker = delivery::Worker::new(
+                    state.db.clone(),
+                    state.sites.clone(),
+                    state.secrets.clone(),
+                    webhooks,
+                    mailer,
+                    args.delivery(),
+                );
                 (worker.clone(), tokio::spawn(worker.run()))
             });
             let (clients, events) = (state.clients.clone(), state.events.clone());

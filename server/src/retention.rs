@@ -5,12 +5,14 @@
 //! ban by address once the ban is lifted or over. The comment itself stays
 //! until its author (or an operator) deletes it. The log of recommendation
 //! counts' changes ("most recommended" paging) is kept a week, as are the
-//! outbox's sent messages (its failed ones 30 days, for /admin).
+//! outbox's sent messages (its failed ones 30 days, for /admin). Reply
+//! notifications: an address nobody confirmed goes after 7 days with its
+//! subscriptions, and an address no subscription needs at once.
 
 use std::time::{Duration, SystemTime};
 
 use crate::db::Db;
-use crate::{Result, bans, comments, outbox, recommendations, reports};
+use crate::{Result, bans, comments, outbox, recommendations, reports, subscriptions};
 
 /// How often the server looks for hashes to forget.
 const EVERY: Duration = Duration::from_secs(60 * 60);
@@ -26,6 +28,7 @@ pub async fn forget_addresses(db: &Db, days: u32) -> Result<u64> {
     recommendations::forget_changes(db).await?;
     bans::forget_ended(db).await?;
     outbox::forget_done(db).await?;
+    subscriptions::forget_unused(db).await?;
     Ok(done)
 }
 

@@ -11,7 +11,10 @@
 //!   reader is counted once per report, and a retried post is recognised);
 //! - the key of the edit tokens of posts sent with an `Idempotency-Key`
 //!   (derived, so that a replay can answer the same token again while only
-//!   its hash is stored).
+//!   its hash is stored);
+//! - the key that signs the links of e-mails (confirm an address,
+//!   unsubscribe), which work without a session, and the salt of the hashes
+//!   of addresses that unsubscribed from everything.
 //!
 //! Replacing the file (rotation) makes stored client hashes stop matching new
 //! ones, which only resets "one report per reader" for older comments and the
@@ -38,6 +41,7 @@ type HmacSha256 = Hmac<Sha256>;
 pub struct Secrets {
     client_salt: [u8; 32],
     edit_tokens: [u8; 32],
+    mail_links: [u8; 32],
 }
 
 impl std::fmt::Debug for Secrets {
@@ -52,6 +56,7 @@ impl Secrets {
         Secrets {
             client_salt: derive(key, b"encart client hash v1"),
             edit_tokens: derive(key, b"encart edit token v1"),
+            mail_links: derive(key, b"encart mail links v1"),
         }
     }
 
@@ -93,6 +98,29 @@ impl Secrets {
     pub fn keyed_edit_token(&self, article: i64, client_hash: &str, key: &str) -> String {
         URL_SAFE_NO_PAD
             .encode(mac(&self.edit_tokens, &[&article.to_le_bytes(), client_hash.as_bytes(), b"\0", key.as_bytes()]))
+    }
+}
+
+impl Secrets {
+    /// `text` signed for a link: `text` and its MAC, URL-safe.
+    pub fn sign_link(&self, text: &str) -> String {
+        format!("{}.{}", URL_SAFE_NO_PAD.encode(text), URL_SAFE_NO_PAD.encode(mac(&self.mail_links, &[text.as_bytes()])))
+    }
+
+    /// The text a link's token signed, if this server signed it.
+    pub fn verify_link(&self, token: &str) -> Option<String> {
+        let (text, tag) = token.split_once('.')?;
+        let text = String::from_utf8(URL_SAFE_NO_PAD.decode(text).ok()?).ok()?;
+        let tag = URL_SAFE_NO_PAD.decode(tag).ok()?;
+        let mut check = HmacSha256::new_from_slice(&self.mail_links).expect("HMAC takes any key length");
+        check.update(text.as_bytes());
+        check.verify_slice(&tag).ok()?;
+        Some(text)
+    }
+
+    /// The keyed hash an e-mail address is kept as once it unsubscribed from everything.
+    pub fn address_hash(&self, email: &str) -> String {
+        hex(&mac(&self.mail_links, &[b"address\0", email.trim().to_lowercase().as_bytes()]))
     }
 }
 

@@ -226,6 +226,7 @@ pub fn commenting(sites: &[&Site]) -> Commenting {
     Commenting {
         sign_in_required: sites.iter().any(|site| !site.anonymous),
         sign_in_url: sites.iter().find_map(|site| site.login_url.clone()),
+        notifications: false,
     }
 }
 

@@ -155,7 +155,7 @@ impl World {
             author: author.into(),
             body: body.into(),
             parent: parent.map(Into::into),
-            website: String::new(),
+            ..NewComment::default()
         };
         let sender = comments::Sender { ip: [127, 0, 0, 1].into(), idempotency_key: None, reader: None };
         let posted = comments::post(state, &self.sites.article, &new, &sender).await.unwrap();

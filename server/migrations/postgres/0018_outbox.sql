@@ -15,4 +15,4 @@ CREATE TABLE outbox (
     done_at     TEXT
 );
 CREATE INDEX outbox_due ON outbox (state, due_at);
-CREATE INDEX outbox_by_site ON outbox (site, channel, id);
+CREATE INDEX outbox_by_target ON outbox (channel, target, id);

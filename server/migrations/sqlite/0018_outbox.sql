@@ -7,9 +7,9 @@
 CREATE TABLE outbox (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     key         TEXT    NOT NULL UNIQUE,
-    channel     TEXT    NOT NULL,             -- webhook | digest
+    channel     TEXT    NOT NULL,             -- webhook | digest | confirm | reply
     site        TEXT    NOT NULL,             -- the partner site's origin
-    target      TEXT    NOT NULL,             -- the webhook's URL; '' for a digest
+    target      TEXT    NOT NULL,             -- whom: the webhook's URL, the site (digest), 'address N[ article M]'
     payload     TEXT    NOT NULL,             -- JSON
     state       TEXT    NOT NULL DEFAULT 'pending',  -- pending | sent | failed
     attempts    INTEGER NOT NULL DEFAULT 0,
@@ -20,4 +20,4 @@ CREATE TABLE outbox (
     done_at     TEXT
 );
 CREATE INDEX outbox_due ON outbox (state, due_at);
-CREATE INDEX outbox_by_site ON outbox (site, channel, id);
+CREATE INDEX outbox_by_target ON outbox (channel, target, id);

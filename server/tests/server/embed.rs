@@ -175,7 +175,7 @@ async fn user_text_is_escaped_exactly_as_the_browser_would() {
 }
 
 /// The corpus of `fixtures/attacks.txt`.
-fn corpus() -> Vec<String> {
+pub fn corpus() -> Vec<String> {
     include_str!("../../../fixtures/attacks.txt")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())

@@ -112,7 +112,8 @@ async fn messages(maildir: &Path, count: usize, read: &mut Vec<PathBuf>, seen: &
                     .map(|p| p.get_body().unwrap())
                     .unwrap_or_default()
             };
-            seen.push(Received { headers, text: part("text/plain"), html: part("text/html"), arrived: Instant::now() });
+            let text = part("text/plain").replace("\r\n", "\n");
+            seen.push(Received { headers, text, html: part("text/html"), arrived: Instant::now() });
             read.push(file);
         }
         if seen.len() >= count {
@@ -178,4 +179,186 @@ async fn moderators_get_one_gathered_digest_per_interval_even_when_smtp_was_down
     tokio::time::sleep(Duration::from_secs(4)).await;
     inbox.until(2, Duration::from_secs(1)).await;
     assert_eq!(inbox.seen.len(), 2, "nothing more to tell");
+}
+
+/// A comment on `slug` through `address` with these fields; the answer's status and JSON.
+async fn comment(address: &str, slug: &str, fields: serde_json::Value) -> (u16, serde_json::Value) {
+    let json = fields.to_string();
+    let request = format!(
+        "POST /api/v1/articles/{slug}/comments HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n{json}",
+        json.len()
+    );
+    common::process::exchange(address, &request).await.unwrap()
+}
+
+/// The id of a comment posted as `fields`, checked.
+async fn posted(address: &str, slug: &str, fields: serde_json::Value) -> String {
+    let (status, json) = comment(address, slug, fields).await;
+    assert_eq!(status, 201, "{json}");
+    json["comment"]["id"].as_str().unwrap().to_owned()
+}
+
+/// The first link of `text` that starts with `prefix`, as a path and query on the test server.
+fn link(text: &str, prefix: &str) -> String {
+    let start = text.find(prefix).unwrap_or_else(|| panic!("no {prefix} in {text}"));
+    let url = text[start..].split_whitespace().next().unwrap().trim_end_matches('>');
+    url.strip_prefix("https://api.encart.example").unwrap().to_owned()
+}
+
+/// `method` on `path` of the server at `address`: status and body.
+async fn fetch(address: &str, method: &str, path: &str, body: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let request = format!(
+        "{method} {path} HTTP/1.0\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    let status = response[9..12].parse().unwrap();
+    (status, response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsubscribe_in_one_click() {
+    let url = empty_database().await;
+    let database = db::connect(&url).await.unwrap();
+    publishers_article(&database, "Le Courrier", "courrier.example", "ouvert").await;
+    let dir = scratch("replies");
+    let maildir = dir.join("maildir");
+    let port = free_port();
+    let _smtpd = Smtpd::start(port, &maildir).await;
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let flags = [
+        &UNLIMITED[..],
+        &["--smtp-url", &smtp, "--mail-from", "encart <reponses@encart.example>"],
+        &["--public-url", "https://api.encart.example", "--replies-every-secs", "3", "--delivery-first-retry-ms", "100"],
+    ]
+    .concat();
+    let (_server, address) = serve_with(&url, &flags).await;
+    let (_, page) = common::process::exchange(
+        &address,
+        "GET /api/v1/articles/ouvert/comments HTTP/1.0\r\nHost: x\r\n\r\n",
+    )
+    .await
+    .unwrap();
+    assert_eq!(page["commenting"]["notifications"], true, "the form offers it: {page}");
+
+    // Léa asks to be told; a bad address is refused with the field named, and nothing stored.
+    let lea = |body: &str, parent: Option<&str>| {
+        serde_json::json!({"author": "Léa", "body": body, "parent": parent, "notify": true,
+                           "email": "Lea@Lecteurs.example", "page": "https://courrier.example/ouvert?via=une#commentaires"})
+    };
+    let (status, refused) = comment(
+        &address,
+        "ouvert",
+        serde_json::json!({"author": "Léa", "body": "x", "notify": true, "email": "lea@"}),
+    )
+    .await;
+    assert_eq!((status, &refused["error"]["fields"]["email"]), (422, &serde_json::json!("invalid")));
+    let first = posted(&address, "ouvert", lea("Qui connaît le dossier libyen ?", None)).await;
+    let mut inbox = Inbox::new(&maildir);
+    inbox.until(1, Duration::from_secs(20)).await;
+    let confirm = &inbox.seen[0];
+    assert_eq!(confirm.header("To"), Some("lea@lecteurs.example"));
+    assert_eq!(confirm.header("Subject"), Some("Confirmez votre adresse pour être prévenu des réponses"));
+    let confirm_link = link(&confirm.text, "https://api.encart.example/api/v1/mail/confirm");
+    // Bruno answers before Léa confirms: nothing but the confirmation goes to an unconfirmed address.
+    let bruno = posted(&address, "ouvert", serde_json::json!({"author": "Bruno", "body": "Moi.\nDepuis 2011.", "parent": first})).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    inbox.until(1, Duration::from_secs(1)).await;
+    assert_eq!(inbox.seen.len(), 1, "no answers before the address is confirmed");
+
+    // The link shows a button (a link scanner's GET confirms nothing); its POST confirms.
+    let (status, shown) = fetch(&address, "GET", &confirm_link, "").await;
+    assert_eq!(status, 200);
+    assert!(shown.contains("<form method=\"post\"") && shown.contains("Confirmer"), "{shown}");
+    let (status, _) = fetch(&address, "GET", &confirm_link.replace("t=", "t=x"), "").await;
+    assert_eq!(status, 400, "a forged link does nothing");
+    let (status, done) = fetch(&address, "POST", &confirm_link, "").await;
+    assert_eq!(status, 200, "{done}");
+    assert!(done.contains("Adresse confirmée"));
+
+    // Confirmed: the answer that came meanwhile arrives.
+    inbox.until(2, Duration::from_secs(20)).await;
+    let answered = &inbox.seen[1];
+    assert!(answered.header("Subject").unwrap().starts_with("Bruno a répondu à votre commentaire sur « "), "{:?}", answered.header("Subject"));
+    assert!(answered.text.contains("Moi.\nDepuis 2011."), "{}", answered.text);
+    assert!(answered.text.contains(&format!("https://courrier.example/ouvert?via=une#encart-comment-{bruno}")), "{}", answered.text);
+    let unsubscribe = answered.header("List-Unsubscribe").unwrap().to_owned();
+    assert!(unsubscribe.starts_with("<https://api.encart.example/api/v1/mail/unsubscribe?t="), "{unsubscribe}");
+    assert_eq!(answered.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
+    let thread = answered.header("References").unwrap().to_owned();
+    assert_eq!(answered.header("In-Reply-To"), Some(thread.as_str()));
+
+    // Within the interval: an answer below Bruno's (any depth) full of hostile text, Léa's own
+    // answer, and one deleted before the e-mail goes. One e-mail, 3 s after the last, with the first only.
+    let hostile: String = crate::embed::corpus()
+        .into_iter()
+        .filter(|line| encart_api_types::check_body(line).is_ok())
+        .scan(0, |size, line| {
+            *size += line.len() + 1;
+            (*size < 4800).then_some(line)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let chloe = posted(&address, "ouvert", serde_json::json!({"author": "Chloé <b>", "body": hostile, "parent": bruno})).await;
+    posted(&address, "ouvert", lea("Merci Bruno.", Some(&bruno))).await;
+    let (status, gone) =
+        comment(&address, "ouvert", serde_json::json!({"author": "Denis", "body": "Oups.", "parent": first})).await;
+    assert_eq!(status, 201);
+    let delete = format!(
+        "DELETE /api/v1/articles/ouvert/comments/{} HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer {}\r\n\r\n",
+        gone["comment"]["id"].as_str().unwrap(),
+        gone["edit_token"].as_str().unwrap()
+    );
+    assert_eq!(common::process::exchange(&address, &delete).await.unwrap().0, 204);
+    inbox.until(3, Duration::from_secs(20)).await;
+    let gathered = &inbox.seen[2];
+    let gap = gathered.arrived - inbox.seen[1].arrived;
+    assert!(gap >= Duration::from_millis(2500), "answers wait out the interval: {gap:?}");
+    assert!(gathered.header("Subject").unwrap().starts_with("Chloé <b> a répondu"), "{:?}", gathered.header("Subject"));
+    assert_eq!(gathered.header("References"), Some(thread.as_str()), "one conversation in mail clients");
+    assert!(gathered.text.contains(&hostile), "the text part says it as typed");
+    assert!(!gathered.text.contains("Oups.") && !gathered.text.contains("Merci Bruno."), "{}", gathered.text);
+    assert!(gathered.text.contains(&format!("#encart-comment-{chloe}")));
+    let document = dom_query::Document::from(gathered.html.as_str());
+    let active = "script, iframe, img, svg, math, object, embed, base, link, form, [onerror], [onload], [onclick]";
+    assert_eq!(document.select(active).length(), 0, "no markup of the reader's comes alive");
+    assert_eq!(document.select("meta").length(), 1, "ours (the charset) only");
+    for a in document.select("a").iter() {
+        let href = a.attr("href").unwrap_or_default().to_string();
+        assert!(href.starts_with("https://courrier.example/") || href.starts_with("https://api.encart.example/"), "{href}");
+    }
+    assert!(document.text().contains("Chloé <b>"), "the name shows as text");
+
+    // One click (RFC 8058): no more answers from this discussion.
+    let one_click = unsubscribe.trim_matches(['<', '>']).strip_prefix("https://api.encart.example").unwrap().to_owned();
+    let (status, _) = fetch(&address, "POST", &one_click, "List-Unsubscribe=One-Click").await;
+    assert_eq!(status, 200);
+    posted(&address, "ouvert", serde_json::json!({"author": "Émile", "body": "Et moi ?", "parent": first})).await;
+
+    // Léa comments again (already confirmed: no new link); Émile answers; she stops everything by GET.
+    let second = posted(&address, "ouvert", lea("Autre question.", None)).await;
+    posted(&address, "ouvert", serde_json::json!({"author": "Émile", "body": "Réponse.", "parent": second})).await;
+    inbox.until(4, Duration::from_secs(20)).await;
+    let last = &inbox.seen[3];
+    assert!(last.text.contains("Réponse.") && !last.text.contains("Et moi ?"), "the first discussion is unsubscribed: {}", last.text);
+    // The text's last link: no more e-mail at all.
+    let stop_all = last.text.split_whitespace().filter(|word| word.contains("/api/v1/mail/unsubscribe?")).last().unwrap();
+    let stop_all = stop_all.strip_prefix("https://api.encart.example").unwrap().to_owned();
+    let (status, page) = fetch(&address, "GET", &stop_all, "").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Vous ne recevrez plus aucun e-mail"), "{page}");
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_addresses").fetch_one(&database).await.unwrap();
+    let subscribed: i64 = sqlx::query_scalar("SELECT count(*) FROM subscriptions").fetch_one(&database).await.unwrap();
+    let hashed: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_unsubscribed").fetch_one(&database).await.unwrap();
+    assert_eq!((stored, subscribed, hashed), (0, 0, 1), "the address is forgotten, only its keyed hash kept");
+    posted(&address, "ouvert", serde_json::json!({"author": "Émile", "body": "Encore.", "parent": second})).await;
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    inbox.until(4, Duration::from_secs(1)).await;
+    assert_eq!(inbox.seen.len(), 4, "nothing after unsubscribing");
 }

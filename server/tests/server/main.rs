@@ -13,7 +13,7 @@ mod comments;
 mod counts_oembed;
 mod durability;
 mod edits;
-mod embed;
+pub mod embed;
 mod events;
 mod identity;
 mod import_html;

@@ -336,7 +336,8 @@ async fn webhooks_to_private_addresses_are_refused_and_failures_are_given_up_on_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn workers_racing_for_the_outbox_never_take_one_message_twice() {
-    use encart_server::outbox::{Delivery, Event, Worker, comment_event};
+    use encart_server::delivery::{Delivery, Worker};
+    use encart_server::outbox::{Event, comment_event};
     let url = empty_database().await;
     let database = db::connect(&url).await.unwrap();
     let receiver = Receiver::start(false).await;
@@ -367,6 +368,7 @@ async fn workers_racing_for_the_outbox_never_take_one_message_twice() {
         let worker = Worker::new(
             database.clone(),
             sites.clone(),
+            Arc::new(encart_server::secrets::Secrets::random().unwrap()),
             encart_server::webhooks::Client::new(true),
             None,
             delivery.clone(),

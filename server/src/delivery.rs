@@ -1,0 +1,442 @@
+//! The outbox's worker, one in every instance: takes due messages
+//! (`outbox::take`), makes each into what it sends (a signed webhook
+//! delivery; a moderators' digest, an address's confirmation link, or a
+//! reader's answers, by e-mail), sends it (`webhooks.rs`, `mail.rs`), and
+//! records how it went (`outbox::settle`). A failure is tried again after
+//! a backoff, doubling from [`Delivery::first_retry`] (an hour at most),
+//! until [`Delivery::give_up_after`]. Gathered messages wait out their
+//! interval since the previous one to the same target: a site's digest
+//! [`Delivery::digest_every`], a reader's answers in one discussion
+//! [`Delivery::replies_every`].
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
+
+use encart_api_types::Comment;
+use html_escape::{encode_double_quoted_attribute as attribute, encode_text as escape};
+
+use crate::mail::{Mailer, Outgoing};
+use crate::outbox::{self, Settled, Taken};
+use crate::secrets::{Secrets, hex_sha256};
+use crate::sites::{self, Site};
+use crate::subscriptions::{self, confirm_link, stop_link};
+use crate::webhooks::{self, Failure};
+use crate::{Result, articles, comments};
+
+/// How the worker sends and retries.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    /// The wait before the first retry; each next one waits twice as long (an hour at most).
+    pub first_retry: Duration,
+    /// After this long since it was queued, a message that still fails is marked failed.
+    pub give_up_after: Duration,
+    /// Messages one worker sends at once.
+    pub batch: i64,
+    /// How long a taken message is this worker's: a send is cut off at half
+    /// of it; a crashed worker's messages are taken again once it is over.
+    pub lease: Duration,
+    /// The least time between two digests to one site's moderators.
+    pub digest_every: Duration,
+    /// The least time between two e-mails of answers to one reader in one discussion.
+    pub replies_every: Duration,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Delivery {
+            first_retry: Duration::from_secs(5),
+            give_up_after: Duration::from_secs(24 * 60 * 60),
+            batch: 16,
+            lease: Duration::from_secs(25),
+            digest_every: Duration::from_secs(15 * 60),
+            replies_every: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// How long the worker sleeps when nothing is due.
+const IDLE: Duration = Duration::from_millis(500);
+/// The longest wait between two attempts.
+const MAX_BACKOFF: Duration = Duration::from_secs(60 * 60);
+/// The most answers one e-mail lists (it says how many more there are).
+const MAX_ANSWERS: i64 = 20;
+
+/// A worker's means: the database, the sites (their webhooks' secrets, never
+/// stored), the clients.
+pub struct Worker {
+    pub db: crate::db::Db,
+    pub sites: Arc<Vec<Site>>,
+    pub secrets: Arc<Secrets>,
+    pub webhooks: webhooks::Client,
+    /// Where e-mail goes out (`None`: no SMTP server configured).
+    pub mailer: Option<Mailer>,
+    pub delivery: Delivery,
+    stopping: AtomicBool,
+    wake: tokio::sync::Notify,
+}
+
+/// What sending a message did.
+enum Sent {
+    /// Sent (with the payload a gathered message now keeps).
+    Done(Option<String>),
+    /// Too soon after the previous one: due then.
+    Later(SystemTime),
+}
+
+impl Worker {
+    pub fn new(
+        db: crate::db::Db,
+        sites: Arc<Vec<Site>>,
+        secrets: Arc<Secrets>,
+        webhooks: webhooks::Client,
+        mailer: Option<Mailer>,
+        delivery: Delivery,
+    ) -> Arc<Worker> {
+        Arc::new(Worker {
+            db,
+            sites,
+            secrets,
+            webhooks,
+            mailer,
+            delivery,
+            stopping: AtomicBool::new(false),
+            wake: tokio::sync::Notify::new(),
+        })
+    }
+
+    /// Takes the messages due now (a batch at most) and sends them; how many it took.
+    pub async fn send_due(&self) -> Result<usize> {
+        let now = SystemTime::now();
+        let taken = outbox::take(&self.db, now, now + self.delivery.lease, self.delivery.batch).await?;
+        let count = taken.len();
+        let sends = taken.into_iter().map(|message| async move {
+            let limit = self.delivery.lease / 2;
+            let outcome = tokio::time::timeout(limit, self.send(&message))
+                .await
+                .unwrap_or_else(|_| Err(Failure::Retry(format!("not sent within {} s", limit.as_secs()))));
+            outbox::settle(&self.db, message.id, self.settled(&message, outcome)).await
+        });
+        for done in futures_util::future::join_all(sends).await {
+            done?;
+        }
+        Ok(count)
+    }
+
+    async fn send(&self, message: &Taken) -> std::result::Result<Sent, Failure> {
+        let retry = |e: crate::Error| Failure::Retry(e.to_string());
+        match message.channel.as_str() {
+            "webhook" => {
+                let hook = sites::by_origin(&self.sites, &message.site)
+                    .and_then(|site| site.webhooks.iter().find(|hook| hook.url.as_str() == message.target))
+                    .ok_or_else(|| Failure::Never("the webhook is no longer in the sites file".to_owned()))?;
+                self.webhooks.deliver(hook, &message.key, &message.payload).await.map(|()| Sent::Done(None))
+            }
+            "digest" => {
+                let mailer = self.mailer()?;
+                let site = sites::by_origin(&self.sites, &message.site)
+                    .filter(|site| !site.moderators.is_empty())
+                    .ok_or_else(|| Failure::Never("the site has no moderators in the sites file".to_owned()))?;
+                if let Some(later) = self.too_soon(message, self.delivery.digest_every).await.map_err(retry)? {
+                    return Ok(Sent::Later(later));
+                }
+                let awaiting = comments::awaiting(&self.db).await.map_err(retry)?;
+                if awaiting == 0 {
+                    // Decided on before the digest was due: nothing to say.
+                    return Ok(Sent::Done(None));
+                }
+                mailer.send(digest_message(mailer, site, awaiting, &message_id(message))).await?;
+                Ok(Sent::Done(None))
+            }
+            "confirm" => {
+                let mailer = self.mailer()?;
+                let payload: serde_json::Value = serde_json::from_str(&message.payload).unwrap_or_default();
+                let (address, article) = (payload["address"].as_i64().unwrap_or(0), payload["article"].as_i64());
+                let Some(found) = subscriptions::address(&self.db, address).await.map_err(retry)? else {
+                    return Ok(Sent::Done(None));
+                };
+                if found.confirmed_at.is_some() {
+                    return Ok(Sent::Done(None));
+                }
+                let article = match article {
+                    Some(id) => articles::summary(&self.db, id).await.map_err(retry)?,
+                    None => None,
+                };
+                let lang = language(article.as_ref().map(|a| a.language.as_str()));
+                let link = self.link(mailer, "/api/v1/mail/confirm", &confirm_link(address), lang);
+                mailer.send(confirm_message(&found.email, article.as_ref(), &link, lang, &message_id(message))).await?;
+                Ok(Sent::Done(None))
+            }
+            "reply" => self.send_replies(message).await,
+            other => Err(Failure::Never(format!("unknown channel {other:?}"))),
+        }
+    }
+
+    /// A reader's answers in one discussion since the last e-mail of them.
+    async fn send_replies(&self, message: &Taken) -> std::result::Result<Sent, Failure> {
+        let retry = |e: crate::Error| Failure::Retry(e.to_string());
+        let mailer = self.mailer()?;
+        let mut words = message.target.split(' ');
+        let (Some(address), Some(article)) =
+            (words.nth(1).and_then(|n| n.parse::<i64>().ok()), words.nth(1).and_then(|n| n.parse::<i64>().ok()))
+        else {
+            return Err(Failure::Never(format!("not a reply target: {:?}", message.target)));
+        };
+        let Some(found) = subscriptions::address(&self.db, address).await.map_err(retry)? else {
+            return Ok(Sent::Done(None));
+        };
+        if found.confirmed_at.is_none() {
+            return Ok(Sent::Done(None));
+        }
+        let last = outbox::last_sent(&self.db, "reply", &message.target).await.map_err(retry)?;
+        if let Some((at, _)) = &last {
+            let next = *at + self.delivery.replies_every;
+            if next > SystemTime::now() {
+                return Ok(Sent::Later(next));
+            }
+        }
+        let after = last
+            .and_then(|(_, payload)| serde_json::from_str::<serde_json::Value>(&payload).ok())
+            .and_then(|payload| payload["through"].as_i64())
+            .unwrap_or(0);
+        let answers =
+            comments::answers_for(&self.db, address, article, after, MAX_ANSWERS + 1).await.map_err(retry)?;
+        let Some(through) = answers.iter().take(MAX_ANSWERS as usize).filter_map(|a| a.id.parse::<i64>().ok()).max()
+        else {
+            // Held, deleted or the reader's own: nothing to tell.
+            return Ok(Sent::Done(None));
+        };
+        let Some(summary) = articles::summary(&self.db, article).await.map_err(retry)? else {
+            return Ok(Sent::Done(None));
+        };
+        let page = subscriptions::page_of(&self.db, address, article).await.map_err(retry)?;
+        let lang = language(Some(&summary.language));
+        let reply = Replies {
+            to: &found.email,
+            article: &summary,
+            page: page.as_deref().or(summary.source_url.as_deref()),
+            answers: &answers,
+            stop_thread: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, Some(article)), lang),
+            stop_all: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, None), lang),
+            thread: format!("{}@encart", &hex_sha256(&[message.target.as_bytes(), b"@", mailer.public_url.as_bytes()])[..32]),
+            lang,
+        };
+        mailer.send(reply.message(&message_id(message))).await?;
+        let mut payload: serde_json::Value = serde_json::from_str(&message.payload).unwrap_or_default();
+        payload["through"] = through.into();
+        Ok(Sent::Done(Some(payload.to_string())))
+    }
+
+    fn mailer(&self) -> std::result::Result<&Mailer, Failure> {
+        self.mailer.as_ref().ok_or_else(|| Failure::Retry("no SMTP server configured".to_owned()))
+    }
+
+    /// The signed link `path?t=…` for `text`, on this API's public URL.
+    fn link(&self, mailer: &Mailer, path: &str, text: &str, lang: &str) -> String {
+        format!("{}{path}?t={}&lang={lang}", mailer.public_url, self.secrets.sign_link(text))
+    }
+
+    /// When `message` may go, if that is later than now (its target's previous one was sent within `every`).
+    async fn too_soon(&self, message: &Taken, every: Duration) -> Result<Option<SystemTime>> {
+        let last = outbox::last_sent(&self.db, &message.channel, &message.target).await?;
+        Ok(last.map(|(at, _)| at + every).filter(|next| *next > SystemTime::now()))
+    }
+
+    /// How a send's outcome is recorded: a failure retried after its backoff, or given up on.
+    fn settled(&self, message: &Taken, outcome: std::result::Result<Sent, Failure>) -> Settled {
+        let now = SystemTime::now();
+        let settled = match outcome {
+            Ok(Sent::Done(payload)) => Settled::Sent(payload),
+            Ok(Sent::Later(due)) => Settled::Later(due),
+            Err(Failure::Never(error)) => Settled::Failed(error),
+            Err(Failure::Retry(error)) => {
+                let doublings = u32::try_from(message.attempts.saturating_sub(1)).unwrap_or(u32::MAX).min(20);
+                let wait = self.delivery.first_retry.saturating_mul(1 << doublings).min(MAX_BACKOFF);
+                let queued = crate::db::parse_time(&message.created_at).unwrap_or(now);
+                if queued + self.delivery.give_up_after < now {
+                    Settled::Failed(error)
+                } else {
+                    Settled::Retry(now + wait, error)
+                }
+            }
+        };
+        if let Settled::Retry(_, error) | Settled::Failed(error) = &settled {
+            tracing::warn!(id = message.id, channel = %message.channel, attempts = message.attempts, %error, "delivery failed");
+        }
+        settled
+    }
+
+    /// Sends what is due until [`Worker::stop`]: at once after a batch, else
+    /// after a short sleep (or when woken).
+    pub async fn run(self: Arc<Self>) {
+        while !self.stopping.load(Ordering::Acquire) {
+            let idle = match self.send_due().await {
+                Ok(n) => n == 0,
+                Err(err) => {
+                    tracing::warn!(%err, "could not read the outbox");
+                    true
+                }
+            };
+            if idle {
+                let _ = tokio::time::timeout(IDLE, self.wake.notified()).await;
+            }
+        }
+    }
+
+    /// Ends [`Worker::run`] after the batch in flight.
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::Release);
+        self.wake.notify_one();
+    }
+}
+
+/// The `Message-ID` of `message` (random, kept in its payload, the same on every attempt).
+fn message_id(message: &Taken) -> String {
+    let id = serde_json::from_str::<serde_json::Value>(&message.payload)
+        .ok()
+        .and_then(|payload| payload["id"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| hex_sha256(&[message.key.as_bytes()]));
+    format!("{id}@encart")
+}
+
+/// The e-mails' language: French for French articles, else English.
+fn language(tag: Option<&str>) -> &'static str {
+    match tag.and_then(|tag| tag.split('-').next()) {
+        Some(lang) if lang.eq_ignore_ascii_case("fr") => "fr",
+        _ => "en",
+    }
+}
+
+/// An HTML e-mail of these paragraphs (already escaped).
+fn html(lang: &str, paragraphs: &[String]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+    format!("<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"></head><body>{body}</body></html>")
+}
+
+fn anchor(href: &str, text: &str) -> String {
+    format!("<a href=\"{}\">{}</a>", attribute(href), escape(text))
+}
+
+/// The digest telling `site`'s moderators that `awaiting` comments await a decision.
+fn digest_message(mailer: &Mailer, site: &Site, awaiting: i64, id: &str) -> Outgoing {
+    let origin = site.origin.to_str().unwrap_or_default().to_owned();
+    let queue = format!("{}/admin", mailer.public_url);
+    let s = if awaiting == 1 { "" } else { "s" };
+    let (lang, subject, line, link, colon) = if site.language.as_deref() == Some("en") {
+        (
+            "en",
+            format!("Moderation: {awaiting} comment{s} awaiting a decision"),
+            format!("{awaiting} comment{s} on {origin} and the other sites await a decision (held or reported)."),
+            "Open the moderation queue",
+            ":",
+        )
+    } else {
+        (
+            "fr",
+            format!("Modération : {awaiting} commentaire{s} en attente"),
+            format!("{awaiting} commentaire{s} de {origin} et des autres sites attendent une décision (retenus ou signalés)."),
+            "Ouvrir la file de modération",
+            " :",
+        )
+    };
+    Outgoing {
+        to: site.moderators.clone(),
+        subject,
+        text: format!("{line}\n\n{link}{colon} {queue}\n"),
+        html: html(lang, &[escape(&line).into_owned(), anchor(&queue, link)]),
+        message_id: id.to_owned(),
+        references: None,
+        unsubscribe: None,
+    }
+}
+
+/// The link that confirms `to`, sent once per address.
+fn confirm_message(to: &str, article: Option<&articles::Summary>, link: &str, lang: &str, id: &str) -> Outgoing {
+    let title = article.map(|a| a.title.as_str()).unwrap_or_default();
+    let (subject, line, button, after) = if lang == "fr" {
+        (
+            "Confirmez votre adresse pour être prévenu des réponses".to_owned(),
+            format!("Vous avez demandé à être prévenu des réponses à votre commentaire sur « {title} »."),
+            "Confirmer mon adresse",
+            "Sans confirmation, nous oublierons cette adresse dans 7 jours. Si vous n'avez rien demandé, ignorez ce message.",
+        )
+    } else {
+        (
+            "Confirm your address to be told of answers".to_owned(),
+            format!("You asked to be told of answers to your comment on \u{201c}{title}\u{201d}."),
+            "Confirm my address",
+            "Without confirmation, we forget this address in 7 days. If you asked for nothing, ignore this message.",
+        )
+    };
+    Outgoing {
+        to: vec![to.to_owned()],
+        subject,
+        text: format!("{line}\n\n{button}: {link}\n\n{after}\n"),
+        html: html(lang, &[escape(&line).into_owned(), anchor(link, button), escape(after).into_owned()]),
+        message_id: id.to_owned(),
+        references: None,
+        unsubscribe: None,
+    }
+}
+
+/// A reader's answers in one discussion.
+struct Replies<'a> {
+    to: &'a str,
+    article: &'a articles::Summary,
+    /// The partner page they commented on (else the article's source).
+    page: Option<&'a str>,
+    /// Oldest first; one more than listed when there are more.
+    answers: &'a [Comment],
+    stop_thread: String,
+    stop_all: String,
+    /// The id every e-mail of this discussion refers to, so mail clients thread them.
+    thread: String,
+    lang: &'static str,
+}
+
+impl Replies<'_> {
+    fn message(&self, id: &str) -> Outgoing {
+        let fr = self.lang == "fr";
+        let listed = &self.answers[..self.answers.len().min(MAX_ANSWERS as usize)];
+        let title = &self.article.title;
+        let subject = match (fr, listed.len()) {
+            (true, 1) => format!("{} a répondu à votre commentaire sur « {title} »", listed[0].author),
+            (true, n) => format!("{n} nouvelles réponses à votre commentaire sur « {title} »"),
+            (false, 1) => format!("{} answered your comment on \u{201c}{title}\u{201d}", listed[0].author),
+            (false, n) => format!("{n} new answers to your comment on \u{201c}{title}\u{201d}"),
+        };
+        let (wrote, read, more, stop_thread, stop_all) = if fr {
+            ("a écrit", "Lire la réponse", "D'autres réponses vous attendent dans la discussion.", "Ne plus recevoir les réponses de cette discussion", "Ne plus recevoir aucun e-mail")
+        } else {
+            ("wrote", "Read the answer", "More answers await you in the discussion.", "Stop answers from this discussion", "Receive no e-mail at all")
+        };
+        let colon = if fr { " :" } else { ":" };
+        let mut text = String::new();
+        let mut paragraphs = Vec::new();
+        for answer in listed {
+            let link = self.page.map(|page| format!("{page}#encart-comment-{}", answer.id));
+            text += &format!("{} {wrote}{colon}\n\n{}\n\n", answer.author, answer.body);
+            paragraphs.push(format!("<strong>{}</strong> {wrote}{colon}", escape(&answer.author)));
+            paragraphs.push(format!("<span style=\"white-space:pre-line\">{}</span>", escape(&answer.body)));
+            if let Some(link) = link {
+                text += &format!("{read}{colon} {link}\n\n");
+                paragraphs.push(anchor(&link, read));
+            }
+        }
+        if self.answers.len() > listed.len() {
+            text += &format!("{more}\n\n");
+            paragraphs.push(escape(more).into_owned());
+        }
+        text += &format!("—\n{stop_thread}{colon} {}\n{stop_all}{colon} {}\n", self.stop_thread, self.stop_all);
+        paragraphs.push(format!("{} · {}", anchor(&self.stop_thread, stop_thread), anchor(&self.stop_all, stop_all)));
+        Outgoing {
+            to: vec![self.to.to_owned()],
+            subject,
+            text,
+            html: html(self.lang, &paragraphs),
+            message_id: id.to_owned(),
+            references: Some(self.thread.clone()),
+            unsubscribe: Some(self.stop_thread.clone()),
+        }
+    }
+}
