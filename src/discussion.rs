@@ -256,6 +256,11 @@ impl Discussion {
 
     /// The reader asked to see the comments that arrived: at the top of the
     /// thread (replies under their parents when shown), the newest first.
+    /// Whether comment `id` is among those shown (at any depth).
+    pub fn holds(&self, id: &str) -> bool {
+        self.comments.with(|list| find(list, id).is_some())
+    }
+
     pub fn show_arrivals(&self) {
         let arrivals = self.arrivals.try_update(std::mem::take).unwrap_or_default();
         self.comments.update(|list| {

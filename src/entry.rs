@@ -254,6 +254,9 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         });
         if let Some(host) = &reach.host {
             client.with_value(|c| follow(host, c.clone(), discussion));
+            if let (Some(id), Some(root)) = (anchored_comment(), host.shadow_root()) {
+                reveal(id, root, load_more, discussion);
+            }
         }
         let recommend =
             Callback::new(move |(id, on, listed)| client.with_value(|c| c.recommend(id, on, listed, discussion)));
@@ -296,6 +299,56 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
             save_prefs: Callback::new(storage::save_prefs),
         }
     }
+}
+
+/// The comment the page's address names (`#encart-comment-123`: the link of
+/// an e-mail telling a reader of an answer).
+fn anchored_comment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix("#encart-comment-")?;
+    (!id.is_empty() && id.len() < 20 && id.bytes().all(|b| b.is_ascii_digit())).then(|| id.to_owned())
+}
+
+/// The most pages loaded to find an anchored comment.
+const PAGES_TO_FIND: u32 = 20;
+
+/// Brings comment `id` into view, marked and focused, once it is shown:
+/// the pages of the thread are loaded one after the other until one holds
+/// it (a few at most), as the reader would press "more comments".
+fn reveal(id: String, root: web_sys::ShadowRoot, load_more: Callback<()>, discussion: Discussion) {
+    let root = send_wrapper::SendWrapper::new(root);
+    let loaded = Cell::new(0);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let idle =
+            matches!(discussion.first_page.get(), Load::Ready(())) && matches!(discussion.more.get(), Load::Ready(()));
+        if !idle {
+            return false;
+        }
+        if discussion.holds(&id) {
+            let (root, id) = (root.clone(), id.clone());
+            // Once the view shows it.
+            request_animation_frame(move || {
+                let found = root.query_selector(&format!(r#"li[data-id="{id}"]"#)).ok().flatten();
+                if let Some(comment) = found.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let class = comment.get_attribute("class").unwrap_or_default();
+                    let _ = comment.set_attribute("class", &format!("{class} highlighted"));
+                    let _ = comment.set_attribute("tabindex", "-1");
+                    comment.scroll_into_view_with_bool(true);
+                    let _ = comment.focus();
+                }
+            });
+            return true;
+        }
+        if discussion.next.with(Option::is_some) && loaded.get() < PAGES_TO_FIND {
+            loaded.set(loaded.get() + 1);
+            load_more.run(());
+            return false;
+        }
+        true
+    });
 }
 
 /// Listens for new comments (`ApiClient::listen`) while the widget is near

@@ -1449,3 +1449,91 @@ async fn post_and_see_held(world: &World) {
     world.click(0, ".new-comment button.submit").await;
     wait_until(world, "the held comment", |s| s["formStatus"].is_string()).await;
 }
+
+#[tokio::test]
+async fn a_reader_told_of_an_answer_by_e_mail_opens_the_page_on_it_highlighted() {
+    let scratch = std::path::Path::new(ROOT).join("target/e2e/notified-mail");
+    let _ = std::fs::remove_dir_all(&scratch);
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let _smtpd = smtpd(port, &scratch).await;
+    let world = world_with_mail("notified", &format!("smtp://127.0.0.1:{port}")).await;
+
+    // Léa comments and asks to be told of answers: her address, a link to confirm it.
+    world.open("").await;
+    world.wait_for(0, ".comment-form .notify").await;
+    world.click(0, "#encart-new-notify").await;
+    world.type_into(0, "#encart-new-author", "Léa").await;
+    world.type_into(0, "#encart-new-email", "lea@lecteurs.example").await;
+    world.type_into(0, "#encart-new-body", "Qui connaît le dossier libyen ?").await;
+    looked_at(&world, ".new-comment", "notify-form").await;
+    world.click(0, ".new-comment button.submit").await;
+    let seen = wait_until(&world, "Léa's comment", |s| {
+        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["author"] == "Léa" && c["mark"].is_null()))
+    })
+    .await;
+    assert_eq!(seen["formError"], Value::Null);
+    let lea: String = sqlx::query_scalar("SELECT CAST(id AS TEXT) FROM comments WHERE author = 'Léa'")
+        .fetch_one(&world.sites.db)
+        .await
+        .unwrap();
+    let confirm = &mails(&scratch, 1).await[0].1;
+    let link = |text: &str, start: &str| {
+        text.split_whitespace()
+            .find(|w| w.starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} in {text}"))
+            .to_owned()
+    };
+    world.browser.goto(&link(confirm, &format!("{}/api/v1/mail/confirm", world.sites.api_url))).await.unwrap();
+    world.browser.find(fantoccini::Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
+    let body = world.browser.find(fantoccini::Locator::Css("main")).await.unwrap().text().await.unwrap();
+    assert!(body.contains("Adresse confirmée"), "{body}");
+
+    // Newer comments push hers past the first page; then Bruno answers her.
+    for n in 0..encart_api_types::FIRST_PAGE_SIZE + 3 {
+        world.seed_comment("Lecteur", &format!("Avis n° {n}."), None).await;
+    }
+    let bruno = world.seed_comment("Bruno", "Moi, depuis 2011.", Some(&lea)).await;
+    let mails = mails(&scratch, 2).await;
+    let (subject, text) = &mails[1];
+    assert!(subject.starts_with("Bruno a répondu à votre commentaire"), "{subject}");
+    let answer = link(text, &world.sites.partner_url);
+    assert!(answer.ends_with(&format!("#encart-comment-{bruno}")), "{answer}");
+
+    // The e-mail's link: the widget loads the page that holds the answer, brings it into view, marks and focuses it.
+    world.browser.goto(&answer).await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let shown = loop {
+        let shown = world
+            .js(
+                &format!(
+                    "{WIDGET_JS} const li = hosts()[0].shadowRoot.querySelector('li[data-id=\"{bruno}\"]');
+                     if (!li) return null;
+                     const box = li.getBoundingClientRect();
+                     return {{ highlighted: li.classList.contains('highlighted'),
+                               inView: box.top >= 0 && box.top < window.innerHeight,
+                               focused: hosts()[0].shadowRoot.activeElement === li }};"
+                ),
+                Value::Null,
+            )
+            .await;
+        if shown["highlighted"] == true {
+            break shown;
+        }
+        assert!(std::time::Instant::now() < deadline, "the answer is never highlighted: {shown}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(shown, json!({ "highlighted": true, "inView": true, "focused": true }));
+    world.screenshot("notified-answer-1280.png").await;
+    world.js(&axe_script(), Value::Null).await;
+    let report = audit(&world).await;
+    assert_eq!(report["violations"], json!([]), "{report:#}");
+    world.browser.set_window_size(375, 1200).await.unwrap();
+    world
+        .js(
+            &format!("{WIDGET_JS} hosts()[0].shadowRoot.querySelector('li[data-id=\"{bruno}\"]').scrollIntoView();"),
+            Value::Null,
+        )
+        .await;
+    world.screenshot("notified-answer-375.png").await;
+    world.close().await;
+}

@@ -287,11 +287,7 @@ async fn the_attack_corpus_posted_through_the_api_renders_as_text_and_runs_nothi
     let expected: Vec<(String, String)> = posts
         .iter()
         .filter(|(author, body)| {
-            let new = encart_api_types::NewComment {
-                author: author.clone(),
-                body: body.clone(),
-                ..Default::default()
-            };
+            let new = encart_api_types::NewComment { author: author.clone(), body: body.clone(), ..Default::default() };
             new.validate().is_ok()
         })
         // Stored as typed, trimmed, every line break a line feed.

@@ -488,7 +488,10 @@ mod tests {
     #[test]
     fn blank_fields_are_required() {
         let errors = new("   ", "\n\t ").validate().unwrap_err();
-        assert_eq!(errors, FieldErrors { author: Some(FieldError::Required), body: Some(FieldError::Required), email: None });
+        assert_eq!(
+            errors,
+            FieldErrors { author: Some(FieldError::Required), body: Some(FieldError::Required), email: None }
+        );
     }
 
     #[test]

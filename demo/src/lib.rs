@@ -70,6 +70,8 @@ pub struct Options {
     pub post_rate: PostRate,
     /// Whether the partner site lets readers comment without signing in.
     pub anonymous: bool,
+    /// An SMTP server for the e-mails telling readers of answers (none: the form does not offer it).
+    pub smtp_url: Option<String>,
 }
 
 /// The three running sites. They stop when the runtime that started them ends;
@@ -127,7 +129,24 @@ pub async fn start(options: Options) -> anyhow::Result<Sites> {
         &sites,
     )
     .map_err(anyhow::Error::msg)?;
-    let state = AppState::new(db.clone(), policy)?.with_embed_urls(&api_url, &cdn_url).with_sites(sites);
+    let state = AppState::new(db.clone(), policy)?
+        .with_embed_urls(&api_url, &cdn_url)
+        .with_sites(sites)
+        .with_notifications(options.smtp_url.is_some());
+    if let Some(smtp) = &options.smtp_url {
+        // The outbox's worker, as the server runs it, with the e-mails' links on this API.
+        let mailer = encart_server::mail::Mailer::new(smtp, "encart demo <reponses@encart.localhost>", &api_url, 5)
+            .map_err(anyhow::Error::msg)?;
+        let worker = encart_server::delivery::Worker::new(
+            db.clone(),
+            state.sites.clone(),
+            state.secrets.clone(),
+            encart_server::webhooks::Client::new(false),
+            Some(mailer),
+            encart_server::delivery::Delivery::default(),
+        );
+        tokio::spawn(worker.run());
+    }
     let api_app = encart_server::app(state.clone(), origins, options.post_rate);
     let api_stop = Arc::new(Notify::new());
     let (stop, events) = (api_stop.clone(), state.events.clone());

@@ -41,6 +41,10 @@ struct Args {
     /// Only readers the partner signed in may comment.
     #[arg(long)]
     sign_in_required: bool,
+    /// An SMTP server (e.g. a local mailpit at `smtp://127.0.0.1:1025`): readers may ask to be told
+    /// of answers, and the e-mails go there.
+    #[arg(long)]
+    smtp_url: Option<String>,
 }
 
 #[tokio::main]
@@ -64,6 +68,7 @@ async fn main() -> anyhow::Result<()> {
         moderation: args.moderation,
         post_rate: encart_server::PostRate::default(),
         anonymous: !args.sign_in_required,
+        smtp_url: args.smtp_url,
     })
     .await?;
     // A moderator to try /admin with (a local demo: the password is printed below).

@@ -715,9 +715,12 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
         _ if !state.notifications => {
             return Err(Error::invalid(vec![("notify", "unavailable")], "this server sends no e-mail"));
         }
-        (Some(claims), true) => Some((claims.email.clone().ok_or_else(|| {
-            Error::invalid(vec![("email", "required")], "your site gave no e-mail address to tell you at")
-        })?, true)),
+        (Some(claims), true) => Some((
+            claims.email.clone().ok_or_else(|| {
+                Error::invalid(vec![("email", "required")], "your site gave no e-mail address to tell you at")
+            })?,
+            true,
+        )),
         (None, true) => Some((new.email.trim().to_owned(), false)),
     };
     if let Some((address, _)) = &email

@@ -199,8 +199,7 @@ impl Worker {
             .and_then(|(_, payload)| serde_json::from_str::<serde_json::Value>(&payload).ok())
             .and_then(|payload| payload["through"].as_i64())
             .unwrap_or(0);
-        let answers =
-            comments::answers_for(&self.db, address, article, after, MAX_ANSWERS + 1).await.map_err(retry)?;
+        let answers = comments::answers_for(&self.db, address, article, after, MAX_ANSWERS + 1).await.map_err(retry)?;
         let Some(through) = answers.iter().take(MAX_ANSWERS as usize).filter_map(|a| a.id.parse::<i64>().ok()).max()
         else {
             // Held, deleted or the reader's own: nothing to tell.
@@ -218,7 +217,10 @@ impl Worker {
             answers: &answers,
             stop_thread: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, Some(article)), lang),
             stop_all: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, None), lang),
-            thread: format!("{}@encart", &hex_sha256(&[message.target.as_bytes(), b"@", mailer.public_url.as_bytes()])[..32]),
+            thread: format!(
+                "{}@encart",
+                &hex_sha256(&[message.target.as_bytes(), b"@", mailer.public_url.as_bytes()])[..32]
+            ),
             lang,
         };
         mailer.send(reply.message(&message_id(message))).await?;
@@ -334,7 +336,9 @@ fn digest_message(mailer: &Mailer, site: &Site, awaiting: i64, id: &str) -> Outg
         (
             "fr",
             format!("Modération : {awaiting} commentaire{s} en attente"),
-            format!("{awaiting} commentaire{s} de {origin} et des autres sites attendent une décision (retenus ou signalés)."),
+            format!(
+                "{awaiting} commentaire{s} de {origin} et des autres sites attendent une décision (retenus ou signalés)."
+            ),
             "Ouvrir la file de modération",
             " :",
         )
@@ -406,9 +410,21 @@ impl Replies<'_> {
             (false, n) => format!("{n} new answers to your comment on \u{201c}{title}\u{201d}"),
         };
         let (wrote, read, more, stop_thread, stop_all) = if fr {
-            ("a écrit", "Lire la réponse", "D'autres réponses vous attendent dans la discussion.", "Ne plus recevoir les réponses de cette discussion", "Ne plus recevoir aucun e-mail")
+            (
+                "a écrit",
+                "Lire la réponse",
+                "D'autres réponses vous attendent dans la discussion.",
+                "Ne plus recevoir les réponses de cette discussion",
+                "Ne plus recevoir aucun e-mail",
+            )
         } else {
-            ("wrote", "Read the answer", "More answers await you in the discussion.", "Stop answers from this discussion", "Receive no e-mail at all")
+            (
+                "wrote",
+                "Read the answer",
+                "More answers await you in the discussion.",
+                "Stop answers from this discussion",
+                "Receive no e-mail at all",
+            )
         };
         let colon = if fr { " :" } else { ":" };
         let mut text = String::new();

@@ -274,7 +274,8 @@ mod tests {
         assert_eq!(Error::not_found("article").to_string(), "article not found");
         assert_eq!(Refusal::NotImplemented.code(), "not_implemented");
         assert_eq!(Refusal::NotImplemented.status(), StatusCode::NOT_IMPLEMENTED);
-        let Error::Invalid { fields, .. } = Error::from(FieldErrors { author: None, body: Some(FieldError::TooLong), email: None })
+        let Error::Invalid { fields, .. } =
+            Error::from(FieldErrors { author: None, body: Some(FieldError::TooLong), email: None })
         else {
             panic!("a 422")
         };

@@ -5,8 +5,8 @@ use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
 use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, delivery, import, instances, mail, outbox, publishers, retention, serve,
-    sites, webhooks,
+    AllowedOrigins, AppState, admin, app, articles, db, delivery, import, instances, mail, outbox, publishers,
+    retention, serve, sites, webhooks,
 };
 use tracing_subscriber::EnvFilter;
 

@@ -126,13 +126,12 @@ pub fn reply_target(address: i64, article: i64) -> String {
 
 /// Queues a gathered message of `channel` to `target` unless one is waiting.
 async fn gathered(tx: &mut sqlx::Transaction<'_, sqlx::Any>, channel: &str, site: &str, target: &str) -> Result<()> {
-    let last: Option<(String, String)> = sqlx::query_as(
-        "SELECT key, state FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(channel)
-    .bind(target)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let last: Option<(String, String)> =
+        sqlx::query_as("SELECT key, state FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1")
+            .bind(channel)
+            .bind(target)
+            .fetch_optional(&mut **tx)
+            .await?;
     let number = match last {
         Some((_, state)) if state == "pending" => return Ok(()),
         Some((key, _)) => key.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or_default() + 1,
@@ -208,10 +207,10 @@ pub async fn settle(db: &Db, id: i64, settled: Settled) -> Result<()> {
         )
         .bind(now)
         .bind(payload),
-        Settled::Later(due) => sqlx::query(
-            "UPDATE outbox SET due_at = $1, lease_until = NULL, attempts = attempts - 1 WHERE id = $2",
-        )
-        .bind(db::time_text(due)),
+        Settled::Later(due) => {
+            sqlx::query("UPDATE outbox SET due_at = $1, lease_until = NULL, attempts = attempts - 1 WHERE id = $2")
+                .bind(db::time_text(due))
+        }
         Settled::Retry(due, error) => {
             sqlx::query("UPDATE outbox SET due_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
                 .bind(db::time_text(due))

@@ -104,7 +104,11 @@ impl Secrets {
 impl Secrets {
     /// `text` signed for a link: `text` and its MAC, URL-safe.
     pub fn sign_link(&self, text: &str) -> String {
-        format!("{}.{}", URL_SAFE_NO_PAD.encode(text), URL_SAFE_NO_PAD.encode(mac(&self.mail_links, &[text.as_bytes()])))
+        format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(text),
+            URL_SAFE_NO_PAD.encode(mac(&self.mail_links, &[text.as_bytes()]))
+        )
     }
 
     /// The text a link's token signed, if this server signed it.

@@ -217,7 +217,11 @@ fn words(lang: &str) -> Words {
 fn page(status: StatusCode, lang: &str, text: &str, form: Option<(String, &str)>) -> Response {
     use html_escape::{encode_double_quoted_attribute as attribute, encode_text as escape};
     let form = form.map_or_else(String::new, |(action, button)| {
-        format!(r#"<form method="post" action="{}"><button type="submit">{}</button></form>"#, attribute(&action), escape(button))
+        format!(
+            r#"<form method="post" action="{}"><button type="submit">{}</button></form>"#,
+            attribute(&action),
+            escape(button)
+        )
     });
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
@@ -251,7 +255,8 @@ async fn confirm_page(State(state): State<AppState>, Query(link): Query<Link>) -
 /// that came meanwhile are queued.
 async fn confirm_now(State(state): State<AppState>, Query(link): Query<Link>) -> Result<Response> {
     let words = words(&link.lang);
-    let Some(address) = state.secrets.verify_link(&link.t).and_then(|t| t.strip_prefix("confirm ")?.parse::<i64>().ok())
+    let Some(address) =
+        state.secrets.verify_link(&link.t).and_then(|t| t.strip_prefix("confirm ")?.parse::<i64>().ok())
     else {
         return Ok(page(StatusCode::BAD_REQUEST, words.lang, words.invalid, None));
     };
@@ -262,10 +267,11 @@ async fn confirm_now(State(state): State<AppState>, Query(link): Query<Link>) ->
         .execute(&mut *tx)
         .await?;
     if confirmed.rows_affected() > 0 {
-        let articles: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT article_id FROM subscriptions WHERE address_id = $1")
-            .bind(address)
-            .fetch_all(&mut *tx)
-            .await?;
+        let articles: Vec<i64> =
+            sqlx::query_scalar("SELECT DISTINCT article_id FROM subscriptions WHERE address_id = $1")
+                .bind(address)
+                .fetch_all(&mut *tx)
+                .await?;
         for article in articles {
             outbox::reply(&mut tx, address, article).await?;
         }

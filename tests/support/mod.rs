@@ -39,15 +39,26 @@ pub async fn world_with(name: &str, moderation: Moderation) -> World {
 }
 
 pub async fn world_with_rate(name: &str, moderation: Moderation, post_rate: PostRate) -> World {
-    world_of(name, moderation, post_rate, true).await
+    world_of(name, moderation, post_rate, true, None).await
 }
 
 /// A world whose partner site lets only its signed-in readers comment.
 pub async fn world_signed_in_only(name: &str) -> World {
-    world_of(name, Moderation::Open, PostRate::default(), false).await
+    world_of(name, Moderation::Open, PostRate::default(), false, None).await
 }
 
-async fn world_of(name: &str, moderation: Moderation, post_rate: PostRate, anonymous: bool) -> World {
+/// A world whose API sends e-mail through the SMTP server of `smtp_url`.
+pub async fn world_with_mail(name: &str, smtp_url: &str) -> World {
+    world_of(name, Moderation::Open, PostRate::default(), true, Some(smtp_url.to_owned())).await
+}
+
+async fn world_of(
+    name: &str,
+    moderation: Moderation,
+    post_rate: PostRate,
+    anonymous: bool,
+    smtp_url: Option<String>,
+) -> World {
     let scratch = Path::new(ROOT).join("target").join("e2e").join(name);
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
@@ -61,6 +72,7 @@ async fn world_of(name: &str, moderation: Moderation, post_rate: PostRate, anony
         moderation,
         post_rate,
         anonymous,
+        smtp_url,
     })
     .await
     .unwrap();
@@ -297,6 +309,53 @@ pub async fn post_and_see(world: &World, author: &str, body: &str) {
     })
     .await;
     assert_eq!(seen["formError"], Value::Null);
+}
+
+/// A real SMTP server (aiosmtpd, installed by `cargo xtask setup`) on
+/// 127.0.0.1:`port`, keeping what it receives in `maildir`; stops when dropped.
+pub async fn smtpd(port: u16, maildir: &Path) -> tokio::process::Child {
+    let command = std::env::var_os("ENCART_SMTPD").map(PathBuf::from).unwrap_or_else(|| {
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+        home.join(".cache/encart/aiosmtpd-1.4.6/bin/aiosmtpd")
+    });
+    assert!(command.is_file(), "no aiosmtpd at {}: run `cargo xtask setup`", command.display());
+    let child = tokio::process::Command::new(command)
+        .args(["-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(maildir)
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+        assert!(Instant::now() < deadline, "aiosmtpd listens within 20 s");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child
+}
+
+/// The subjects and text parts of the messages in `maildir`, oldest first,
+/// once there are `count` (waits up to 20 s).
+pub async fn mails(maildir: &Path, count: usize) -> Vec<(String, String)> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(maildir.join("new")).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort_by_key(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok());
+        if files.len() >= count {
+            return files
+                .iter()
+                .map(|file| {
+                    let bytes = std::fs::read(file).unwrap();
+                    let mail = mailparse::parse_mail(&bytes).unwrap();
+                    let subject = mail.headers.iter().find(|h| h.get_key() == "Subject").unwrap().get_value();
+                    let text = mail.subparts.iter().find(|p| p.ctype.mimetype == "text/plain").unwrap();
+                    (subject, text.get_body().unwrap().replace("\r\n", "\n"))
+                })
+                .collect();
+        }
+        assert!(Instant::now() < deadline, "{} of {count} e-mails after 20 s", files.len());
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// axe-core's browser script (installed by `cargo xtask setup`).

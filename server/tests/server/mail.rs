@@ -235,16 +235,21 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     let flags = [
         &UNLIMITED[..],
         &["--smtp-url", &smtp, "--mail-from", "encart <reponses@encart.example>"],
-        &["--public-url", "https://api.encart.example", "--replies-every-secs", "3", "--delivery-first-retry-ms", "100"],
+        &[
+            "--public-url",
+            "https://api.encart.example",
+            "--replies-every-secs",
+            "3",
+            "--delivery-first-retry-ms",
+            "100",
+        ],
     ]
     .concat();
     let (_server, address) = serve_with(&url, &flags).await;
-    let (_, page) = common::process::exchange(
-        &address,
-        "GET /api/v1/articles/ouvert/comments HTTP/1.0\r\nHost: x\r\n\r\n",
-    )
-    .await
-    .unwrap();
+    let (_, page) =
+        common::process::exchange(&address, "GET /api/v1/articles/ouvert/comments HTTP/1.0\r\nHost: x\r\n\r\n")
+            .await
+            .unwrap();
     assert_eq!(page["commenting"]["notifications"], true, "the form offers it: {page}");
 
     // Léa asks to be told; a bad address is refused with the field named, and nothing stored.
@@ -252,12 +257,9 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
         serde_json::json!({"author": "Léa", "body": body, "parent": parent, "notify": true,
                            "email": "Lea@Lecteurs.example", "page": "https://courrier.example/ouvert?via=une#commentaires"})
     };
-    let (status, refused) = comment(
-        &address,
-        "ouvert",
-        serde_json::json!({"author": "Léa", "body": "x", "notify": true, "email": "lea@"}),
-    )
-    .await;
+    let (status, refused) =
+        comment(&address, "ouvert", serde_json::json!({"author": "Léa", "body": "x", "notify": true, "email": "lea@"}))
+            .await;
     assert_eq!((status, &refused["error"]["fields"]["email"]), (422, &serde_json::json!("invalid")));
     let first = posted(&address, "ouvert", lea("Qui connaît le dossier libyen ?", None)).await;
     let mut inbox = Inbox::new(&maildir);
@@ -267,7 +269,12 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     assert_eq!(confirm.header("Subject"), Some("Confirmez votre adresse pour être prévenu des réponses"));
     let confirm_link = link(&confirm.text, "https://api.encart.example/api/v1/mail/confirm");
     // Bruno answers before Léa confirms: nothing but the confirmation goes to an unconfirmed address.
-    let bruno = posted(&address, "ouvert", serde_json::json!({"author": "Bruno", "body": "Moi.\nDepuis 2011.", "parent": first})).await;
+    let bruno = posted(
+        &address,
+        "ouvert",
+        serde_json::json!({"author": "Bruno", "body": "Moi.\nDepuis 2011.", "parent": first}),
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     inbox.until(1, Duration::from_secs(1)).await;
     assert_eq!(inbox.seen.len(), 1, "no answers before the address is confirmed");
@@ -285,9 +292,17 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     // Confirmed: the answer that came meanwhile arrives.
     inbox.until(2, Duration::from_secs(20)).await;
     let answered = &inbox.seen[1];
-    assert!(answered.header("Subject").unwrap().starts_with("Bruno a répondu à votre commentaire sur « "), "{:?}", answered.header("Subject"));
+    assert!(
+        answered.header("Subject").unwrap().starts_with("Bruno a répondu à votre commentaire sur « "),
+        "{:?}",
+        answered.header("Subject")
+    );
     assert!(answered.text.contains("Moi.\nDepuis 2011."), "{}", answered.text);
-    assert!(answered.text.contains(&format!("https://courrier.example/ouvert?via=une#encart-comment-{bruno}")), "{}", answered.text);
+    assert!(
+        answered.text.contains(&format!("https://courrier.example/ouvert?via=une#encart-comment-{bruno}")),
+        "{}",
+        answered.text
+    );
     let unsubscribe = answered.header("List-Unsubscribe").unwrap().to_owned();
     assert!(unsubscribe.starts_with("<https://api.encart.example/api/v1/mail/unsubscribe?t="), "{unsubscribe}");
     assert_eq!(answered.header("List-Unsubscribe-Post"), Some("List-Unsubscribe=One-Click"));
@@ -305,7 +320,8 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let chloe = posted(&address, "ouvert", serde_json::json!({"author": "Chloé <b>", "body": hostile, "parent": bruno})).await;
+    let chloe =
+        posted(&address, "ouvert", serde_json::json!({"author": "Chloé <b>", "body": hostile, "parent": bruno})).await;
     posted(&address, "ouvert", lea("Merci Bruno.", Some(&bruno))).await;
     let (status, gone) =
         comment(&address, "ouvert", serde_json::json!({"author": "Denis", "body": "Oups.", "parent": first})).await;
@@ -331,7 +347,10 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     assert_eq!(document.select("meta").length(), 1, "ours (the charset) only");
     for a in document.select("a").iter() {
         let href = a.attr("href").unwrap_or_default().to_string();
-        assert!(href.starts_with("https://courrier.example/") || href.starts_with("https://api.encart.example/"), "{href}");
+        assert!(
+            href.starts_with("https://courrier.example/") || href.starts_with("https://api.encart.example/"),
+            "{href}"
+        );
     }
     assert!(document.text().contains("Chloé <b>"), "the name shows as text");
 
@@ -346,9 +365,14 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     posted(&address, "ouvert", serde_json::json!({"author": "Émile", "body": "Réponse.", "parent": second})).await;
     inbox.until(4, Duration::from_secs(20)).await;
     let last = &inbox.seen[3];
-    assert!(last.text.contains("Réponse.") && !last.text.contains("Et moi ?"), "the first discussion is unsubscribed: {}", last.text);
+    assert!(
+        last.text.contains("Réponse.") && !last.text.contains("Et moi ?"),
+        "the first discussion is unsubscribed: {}",
+        last.text
+    );
     // The text's last link: no more e-mail at all.
-    let stop_all = last.text.split_whitespace().filter(|word| word.contains("/api/v1/mail/unsubscribe?")).last().unwrap();
+    let stop_all =
+        last.text.split_whitespace().rfind(|word| word.contains("/api/v1/mail/unsubscribe?")).unwrap();
     let stop_all = stop_all.strip_prefix("https://api.encart.example").unwrap().to_owned();
     let (status, page) = fetch(&address, "GET", &stop_all, "").await;
     assert_eq!(status, 200);
