@@ -371,8 +371,7 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
         last.text
     );
     // The text's last link: no more e-mail at all.
-    let stop_all =
-        last.text.split_whitespace().rfind(|word| word.contains("/api/v1/mail/unsubscribe?")).unwrap();
+    let stop_all = last.text.split_whitespace().rfind(|word| word.contains("/api/v1/mail/unsubscribe?")).unwrap();
     let stop_all = stop_all.strip_prefix("https://api.encart.example").unwrap().to_owned();
     let (status, page) = fetch(&address, "GET", &stop_all, "").await;
     assert_eq!(status, 200);
