@@ -1487,6 +1487,18 @@ async fn a_reader_told_of_an_answer_by_e_mail_opens_the_page_on_it_highlighted()
     world.browser.find(fantoccini::Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
     let body = world.browser.find(fantoccini::Locator::Css("main")).await.unwrap().text().await.unwrap();
     assert!(body.contains("Adresse confirmée"), "{body}");
+    // Confirming looks for answers that came meanwhile: none yet. That look is
+    // done before Bruno answers (it must not hold his e-mail back).
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while sqlx::query_scalar::<_, i64>("SELECT count(*) FROM outbox WHERE channel = 'reply' AND state = 'skipped'")
+        .fetch_one(&world.sites.db)
+        .await
+        .unwrap()
+        == 0
+    {
+        assert!(std::time::Instant::now() < deadline, "the look for answers never ended");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     // Newer comments push hers past the first page; then Bruno answers her.
     for n in 0..encart_api_types::FIRST_PAGE_SIZE + 3 {

@@ -45,6 +45,14 @@ pub async fn post_json(url: &str, body: &Value) -> anyhow::Result<u16> {
     Ok(call(&client(), request).await?.0)
 }
 
+/// POSTs `body` as JSON; returns the status and the JSON answer.
+pub async fn post_json_answer(url: &str, body: &Value) -> anyhow::Result<(u16, Value)> {
+    let request =
+        Request::post(url).header("content-type", "application/json").body(Full::new(Bytes::from(body.to_string())))?;
+    let (status, answer) = call(&client(), request).await?;
+    Ok((status, serde_json::from_slice(&answer).unwrap_or_default()))
+}
+
 /// One GET over a new connection, in ms (what a cold reader's request costs).
 pub async fn time_get(url: &str) -> anyhow::Result<f64> {
     let client = client();

@@ -19,7 +19,10 @@
 //! 5. throughput: wrk on the 20-comment page, against nginx serving the same
 //!    bytes, then again with 1,000 live event streams open;
 //! 6. live updates: a post's fan-out to those 1,000 streams, and the time from
-//!    a post to its notice in a reader's browser.
+//!    a post to its notice in a reader's browser;
+//! 7. notifications: a post's time with and without answers by e-mail (the
+//!    same 2,000 posts on two fresh databases), and the outbox's rate into a
+//!    real SMTP server (aiosmtpd).
 //!
 //! Isso runs in the same run as the reference of 2 and 3: its script and
 //! thread sizes, and cold loads of a page embedding the same 20 comments.
@@ -27,6 +30,7 @@
 mod browser;
 mod http;
 mod isso;
+mod notify;
 mod report;
 mod server;
 
@@ -53,13 +57,13 @@ struct Args {
     out: PathBuf,
     fixture: PathBuf,
     isso: PathBuf,
+    smtpd: PathBuf,
 }
 
 fn args() -> anyhow::Result<Args> {
     let mut args = std::env::args().skip(1);
     let mut next = |name: &str| args.next().with_context(|| format!("missing <{name}>"));
-    let usage =
-        "usage: encart-bench <dist> <encart-server binary> <chromedriver> <results dir> <article file> <isso binary>";
+    let usage = "usage: encart-bench <dist> <encart-server binary> <chromedriver> <results dir> <article file> <isso binary> <aiosmtpd>";
     Ok(Args {
         dist: next("dist").context(usage)?.into(),
         server: next("server").context(usage)?.into(),
@@ -67,6 +71,7 @@ fn args() -> anyhow::Result<Args> {
         out: next("results").context(usage)?.into(),
         fixture: next("article").context(usage)?.into(),
         isso: next("isso").context(usage)?.into(),
+        smtpd: next("aiosmtpd").context(usage)?.into(),
     })
 }
 
@@ -391,6 +396,9 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
             "post_to_notice_in_browser_ms": notices, "post_to_notice_median_ms": median(&notices),
         }),
     );
+
+    println!("==> notifications: 2,000 posts without, then with answers by e-mail");
+    report.section("notifications", notify::measure(&args.server, &args.smtpd, &args.fixture, scratch).await?);
     Ok(report)
 }
 

@@ -156,6 +156,27 @@ impl Report {
                 row["missing_after"]
             );
         }
+
+        let n = self.get("notifications");
+        out += "\n## Notifications: 2,000 posts one at a time (1,000 comments, then an answer to each)\n\n";
+        out += "| | median (ms) | p95 (ms) |\n|---|--:|--:|\n";
+        out += &format!(
+            "| without an SMTP server | {:.2} | {:.2} |\n| each comment asking for answers (its address, a confirmation e-mail) | {:.2} | {:.2} |\n",
+            num(&n["post_median_ms_without"]),
+            num(&n["post_p95_ms_without"]),
+            num(&n["post_median_ms_with"]),
+            num(&n["post_p95_ms_with"])
+        );
+        out += &format!(
+            "\nRatio with/without {:.2}. The outbox sent {} of {} e-mails to aiosmtpd, the last {:.2} s after the first post \
+             (posting took {:.2} s): {:.0} messages/s.\n",
+            num(&n["post_median_ratio_with_to_without"]),
+            n["emails_received"],
+            n["emails"],
+            num(&n["seconds_to_last_email"]),
+            num(&n["seconds_posting"]),
+            num(&n["outbox_messages_per_s"])
+        );
         out
     }
 }

@@ -39,6 +39,11 @@ pub struct Server {
 
 impl Server {
     pub async fn start(server: &Path, database: &str) -> anyhow::Result<Server> {
+        Server::start_with(server, database, &[]).await
+    }
+
+    /// As [`Server::start`], with these flags too.
+    pub async fn start_with(server: &Path, database: &str, extra: &[&str]) -> anyhow::Result<Server> {
         let port = free_port()?;
         let child = Command::new(server)
             .args(["serve", "--allowed-origins", "*", "--post-burst", "1000000", "--post-refill-secs", "0"])
@@ -50,6 +55,7 @@ impl Server {
             .arg(std::env::temp_dir().join("encart-bench.key"))
             .arg("--listen")
             .arg(format!("127.0.0.1:{port}"))
+            .args(extra)
             .env("DATABASE_URL", database)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())

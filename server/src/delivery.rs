@@ -80,6 +80,8 @@ pub struct Worker {
 enum Sent {
     /// Sent (with the payload a gathered message now keeps).
     Done(Option<String>),
+    /// Nothing to send any more.
+    Nothing,
     /// Too soon after the previous one: due then.
     Later(SystemTime),
 }
@@ -143,7 +145,7 @@ impl Worker {
                 let awaiting = comments::awaiting(&self.db).await.map_err(retry)?;
                 if awaiting == 0 {
                     // Decided on before the digest was due: nothing to say.
-                    return Ok(Sent::Done(None));
+                    return Ok(Sent::Nothing);
                 }
                 mailer.send(digest_message(mailer, site, awaiting, &message_id(message))).await?;
                 Ok(Sent::Done(None))
@@ -153,10 +155,10 @@ impl Worker {
                 let payload: serde_json::Value = serde_json::from_str(&message.payload).unwrap_or_default();
                 let (address, article) = (payload["address"].as_i64().unwrap_or(0), payload["article"].as_i64());
                 let Some(found) = subscriptions::address(&self.db, address).await.map_err(retry)? else {
-                    return Ok(Sent::Done(None));
+                    return Ok(Sent::Nothing);
                 };
                 if found.confirmed_at.is_some() {
-                    return Ok(Sent::Done(None));
+                    return Ok(Sent::Nothing);
                 }
                 let article = match article {
                     Some(id) => articles::summary(&self.db, id).await.map_err(retry)?,
@@ -183,10 +185,10 @@ impl Worker {
             return Err(Failure::Never(format!("not a reply target: {:?}", message.target)));
         };
         let Some(found) = subscriptions::address(&self.db, address).await.map_err(retry)? else {
-            return Ok(Sent::Done(None));
+            return Ok(Sent::Nothing);
         };
         if found.confirmed_at.is_none() {
-            return Ok(Sent::Done(None));
+            return Ok(Sent::Nothing);
         }
         let last = outbox::last_sent(&self.db, "reply", &message.target).await.map_err(retry)?;
         if let Some((at, _)) = &last {
@@ -203,10 +205,10 @@ impl Worker {
         let Some(through) = answers.iter().take(MAX_ANSWERS as usize).filter_map(|a| a.id.parse::<i64>().ok()).max()
         else {
             // Held, deleted or the reader's own: nothing to tell.
-            return Ok(Sent::Done(None));
+            return Ok(Sent::Nothing);
         };
         let Some(summary) = articles::summary(&self.db, article).await.map_err(retry)? else {
-            return Ok(Sent::Done(None));
+            return Ok(Sent::Nothing);
         };
         let page = subscriptions::page_of(&self.db, address, article).await.map_err(retry)?;
         let lang = language(Some(&summary.language));
@@ -249,6 +251,7 @@ impl Worker {
         let now = SystemTime::now();
         let settled = match outcome {
             Ok(Sent::Done(payload)) => Settled::Sent(payload),
+            Ok(Sent::Nothing) => Settled::Skipped,
             Ok(Sent::Later(due)) => Settled::Later(due),
             Err(Failure::Never(error)) => Settled::Failed(error),
             Err(Failure::Retry(error)) => {

@@ -124,20 +124,25 @@ pub fn reply_target(address: i64, article: i64) -> String {
     format!("address {address} article {article}")
 }
 
-/// Queues a gathered message of `channel` to `target` unless one is waiting.
+/// Queues a gathered message of `channel` to `target` unless one is
+/// waiting. One being sent (leased) has read what it says already: what
+/// comes now goes in the next.
 async fn gathered(tx: &mut sqlx::Transaction<'_, sqlx::Any>, channel: &str, site: &str, target: &str) -> Result<()> {
-    let last: Option<(String, String)> =
-        sqlx::query_as("SELECT key, state FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1")
-            .bind(channel)
-            .bind(target)
-            .fetch_optional(&mut **tx)
-            .await?;
+    let now = db::now();
+    let last: Option<(String, String, Option<String>)> = sqlx::query_as(
+        "SELECT key, state, lease_until FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(channel)
+    .bind(target)
+    .fetch_optional(&mut **tx)
+    .await?;
     let number = match last {
-        Some((_, state)) if state == "pending" => return Ok(()),
-        Some((key, _)) => key.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or_default() + 1,
+        Some((_, state, lease)) if state == "pending" && lease.as_ref().is_none_or(|until| *until < now) => {
+            return Ok(());
+        }
+        Some((key, ..)) => key.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or_default() + 1,
         None => 1,
     };
-    let now = db::now();
     // Its Message-ID: random, so that no other server's message shares it.
     let payload = serde_json::json!({ "id": random_token()? }).to_string();
     sqlx::query(
@@ -190,6 +195,9 @@ pub async fn take(db: &Db, now: SystemTime, until: SystemTime, batch: i64) -> Re
 pub enum Settled {
     /// Sent; a gathered message keeps what it covered in its new payload.
     Sent(Option<String>),
+    /// Nothing left to send (answers deleted, an address forgotten or
+    /// already confirmed): done, and not counted as the target's last message.
+    Skipped,
     /// Not yet: due again then, and not counted as an attempt.
     Later(SystemTime),
     /// Failed: due again then.
@@ -207,6 +215,9 @@ pub async fn settle(db: &Db, id: i64, settled: Settled) -> Result<()> {
         )
         .bind(now)
         .bind(payload),
+        Settled::Skipped => {
+            sqlx::query("UPDATE outbox SET state = 'skipped', done_at = $1, lease_until = NULL WHERE id = $2").bind(now)
+        }
         Settled::Later(due) => {
             sqlx::query("UPDATE outbox SET due_at = $1, lease_until = NULL, attempts = attempts - 1 WHERE id = $2")
                 .bind(db::time_text(due))
@@ -314,7 +325,7 @@ pub async fn failed(db: &Db, limit: i64) -> Result<Vec<Failed>> {
 /// Forgets messages sent over a week ago and failed ones over 30 days ago.
 pub async fn forget_done(db: &Db) -> Result<()> {
     let days = |n: u64| db::time_text(SystemTime::now() - Duration::from_secs(n * 24 * 60 * 60));
-    sqlx::query("DELETE FROM outbox WHERE (state = 'sent' AND done_at < $1) OR (state = 'failed' AND done_at < $2)")
+    sqlx::query("DELETE FROM outbox WHERE (state IN ('sent', 'skipped') AND done_at < $1) OR (state = 'failed' AND done_at < $2)")
         .bind(days(7))
         .bind(days(30))
         .execute(db)

@@ -90,6 +90,7 @@ fn bench() -> anyhow::Result<()> {
         .arg(&tools.chromedriver)
         .args(["bench/results", "fixtures/haftar-poutine.txt"])
         .arg(&isso)
+        .arg(&tools.smtpd)
         .status_ok()
 }
 

@@ -6,7 +6,7 @@ CREATE TABLE outbox (
     site        TEXT    NOT NULL,
     target      TEXT    NOT NULL,
     payload     TEXT    NOT NULL,
-    state       TEXT    NOT NULL DEFAULT 'pending',
+    state       TEXT    NOT NULL DEFAULT 'pending',  -- pending | sent | skipped | failed
     attempts    BIGINT  NOT NULL DEFAULT 0,
     due_at      TEXT    NOT NULL,
     lease_until TEXT,

@@ -11,7 +11,7 @@ CREATE TABLE outbox (
     site        TEXT    NOT NULL,             -- the partner site's origin
     target      TEXT    NOT NULL,             -- whom: the webhook's URL, the site (digest), 'address N[ article M]'
     payload     TEXT    NOT NULL,             -- JSON
-    state       TEXT    NOT NULL DEFAULT 'pending',  -- pending | sent | failed
+    state       TEXT    NOT NULL DEFAULT 'pending',  -- pending | sent | skipped (nothing left to send) | failed
     attempts    INTEGER NOT NULL DEFAULT 0,
     due_at      TEXT    NOT NULL,
     lease_until TEXT,

@@ -385,3 +385,83 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     inbox.until(4, Duration::from_secs(1)).await;
     assert_eq!(inbox.seen.len(), 4, "nothing after unsubscribing");
 }
+
+/// `SELECT count(*)` of `what` (a table and its condition).
+async fn count(db: &encart_server::db::Db, what: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT count(*) FROM {what}")).fetch_one(db).await.unwrap()
+}
+
+#[tokio::test]
+async fn subscriptions_follow_sign_in_deletions_and_retention_and_need_a_server_that_sends_e_mail() {
+    use crate::identity::{
+        CLOSED_ARTICLE, CLOSED_SITE, PARTNER_ARTICLE, SECRET, articles, claims, request, sign, state_for,
+    };
+    use axum::http::StatusCode;
+    use jsonwebtoken::Algorithm;
+
+    let db = common::db().await;
+    articles(&db).await;
+    let token = |sub: &str, name: &str| sign(Algorithm::HS256, SECRET, &claims(CLOSED_SITE, sub, name));
+    let ask = |parent: Option<&str>| serde_json::json!({ "body": "Une question ?", "parent": parent, "notify": true });
+    let post = |app: axum::Router, slug: &str, token: Option<String>, body: serde_json::Value| {
+        let uri = format!("/api/v1/articles/{slug}/comments");
+        async move { common::send(&app, request("POST", &uri, token.as_deref(), Some(body))).await }
+    };
+
+    // A server without SMTP: asking for answers is refused by name, and nothing is stored.
+    let without =
+        common::router_for(state_for(&db, &["partner-ed25519.pub.pem"]), encart_server::PostRate::unlimited());
+    let refused = post(without, CLOSED_ARTICLE, Some(token("ana", "Ana")), ask(None)).await;
+    common::assert_error(&refused, StatusCode::UNPROCESSABLE_ENTITY, "invalid");
+    assert_eq!(refused.json["error"]["fields"]["notify"], "unavailable");
+    assert_eq!(count(&db, "comments").await, 0);
+
+    let state = state_for(&db, &["partner-ed25519.pub.pem"]).with_notifications(true);
+    let app = common::router_for(state, encart_server::PostRate::unlimited());
+    // Signed in with an e-mail in the token: confirmed at once, no link to confirm.
+    let asked = post(app.clone(), CLOSED_ARTICLE, Some(token("ana", "Ana")), ask(None)).await;
+    assert_eq!(asked.status, StatusCode::CREATED, "{}", asked.json);
+    let ana = asked.json["comment"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(count(&db, "mail_addresses WHERE email = 'ana@readers.example' AND confirmed_at IS NOT NULL").await, 1);
+    assert_eq!(count(&db, "outbox WHERE channel = 'confirm'").await, 0);
+    // Two answers from Ben: one message waits for both.
+    for _ in 0..2 {
+        let answer = serde_json::json!({ "body": "Voici.", "parent": ana });
+        assert_eq!(
+            post(app.clone(), CLOSED_ARTICLE, Some(token("ben", "Ben")), answer).await.status,
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(count(&db, "outbox WHERE channel = 'reply' AND state = 'pending'").await, 1);
+    // Ana's own answer below Ben's is not news to her.
+    let own = serde_json::json!({ "body": "Merci !", "parent": ana });
+    assert_eq!(post(app.clone(), CLOSED_ARTICLE, Some(token("ana", "Ana")), own).await.status, StatusCode::CREATED);
+    let (address, article): (i64, i64) =
+        sqlx::query_as("SELECT address_id, article_id FROM subscriptions").fetch_one(&db).await.unwrap();
+    let answers = encart_server::comments::answers_for(&db, address, article, 0, 10).await.unwrap();
+    assert_eq!(answers.iter().map(|a| a.author.as_str()).collect::<Vec<_>>(), ["Ben", "Ben"]);
+
+    // An anonymous reader's address, never confirmed, is forgotten after 7 days with its subscription.
+    let anonymous =
+        serde_json::json!({ "author": "Zoé", "body": "Et alors ?", "notify": true, "email": "zoe@lecteurs.example" });
+    assert_eq!(post(app.clone(), PARTNER_ARTICLE, None, anonymous).await.status, StatusCode::CREATED);
+    assert_eq!(count(&db, "outbox WHERE channel = 'confirm'").await, 1, "a link to confirm it");
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    assert_eq!(count(&db, "mail_addresses").await, 2, "kept while it may still be confirmed");
+    sqlx::query(
+        "UPDATE mail_addresses SET created_at = '2026-01-01T00:00:00.000Z' WHERE email = 'zoe@lecteurs.example'",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    assert_eq!(count(&db, "mail_addresses WHERE email = 'zoe@lecteurs.example'").await, 0);
+    assert_eq!(count(&db, "subscriptions").await, 1);
+
+    // Ana erases everything: her subscription goes with her comments, then her address.
+    let erased = common::send(&app, request("DELETE", "/api/v1/me/comments", Some(&token("ana", "Ana")), None)).await;
+    assert_eq!(erased.status, StatusCode::OK, "{}", erased.json);
+    assert_eq!(count(&db, "subscriptions").await, 0);
+    encart_server::retention::forget_addresses(&db, 30).await.unwrap();
+    assert_eq!(count(&db, "mail_addresses").await, 0, "no address kept that nothing needs");
+}
