@@ -770,7 +770,13 @@ pub async fn post(state: &AppState, slug: &str, new: &NewComment, sender: &Sende
 /// The published answers, at any depth, to the comments of `article` that
 /// `address` subscribed, after comment `after`, oldest first (`limit` at
 /// most): never their own comments, nor a signed-in author's own answers.
-pub async fn answers_for(db: &Db, address: i64, article: i64, after: i64, limit: i64) -> Result<Vec<Comment>> {
+pub async fn answers_for<'e>(
+    db: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    address: i64,
+    article: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Comment>> {
     let rows: Vec<CommentRow> = sqlx::query_as(&format!(
         "WITH RECURSIVE below (id) AS (
              SELECT comment_id FROM subscriptions WHERE address_id = $1 AND article_id = $2
@@ -1442,7 +1448,7 @@ const AWAITING: &str = "c.status = 'pending'
     OR (c.status = 'approved' AND c.id IN (SELECT comment_id FROM reports WHERE resolved_at IS NULL))";
 
 /// How many comments await a decision, across all articles.
-pub async fn awaiting(db: &Db) -> Result<i64> {
+pub async fn awaiting<'e>(db: impl sqlx::Executor<'e, Database = sqlx::Any>) -> Result<i64> {
     Ok(sqlx::query_scalar(&format!("SELECT count(*) FROM comments c WHERE {AWAITING}")).fetch_one(db).await?)
 }
 

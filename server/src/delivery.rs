@@ -55,6 +55,14 @@ impl Default for Delivery {
     }
 }
 
+/// What a gathered message told, to know whether more came since.
+enum Covered {
+    /// The answers to `address` in `article`'s discussion up to comment `through`.
+    Answers { address: i64, article: i64, through: i64 },
+    /// This many comments awaiting a decision.
+    Awaiting(i64),
+}
+
 /// How long the worker sleeps when nothing is due.
 const IDLE: Duration = Duration::from_millis(500);
 /// The longest wait between two attempts.
@@ -80,6 +88,9 @@ pub struct Worker {
 enum Sent {
     /// Sent (with the payload a gathered message now keeps).
     Done(Option<String>),
+    /// A gathered message sent, with what it covered (its new payload), and
+    /// how to tell whether more came meanwhile.
+    Gathered(String, Covered),
     /// Nothing to send any more.
     Nothing,
     /// Too soon after the previous one: due then.
@@ -117,7 +128,7 @@ impl Worker {
             let outcome = tokio::time::timeout(limit, self.send(&message))
                 .await
                 .unwrap_or_else(|_| Err(Failure::Retry(format!("not sent within {} s", limit.as_secs()))));
-            outbox::settle(&self.db, message.id, self.settled(&message, outcome)).await
+            self.record(&message, outcome).await
         });
         for done in futures_util::future::join_all(sends).await {
             done?;
@@ -148,7 +159,7 @@ impl Worker {
                     return Ok(Sent::Nothing);
                 }
                 mailer.send(digest_message(mailer, site, awaiting, &message_id(message))).await?;
-                Ok(Sent::Done(None))
+                Ok(Sent::Gathered(message.payload.clone(), Covered::Awaiting(awaiting)))
             }
             "confirm" => {
                 let mailer = self.mailer()?;
@@ -228,7 +239,36 @@ impl Worker {
         mailer.send(reply.message(&message_id(message))).await?;
         let mut payload: serde_json::Value = serde_json::from_str(&message.payload).unwrap_or_default();
         payload["through"] = through.into();
-        Ok(Sent::Done(Some(payload.to_string())))
+        Ok(Sent::Gathered(payload.to_string(), Covered::Answers { address, article, through }))
+    }
+
+    /// Settles `message`; after a gathered one, in the same transaction,
+    /// queues the next if more came meanwhile (`outbox::gathered` held the
+    /// row until then, so nothing committed before escapes both).
+    async fn record(&self, message: &Taken, outcome: std::result::Result<Sent, Failure>) -> Result<()> {
+        let mut tx = self.db.begin().await?;
+        let covered = match outcome {
+            Ok(Sent::Gathered(payload, covered)) => {
+                outbox::settle(&mut tx, message.id, Settled::Sent(Some(payload))).await?;
+                Some(covered)
+            }
+            other => {
+                outbox::settle(&mut tx, message.id, self.settled(message, other)).await?;
+                None
+            }
+        };
+        let more = match covered {
+            Some(Covered::Answers { address, article, through }) => {
+                !comments::answers_for(&mut *tx, address, article, through, 1).await?.is_empty()
+            }
+            Some(Covered::Awaiting(told)) => comments::awaiting(&mut *tx).await? > told,
+            None => false,
+        };
+        if more {
+            outbox::more_to_send(&mut tx, message.id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     fn mailer(&self) -> std::result::Result<&Mailer, Failure> {
@@ -251,6 +291,7 @@ impl Worker {
         let now = SystemTime::now();
         let settled = match outcome {
             Ok(Sent::Done(payload)) => Settled::Sent(payload),
+            Ok(Sent::Gathered(payload, _)) => Settled::Sent(Some(payload)),
             Ok(Sent::Nothing) => Settled::Skipped,
             Ok(Sent::Later(due)) => Settled::Later(due),
             Err(Failure::Never(error)) => Settled::Failed(error),

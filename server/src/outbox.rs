@@ -124,25 +124,28 @@ pub fn reply_target(address: i64, article: i64) -> String {
     format!("address {address} article {article}")
 }
 
-/// Queues a gathered message of `channel` to `target` unless one is
-/// waiting. One being sent (leased) has read what it says already: what
-/// comes now goes in the next.
+/// Queues a gathered message of `channel` to `target` unless one waits
+/// (taken or not). A waiting one is *held* until this transaction ends (a
+/// write that changes nothing, which locks its row on PostgreSQL; SQLite
+/// has one writer at a time), so a worker that is sending it settles it
+/// only after this commit, and then sees what this transaction added
+/// ([`more_to_send`] after [`settle`]).
 async fn gathered(tx: &mut sqlx::Transaction<'_, sqlx::Any>, channel: &str, site: &str, target: &str) -> Result<()> {
-    let now = db::now();
-    let last: Option<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT key, state, lease_until FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1",
-    )
-    .bind(channel)
-    .bind(target)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let last: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, key, state FROM outbox WHERE channel = $1 AND target = $2 ORDER BY id DESC LIMIT 1")
+            .bind(channel)
+            .bind(target)
+            .fetch_optional(&mut **tx)
+            .await?;
     let number = match last {
-        Some((_, state, lease)) if state == "pending" && lease.as_ref().is_none_or(|until| *until < now) => {
+        Some((id, _, state)) if state == "pending" => {
+            sqlx::query("UPDATE outbox SET state = state WHERE id = $1").bind(id).execute(&mut **tx).await?;
             return Ok(());
         }
-        Some((key, ..)) => key.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or_default() + 1,
+        Some((_, key, _)) => key.rsplit(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or_default() + 1,
         None => 1,
     };
+    let now = db::now();
     // Its Message-ID: random, so that no other server's message shares it.
     let payload = serde_json::json!({ "id": random_token()? }).to_string();
     sqlx::query(
@@ -205,8 +208,8 @@ pub enum Settled {
     Failed(String),
 }
 
-/// Records how message `id` ended and frees its lease.
-pub async fn settle(db: &Db, id: i64, settled: Settled) -> Result<()> {
+/// Records how message `id` ended and frees its lease, in `tx`.
+pub async fn settle(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, settled: Settled) -> Result<()> {
     let now = db::now();
     let query = match settled {
         Settled::Sent(payload) => sqlx::query(
@@ -233,8 +236,16 @@ pub async fn settle(db: &Db, id: i64, settled: Settled) -> Result<()> {
         .bind(now)
         .bind(error),
     };
-    query.bind(id).execute(db).await?;
+    query.bind(id).execute(&mut **tx).await?;
     Ok(())
+}
+
+/// After a gathered message `id` was sent: queues the next for its target
+/// (due when the worker's interval allows), for what came in meanwhile.
+pub async fn more_to_send(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<()> {
+    let (channel, site, target): (String, String, String) =
+        sqlx::query_as("SELECT channel, site, target FROM outbox WHERE id = $1").bind(id).fetch_one(&mut **tx).await?;
+    gathered(tx, &channel, &site, &target).await
 }
 
 /// When the last message of `channel` to `target` was sent, and its payload.

@@ -178,3 +178,78 @@ async fn three_instances_deliver_each_webhook_message_once() {
     posted.sort_unstable();
     assert_eq!(comments, posted);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL: cargo xtask test runs it with ENCART_TEST_POSTGRES"]
+async fn three_instances_tell_a_reader_of_every_answer_once() {
+    use crate::mail::{Inbox, Smtpd, free_port, scratch};
+    let (db, url) = postgres_db().await.expect("ENCART_TEST_POSTGRES names a PostgreSQL server");
+    common::publishers_article(&db, "Le Courrier", "courrier.example", "ouvert").await;
+    let dir = scratch("instances");
+    let port = free_port();
+    let _smtpd = Smtpd::start(port, &dir.join("maildir")).await;
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let flags = [
+        &common::process::UNLIMITED[..],
+        &[
+            "--smtp-url",
+            &smtp,
+            "--mail-from",
+            "encart <reponses@encart.example>",
+            "--public-url",
+            "https://api.example",
+        ],
+        &["--replies-every-secs", "2", "--delivery-first-retry-ms", "100"],
+    ]
+    .concat();
+    let mut instances = Vec::new();
+    for _ in 0..3 {
+        instances.push(common::process::serve_with(&url, &flags).await);
+    }
+    let post = |address: String, body: serde_json::Value| async move {
+        let json = body.to_string();
+        let request = format!(
+            "POST /api/v1/articles/ouvert/comments HTTP/1.0\r\nHost: x\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\n\r\n{json}",
+            json.len()
+        );
+        let (status, answer) = exchange(&address, &request).await.unwrap();
+        assert_eq!(status, 201, "{answer}");
+        answer["comment"]["id"].as_str().unwrap().to_owned()
+    };
+    let asked = serde_json::json!({"author": "Léa", "body": "Qui sait ?", "notify": true, "email": "lea@lecteurs.example",
+                                   "page": "https://courrier.example/ouvert"});
+    let lea = post(instances[0].1.clone(), asked).await;
+    sqlx::query("UPDATE mail_addresses SET confirmed_at = created_at").execute(&db).await.unwrap();
+    // Thirty answers at once, ten through each instance.
+    let answers = (0..30).map(|n| {
+        let body =
+            serde_json::json!({"author": format!("Lecteur {n}"), "body": format!("Réponse {n}."), "parent": lea});
+        post(instances[n % 3].1.clone(), body)
+    });
+    let mut posted: Vec<String> = futures_util::future::join_all(answers).await;
+    posted.sort();
+    // Every answer in exactly one e-mail (the confirmation was skipped by hand).
+    let mut inbox = Inbox::new(&dir.join("maildir"));
+    let mut told: Vec<String> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while told.len() < 30 {
+        assert!(Instant::now() < deadline, "{} of 30 answers told: {told:?}", told.len());
+        inbox.until(inbox.seen.len() + 1, Duration::from_secs(30)).await;
+        let mail = inbox.seen.last().unwrap();
+        told.extend(
+            mail.text.split("#encart-comment-").skip(1).map(|rest| rest.split_whitespace().next().unwrap().to_owned()),
+        );
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    inbox.until(inbox.seen.len(), Duration::from_secs(1)).await;
+    let told_after: Vec<String> = inbox
+        .seen
+        .iter()
+        .flat_map(|m| m.text.split("#encart-comment-").skip(1).map(|r| r.split_whitespace().next().unwrap().to_owned()))
+        .collect();
+    let mut sorted = told_after.clone();
+    sorted.sort();
+    assert_eq!(sorted, posted, "each answer told once, across {} e-mails", inbox.seen.len());
+    assert!(inbox.seen.len() <= 30);
+}
