@@ -12,10 +12,10 @@ use http_body_util::BodyExt;
 use serde_json::json;
 use tower::ServiceExt;
 
-struct Page {
+pub(crate) struct Page {
     status: StatusCode,
     headers: HeaderMap,
-    html: String,
+    pub html: String,
 }
 
 async fn fetch(app: &Router, request: Request<Body>) -> Page {
@@ -26,7 +26,7 @@ async fn fetch(app: &Router, request: Request<Body>) -> Page {
     Page { status, headers, html: String::from_utf8(bytes.to_vec()).unwrap() }
 }
 
-async fn admin_page(app: &Router, cookie: &str) -> Page {
+pub(crate) async fn admin_page(app: &Router, cookie: &str) -> Page {
     fetch(app, Request::get("/admin").header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
 }
 
@@ -67,7 +67,7 @@ async fn try_sign_in(app: &Router, name: &str, password: &str) -> Page {
 }
 
 /// Signs in; returns the session cookie (`name=value`).
-async fn sign_in(app: &Router, name: &str, password: &str) -> String {
+pub(crate) async fn sign_in(app: &Router, name: &str, password: &str) -> String {
     let page = try_sign_in(app, name, password).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.html);
     let cookie = set_cookie(&page, "encart_admin").expect("a session cookie");

@@ -311,6 +311,17 @@ async fn webhooks_to_private_addresses_are_refused_and_failures_are_given_up_on_
         assert!(f.last_error.as_deref().unwrap().contains("private"), "{:?}", f.last_error);
         assert_eq!(f.event(), "comment.created");
     }
+    // Listed for the moderators in /admin.
+    encart_server::admin::add_moderator(&database, "Camille", "un mot de passe assez long").await.unwrap();
+    let admin = common::router_for(
+        encart_server::AppState::new(database.clone(), encart_server::Moderation::Open).unwrap(),
+        encart_server::PostRate::unlimited(),
+    );
+    let cookie = crate::moderation::sign_in(&admin, "Camille", "un mot de passe assez long").await;
+    let page = crate::moderation::admin_page(&admin, &cookie).await.html;
+    assert!(page.contains("Webhook deliveries given up on"), "{page}");
+    assert!(page.contains(&by_name) && page.contains(&receiver.url) && page.contains("comment.created"), "{page}");
+    assert!(page.contains("private, loopback or link-local"), "{page}");
     assert!(receiver.delivered().is_empty() && receiver.refused() == 0, "nothing reached the receiver");
     server.start_kill().unwrap();
     server.wait().await.unwrap();
