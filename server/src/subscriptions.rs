@@ -42,7 +42,9 @@ pub struct Subscribe<'a> {
 
 /// Subscribes the author of comment `comment` of `article`, in the post's
 /// transaction; the address's id when it still needs confirming (the
-/// caller queues the link).
+/// caller queues the link). An address that asked for no more e-mail gets
+/// none again from an anonymous form (anyone may type it): only its owner
+/// signed in (their site vouches for it) subscribes it again.
 pub async fn subscribe(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     secrets: &Secrets,
@@ -52,11 +54,18 @@ pub async fn subscribe(
 ) -> Result<Option<i64>> {
     let email = new.email.trim().to_lowercase();
     let now = db::now();
-    // Asking again, after unsubscribing from everything, is asking again.
-    sqlx::query("DELETE FROM mail_unsubscribed WHERE address_hash = $1")
-        .bind(secrets.address_hash(&email))
-        .execute(&mut **tx)
-        .await?;
+    let hash = secrets.address_hash(&email);
+    if new.confirmed {
+        sqlx::query("DELETE FROM mail_unsubscribed WHERE address_hash = $1").bind(&hash).execute(&mut **tx).await?;
+    } else {
+        let stopped: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_unsubscribed WHERE address_hash = $1")
+            .bind(&hash)
+            .fetch_one(&mut **tx)
+            .await?;
+        if stopped > 0 {
+            return Ok(None);
+        }
+    }
     let (address, confirmed): (i64, Option<String>) = sqlx::query_as(
         "INSERT INTO mail_addresses (email, confirmed_at, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (email) DO UPDATE SET confirmed_at = COALESCE(mail_addresses.confirmed_at, EXCLUDED.confirmed_at)

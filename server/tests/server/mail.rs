@@ -380,6 +380,9 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     let subscribed: i64 = sqlx::query_scalar("SELECT count(*) FROM subscriptions").fetch_one(&database).await.unwrap();
     let hashed: i64 = sqlx::query_scalar("SELECT count(*) FROM mail_unsubscribed").fetch_one(&database).await.unwrap();
     assert_eq!((stored, subscribed, hashed), (0, 0, 1), "the address is forgotten, only its keyed hash kept");
+    // Anyone may type it into a form again: no e-mail goes to it, not even a link to confirm.
+    posted(&address, "ouvert", lea("Encore moi ?", None)).await;
+    assert_eq!(count(&database, "mail_addresses").await, 0);
     posted(&address, "ouvert", serde_json::json!({"author": "Émile", "body": "Encore.", "parent": second})).await;
     tokio::time::sleep(Duration::from_secs(4)).await;
     inbox.until(4, Duration::from_secs(1)).await;
