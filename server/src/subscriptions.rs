@@ -299,12 +299,14 @@ async fn unsubscribe(State(state): State<AppState>, Query(link): Query<Link>) ->
     let (Some(Ok(address)), Some(scope)) = (parts.next().map(str::parse::<i64>), parts.next()) else {
         return Ok(page(StatusCode::BAD_REQUEST, words.lang, words.invalid, None));
     };
-    let mut tx = state.db.begin().await?;
     if scope == "all" {
+        // Read before the transaction: on SQLite, one that reads first and
+        // then writes fails at once if another connection wrote meanwhile.
         let email: Option<String> = sqlx::query_scalar("SELECT email FROM mail_addresses WHERE id = $1")
             .bind(address)
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&state.db)
             .await?;
+        let mut tx = state.db.begin().await?;
         if let Some(email) = email {
             sqlx::query("INSERT INTO mail_unsubscribed (address_hash, created_at) VALUES ($1, $2) ON CONFLICT (address_hash) DO NOTHING")
                 .bind(state.secrets.address_hash(&email))
@@ -320,6 +322,7 @@ async fn unsubscribe(State(state): State<AppState>, Query(link): Query<Link>) ->
     let Ok(article) = scope.parse::<i64>() else {
         return Ok(page(StatusCode::BAD_REQUEST, words.lang, words.invalid, None));
     };
+    let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM subscriptions WHERE address_id = $1 AND article_id = $2")
         .bind(address)
         .bind(article)
