@@ -56,11 +56,20 @@ impl Default for Delivery {
 }
 
 /// What a gathered message told, to know whether more came since.
+#[derive(Clone, Copy)]
 enum Covered {
     /// The answers to `address` in `article`'s discussion up to comment `through`.
     Answers { address: i64, article: i64, through: i64 },
     /// This many comments awaiting a decision.
     Awaiting(i64),
+}
+
+/// A gathered message's previous one to the same target.
+enum Previous {
+    /// Sent within the interval: the next may go then.
+    Wait(SystemTime),
+    /// Sent earlier (its payload), or never.
+    Sent(Option<String>),
 }
 
 /// How long the worker sleeps when nothing is due.
@@ -86,8 +95,7 @@ pub struct Worker {
 
 /// What sending a message did.
 enum Sent {
-    /// Sent (with the payload a gathered message now keeps).
-    Done(Option<String>),
+    Done,
     /// A gathered message sent, with what it covered (its new payload), and
     /// how to tell whether more came meanwhile.
     Gathered(String, Covered),
@@ -143,15 +151,17 @@ impl Worker {
                 let hook = sites::by_origin(&self.sites, &message.site)
                     .and_then(|site| site.webhooks.iter().find(|hook| hook.url.as_str() == message.target))
                     .ok_or_else(|| Failure::Never("the webhook is no longer in the sites file".to_owned()))?;
-                self.webhooks.deliver(hook, &message.key, &message.payload).await.map(|()| Sent::Done(None))
+                self.webhooks.deliver(hook, &message.key, &message.payload).await.map(|()| Sent::Done)
             }
             "digest" => {
                 let mailer = self.mailer()?;
                 let site = sites::by_origin(&self.sites, &message.site)
                     .filter(|site| !site.moderators.is_empty())
                     .ok_or_else(|| Failure::Never("the site has no moderators in the sites file".to_owned()))?;
-                if let Some(later) = self.too_soon(message, self.delivery.digest_every).await.map_err(retry)? {
-                    return Ok(Sent::Later(later));
+                if let Previous::Wait(until) =
+                    self.previous(message, self.delivery.digest_every).await.map_err(retry)?
+                {
+                    return Ok(Sent::Later(until));
                 }
                 let awaiting = comments::awaiting(&self.db).await.map_err(retry)?;
                 if awaiting == 0 {
@@ -178,7 +188,7 @@ impl Worker {
                 let lang = language(article.as_ref().map(|a| a.language.as_str()));
                 let link = self.link(mailer, "/api/v1/mail/confirm", &confirm_link(address), lang);
                 mailer.send(confirm_message(&found.email, article.as_ref(), &link, lang, &message_id(message))).await?;
-                Ok(Sent::Done(None))
+                Ok(Sent::Done)
             }
             "reply" => self.send_replies(message).await,
             other => Err(Failure::Never(format!("unknown channel {other:?}"))),
@@ -201,15 +211,12 @@ impl Worker {
         if found.confirmed_at.is_none() {
             return Ok(Sent::Nothing);
         }
-        let last = outbox::last_sent(&self.db, "reply", &message.target).await.map_err(retry)?;
-        if let Some((at, _)) = &last {
-            let next = *at + self.delivery.replies_every;
-            if next > SystemTime::now() {
-                return Ok(Sent::Later(next));
-            }
-        }
+        let last = match self.previous(message, self.delivery.replies_every).await.map_err(retry)? {
+            Previous::Wait(until) => return Ok(Sent::Later(until)),
+            Previous::Sent(payload) => payload,
+        };
         let after = last
-            .and_then(|(_, payload)| serde_json::from_str::<serde_json::Value>(&payload).ok())
+            .and_then(|payload| serde_json::from_str::<serde_json::Value>(&payload).ok())
             .and_then(|payload| payload["through"].as_i64())
             .unwrap_or(0);
         let answers = comments::answers_for(&self.db, address, article, after, MAX_ANSWERS + 1).await.map_err(retry)?;
@@ -247,16 +254,11 @@ impl Worker {
     /// row until then, so nothing committed before escapes both).
     async fn record(&self, message: &Taken, outcome: std::result::Result<Sent, Failure>) -> Result<()> {
         let mut tx = self.db.begin().await?;
-        let covered = match outcome {
-            Ok(Sent::Gathered(payload, covered)) => {
-                outbox::settle(&mut tx, message.id, Settled::Sent(Some(payload))).await?;
-                Some(covered)
-            }
-            other => {
-                outbox::settle(&mut tx, message.id, self.settled(message, other)).await?;
-                None
-            }
+        let covered = match &outcome {
+            Ok(Sent::Gathered(_, covered)) => Some(*covered),
+            _ => None,
         };
+        outbox::settle(&mut tx, message.id, self.settled(message, outcome)).await?;
         let more = match covered {
             Some(Covered::Answers { address, article, through }) => {
                 !comments::answers_for(&mut *tx, address, article, through, 1).await?.is_empty()
@@ -280,17 +282,20 @@ impl Worker {
         format!("{}{path}?t={}&lang={lang}", mailer.public_url, self.secrets.sign_link(text))
     }
 
-    /// When `message` may go, if that is later than now (its target's previous one was sent within `every`).
-    async fn too_soon(&self, message: &Taken, every: Duration) -> Result<Option<SystemTime>> {
-        let last = outbox::last_sent(&self.db, &message.channel, &message.target).await?;
-        Ok(last.map(|(at, _)| at + every).filter(|next| *next > SystemTime::now()))
+    /// The previous message sent to `message`'s target: wait if it went
+    /// within `every`, else its payload (`None`: there was none).
+    async fn previous(&self, message: &Taken, every: Duration) -> Result<Previous> {
+        Ok(match outbox::last_sent(&self.db, &message.channel, &message.target).await? {
+            Some((at, _)) if at + every > SystemTime::now() => Previous::Wait(at + every),
+            last => Previous::Sent(last.map(|(_, payload)| payload)),
+        })
     }
 
     /// How a send's outcome is recorded: a failure retried after its backoff, or given up on.
     fn settled(&self, message: &Taken, outcome: std::result::Result<Sent, Failure>) -> Settled {
         let now = SystemTime::now();
         let settled = match outcome {
-            Ok(Sent::Done(payload)) => Settled::Sent(payload),
+            Ok(Sent::Done) => Settled::Sent(None),
             Ok(Sent::Gathered(payload, _)) => Settled::Sent(Some(payload)),
             Ok(Sent::Nothing) => Settled::Skipped,
             Ok(Sent::Later(due)) => Settled::Later(due),
