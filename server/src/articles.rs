@@ -183,12 +183,13 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     let existed = before.is_some();
     let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
     let stored: Option<WithId> = sqlx::query_as(&format!(
-        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir,
+                               source_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
              language = excluded.language, dir = excluded.dir, lead = excluded.lead, body = excluded.body,
-             source_url = excluded.source_url, hidden = 0,
+             source_url = excluded.source_url, source_key = excluded.source_key, hidden = 0,
              publisher_id = coalesce(excluded.publisher_id, articles.publisher_id),
              updated_at = excluded.updated_at -- the column's default: now
          -- The owner check again, in the write itself: a race cannot steal an article.
@@ -205,6 +206,7 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     .bind(&article.source_url)
     .bind(publisher)
     .bind(&article.dir)
+    .bind(article.source_url.as_deref().and_then(source_key))
     .fetch_optional(&mut *tx)
     .await?;
     let WithId { id, article: stored } = stored.ok_or_else(not_yours)?;
@@ -216,6 +218,165 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
 }
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// Query parameters that say where a reader came from, not which page.
+fn is_tracking(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_")
+        || name.starts_with("at_")
+        || matches!(
+            name.as_str(),
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "gbraid"
+                | "wbraid"
+                | "msclkid"
+                | "mc_cid"
+                | "mc_eid"
+                | "igshid"
+                | "_ga"
+                | "xtor"
+                | "ref"
+                | "ref_src"
+                | "s_cid"
+                | "cmpid"
+                | "ocid"
+                | "yclid"
+                | "twclid"
+                | "ns_source"
+                | "ns_mchannel"
+                | "ns_campaign"
+        )
+}
+
+/// The page at `url` as other systems' threads name it: its host without
+/// `www.` (and its port, if not the scheme's), path without a trailing slash,
+/// and query without tracking parameters, sorted; the scheme and the
+/// fragment ignored. `None` for what is not an http(s) address.
+pub fn source_key(url: &str) -> Option<String> {
+    let url = url::Url::parse(url.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = url.host_str()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let mut key = match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    };
+    key.push_str(url.path().trim_end_matches('/'));
+    let mut query: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(name, _)| !is_tracking(name))
+        .map(|(n, v)| (n.into_owned(), v.into_owned()))
+        .collect();
+    if !query.is_empty() {
+        query.sort();
+        key.push('?');
+        key.push_str(&url::form_urlencoded::Serializer::new(String::new()).extend_pairs(query).finish());
+    }
+    Some(key)
+}
+
+/// Gives every article stored before `source_key` existed its key (an import
+/// does this first, a page at a time).
+pub async fn fill_source_keys(db: &Db) -> Result<()> {
+    let mut after = 0i64;
+    loop {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, source_url FROM articles
+             WHERE source_key IS NULL AND source_url IS NOT NULL AND id > $1 ORDER BY id LIMIT 500",
+        )
+        .bind(after)
+        .fetch_all(db)
+        .await?;
+        let Some((last, _)) = rows.last() else { return Ok(()) };
+        after = *last;
+        let mut tx = db.begin().await?;
+        for (id, url) in rows {
+            sqlx::query("UPDATE articles SET source_key = $1 WHERE id = $2")
+                .bind(source_key(&url))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+    }
+}
+
+/// `publisher`'s article at the page whose [`source_key`] is `key` (a shown one first).
+pub async fn by_source_key(tx: &mut sqlx::AnyConnection, key: &str, publisher: i64) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM articles WHERE source_key = $1 AND publisher_id = $2 ORDER BY hidden, id LIMIT 1",
+    )
+    .bind(key)
+    .bind(publisher)
+    .fetch_optional(tx)
+    .await?)
+}
+
+/// The id and owner of the article `slug`, shown or not.
+pub async fn id_and_owner(tx: &mut Tx<'_>, slug: &str) -> Result<Option<(i64, Option<i64>)>> {
+    Ok(sqlx::query_as("SELECT id, publisher_id FROM articles WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut **tx)
+        .await?)
+}
+
+/// Creates `article` for `publisher`, as a thread of another system brought
+/// it (no body yet, often): under its slug, or the first of `slug-2`,
+/// `slug-3`, … that is free. Its history says it was imported. Returns its id.
+pub async fn create_for_import(tx: &mut Tx<'_>, article: &Article, publisher: i64) -> Result<i64> {
+    let mut candidate = article.slug.clone();
+    for n in 2.. {
+        if id_and_owner(tx, &candidate).await?.is_none() {
+            break;
+        }
+        candidate = format!("{}-{n}", article.slug);
+    }
+    let article = Article { slug: candidate, ..article.clone() };
+    create_exact(tx, &article, publisher).await
+}
+
+/// Creates `article` for `publisher` under its slug, which must be free; its
+/// history says it was imported. Returns its id.
+pub async fn create_exact(tx: &mut Tx<'_>, article: &Article, publisher: i64) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir,
+                               source_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         RETURNING id",
+    )
+    .bind(&article.slug)
+    .bind(&article.title)
+    .bind(&article.byline)
+    .bind(article.published.map(|d| d.to_string()))
+    .bind(&article.language)
+    .bind(&article.lead)
+    .bind(SqlJson(&article.body))
+    .bind(&article.source_url)
+    .bind(publisher)
+    .bind(&article.dir)
+    .bind(article.source_url.as_deref().and_then(source_key))
+    .fetch_one(&mut **tx)
+    .await?;
+    add_revision(tx, id, Some(publisher), &["imported"], Some(article)).await?;
+    Ok(id)
+}
+
+/// `publisher`'s shown articles after id `after`, `limit` at most, by id.
+pub async fn of_publisher(db: &Db, publisher: i64, after: i64, limit: i64) -> Result<Vec<(i64, Article)>> {
+    let rows: Vec<WithId> = sqlx::query_as(&format!(
+        "SELECT id, {COLUMNS} FROM articles WHERE publisher_id = $1 AND hidden = 0 AND id > $2 ORDER BY id LIMIT $3"
+    ))
+    .bind(publisher)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(|row| Ok((row.id, Article::try_from(row.article)?))).collect()
+}
 
 /// Notes in article `id`'s history that `publisher` (`None`: the operator)
 /// changed `changed`, making it `document` (`None`: withdrawn).

@@ -870,13 +870,209 @@ async fn approved_parent(db: &Db, article: i64, id: &str) -> Result<Parent> {
     .bind(article)
     .fetch_optional(db)
     .await?;
-    let (id, parent_id, thread_id, depth) = row.ok_or(not_found)?;
-    let thread = thread_id.unwrap_or(id);
-    Ok(match parent_id {
-        // Answering at the deepest level: the reply joins that level.
-        Some(grandparent) if depth >= MAX_DEPTH => Parent { id: grandparent, thread, depth: depth - 1 },
-        _ => Parent { id, thread, depth },
-    })
+    Ok(Parent::answering(row.ok_or(not_found)?))
+}
+
+impl Parent {
+    /// Where an answer to the comment `(id, parent_id, thread_id, depth)` goes.
+    fn answering((id, parent_id, thread_id, depth): (i64, Option<i64>, Option<i64>, i64)) -> Parent {
+        let thread = thread_id.unwrap_or(id);
+        match parent_id {
+            // Answering at the deepest level: the reply joins that level.
+            Some(grandparent) if depth >= MAX_DEPTH => Parent { id: grandparent, thread, depth: depth - 1 },
+            _ => Parent { id, thread, depth },
+        }
+    }
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// A comment another system had (`migrate/`).
+pub struct Imported<'a> {
+    pub article: i64,
+    /// Where it came from: `disqus:123`, …
+    pub source: &'a str,
+    /// Its parent's `source`.
+    pub parent: Option<&'a str>,
+    pub author: &'a str,
+    pub body: &'a str,
+    /// `approved`, `pending`, `spam`, `rejected` or `deleted`.
+    pub status: &'a str,
+    pub created: &'a str,
+    pub edited: Option<&'a str>,
+    pub recommends: i64,
+    pub featured: Option<&'a str>,
+}
+
+/// The comment of `article` imported from `source`, if it was.
+pub async fn imported(db: &mut sqlx::AnyConnection, article: i64, source: &str) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar("SELECT id FROM comments WHERE article_id = $1 AND source = $2")
+        .bind(article)
+        .bind(source)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// The comment of `article` imported from `source`, as a parent.
+async fn imported_parent(tx: &mut Tx<'_>, article: i64, source: &str) -> Result<Option<Parent>> {
+    let row: Option<(i64, Option<i64>, Option<i64>, i64)> =
+        sqlx::query_as("SELECT id, parent_id, thread_id, depth FROM comments WHERE article_id = $1 AND source = $2")
+            .bind(article)
+            .bind(source)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row.map(Parent::answering))
+}
+
+/// Stores an imported comment, under its parent if that is stored already,
+/// else at the top level until [`adopt_orphans`] finds it. Nothing is
+/// announced (no webhook, no e-mail), and no address hash or edit token is
+/// kept: nobody can edit it.
+pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<i64> {
+    let parent = match new.parent {
+        Some(source) => imported_parent(tx, new.article, source).await?,
+        None => None,
+    };
+    let published = match new.status {
+        "approved" => Some(articles::next_publication(tx, new.article).await?),
+        _ => None,
+    };
+    let id = sqlx::query_scalar(
+        "INSERT INTO comments (article_id, parent_id, thread_id, depth, author, body, status, edit_token_hash,
+                               client_hash, published_seq, created_at, edited_at, recommends, featured_at,
+                               source, source_parent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $9, $10, $11, $12, $13, $14)
+         RETURNING id",
+    )
+    .bind(new.article)
+    .bind(parent.as_ref().map(|p| p.id))
+    .bind(parent.as_ref().map(|p| p.thread))
+    .bind(parent.as_ref().map_or(0, |p| p.depth + 1))
+    .bind(new.author)
+    .bind(new.body)
+    .bind(new.status)
+    .bind(published)
+    .bind(new.created)
+    .bind(new.edited)
+    .bind(new.recommends)
+    .bind(new.featured)
+    .bind(new.source)
+    .bind(if parent.is_none() { new.parent } else { None })
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// Attaches imported answers to their parents imported after them, with
+/// their own answers (the thread limit applied again); returns how many
+/// still wait for a parent. An answer whose parent lies within its own
+/// thread (a cycle in the source) stays at the top level.
+pub async fn adopt_orphans(db: &Db) -> Result<u64> {
+    loop {
+        let found: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT c.id, p.id, p.thread_id FROM comments c
+             JOIN comments p ON p.article_id = c.article_id AND p.source = c.source_parent
+             WHERE c.source_parent IS NOT NULL ORDER BY c.id LIMIT 500",
+        )
+        .fetch_all(db)
+        .await?;
+        if found.is_empty() {
+            break;
+        }
+        let mut tx = db.begin().await?;
+        for (id, parent, parent_thread) in found {
+            if parent == id || parent_thread == Some(id) {
+                sqlx::query("UPDATE comments SET source_parent = NULL WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                continue;
+            }
+            // The comment under its parent, then each answer below it again.
+            let mut todo = vec![(id, parent)];
+            while let Some((id, parent)) = todo.pop() {
+                let row: (i64, Option<i64>, Option<i64>, i64) =
+                    sqlx::query_as("SELECT id, parent_id, thread_id, depth FROM comments WHERE id = $1")
+                        .bind(parent)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                let to = Parent::answering(row);
+                sqlx::query(
+                    "UPDATE comments SET parent_id = $1, thread_id = $2, depth = $3, source_parent = NULL WHERE id = $4",
+                )
+                .bind(to.id)
+                .bind(to.thread)
+                .bind(to.depth + 1)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                let answers: Vec<i64> = sqlx::query_scalar("SELECT id FROM comments WHERE parent_id = $1")
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                todo.extend(answers.into_iter().map(|answer| (answer, id)));
+            }
+        }
+        tx.commit().await?;
+    }
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM comments WHERE source_parent IS NOT NULL").fetch_one(db).await?;
+    Ok(waiting.try_into().unwrap_or(0))
+}
+
+/// `publisher`'s comments on its shown articles after id `after`, `limit` at
+/// most, by id, as `export` writes them: no address hash, token or e-mail.
+pub async fn exported(
+    db: &Db,
+    publisher: i64,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, crate::migrate::encart::Exported)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        slug: String,
+        source: Option<String>,
+        parent_id: Option<i64>,
+        parent_source: Option<String>,
+        author: String,
+        body: String,
+        status: String,
+        created_at: String,
+        edited_at: Option<String>,
+        recommends: i64,
+        featured_at: Option<String>,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT c.id, a.slug, c.source, p.id AS parent_id, p.source AS parent_source, c.author, c.body, c.status,
+                c.created_at, c.edited_at, c.recommends, c.featured_at
+         FROM comments c JOIN articles a ON a.id = c.article_id LEFT JOIN comments p ON p.id = c.parent_id
+         WHERE a.publisher_id = $1 AND a.hidden = 0 AND c.id > $2 ORDER BY c.id LIMIT $3",
+    )
+    .bind(publisher)
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    let key = |id: i64, source: Option<String>| source.unwrap_or_else(|| format!("encart:{id}"));
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let exported = crate::migrate::encart::Exported {
+                id: key(row.id, row.source),
+                article: row.slug,
+                parent: row.parent_id.map(|p| key(p, row.parent_source)),
+                author: row.author,
+                body: row.body,
+                status: row.status,
+                created: row.created_at,
+                edited: row.edited_at,
+                recommends: row.recommends,
+                featured: row.featured_at,
+            };
+            (row.id, exported)
+        })
+        .collect())
 }
 
 struct Insert<'a> {

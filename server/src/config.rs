@@ -41,6 +41,39 @@ pub enum Command {
     /// Moderators: who may sign in to /admin.
     #[command(subcommand)]
     Moderator(ModeratorCommand),
+    /// Bring a site's discussions from Disqus, WordPress, Isso or another encart (README, "Moving in and out").
+    Migrate(MigrateArgs),
+    /// Write a site's articles and comments as JSON Lines, for `migrate encart`.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// What the file is: a Disqus export, a WordPress export (WXR), an Isso database, an encart
+    /// export, or auto (told by the file's first bytes).
+    #[arg(value_enum)]
+    pub format: crate::migrate::Format,
+    pub file: PathBuf,
+    /// The partner site's origin (e.g. https://www.example.com): the publisher whose domain it is
+    /// owns the articles; Isso's threads are paths on it.
+    #[arg(long)]
+    pub site: String,
+    /// The language of the articles it creates (BCP 47, e.g. `fr`); else detected from their titles.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Read everything and say what would be imported, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The partner site's origin: the articles of the publisher whose domain it is, with their comments.
+    #[arg(long)]
+    pub site: String,
+    /// Where to write (default: standard output).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -300,7 +300,7 @@ fn is_boilerplate(line: &str) -> bool {
     PHRASES.contains(&line.as_str())
 }
 
-fn checked_language_tag(tag: &str) -> Result<String, ImportError> {
+pub fn checked_language_tag(tag: &str) -> Result<String, ImportError> {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or_default();
     let ok = (2..=3).contains(&primary.len())
@@ -310,7 +310,7 @@ fn checked_language_tag(tag: &str) -> Result<String, ImportError> {
 }
 
 /// The BCP 47 tag of the text's language, when whatlang is confident.
-fn detect_language(paragraphs: &[String]) -> Option<String> {
+pub fn detect_language(paragraphs: &[String]) -> Option<String> {
     let info = whatlang::detect(&paragraphs.join("\n"))?;
     if !info.is_reliable() {
         return None;

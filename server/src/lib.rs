@@ -25,6 +25,7 @@ pub mod import;
 pub mod instances;
 pub mod limits;
 pub mod mail;
+pub mod migrate;
 pub mod moderation;
 pub mod oembed;
 pub mod outbox;

@@ -5,7 +5,7 @@ use clap::Parser;
 use encart_server::config::{Cli, Command, KeyCommand, ModeratorCommand, PublisherCommand, redact_url};
 use encart_server::secrets::Secrets;
 use encart_server::{
-    AllowedOrigins, AppState, admin, app, articles, db, delivery, import, instances, mail, outbox, publishers,
+    AllowedOrigins, AppState, admin, app, articles, db, delivery, import, instances, mail, migrate, outbox, publishers,
     retention, serve, sites, webhooks,
 };
 use tracing_subscriber::EnvFilter;
@@ -170,6 +170,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 let state = revoked.map_or("active".to_owned(), |at| format!("revoked {at}"));
                 println!("{id}\t{publisher}\tcreated {created}\t{state}");
             }
+            Ok(())
+        }
+        Command::Migrate(args) => {
+            let db = open(&cli.database_url, &database).await?;
+            let options =
+                migrate::Options { site: args.site, language: args.lang, dry_run: args.dry_run, progress: true };
+            let summary = migrate::run(&db, args.format, &args.file, &options).await?;
+            println!("{summary}");
+            Ok(())
+        }
+        Command::Export(args) => {
+            let db = open(&cli.database_url, &database).await?;
+            let (articles, comments) = match &args.output {
+                Some(path) => {
+                    let file =
+                        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+                    migrate::export(&db, &args.site, &mut std::io::BufWriter::new(file)).await?
+                }
+                None => {
+                    migrate::export(&db, &args.site, &mut std::io::BufWriter::new(std::io::stdout().lock())).await?
+                }
+            };
+            eprintln!("exported {articles} articles and {comments} comments");
             Ok(())
         }
         Command::Import(args) => {

@@ -184,6 +184,20 @@ impl PublisherRow {
     }
 }
 
+/// The publisher whose domains hold `host` (the most specific domain's, if several do).
+pub async fn owning(db: &Db, host: &str) -> anyhow::Result<Option<Publisher>> {
+    let rows: Vec<PublisherRow> =
+        sqlx::query_as("SELECT id, name, domains, slug_prefix FROM publishers ORDER BY id").fetch_all(db).await?;
+    let owns = |row: &PublisherRow| {
+        row.domains.0.iter().filter(|d| owns_host(std::slice::from_ref(d), host)).map(String::len).max()
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| owns(&row).map(|len| (len, row)))
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, row)| row.with_key(None)))
+}
+
 /// The publisher named `name`.
 pub async fn named(db: &Db, name: &str) -> anyhow::Result<Publisher> {
     let row: Option<PublisherRow> =

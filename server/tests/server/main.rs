@@ -19,6 +19,7 @@ mod identity;
 mod import_html;
 mod instances;
 mod mail;
+mod migrate;
 mod migrations;
 mod moderation;
 mod properties;
