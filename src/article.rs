@@ -16,9 +16,16 @@ pub fn ArticleView(
     #[prop(default = 2)] heading_level: u8,
     #[prop(optional_no_strip)] controls: Option<AnyView>,
 ) -> impl IntoView {
-    let Article { title, byline, published, body, language, lead, .. } = article;
+    let Article { title, byline, published, body, language, lead, source_url, .. } = article;
+    // Its text is not here (an imported discussion's article, until it is
+    // published): a link to its page instead.
+    let elsewhere =
+        source_url.filter(|url| body.is_empty() && url.starts_with("http") && is_safe_href(url)).map(|url| {
+            view! { <p class="elsewhere"><a href=url>{text(lang, Text::ReadOnItsPage)}</a></p> }
+        });
     let chars = body.iter().map(|b| b.plain_text().chars().count()).sum();
-    let minutes = reading_time(lang, reading_minutes(&language, chars));
+    let minutes = (!body.is_empty())
+        .then(|| view! { <span class="reading-time">{reading_time(lang, reading_minutes(&language, chars))}</span> });
     let byline = byline.map(|name| {
         view! {
             <span class="byline">
@@ -36,10 +43,10 @@ pub fn ArticleView(
             <header class="article-header">
                 {heading(heading_level, "title", None, title)}
                 {lead}
-                <p class="meta">{byline}{date}<span class="reading-time">{minutes}</span></p>
+                <p class="meta">{byline}{date}{minutes}</p>
                 {controls}
             </header>
-            <div class="article-body">{blocks}</div>
+            <div class="article-body">{blocks}{elsewhere}</div>
         </article>
     }
 }

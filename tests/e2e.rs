@@ -1549,3 +1549,66 @@ async fn a_reader_told_of_an_answer_by_e_mail_opens_the_page_on_it_highlighted()
     world.screenshot("notified-answer-375.png").await;
     world.close().await;
 }
+
+#[tokio::test]
+async fn a_discussion_imported_from_disqus_shows_threaded_under_a_link_to_its_page() {
+    let world = world("imported").await;
+    let options = encart_server::migrate::Options {
+        site: world.sites.partner_url.clone(),
+        language: Some("fr".into()),
+        dry_run: false,
+        progress: false,
+    };
+    let export = std::path::Path::new(ROOT).join("fixtures/migrate/disqus.xml");
+    let format = encart_server::migrate::Format::Disqus;
+    let summary = encart_server::migrate::run(&world.sites.db, format, &export, &options).await.unwrap();
+    assert_eq!(summary.imported, 9, "{summary}");
+
+    world.open("imported.html").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "hydrated", "the server's first view, hydrated: {seen}");
+    assert_eq!(seen["title"], "Haftar et Poutine : une alliance stratégique");
+    let link = world
+        .js(
+            &format!(
+                "{WIDGET_JS} const a = hosts()[0].shadowRoot.querySelector('.article-body .elsewhere a');
+                 return a && [a.textContent, a.href];"
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(link, json!(["Lire l’article sur sa page", "https://www.partner.example/monde/haftar-et-poutine/"]));
+    let thread: Vec<(u64, String, String)> = seen["comments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["depth"].as_u64().unwrap(),
+                c["author"].as_str().unwrap().into(),
+                c["body"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    let authors: Vec<(u64, &str)> = thread.iter().skip(1).map(|(d, a, _)| (*d, a.as_str())).collect();
+    // Newest first, the site's default: the two threads of one page (the
+    // second reached from a newsletter) in one discussion, three levels deep;
+    // the deleted comment with an answer as a placeholder, the others not at all.
+    assert_eq!(thread[0].0, 0);
+    let placeholder = world
+        .js(&format!("{WIDGET_JS} return hosts()[0].shadowRoot.querySelector('.comment').textContent;"), Value::Null)
+        .await;
+    assert!(placeholder.as_str().unwrap().starts_with("Commentaire supprimé.Inès"), "{placeholder}");
+    assert_eq!(
+        authors,
+        [(1, "Inès"), (0, "Zoé Ørsted-Łukasiewicz"), (1, "Karim"), (2, "李小龍"), (2, "Anonyme")],
+        "{seen}"
+    );
+    assert_eq!(
+        thread[2].2,
+        "Premier paragraphe, avec le rapport (https://example.org/rapport).\n\nSecond\u{a0}paragraphe\net une ligne."
+    );
+    assert_eq!(seen["heading"], "5 commentaires", "{seen}");
+    looked_at(&world, ".comments", "imported").await;
+    world.close().await;
+}

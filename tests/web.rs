@@ -417,10 +417,7 @@ mod discussion {
             list.push(gone);
         });
         settle().await;
-        assert_eq!(
-            text_of(&root, ".comment[data-id='7'] .comment-deleted").as_deref(),
-            Some("Commentaire supprimé par son auteur.")
-        );
+        assert_eq!(text_of(&root, ".comment[data-id='7'] .comment-deleted").as_deref(), Some("Commentaire supprimé."));
         assert_eq!(text_of(&root, ".comment[data-id='7'] .replies .comment-body").as_deref(), Some("Une réponse"));
         discussion.comments.update(|list| list.retain(|c| c.id != "7"));
 
