@@ -149,3 +149,40 @@ fn moderators_are_added_from_the_command_line_with_a_long_password() {
     let again = add("correct horse battery");
     assert!(String::from_utf8(again.stderr).unwrap().contains("already exists"));
 }
+
+#[test]
+fn a_disqus_export_is_imported_from_the_command_line_and_the_site_exported() {
+    let dir = scratch("migrate");
+    let url = format!("sqlite://{}", dir.join("encart.db").display());
+    let export = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/migrate/disqus.xml");
+    let run = |args: &[&str]| Command::new(BIN).args(["--database-url", &url]).args(args).output().unwrap();
+    assert!(run(&["publisher", "add", "Le Courrier", "--domain", "partner.example"]).status.success());
+    let site = ["--site", "https://www.partner.example", "--lang", "fr"];
+
+    let dry = run(&[&["migrate", "auto", export, "--dry-run"][..], &site].concat());
+    assert!(dry.status.success(), "{}", String::from_utf8_lossy(&dry.stderr));
+    let out = String::from_utf8(dry.stdout).unwrap();
+    assert!(out.starts_with("Dry run: nothing was written.\nDisqus export for publisher \"Le Courrier\""), "{out}");
+    assert!(out.contains("comments: 10 read; 9 would be imported (3 deleted or spam"), "{out}");
+
+    let real = run(&[&["migrate", "disqus", export][..], &site].concat());
+    let out = String::from_utf8(real.stdout).unwrap();
+    assert!(out.contains("threads: 5 read; 1 matched an existing article, 2 new article(s) created"), "{out}");
+    assert!(out.contains("disqus.xml:55:"), "the thread without an id, by its place: {out}");
+
+    let file = dir.join("site.jsonl");
+    let exported = run(&["export", "--site", "https://www.partner.example", "-o", file.to_str().unwrap()]);
+    assert!(exported.status.success());
+    assert_eq!(String::from_utf8_lossy(&exported.stderr).trim(), "exported 2 articles and 9 comments");
+    let lines = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(lines.lines().count(), 11);
+    assert!(lines.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+
+    // A file cut short: its place and reason, exit status 1.
+    let cut = dir.join("cut.xml");
+    std::fs::write(&cut, &std::fs::read_to_string(export).unwrap()[..3000]).unwrap();
+    let failed = run(&[&["migrate", "disqus", cut.to_str().unwrap()][..], &site].concat());
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(stderr.contains("cut.xml:") && stderr.contains("nothing was imported"), "{stderr}");
+}
