@@ -30,6 +30,7 @@
 mod browser;
 mod http;
 mod isso;
+mod migrate;
 mod notify;
 mod report;
 mod server;
@@ -399,6 +400,9 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
 
     println!("==> notifications: 2,000 posts without, then with answers by e-mail");
     report.section("notifications", notify::measure(&args.server, &args.smtpd, &args.fixture, scratch).await?);
+
+    println!("==> moving in: Disqus exports of 100,000 and 1,000,000 comments imported");
+    report.section("migration", migrate::measure(&args.server, scratch)?);
     Ok(report)
 }
 

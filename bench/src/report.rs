@@ -181,6 +181,29 @@ impl Report {
             num(&n["seconds_posting"]),
             num(&n["outbox_messages_per_s"])
         );
+
+        out += "\n## Moving in: generated Disqus exports imported (`encart-server migrate disqus`, SQLite)\n\n";
+        out += "| comments | threads | export (MB) | time (s) | comments/s | peak RSS (MB) | database (MB) |\n|--:|--:|--:|--:|--:|--:|--:|\n";
+        for run in self.get("migration")["runs"].as_array().into_iter().flatten() {
+            out += &format!(
+                "| {} | {} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} |\n",
+                run["comments"],
+                run["threads"],
+                num(&run["export_bytes"]) / 1e6,
+                num(&run["seconds"]),
+                num(&run["comments_per_s"]),
+                num(&run["peak_rss_mb"]),
+                num(&run["database_bytes"]) / 1e6
+            );
+            if let Some(again) = run["again"].as_object() {
+                out += &format!(
+                    "\nThe 1,000,000 again (each comment found, nothing added): {:.1} s, {:.0} comments/s, peak RSS {:.1} MB.\n",
+                    num(&again["seconds"]),
+                    num(&again["comments_per_s"]),
+                    num(&again["peak_rss_mb"])
+                );
+            }
+        }
         out
     }
 }

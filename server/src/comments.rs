@@ -928,7 +928,7 @@ async fn imported_parent(tx: &mut Tx<'_>, article: i64, source: &str) -> Result<
 /// else at the top level until [`adopt_orphans`] finds it. Nothing is
 /// announced (no webhook, no e-mail), and no address hash or edit token is
 /// kept: nobody can edit it.
-pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<i64> {
+pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<Option<i64>> {
     let parent = match new.parent {
         Some(source) => imported_parent(tx, new.article, source).await?,
         None => None,
@@ -942,6 +942,8 @@ pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<i64> {
                                client_hash, published_seq, created_at, edited_at, recommends, featured_at,
                                source, source_parent)
          VALUES ($1, $2, $3, $4, $5, $6, $7, '', '', $8, $9, $10, $11, $12, $13, $14)
+         -- The same source twice in one file: the first stays.
+         ON CONFLICT (article_id, source) WHERE source IS NOT NULL DO NOTHING
          RETURNING id",
     )
     .bind(new.article)
@@ -958,7 +960,7 @@ pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<i64> {
     .bind(new.featured)
     .bind(new.source)
     .bind(if parent.is_none() { new.parent } else { None })
-    .fetch_one(&mut **tx)
+    .fetch_optional(&mut **tx)
     .await?;
     Ok(id)
 }

@@ -405,7 +405,8 @@ async fn check(format: Format, path: &Path, site: &str) -> anyhow::Result<(u64, 
 
 /// Where a thread's posts go.
 enum Target {
-    Article(i64),
+    /// An article, and whether this run created it (so no comment of it can have been imported before).
+    Article(i64, bool),
     /// A new article, in a dry run.
     New,
     Skip(&'static str),
@@ -497,7 +498,7 @@ impl Writer<'_> {
         let publisher = self.publisher.id;
         if let Some(id) = articles::by_source_key(&mut **self.tx().await?, &key, publisher).await? {
             self.summary.matched += 1;
-            self.threads.insert(thread.key, Target::Article(id));
+            self.threads.insert(thread.key, Target::Article(id, false));
             return Ok(());
         }
         if self.options.dry_run {
@@ -532,7 +533,7 @@ impl Writer<'_> {
         let tx = self.tx().await?;
         let id = articles::create_for_import(tx, &article, publisher).await?;
         self.summary.created += 1;
-        self.threads.insert(thread.key, Target::Article(id));
+        self.threads.insert(thread.key, Target::Article(id, true));
         Ok(())
     }
 
@@ -545,7 +546,7 @@ impl Writer<'_> {
         match articles::id_and_owner(tx, &slug).await? {
             Some((id, owner)) if owner == Some(publisher) => {
                 self.summary.matched += 1;
-                self.threads.insert(slug, Target::Article(id));
+                self.threads.insert(slug, Target::Article(id, false));
             }
             Some(_) => self.skip_thread(slug, "an article of another publisher"),
             None if dry_run => {
@@ -555,7 +556,7 @@ impl Writer<'_> {
             None => {
                 let id = articles::create_exact(tx, &article, publisher).await?;
                 self.summary.created += 1;
-                self.threads.insert(slug, Target::Article(id));
+                self.threads.insert(slug, Target::Article(id, true));
             }
         }
         Ok(())
@@ -563,9 +564,9 @@ impl Writer<'_> {
 
     async fn post(&mut self, post: Post) -> anyhow::Result<()> {
         self.summary.comments += 1;
-        let article = match self.threads.get(&post.thread) {
-            Some(Target::Article(id)) => Some(*id),
-            Some(Target::New) => None,
+        let (article, fresh) = match self.threads.get(&post.thread) {
+            Some(Target::Article(id, fresh)) => (Some(*id), *fresh),
+            Some(Target::New) => (None, true),
             Some(Target::Skip(reason)) => {
                 *self.summary.skipped.entry(reason).or_default() += 1;
                 return Ok(());
@@ -582,6 +583,7 @@ impl Writer<'_> {
             return Ok(());
         }
         if let Some(article) = article
+            && !fresh
             && comments::imported(&mut **self.tx().await?, article, &post.source).await?.is_some()
         {
             *self.summary.skipped.entry("already imported").or_default() += 1;
@@ -622,7 +624,7 @@ impl Writer<'_> {
         };
         let erased = status == "deleted";
         let tx = self.tx().await?;
-        comments::import(
+        let stored = comments::import(
             tx,
             &Imported {
                 article,
@@ -638,6 +640,12 @@ impl Writer<'_> {
             },
         )
         .await?;
+        if stored.is_none() {
+            // The same comment twice in the file.
+            self.summary.imported -= 1;
+            self.summary.placeholders -= u64::from(erased);
+            *self.summary.skipped.entry("already imported").or_default() += 1;
+        }
         Ok(())
     }
 }

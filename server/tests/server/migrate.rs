@@ -529,3 +529,18 @@ mod round_trip {
         }
     }
 }
+
+#[tokio::test]
+async fn a_comment_listed_twice_in_one_file_is_imported_once() {
+    let db = common::db().await;
+    publisher(&db, "Le Courrier", &["partner.example"]).await;
+    let post = r#"<post dsq:id="1"><message>Une fois.</message><thread dsq:id="1"/></post>"#;
+    let xml = format!(
+        "<disqus xmlns:dsq=\"x\"><thread dsq:id=\"1\"><link>https://partner.example/a</link></thread>{post}{post}</disqus>"
+    );
+    let file = scratch("twice.xml");
+    std::fs::write(&file, xml).unwrap();
+    let summary = run(&db, Format::Disqus, &file, SITE).await;
+    assert_eq!((summary.imported, summary.skipped.get("already imported")), (1, Some(&1)), "{summary}");
+    assert_eq!(count(&db, "SELECT count(*) FROM comments").await, 1);
+}

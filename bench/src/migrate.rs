@@ -1,0 +1,145 @@
+//! Moving in: `encart-server migrate disqus` on generated Disqus exports of
+//! 100,000 and 1,000,000 comments (over 5,000 and 50,000 threads), each into
+//! a fresh SQLite database: comments per second, the process's peak memory
+//! (`wait4`'s `ru_maxrss`, for that process alone), and the database's size.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, ensure};
+use serde_json::{Value, json};
+
+/// Comments per thread, as the issue's export: 1,000,000 over 50,000 threads.
+const PER_THREAD: usize = 20;
+
+/// Writes a Disqus export of `comments` comments: the threads first, then
+/// the posts in date order (threads interleaved, as a forum's export is),
+/// two in five answering an earlier comment of their thread; HTML bodies
+/// with a link, authors with e-mail and IP addresses.
+fn generate(path: &Path, comments: usize) -> anyhow::Result<u64> {
+    let threads = comments / PER_THREAD;
+    let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>")?;
+    writeln!(out, "<disqus xmlns=\"http://disqus.com\" xmlns:dsq=\"http://disqus.com/disqus-internals\">")?;
+    for t in 0..threads {
+        writeln!(
+            out,
+            "  <thread dsq:id=\"{t}\"><id>article-{t}</id><forum>courrier</forum>\
+             <link>https://www.partner.example/actualite/{t}/article-numero-{t}/</link>\
+             <title><![CDATA[Article n° {t} : un titre d'une longueur ordinaire]]></title>\
+             <createdAt>2019-01-01T00:00:00Z</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>"
+        )?;
+    }
+    for n in 0..comments {
+        let t = n % threads;
+        let k = n / threads;
+        let parent = (k > 0 && n % 5 < 2).then(|| (k - 1 - (n % k.max(1)) % k) * threads + t);
+        let parent = parent.map(|p| format!("<parent dsq:id=\"{p}\"/>")).unwrap_or_default();
+        writeln!(
+            out,
+            "  <post dsq:id=\"{n}\"><id/><message><![CDATA[<p>Commentaire n° {n} sur l'article {t}, \
+             d'une longueur ordinaire pour un lecteur de presse.</p><p>Voir <a href=\"https://example.org/source/{n}\">la source</a> \
+             &amp; la suite.</p>]]></message><createdAt>2020-{:02}-{:02}T{:02}:{:02}:00Z</createdAt>\
+             <isDeleted>{}</isDeleted><isSpam>false</isSpam><author><email>lecteur{n}@lecteurs.example</email>\
+             <name>Lecteur {}</name><isAnonymous>false</isAnonymous><username>lecteur{n}</username></author>\
+             <ipAddress>198.51.100.{}</ipAddress><thread dsq:id=\"{t}\"/>{parent}</post>",
+            1 + n % 12,
+            1 + n % 28,
+            n % 24,
+            n % 60,
+            n % 97 == 0,
+            n % 5_000,
+            n % 250
+        )?;
+    }
+    writeln!(out, "</disqus>")?;
+    out.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
+
+/// Runs `server` with `args`; its wall time in seconds, its peak RSS in KiB
+/// and its standard output.
+fn run_measured(server: &Path, database: &str, args: &[&str]) -> anyhow::Result<(f64, u64, String)> {
+    let started = Instant::now();
+    let child = Command::new(server)
+        .args(args)
+        .env("DATABASE_URL", database)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let pid = child.id() as libc::pid_t;
+    let (mut stdout, mut stderr) = (child.stdout.context("stdout")?, child.stderr.context("stderr")?);
+    let out = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut text).map(|_| text)
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).map(|_| text)
+    });
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for this child alone.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our child, not yet waited for; the pointers are valid for the call.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    ensure!(waited == pid, "wait4 failed: {}", std::io::Error::last_os_error());
+    let secs = started.elapsed().as_secs_f64();
+    let stdout = out.join().map_err(|_| anyhow::anyhow!("stdout reader"))??;
+    let stderr = err.join().map_err(|_| anyhow::anyhow!("stderr reader"))??;
+    ensure!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "{args:?} failed: {stderr}");
+    Ok((secs, usage.ru_maxrss as u64, stdout))
+}
+
+fn size_of_database(file: &Path) -> u64 {
+    ["", "-wal", "-shm"]
+        .iter()
+        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", file.display())).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Both imports, then the larger one again (nothing new: the idempotent path).
+pub fn measure(server: &Path, scratch: &Path) -> anyhow::Result<Value> {
+    let mut runs = Vec::new();
+    for comments in [100_000, 1_000_000] {
+        let export = scratch.join(format!("disqus-{comments}.xml"));
+        let bytes = generate(&export, comments)?;
+        let db_file = scratch.join(format!("migrate-{comments}.db"));
+        let database = format!("sqlite://{}", db_file.display());
+        run_measured(server, &database, &["publisher", "add", "Le Courrier", "--domain", "partner.example"])?;
+        let export_arg = export.to_str().context("path")?;
+        let args = ["migrate", "disqus", export_arg, "--site", "https://www.partner.example", "--lang", "fr"];
+        let (secs, peak_kb, summary) = run_measured(server, &database, &args)?;
+        ensure!(summary.contains(&format!("comments: {comments} read; {comments} imported")), "{summary}");
+        let size = size_of_database(&db_file);
+        let again = if comments == 1_000_000 {
+            let (secs, peak_kb, summary) = run_measured(server, &database, &args)?;
+            ensure!(summary.contains(&format!("skipped (already imported: {comments})")), "{summary}");
+            Some(
+                json!({"seconds": secs, "comments_per_s": comments as f64 / secs, "peak_rss_mb": peak_kb as f64 / 1024.0}),
+            )
+        } else {
+            None
+        };
+        println!(
+            "    {comments} comments ({} threads, {:.0} MB of XML): {secs:.1} s, {:.0} comments/s, peak RSS {:.1} MB, database {:.0} MB",
+            comments / PER_THREAD,
+            bytes as f64 / 1e6,
+            comments as f64 / secs,
+            peak_kb as f64 / 1024.0,
+            size as f64 / 1e6
+        );
+        runs.push(json!({
+            "comments": comments, "threads": comments / PER_THREAD, "export_bytes": bytes, "seconds": secs,
+            "comments_per_s": comments as f64 / secs, "peak_rss_mb": peak_kb as f64 / 1024.0, "database_bytes": size,
+            "again": again,
+        }));
+        let _ = std::fs::remove_file(&export);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db_file.display()));
+        }
+    }
+    Ok(json!({ "runs": runs }))
+}
