@@ -182,10 +182,9 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
     }
     let existed = before.is_some();
     let before = before.map(|(_, row)| Article::try_from(row)).transpose()?;
-    let stored: Option<WithId> = sqlx::query_as(&format!(
-        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir,
-                               source_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    let stored: Option<WithId> = bind_article(
+        sqlx::query_as(&format!(
+            "{INSERT}
          ON CONFLICT (slug) DO UPDATE SET
              title = excluded.title, byline = excluded.byline, published = excluded.published,
              language = excluded.language, dir = excluded.dir, lead = excluded.lead, body = excluded.body,
@@ -195,18 +194,10 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
          -- The owner check again, in the write itself: a race cannot steal an article.
          WHERE excluded.publisher_id IS NULL OR articles.publisher_id IS NOT DISTINCT FROM excluded.publisher_id
          RETURNING id, {COLUMNS}"
-    ))
-    .bind(&article.slug)
-    .bind(&article.title)
-    .bind(&article.byline)
-    .bind(article.published.map(|d| d.to_string()))
-    .bind(&article.language)
-    .bind(&article.lead)
-    .bind(SqlJson(&article.body))
-    .bind(&article.source_url)
-    .bind(publisher)
-    .bind(&article.dir)
-    .bind(article.source_url.as_deref().and_then(source_key))
+        )),
+        article,
+        publisher,
+    )
     .fetch_optional(&mut *tx)
     .await?;
     let WithId { id, article: stored } = stored.ok_or_else(not_yours)?;
@@ -218,6 +209,31 @@ pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserte
 }
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// An article's row, as [`bind_article`] fills it.
+const INSERT: &str = "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url,
+                                            publisher_id, dir, source_key)
+                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+/// [`INSERT`]'s parameters: `article`, owned by `publisher`.
+fn bind_article<'q, O>(
+    query: sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>>,
+    article: &'q Article,
+    publisher: Option<i64>,
+) -> sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(&article.slug)
+        .bind(&article.title)
+        .bind(&article.byline)
+        .bind(article.published.map(|d| d.to_string()))
+        .bind(&article.language)
+        .bind(&article.lead)
+        .bind(SqlJson(&article.body))
+        .bind(&article.source_url)
+        .bind(publisher)
+        .bind(&article.dir)
+        .bind(article.source_url.as_deref().and_then(source_key))
+}
 
 /// Query parameters that say where a reader came from, not which page.
 fn is_tracking(name: &str) -> bool {
@@ -342,25 +358,8 @@ pub async fn create_for_import(tx: &mut Tx<'_>, article: &Article, publisher: i6
 /// Creates `article` for `publisher` under its slug, which must be free; its
 /// history says it was imported. Returns its id.
 pub async fn create_exact(tx: &mut Tx<'_>, article: &Article, publisher: i64) -> Result<i64> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO articles (slug, title, byline, published, language, lead, body, source_url, publisher_id, dir,
-                               source_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         RETURNING id",
-    )
-    .bind(&article.slug)
-    .bind(&article.title)
-    .bind(&article.byline)
-    .bind(article.published.map(|d| d.to_string()))
-    .bind(&article.language)
-    .bind(&article.lead)
-    .bind(SqlJson(&article.body))
-    .bind(&article.source_url)
-    .bind(publisher)
-    .bind(&article.dir)
-    .bind(article.source_url.as_deref().and_then(source_key))
-    .fetch_one(&mut **tx)
-    .await?;
+    let query = format!("{INSERT} RETURNING id");
+    let (id,): (i64,) = bind_article(sqlx::query_as(&query), article, Some(publisher)).fetch_one(&mut **tx).await?;
     add_revision(tx, id, Some(publisher), &["imported"], Some(article)).await?;
     Ok(id)
 }
