@@ -402,7 +402,7 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
     report.section("notifications", notify::measure(&args.server, &args.smtpd, &args.fixture, scratch).await?);
 
     println!("==> moving in: Disqus exports of 100,000 and 1,000,000 comments imported");
-    report.section("migration", migrate::measure(&args.server, scratch)?);
+    report.section("migration", migrate::measure(&args.server, &args.isso, scratch)?);
     Ok(report)
 }
 

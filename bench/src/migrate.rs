@@ -1,7 +1,10 @@
 //! Moving in: `encart-server migrate disqus` on generated Disqus exports of
 //! 100,000 and 1,000,000 comments (over 5,000 and 50,000 threads), each into
 //! a fresh SQLite database: comments per second, the process's peak memory
-//! (`wait4`'s `ru_maxrss`, for that process alone), and the database's size.
+//! (`wait4`'s `ru_maxrss`, for that process alone), and the database's size;
+//! and Isso's own `isso import --type disqus` of the same 100,000 (its
+//! importer reads the whole file into memory: the million would need
+//! gigabytes and half an hour).
 
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -61,9 +64,9 @@ fn generate(path: &Path, comments: usize) -> anyhow::Result<u64> {
 
 /// Runs `server` with `args`; its wall time in seconds, its peak RSS in KiB
 /// and its standard output.
-fn run_measured(server: &Path, database: &str, args: &[&str]) -> anyhow::Result<(f64, u64, String)> {
+fn run_measured(program: &Path, database: &str, args: &[&str]) -> anyhow::Result<(f64, u64, String)> {
     let started = Instant::now();
-    let child = Command::new(server)
+    let child = Command::new(program)
         .args(args)
         .env("DATABASE_URL", database)
         .stdout(Stdio::piped())
@@ -101,8 +104,9 @@ fn size_of_database(file: &Path) -> u64 {
 }
 
 /// Both imports, then the larger one again (nothing new: the idempotent path).
-pub fn measure(server: &Path, scratch: &Path) -> anyhow::Result<Value> {
+pub fn measure(server: &Path, isso: &Path, scratch: &Path) -> anyhow::Result<Value> {
     let mut runs = Vec::new();
+    let mut peer = Value::Null;
     for comments in [100_000, 1_000_000] {
         let export = scratch.join(format!("disqus-{comments}.xml"));
         let bytes = generate(&export, comments)?;
@@ -114,6 +118,9 @@ pub fn measure(server: &Path, scratch: &Path) -> anyhow::Result<Value> {
         let (secs, peak_kb, summary) = run_measured(server, &database, &args)?;
         ensure!(summary.contains(&format!("comments: {comments} read; {comments} imported")), "{summary}");
         let size = size_of_database(&db_file);
+        if comments == 100_000 {
+            peer = isso_import(isso, &export, scratch, comments)?;
+        }
         let again = if comments == 1_000_000 {
             let (secs, peak_kb, summary) = run_measured(server, &database, &args)?;
             ensure!(summary.contains(&format!("skipped (already imported: {comments})")), "{summary}");
@@ -141,5 +148,25 @@ pub fn measure(server: &Path, scratch: &Path) -> anyhow::Result<Value> {
             let _ = std::fs::remove_file(format!("{}{suffix}", db_file.display()));
         }
     }
-    Ok(json!({ "runs": runs }))
+    Ok(json!({ "runs": runs, "isso": peer }))
+}
+
+/// Isso 0.14's importer on the same export (`--empty-id`: threads by their
+/// page's path), into a fresh database of its own.
+fn isso_import(isso: &Path, export: &Path, scratch: &Path, comments: usize) -> anyhow::Result<Value> {
+    let db = scratch.join("isso-import.db");
+    let config = scratch.join("isso-import.cfg");
+    std::fs::write(&config, format!("[general]\ndbpath = {}\nhost = https://www.partner.example/\n", db.display()))?;
+    let (config, export) = (config.to_str().context("path")?, export.to_str().context("path")?);
+    let args = ["-c", config, "import", "--type", "disqus", "--empty-id", export];
+    let (secs, peak_kb, _) = run_measured(isso, "", &args)?;
+    println!(
+        "    Isso 0.14, the same {comments} comments: {secs:.1} s, {:.0} comments/s, peak RSS {:.1} MB",
+        comments as f64 / secs,
+        peak_kb as f64 / 1024.0
+    );
+    let _ = std::fs::remove_file(&db);
+    Ok(
+        json!({"comments": comments, "seconds": secs, "comments_per_s": comments as f64 / secs, "peak_rss_mb": peak_kb as f64 / 1024.0}),
+    )
 }
