@@ -246,6 +246,8 @@ pub struct Summary {
     pub problems: Vec<String>,
     pub problem_count: u64,
     pub elapsed: Duration,
+    /// The most memory the process held (Linux's VmHWM), in KiB, where known.
+    pub peak_memory_kb: Option<u64>,
 }
 
 impl Summary {
@@ -300,7 +302,11 @@ impl fmt::Display for Summary {
             }
         }
         let secs = self.elapsed.as_secs_f64();
-        write!(f, "took {secs:.1} s ({:.0} comments/s)", self.comments as f64 / secs.max(0.001))
+        write!(f, "took {secs:.1} s ({:.0} comments/s)", self.comments as f64 / secs.max(0.001))?;
+        match self.peak_memory_kb {
+            Some(kb) => write!(f, ", peak memory {:.1} MB", kb as f64 / 1024.0),
+            None => Ok(()),
+        }
     }
 }
 
@@ -380,7 +386,15 @@ pub async fn run(db: &Db, format: Format, path: &Path, options: &Options) -> any
     let mut summary = writer.summary;
     summary.orphans = if options.dry_run { 0 } else { comments::adopt_orphans(db).await? };
     summary.elapsed = started.elapsed();
+    summary.peak_memory_kb = peak_memory_kb();
     Ok(summary)
+}
+
+/// The most memory this process has held (VmHWM), in KiB, on Linux.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn fail(path: &Path, problem: &Problem) -> anyhow::Error {
