@@ -981,7 +981,7 @@ pub async fn adopt_orphans(db: &Db) -> Result<u64> {
         if found.is_empty() {
             break;
         }
-        let mut tx = db.begin().await?;
+        let mut tx = db::begin_writing(db).await?;
         for (id, parent, parent_thread) in found {
             if parent == id || parent_thread == Some(id) {
                 sqlx::query("UPDATE comments SET source_parent = NULL WHERE id = $1")

@@ -103,6 +103,19 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     Ok(pool)
 }
 
+/// A transaction that will write: on SQLite it takes the database's write
+/// lock at once (a write that changes nothing), waiting for it as any write
+/// does; one that read first would fail at its first write if another
+/// connection had written meanwhile (SQLITE_BUSY_SNAPSHOT).
+pub async fn begin_writing(db: &Db) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    if Backend::of(db) == Backend::Sqlite {
+        // `sqlite_sequence` is SQLite's own table (the AUTOINCREMENT counters).
+        sqlx::query("UPDATE sqlite_sequence SET seq = seq WHERE 0").execute(&mut *tx).await?;
+    }
+    Ok(tx)
+}
+
 pub async fn ping(db: &Db) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT 1").execute(db).await.map(drop)
 }

@@ -38,7 +38,12 @@ use crate::publishers::{self, Publisher};
 use crate::{articles, import};
 
 /// Comments written per transaction.
-const BATCH: usize = 500;
+const BATCH: usize = 200;
+/// On SQLite, the pause after each transaction, as a share of how long it
+/// held the database's one write lock: the readers' posts, waiting for that
+/// lock, take it meanwhile (without it, an import of minutes would keep them
+/// waiting past their timeout).
+const SQLITE_PAUSE: u32 = 3;
 /// Problems listed in the summary (all are counted).
 const SHOWN_PROBLEMS: usize = 20;
 
@@ -368,6 +373,7 @@ pub async fn run(db: &Db, format: Format, path: &Path, options: &Options) -> any
         threads: HashMap::with_capacity(threads.min(1 << 20) as usize),
         summary: Summary { format: Some(format), dry_run: options.dry_run, ..Summary::default() },
         tx: None,
+        began: Instant::now(),
         batch: 0,
         dry_keys: HashSet::new(),
     };
@@ -436,6 +442,8 @@ struct Writer<'a> {
     threads: HashMap<String, Target>,
     summary: Summary,
     tx: Option<sqlx::Transaction<'static, sqlx::Any>>,
+    /// When the transaction began.
+    began: Instant,
     batch: usize,
     /// In a dry run: the pages of the articles that would be created.
     dry_keys: HashSet<String>,
@@ -444,7 +452,8 @@ struct Writer<'a> {
 impl Writer<'_> {
     async fn tx(&mut self) -> anyhow::Result<&mut sqlx::Transaction<'static, sqlx::Any>> {
         if self.tx.is_none() {
-            self.tx = Some(self.db.begin().await?);
+            self.tx = Some(db::begin_writing(self.db).await?);
+            self.began = Instant::now();
         }
         Ok(self.tx.as_mut().expect("just begun"))
     }
@@ -455,6 +464,9 @@ impl Writer<'_> {
                 tx.rollback().await?;
             } else {
                 tx.commit().await?;
+            }
+            if db::Backend::of(self.db) == db::Backend::Sqlite {
+                tokio::time::sleep(self.began.elapsed() / SQLITE_PAUSE).await;
             }
         }
         self.batch = 0;

@@ -544,3 +544,53 @@ async fn a_comment_listed_twice_in_one_file_is_imported_once() {
     assert_eq!((summary.imported, summary.skipped.get("already imported")), (1, Some(&1)), "{summary}");
     assert_eq!(count(&db, "SELECT count(*) FROM comments").await, 1);
 }
+
+#[tokio::test]
+async fn an_import_goes_on_while_the_server_takes_comments_on_the_same_database() {
+    let db = common::db().await;
+    publisher(&db, "Le Courrier", &["partner.example"]).await;
+    let app = test_app(db.clone()).await;
+    let mut xml = String::from("<disqus xmlns:dsq=\"x\">");
+    for t in 0..30 {
+        xml.push_str(&format!("<thread dsq:id=\"{t}\"><link>https://partner.example/t/{t}</link></thread>"));
+    }
+    for n in 0..3_000 {
+        let parent = if n >= 30 && n % 3 == 0 { format!("<parent dsq:id=\"{}\"/>", n - 30) } else { String::new() };
+        xml.push_str(&format!(
+            "<post dsq:id=\"{n}\"><message>&lt;p&gt;n° {n}&lt;/p&gt;</message><thread dsq:id=\"{}\"/>{parent}</post>",
+            n % 30
+        ));
+    }
+    xml.push_str("</disqus>");
+    let file = scratch("busy.xml");
+    std::fs::write(&file, xml).unwrap();
+    // Readers post on another article the whole time, through other connections.
+    let (key, _) = (common::publisher(&db, "Autre", &["autre.example"]).await.1, ());
+    let article = json!({"title": "Autre", "language": "fr", "body": [{"paragraph": [{"text": "Texte."}]}]});
+    assert_eq!(send(&app, authed("PUT", "/api/v1/articles/autre", &key, article)).await.status, 201);
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (app, done) = (
+            common::test_app_with(db.clone(), encart_server::Moderation::Open, encart_server::PostRate::unlimited())
+                .await,
+            done.clone(),
+        );
+        tokio::spawn(async move {
+            let mut posted = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let body = json!({"author": "Lectrice", "body": format!("Pendant l'import, n° {posted}.")}).to_string();
+                let answer = common::post(&app, "/api/v1/articles/autre/comments", body).await;
+                assert_eq!(answer.status, 201, "{}", answer.json);
+                posted += 1;
+            }
+            posted
+        })
+    };
+    let summary = migrate::run(&db, Format::Disqus, &file, &options(SITE)).await;
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let posted = writer.await.unwrap();
+    let summary = summary.unwrap();
+    assert_eq!(summary.imported, 3_000, "{summary}");
+    assert!(posted > 10, "the readers' posts went on meanwhile: {posted}");
+    assert_eq!(count(&db, "SELECT count(*) FROM comments WHERE source IS NOT NULL").await, 3_000);
+}
