@@ -971,8 +971,8 @@ pub async fn import(tx: &mut Tx<'_>, new: &Imported<'_>) -> Result<Option<i64>> 
 /// thread (a cycle in the source) stays at the top level.
 pub async fn adopt_orphans(db: &Db) -> Result<u64> {
     loop {
-        let found: Vec<(i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT c.id, p.id, p.thread_id FROM comments c
+        let found: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT c.id, p.id FROM comments c
              JOIN comments p ON p.article_id = c.article_id AND p.source = c.source_parent
              WHERE c.source_parent IS NOT NULL ORDER BY c.id LIMIT 500",
         )
@@ -982,22 +982,24 @@ pub async fn adopt_orphans(db: &Db) -> Result<u64> {
             break;
         }
         let mut tx = db::begin_writing(db).await?;
-        for (id, parent, parent_thread) in found {
-            if parent == id || parent_thread == Some(id) {
-                sqlx::query("UPDATE comments SET source_parent = NULL WHERE id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
-                continue;
-            }
+        for (orphan, parent) in found {
             // The comment under its parent, then each answer below it again.
-            let mut todo = vec![(id, parent)];
+            let mut todo = vec![(orphan, parent)];
             while let Some((id, parent)) = todo.pop() {
                 let row: (i64, Option<i64>, Option<i64>, i64) =
                     sqlx::query_as("SELECT id, parent_id, thread_id, depth FROM comments WHERE id = $1")
                         .bind(parent)
                         .fetch_one(&mut *tx)
                         .await?;
+                // A parent within the orphan's own thread (as it is now, after
+                // the adoptions before it): a cycle in the source.
+                if id == orphan && (row.0 == orphan || row.2 == Some(orphan)) {
+                    sqlx::query("UPDATE comments SET source_parent = NULL WHERE id = $1")
+                        .bind(orphan)
+                        .execute(&mut *tx)
+                        .await?;
+                    break;
+                }
                 let to = Parent::answering(row);
                 sqlx::query(
                     "UPDATE comments SET parent_id = $1, thread_id = $2, depth = $3, source_parent = NULL WHERE id = $4",

@@ -594,3 +594,44 @@ async fn an_import_goes_on_while_the_server_takes_comments_on_the_same_database(
     assert!(posted > 10, "the readers' posts went on meanwhile: {posted}");
     assert_eq!(count(&db, "SELECT count(*) FROM comments WHERE source IS NOT NULL").await, 3_000);
 }
+
+#[tokio::test]
+async fn answers_whose_parents_answer_them_back_stay_at_the_top_level() {
+    let db = common::db().await;
+    publisher(&db, "Le Courrier", &["partner.example"]).await;
+    // A answers X and B answers Y, both read before them; X answers B and Y
+    // answers A: two cycles through comments read later, which the source should
+    // not hold but an import must survive.
+    let post = |id: &str, parent: &str| {
+        format!(
+            "<post dsq:id=\"{id}\"><message>{id}</message><thread dsq:id=\"1\"/><parent dsq:id=\"{parent}\"/></post>"
+        )
+    };
+    let xml = format!(
+        "<disqus xmlns:dsq=\"x\"><thread dsq:id=\"1\"><link>https://partner.example/a</link></thread>{}{}{}{}{}</disqus>",
+        post("A", "X"),
+        post("B", "Y"),
+        post("X", "B"),
+        post("Y", "A"),
+        post("C", "C")
+    );
+    let file = scratch("cycles.xml");
+    std::fs::write(&file, xml).unwrap();
+    // (Adopting A first once made B's adoption walk the cycle for ever.)
+    let summary = tokio::time::timeout(std::time::Duration::from_secs(60), run(&db, Format::Disqus, &file, SITE))
+        .await
+        .expect("the import ends");
+    assert_eq!((summary.imported, summary.orphans), (5, 0), "{summary}");
+    // Every comment reaches the top level by its parents, none twice.
+    let rows: Vec<(i64, Option<i64>)> =
+        sqlx::query_as("SELECT id, parent_id FROM comments").fetch_all(&db).await.unwrap();
+    for (id, _) in &rows {
+        let mut at = Some(*id);
+        let mut steps = 0;
+        while let Some(current) = at {
+            at = rows.iter().find(|(i, _)| *i == current).unwrap().1;
+            steps += 1;
+            assert!(steps <= 3, "comment {id} is in a cycle: {rows:?}");
+        }
+    }
+}
