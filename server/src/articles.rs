@@ -161,7 +161,7 @@ pub enum Author {
 /// replacing another's (or the operator's) article gets a 403 and nothing
 /// changes. Returns the article as stored.
 pub async fn save(db: &Db, article: &Article, author: Author) -> Result<(Upserted, Article)> {
-    let mut tx = db.begin().await?;
+    let mut tx = db::begin_writing(db).await?;
     // The version it replaces, with its owner: one read.
     let before: Option<(Option<i64>, ArticleRow)> = {
         let row: Option<OwnedRow> =

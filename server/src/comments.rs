@@ -343,7 +343,7 @@ impl Author<'_> {
 pub async fn erase(db: &Db, sites: &[Site], article: i64, id: &str, author: Author<'_>) -> Result<()> {
     let not_found = || Error::not_found("comment");
     let id: i64 = id.parse().map_err(|_| not_found())?;
-    let mut tx = db.begin().await?;
+    let mut tx = db::begin_writing(db).await?;
     let found: Option<(i64,)> = author.posted(&mut tx, "id", "status != 'deleted'", article, id).await?;
     found.ok_or_else(not_found)?;
     announce(&mut tx, sites, id, Event::Deleted, None).await?;

@@ -167,7 +167,7 @@ pub struct Decided {
 /// transaction with a log entry each; their open reports are resolved, and
 /// the webhooks of their articles' sites among `sites` told.
 pub async fn decide(db: &Db, sites: &[Site], moderator: &str, decision: Decision, ids: &[i64]) -> Result<Decided> {
-    let mut tx = db.begin().await?;
+    let mut tx = db::begin_writing(db).await?;
     let mut slugs = Vec::new();
     let mut count = 0;
     for &id in ids {

@@ -300,13 +300,11 @@ async fn unsubscribe(State(state): State<AppState>, Query(link): Query<Link>) ->
         return Ok(page(StatusCode::BAD_REQUEST, words.lang, words.invalid, None));
     };
     if scope == "all" {
-        // Read before the transaction: on SQLite, one that reads first and
-        // then writes fails at once if another connection wrote meanwhile.
+        let mut tx = db::begin_writing(&state.db).await?;
         let email: Option<String> = sqlx::query_scalar("SELECT email FROM mail_addresses WHERE id = $1")
             .bind(address)
-            .fetch_optional(&state.db)
+            .fetch_optional(&mut *tx)
             .await?;
-        let mut tx = state.db.begin().await?;
         if let Some(email) = email {
             sqlx::query("INSERT INTO mail_unsubscribed (address_hash, created_at) VALUES ($1, $2) ON CONFLICT (address_hash) DO NOTHING")
                 .bind(state.secrets.address_hash(&email))
