@@ -11,6 +11,8 @@
  *   data-sort="newest|oldest|recommended": order of the comments until the
  *     reader picks one (default: the site's, else newest);
  *   data-render="client": no server-rendered first view (see below);
+ *   data-load="eager": the module at once (see below; client rendering
+ *     implies it);
  *   data-auth-token="JWT": the reader's sign-in token, signed by the site's
  *     backend (README, "Signing readers in"); sent only with the requests
  *     made as that reader, never with the shared ones.
@@ -22,11 +24,17 @@
  *   then waits for encart.signIn), and "encart:sign-out" when the reader
  *   signs out in it (the page may end its own session too).
  *
- * Each widget lives in its own open shadow root. The wasm module is loaded
- * once per page and CDN, however many widgets and loader tags there are.
- * While it loads, each widget's first view, rendered by the API, is shown at
- * once; the module then hydrates it in place. When the first view cannot be
- * had, the module renders the widget itself. The host element's
+ * Each widget lives in its own open shadow root. Each widget's first view,
+ * rendered by the API, is shown at once. The wasm module is loaded only when
+ * a reader is about to need it: when the widget's discussion comes within
+ * one and a half screens of view, or the reader touches, clicks, focuses or
+ * types in the widget, or the page says data-load="eager". It is loaded once
+ * per page and CDN, however many widgets and loader tags there are, and
+ * hydrates each first view in place. What the reader did with a control
+ * before it ran (sent the form, asked for an answer form, more comments,
+ * another order, theme or size, a report) is held, shown busy after 100 ms,
+ * and done once when it runs. When the first view cannot be had, the module
+ * is loaded at once and renders the widget itself. The host element's
  * `data-encart` says where a widget stands: "loading", then "hydrated" or
  * "rendered" once the module runs it, "static" (first view only) or
  * "fallback" when the module cannot run on the page, "unmounted" once the
@@ -87,8 +95,11 @@
   // opens the store): paid here, before any download starts, rather than
   // between the module's and the first view's.
   saved(THEME_KEY);
-  var ready = modules[base];
-  if (!ready) {
+
+  // The module of this CDN, started on the first call (by any loader tag).
+  function load() {
+    var ready = modules[base];
+    if (ready) return ready;
     // The wasm is compiled while it downloads, alongside the glue's download
     // (not after it); a CDN that mislabels it still works, with a second fetch.
     var url = base + "__WASM__";
@@ -106,6 +117,7 @@
     ready.module = module;
     // Awaited by each widget once its first view is in: handled meanwhile.
     ready.catch(function () {});
+    return ready;
   }
 
   // The glue at `url` (a new import is a new instance) running `module`.
@@ -148,6 +160,7 @@
         return /^(newest|oldest|recommended)$/.test(s);
       })[0],
       render: d.render || data.render,
+      eager: (d.load || data.load) === "eager" || (d.render || data.render) === "client",
       ownToken: d.authToken || data.authToken || undefined
     };
   }
@@ -223,55 +236,142 @@
     };
     if (config.render === "client" || !config.url) return run(target, config, done);
 
-    // Until the module runs the form, a reader's "send" is held (a form
-    // without its handler would reload the page), then replayed.
-    var held = null;
-    var hold = function (e) {
-      e.preventDefault();
-      held = e.target;
-    };
-    root.addEventListener("submit", hold, true);
+    // Until the module runs, what the reader does with a control is held
+    // (a form without its handler would reload the page), then done once.
+    var held = hold(root);
+    var wanted = null;
     firstView(config).then(function (view) {
       if (!view || typeof view.html != "string" || !show(root, target, view)) {
-        root.removeEventListener("submit", hold, true);
+        held.stop();
         return run(target, config, done);
       }
       config.build = view.build;
       config.state = view.state;
       var started = function (widget) {
-        root.removeEventListener("submit", hold, true);
+        held.stop();
         done(widget);
-        if (held && held.isConnected) held.requestSubmit();
+        held.replay();
       };
-      ready
-        .then(function (glue) {
-          config.authToken = token(config);
-          try {
-            started(glue.mount(target, config));
-          } catch (e) {
-            // Hydration failed midway (a page that edited the view, say):
-            // render afresh in a new instance of the module.
-            console.error("encart: the first view could not be taken over", e);
-            config.build = null;
-            return start(glueUrl + "?fresh", ready.module).then(function (glue) {
+      var go = function () {
+        if (wanted) return;
+        wanted = true;
+        held.stop(true);
+        load()
+          .then(function (glue) {
+            config.authToken = token(config);
+            try {
               started(glue.mount(target, config));
-            });
+            } catch (e) {
+              // Hydration failed midway (a page that edited the view, say):
+              // render afresh in a new instance of the module.
+              console.error("encart: the first view could not be taken over", e);
+              config.build = null;
+              return start(glueUrl + "?fresh", load().module).then(function (glue) {
+                started(glue.mount(target, config));
+              });
+            }
+          })
+          .catch(function (e) {
+            console.error("encart: the widget could not start", e);
+            held.stop();
+            // The article and comments stay; the form says it cannot send.
+            var note = document.createElement("p");
+            note.className = "form-status unavailable";
+            note.setAttribute("role", "status");
+            note.textContent = view.unavailable;
+            var form = root.querySelector(".new-comment form");
+            if (form) form.insertBefore(note, form.firstChild);
+            var controls = root.querySelectorAll("button, input, textarea, select");
+            for (var i = 0; i < controls.length; i++) controls[i].disabled = true;
+            done("static");
+          });
+      };
+      held.onUse(go);
+      if (config.eager || !window.IntersectionObserver) return go();
+      // The discussion (or, without one, the whole view) within one and a
+      // half screens of view.
+      var near = new IntersectionObserver(
+        function (entries) {
+          for (var i = 0; i < entries.length; i++) {
+            if (entries[i].isIntersecting) {
+              near.disconnect();
+              return go();
+            }
           }
-        })
-        .catch(function (e) {
-          console.error("encart: the widget could not start", e);
-          // The article and comments stay; the form says it cannot send.
-          var note = document.createElement("p");
-          note.className = "form-status unavailable";
-          note.setAttribute("role", "status");
-          note.textContent = view.unavailable;
-          var form = root.querySelector(".new-comment form");
-          if (form) form.insertBefore(note, form.firstChild);
-          var controls = root.querySelectorAll("button, input, textarea, select");
-          for (var i = 0; i < controls.length; i++) controls[i].disabled = true;
-          done("static");
-        });
+        },
+        { rootMargin: "150% 0px 150% 0px" }
+      );
+      near.observe(root.querySelector(".picks, .comments") || target);
     });
+  }
+
+  // What a reader does in `root` before the module runs it: each control's
+  // last click or change, and a form's "send", held in order, each once.
+  // `onUse(f)` calls f at the first focus, touch, click or key; `stop(using)`
+  // stops holding (still calling f if `using`); `replay()` does what was held,
+  // on the controls still in the page.
+  function hold(root) {
+    var actions = [];
+    var use = null;
+    var busy = null;
+    var late = false;
+    var mark = function () {
+      late = true;
+      for (var i = 0; i < actions.length; i++) {
+        var action = actions[i];
+        var shown = action.type === "submit" ? action.control.querySelector("[type=submit]") || action.control : action.control;
+        shown.setAttribute("aria-busy", "true");
+      }
+    };
+    var used = function () {
+      if (use) use();
+    };
+    var uses = ["focusin", "pointerdown", "keydown"];
+    var keep = function (e) {
+      var control = e.target.closest && e.target.closest("button, select, form");
+      if (!control) return;
+      var form = e.type === "submit" && control.tagName === "FORM";
+      var select = e.type === "change" && control.tagName === "SELECT";
+      var button = e.type === "click" && control.tagName === "BUTTON" && control.type === "button";
+      if (!form && !select && !button) return;
+      if (!select) e.preventDefault();
+      for (var i = 0; i < actions.length; i++) if (actions[i].control === control) actions.splice(i--, 1);
+      actions.push({ control: control, type: e.type });
+      used();
+      // Busy, if the module takes a while.
+      if (late) mark();
+      else if (!busy) busy = setTimeout(mark, 100);
+    };
+    var kept = ["click", "change", "submit"];
+    var listen = function (names, f, on) {
+      for (var i = 0; i < names.length; i++) root[on ? "addEventListener" : "removeEventListener"](names[i], f, true);
+    };
+    listen(uses, used, true);
+    listen(kept, keep, true);
+    return {
+      onUse: function (f) {
+        use = f;
+      },
+      stop: function (using) {
+        listen(uses, used, false);
+        if (!using) {
+          listen(kept, keep, false);
+          clearTimeout(busy);
+          var marked = root.querySelectorAll("[aria-busy]");
+          for (var i = 0; i < marked.length; i++) marked[i].removeAttribute("aria-busy");
+        }
+      },
+      replay: function () {
+        var todo = actions.splice(0);
+        for (var i = 0; i < todo.length; i++) {
+          var control = todo[i].control;
+          if (!control.isConnected) continue;
+          if (todo[i].type === "submit") control.requestSubmit();
+          else if (todo[i].type === "change") control.dispatchEvent(new Event("change", { bubbles: true }));
+          else control.click();
+        }
+      }
+    };
   }
 
   // The module renders the widget itself: the article and its first
@@ -281,7 +381,7 @@
       config.articleResponse = get(config.url);
       config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE + (config.sort ? "&sort=" + config.sort : ""));
     }
-    ready
+    load()
       .then(function (glue) {
         config.authToken = token(config);
         done(glue.mount(target, config));

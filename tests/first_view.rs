@@ -211,3 +211,156 @@ async fn a_saved_theme_and_size_are_in_the_first_view_without_a_flash() {
     assert_eq!(console(&world).await, json!([]));
     world.close().await;
 }
+
+/// What the page fetched of the module (`.wasm`, glue) and where its widgets stand.
+async fn module_loads(world: &World) -> Value {
+    world
+        .js(
+            &format!(
+                r#"{WIDGET_JS} const names = performance.getEntriesByType("resource").map((e) => e.name);
+                   return {{ wasm: names.filter((n) => n.endsWith(".wasm")).length,
+                            glue: names.filter((n) => /encart-[0-9a-f]+\.js$/.test(n)).length,
+                            states: hosts().map((h) => h.getAttribute("data-encart")) }};"#
+            ),
+            Value::Null,
+        )
+        .await
+}
+
+/// Scrolls the page so that widget `nth`'s discussion starts `screens`
+/// screen heights below the top of the window.
+async fn discussion_below(world: &World, nth: usize, screens: f64) {
+    let script = format!(
+        "{WIDGET_JS} const [nth, screens] = arguments[0];
+         const d = hosts()[nth].shadowRoot.querySelector('.comments');
+         window.scrollTo(0, d.getBoundingClientRect().top + window.scrollY - screens * window.innerHeight);"
+    );
+    world.js(&script, json!([nth, screens])).await;
+}
+
+/// Waits, without scrolling, until the widgets' states are `expected`.
+async fn wait_states(world: &World, expected: Value) -> Value {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let loads = module_loads(world).await;
+        if loads["states"] == expected {
+            return loads;
+        }
+        assert!(std::time::Instant::now() < deadline, "the widgets never were {expected}: {loads}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_module_comes_when_the_reader_nears_a_discussion_once_for_every_widget() {
+    let world = world("on-demand").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("long.html").await;
+    // Both first views are in at once, far below the first screen.
+    for nth in [0, 1] {
+        assert_eq!(world.wait_for_view(nth, ".comment", false).await["title"], TITLE);
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        module_loads(&world).await,
+        json!({"wasm": 0, "glue": 0, "states": ["loading", "loading"]}),
+        "nothing of the module for a reader at the top of the page"
+    );
+    // Nearing the first discussion: still nearly three screens away, then two.
+    discussion_below(&world, 0, 2.8).await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(module_loads(&world).await["wasm"], 0, "2.8 screens away");
+    discussion_below(&world, 0, 2.0).await;
+    let loads = wait_states(&world, json!(["hydrated", "loading"])).await;
+    assert_eq!(loads["wasm"], 1, "two screens away: {loads}");
+    // The second widget, further on, runs on the same module.
+    discussion_below(&world, 1, 0.5).await;
+    let loads = wait_states(&world, json!(["hydrated", "hydrated"])).await;
+    assert_eq!(loads, json!({"wasm": 1, "glue": 1, "states": ["hydrated", "hydrated"]}), "one module for both");
+    let seen = world.wait_for(1, ".comment").await;
+    assert_eq!(seen["heading"], "1 comment");
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
+
+#[tokio::test]
+async fn data_load_eager_loads_the_module_at_once() {
+    let world = world("eager").await;
+    world.open("eager.html").await;
+    let loads = wait_states(&world, json!(["hydrated"])).await;
+    assert_eq!(loads["wasm"], 1);
+    assert_eq!(world.js("return window.scrollY", Value::Null).await, 0, "without the reader coming near");
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
+
+/// The controls marked busy in widget 0, by class.
+async fn busy(world: &World) -> Value {
+    let script = format!(
+        "{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('[aria-busy=true]')].map((e) => e.className).sort();"
+    );
+    world.js(&script, Value::Null).await
+}
+
+#[tokio::test]
+async fn each_control_used_before_the_module_runs_is_done_once_when_it_does() {
+    let world = world("first-view-replayed").await;
+    for n in 0..45 {
+        world.seed_comment(&format!("Lecteur {n}"), &format!("Avis numéro {n}."), None).await;
+    }
+    world.open("held.html#hold").await;
+    world.wait_for_view(0, ".comment", false).await;
+    // Newest first: the first comment is the last seeded.
+    world.click(0, "button.theme-dark").await;
+    world.click(0, "button.size-large").await;
+    world.click(0, ".thread > li.comment:nth-child(1) button.reply").await;
+    world.click(0, ".thread > li.comment:nth-child(2) button.report").await;
+    world.click(0, "button.load-more").await;
+    world.click(0, "button.load-more").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(module_loads(&world).await["states"], json!(["loading"]), "the module is held");
+    assert_eq!(
+        busy(&world).await,
+        json!(["choice size-large", "choice theme-dark", "load-more", "reply", "report"]),
+        "each control waiting shows it"
+    );
+
+    world.js("window.__releaseWasm()", Value::Null).await;
+    let seen = wait_until(&world, "the next page", |s| s["comments"].as_array().unwrap().len() >= 40).await;
+    assert_eq!(seen["state"], "hydrated");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let done = world
+        .js(
+            &format!(
+                "{WIDGET_JS} const root = hosts()[0].shadowRoot; const e = root.querySelector('.encart');
+                 const comment = (n) => root.querySelector(`.thread > li.comment:nth-child(${{n}})`);
+                 return {{ theme: e.dataset.theme, size: e.dataset.size,
+                          replyForms: root.querySelectorAll('.thread .comment-form').length,
+                          replyUnderFirst: !!comment(1).querySelector('.comment-form'),
+                          reasons: comment(2).querySelectorAll('.report-reason').length > 0,
+                          comments: root.querySelectorAll('.thread > li.comment').length,
+                          busy: root.querySelectorAll('[aria-busy]').length }};"
+            ),
+            Value::Null,
+        )
+        .await;
+    assert_eq!(
+        done,
+        json!({"theme": "dark", "size": "large", "replyForms": 1, "replyUnderFirst": true, "reasons": true,
+               "comments": 40, "busy": 0}),
+        "each held action done once (\"more\" twice: one more page)"
+    );
+    assert_eq!(console(&world).await, json!([]));
+
+    // Another order chosen before the module runs (a new page: not only its hash).
+    world.open("held.html?again#hold").await;
+    world.wait_for_view(0, ".comment", false).await;
+    world.element(0, ".sort select").await.select_by_value("oldest").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(busy(&world).await, json!([""]), "the order's list shows it waits");
+    world.js("window.__releaseWasm()", Value::Null).await;
+    let seen = wait_until(&world, "the oldest first", |s| s["comments"][0]["author"] == "Lecteur 0").await;
+    assert_eq!(seen["sort"][0], "oldest");
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}

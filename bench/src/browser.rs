@@ -72,6 +72,15 @@ impl Sites {
         name
     }
 
+    /// Serves `html` at `name` on the partner's site.
+    pub fn add_page(&self, name: &str, html: String) {
+        self.pages.lock().unwrap().insert(name.to_owned(), html);
+    }
+
+    pub fn cdn(&self) -> &str {
+        &self.cdn
+    }
+
     /// The partner's origin, for the CORS of other servers.
     pub fn partner(&self) -> &str {
         &self.partner
@@ -147,9 +156,9 @@ impl Conditions {
 
 /// One Chrome DevTools Protocol command, sent through chromedriver.
 #[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
+pub struct Cdp {
+    pub cmd: &'static str,
+    pub params: Value,
 }
 
 impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
@@ -206,17 +215,23 @@ async fn cold_load(driver: &Chromedriver, url: &str, conditions: Conditions) -> 
         .await
         .context("chromium does not start under chromedriver")?;
     if conditions == Conditions::Throttled {
-        let network = json!({
-            "offline": false, "latency": 150,
-            "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8,
-        });
-        browser.issue_cmd(Cdp { cmd: "Network.enable", params: json!({}) }).await?;
-        browser.issue_cmd(Cdp { cmd: "Network.emulateNetworkConditions", params: network }).await?;
-        browser.issue_cmd(Cdp { cmd: "Emulation.setCPUThrottlingRate", params: json!({ "rate": 4 }) }).await?;
+        throttle(&browser).await?;
     }
     let result = measure(&browser, url).await;
     let _ = browser.close().await;
     result
+}
+
+/// [`Conditions::Throttled`] on `browser`.
+pub async fn throttle(browser: &fantoccini::Client) -> anyhow::Result<()> {
+    let network = json!({
+        "offline": false, "latency": 150,
+        "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8,
+    });
+    browser.issue_cmd(Cdp { cmd: "Network.enable", params: json!({}) }).await?;
+    browser.issue_cmd(Cdp { cmd: "Network.emulateNetworkConditions", params: network }).await?;
+    browser.issue_cmd(Cdp { cmd: "Emulation.setCPUThrottlingRate", params: json!({ "rate": 4 }) }).await?;
+    Ok(())
 }
 
 /// Waits in the page (no WebDriver round-trips while it loads, which would

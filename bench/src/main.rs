@@ -34,6 +34,7 @@ mod migrate;
 mod notify;
 mod report;
 mod server;
+mod vitals;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -46,6 +47,8 @@ use crate::report::{Report, median};
 
 /// Cold loads per page.
 const LOADS: usize = 7;
+/// Loads per page for the Web Vitals (each about 20 s: a reader at the top for 10 s, then at the form).
+const VITALS_LOADS: usize = 5;
 /// Threads measured, by their number of comments.
 const THREADS: [usize; 3] = [20, 1_000, 10_000];
 /// Concurrent writers.
@@ -87,6 +90,9 @@ async fn main() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&scratch);
     let report = result?;
     report.print();
+    if std::env::var_os("ENCART_BENCH_ONLY").is_some() {
+        return Ok(());
+    }
     let (json_path, md_path) = report.write(&args.out)?;
     println!("\nwrote {} and {} in {:.0} s", json_path.display(), md_path.display(), started.elapsed().as_secs_f64());
     Ok(())
@@ -113,6 +119,24 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         std::fs::write(&file, format!("{title} ({size})\n{rest}"))?;
         slugs.push(server::import(&args.server, &database, &file)?);
     }
+    let (file, vitals_title, vitals_paragraphs) = vitals::article(&original, scratch)?;
+    let vitals_slug = server::import(&args.server, &database, &file)?;
+    if std::env::var("ENCART_BENCH_ONLY").as_deref() == Ok("vitals") {
+        let api = server::Server::start(&args.server, &database).await?;
+        http::post_comments(&api.url, &vitals_slug, THREADS[0], WRITERS).await?;
+        let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
+        let isso = isso::Isso::start(&args.isso, scratch, sites.partner())?;
+        isso.seed(THREADS[0]).await?;
+        let view: Value =
+            serde_json::from_slice(&http::get_bytes(&format!("{}/api/v1/articles/{vitals_slug}/embed", api.url)).await?)?;
+        let css = view["css"].as_str().context("the first view has no stylesheet")?;
+        let driver = browser::Chromedriver::start(&args.chromedriver)?;
+        println!("==> Web Vitals on a partner's article page ({VITALS_LOADS} loads per page), alone (ENCART_BENCH_ONLY)");
+        let paragraphs = (vitals_title.as_str(), vitals_paragraphs.as_slice());
+        let pages = vitals::pages(&sites, &driver, &api.url, &vitals_slug, &isso.url, css, paragraphs).await?;
+        report.section("vitals", vitals::measure(&driver, &pages, VITALS_LOADS).await?);
+        return Ok(report);
+    }
 
     println!("==> writes: {WRITERS} concurrent writers");
     let mut api = server::Server::start(&args.server, &database).await?;
@@ -137,6 +161,7 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         }));
     }
     report.section("writes", Value::Array(writes));
+    http::post_comments(&api.url, &vitals_slug, THREADS[0], WRITERS).await?;
     // "Most recommended" needs recommendations: 2,000 comments of the
     // largest thread, each recommended by 1 to 5 readers.
     let recommended = seed_recommendations(&api.url, &slugs[2], &largest).await?;
@@ -302,6 +327,11 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         loads.extend(entries);
     }
     report.section("cold_loads", json!({ "pages": loads, "ratios": ratios }));
+
+    println!("==> Web Vitals on a partner's article page ({VITALS_LOADS} loads per page)");
+    let paragraphs = (vitals_title.as_str(), vitals_paragraphs.as_slice());
+    let pages = vitals::pages(&sites, &driver, &api.url, &vitals_slug, &isso.url, &css, paragraphs).await?;
+    report.section("vitals", vitals::measure(&driver, &pages, VITALS_LOADS).await?);
     report.section("scale", Value::Array(scale));
     report.section("orders", Value::Array(orders));
 

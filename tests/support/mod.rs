@@ -127,13 +127,24 @@ impl World {
 
     /// As [`World::wait_for`]; with `running` false, the server-rendered
     /// first view counts too, before the module takes it over.
+    ///
+    /// The module comes when the reader nears the widget's discussion: to
+    /// have it running, this scrolls there as a reader would (once the
+    /// first view is in), and back to where the page was once it runs.
     pub async fn wait_for_view(&self, nth: usize, selector: &str, running: bool) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
+        let mut scrolled_from = Value::Null;
         loop {
             let seen = self.js(&format!("{WIDGET_JS} return seen(arguments[0], {selector:?});"), json!(nth)).await;
             let started = !seen["state"].is_null() && seen["state"] != "loading";
             if seen["found"] == true && (!running || started) {
+                if !scrolled_from.is_null() {
+                    self.js("window.scrollTo(0, arguments[0]);", scrolled_from).await;
+                }
                 return seen;
+            }
+            if running && scrolled_from.is_null() && seen["state"] == "loading" {
+                scrolled_from = self.js(&format!("{WIDGET_JS} {SCROLL_TO_DISCUSSION_JS}"), json!(nth)).await;
             }
             assert!(Instant::now() < deadline, "{selector} never appeared in widget {nth}: {seen}");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -196,6 +207,17 @@ impl World {
         self.browser.close().await.unwrap();
     }
 }
+
+/// Brings widget `arguments[0]`'s discussion on screen; returns where the
+/// page was scrolled before, or null while its first view is not in.
+const SCROLL_TO_DISCUSSION_JS: &str = r#"
+const root = hosts()[arguments[0]].shadowRoot;
+const discussion = root && root.querySelector(".picks, .comments");
+if (!discussion) return null;
+const from = window.scrollY;
+discussion.scrollIntoView({ block: "nearest" });
+return from;
+"#;
 
 /// Page-side helpers: widget hosts in page order, and what a reader sees in one.
 pub const WIDGET_JS: &str = r##"
