@@ -14,8 +14,16 @@
   observe("longtask", function (e) {
     v.longTasks.push([e.startTime, e.duration]);
   });
+  // Each shift with what moved (the element, in the page or a shadow root).
+  var name = function (node) {
+    if (!node || node.nodeType !== 1) return node ? "#text" : "?";
+    return node.tagName.toLowerCase() + (node.className && typeof node.className == "string" ? "." + node.className.split(" ")[0] : "");
+  };
   observe("layout-shift", function (e) {
-    v.shifts.push([e.startTime, e.value, e.hadRecentInput]);
+    var moved = (e.sources || []).map(function (s) {
+      return name(s.node);
+    });
+    v.shifts.push([e.startTime, e.value, e.hadRecentInput, moved.join(", ")]);
   });
   observe("largest-contentful-paint", function (e) {
     v.lcp = e.startTime;

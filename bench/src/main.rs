@@ -13,6 +13,11 @@
 //!    1.6 Mbit/s, CPU 4x), to the title, to 20 comments and to a usable form,
 //!    against the floor of the same DOM written into the page (a declarative
 //!    shadow root);
+//!    then Web Vitals (`vitals.rs`): a partner's article page on a throttled
+//!    phone, the module on demand, eager and client rendering, Isso under
+//!    the same article, and the floor: total blocking time, longest task,
+//!    CLS, LCP, bytes and requests for a reader who stays at the top for
+//!    10 s, then scrolls to the form (how long it waits for it) and comes back;
 //! 4. scale: first page of threads of 20, 1,000 and 10,000 comments; the
 //!    10,000-comment thread in each order (newest, oldest, most recommended,
 //!    with recommendations seeded), server time and time to 20 comments;
@@ -127,11 +132,14 @@ async fn run(args: &Args, scratch: &Path) -> anyhow::Result<Report> {
         let sites = browser::Sites::start(&args.dist, &api.url, &slugs).await?;
         let isso = isso::Isso::start(&args.isso, scratch, sites.partner())?;
         isso.seed(THREADS[0]).await?;
-        let view: Value =
-            serde_json::from_slice(&http::get_bytes(&format!("{}/api/v1/articles/{vitals_slug}/embed", api.url)).await?)?;
+        let view: Value = serde_json::from_slice(
+            &http::get_bytes(&format!("{}/api/v1/articles/{vitals_slug}/embed", api.url)).await?,
+        )?;
         let css = view["css"].as_str().context("the first view has no stylesheet")?;
         let driver = browser::Chromedriver::start(&args.chromedriver)?;
-        println!("==> Web Vitals on a partner's article page ({VITALS_LOADS} loads per page), alone (ENCART_BENCH_ONLY)");
+        println!(
+            "==> Web Vitals on a partner's article page ({VITALS_LOADS} loads per page), alone (ENCART_BENCH_ONLY)"
+        );
         let paragraphs = (vitals_title.as_str(), vitals_paragraphs.as_slice());
         let pages = vitals::pages(&sites, &driver, &api.url, &vitals_slug, &isso.url, css, paragraphs).await?;
         report.section("vitals", vitals::measure(&driver, &pages, VITALS_LOADS).await?);

@@ -111,6 +111,7 @@ impl Report {
                 &format!("| {name} | {} | {} |\n", cell(num(&r["unthrottled"][key])), cell(num(&r["throttled"][key])));
         }
         out += "\n";
+        out += &vitals_markdown(self.get("vitals"));
 
         out += "## Scale: the first page of a thread\n\n";
         out += "| thread | server, cold (ms) | server, warm median (ms) | 20 comments in the DOM, median (ms) |\n|--:|--:|--:|--:|\n";
@@ -217,6 +218,86 @@ impl Report {
         );
         out
     }
+}
+
+/// The Web Vitals section: each page's medians, then encart's (module on
+/// demand) as ratios to Isso's and the floor's.
+fn vitals_markdown(v: &Value) -> String {
+    let Some(pages) = v["pages"].as_array() else { return String::new() };
+    let median = |p: &Value, part: &str, key: &str| p[part][key]["median"].as_f64().unwrap_or(f64::NAN);
+    let whole = |x: f64| if x.is_nan() { "–".to_owned() } else { format!("{x:.0}") };
+    let shift = |x: f64| if x.is_nan() { "–".to_owned() } else { format!("{x:.3}") };
+    let mut out = format!(
+        "## Web Vitals on a partner's article page ({}; medians of {} loads)\n\n",
+        v["conditions"].as_str().unwrap_or("?"),
+        v["loads"]
+    );
+    out += "*At the top*: a reader who stays at the top of the page for 10 s. *To the form*: the same reader then \
+            scrolls down to the form at 2,000 px/s and types; *wait* is from the form entering the screen to its \
+            being usable. *Again*: a repeat visit, the module in the HTTP cache. Bytes are on the wire (headers and \
+            bodies), in all and (in brackets) from origins other than the page's: the embed's.\n\n";
+    out += "| page | TBT (ms) | longest task (ms) | CLS | LCP (ms) | bytes | requests | to the form: wait (ms) | TBT (ms) | CLS | bytes | again: wait (ms) | bytes |\n";
+    out += "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n";
+    for p in pages {
+        let bytes = |part: &str| {
+            let (all, embed) = (median(p, part, "bytes"), median(p, part, "embed_bytes"));
+            if all.is_nan() { "–".to_owned() } else { format!("{all:.0} ({embed:.0})") }
+        };
+        out += &format!(
+            "| {} | {} | {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} | {} | {} |\n",
+            p["page"].as_str().unwrap_or("?"),
+            whole(median(p, "top", "tbt_ms")),
+            whole(median(p, "top", "longest_task_ms")),
+            shift(median(p, "top", "cls")),
+            whole(median(p, "top", "lcp_ms")),
+            bytes("top"),
+            whole(median(p, "top", "requests")),
+            whole(median(p, "top", "embed_requests")),
+            whole(median(p, "reader", "form_wait_ms")),
+            whole(median(p, "reader", "tbt_ms")),
+            shift(median(p, "reader", "cls")),
+            bytes("reader"),
+            whole(median(p, "repeat", "form_wait_ms")),
+            bytes("repeat"),
+        );
+    }
+    let by = |embed: &str| pages.iter().find(|p| p["embed"] == embed);
+    let (Some(ours), Some(isso), Some(floor)) = (pages.first(), by("isso"), by("floor")) else { return out };
+    let ratio = |a: f64, b: f64| {
+        if a.is_nan() || b.is_nan() {
+            "–".to_owned()
+        } else if b == 0.0 {
+            if a == 0.0 { "both 0".to_owned() } else { "(0 there)".to_owned() }
+        } else {
+            format!("{:.2}", a / b)
+        }
+    };
+    out += &format!(
+        "\n| {} | value | to Isso | to the floor |\n|---|--:|--:|--:|\n",
+        ours["page"].as_str().unwrap_or("?")
+    );
+    for (name, part, key) in [
+        ("TBT at the top (ms)", "top", "tbt_ms"),
+        ("longest task at the top (ms)", "top", "longest_task_ms"),
+        ("CLS at the top", "top", "cls"),
+        ("LCP (ms)", "top", "lcp_ms"),
+        ("bytes at the top", "top", "bytes"),
+        ("the embed's bytes at the top", "top", "embed_bytes"),
+        ("the embed's bytes at the top, bodies only", "top", "embed_body_bytes"),
+        ("TBT to the form (ms)", "reader", "tbt_ms"),
+        ("bytes to the form", "reader", "bytes"),
+        ("form: wait after entering the screen (ms)", "reader", "form_wait_ms"),
+        ("again: wait (ms)", "repeat", "form_wait_ms"),
+    ] {
+        let value = median(ours, part, key);
+        let cell = if key == "cls" { shift(value) } else { whole(value) };
+        out += &format!(
+            "| {name} | {cell} | {} | {} |\n",
+            ratio(value, median(isso, part, key)),
+            ratio(value, median(floor, part, key))
+        );
+    }
+    out + "\n"
 }
 
 /// Every file the browser downloads for one widget: the dist files and the

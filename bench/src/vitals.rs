@@ -65,12 +65,16 @@ struct Load {
 }
 
 /// What the observers saw, up to a point.
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone)]
 struct Vitals {
     tbt_ms: f64,
     longest_task_ms: f64,
     cls: f64,
     lcp_ms: Option<f64>,
+    /// What the largest contentful paint was.
+    lcp_element: Option<String>,
+    /// Each layout shift: when, how much, what moved.
+    moved: Vec<String>,
 }
 
 /// Bytes on the wire (headers and bodies, as a data plan counts them) and
@@ -81,6 +85,8 @@ struct Traffic {
     requests: f64,
     embed_bytes: f64,
     embed_requests: f64,
+    /// The embed's bytes without the HTTP headers: its compressed bodies.
+    embed_body_bytes: f64,
 }
 
 pub async fn measure(driver: &Chromedriver, pages: &[Page], loads: usize) -> anyhow::Result<Value> {
@@ -95,6 +101,7 @@ pub async fn measure(driver: &Chromedriver, pages: &[Page], loads: usize) -> any
     for (page, runs) in pages.iter().zip(&runs) {
         let entry = summary(page, runs);
         println!("    {}", line(&entry));
+        println!("        first load: {}", entry["first_load"]);
         out.push(entry);
     }
     Ok(json!({
@@ -135,18 +142,22 @@ async fn reader(browser: &fantoccini::Client, page: &Page) -> anyhow::Result<Loa
     browser.goto(&page.url).await?;
     let now = browser.execute("return performance.now()", vec![]).await?.as_f64().unwrap_or_default();
     tokio::time::sleep(std::time::Duration::from_secs_f64((AT_THE_TOP_MS - now).max(0.0) / 1000.0)).await;
-    let mut load = Load {
-        top: vitals(browser).await?,
-        top_traffic: log.read(browser).await?,
-        ..Load::default()
-    };
+    let mut load = Load { top: vitals(browser).await?, top_traffic: log.read(browser).await?, ..Load::default() };
     if page.kind == Kind::Floor {
         return Ok(load);
     }
     load.form_wait_ms = go_to_form(browser, page.kind).await?;
     let textarea = match page.kind {
         Kind::Isso => browser.find(Locator::Css(".isso-postbox textarea")).await?,
-        _ => browser.find(Locator::Css("encart-widget")).await?.shadow_root().await?.find(Locator::Css("#encart-new-body")).await?,
+        _ => {
+            browser
+                .find(Locator::Css("encart-widget, [data-encart-article]"))
+                .await?
+                .shadow_root()
+                .await?
+                .find(Locator::Css("#encart-new-body"))
+                .await?
+        }
     };
     textarea.send_keys("Merci pour cet article, très clair.").await?;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
@@ -182,9 +193,9 @@ async fn vitals(browser: &fantoccini::Client) -> anyhow::Result<Vitals> {
     let tasks: Vec<(f64, f64)> = serde_json::from_value(v["longTasks"].clone()).unwrap_or_default();
     let tbt_ms = tasks.iter().filter(|(start, _)| *start >= fcp).map(|(_, d)| (d - 50.0).max(0.0)).sum();
     let longest_task_ms = tasks.iter().map(|(_, d)| *d).fold(0.0, f64::max);
-    let shifts: Vec<(f64, f64, bool)> = serde_json::from_value(v["shifts"].clone()).unwrap_or_default();
+    let shifts: Vec<(f64, f64, bool, String)> = serde_json::from_value(v["shifts"].clone()).unwrap_or_default();
     let (mut cls, mut window, mut first, mut last) = (0.0f64, 0.0, f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for (at, value, _) in shifts.iter().filter(|s| !s.2) {
+    for (at, value, _, _) in shifts.iter().filter(|s| !s.2) {
         if at - last > 1000.0 || at - first > 5000.0 {
             window = 0.0;
             first = *at;
@@ -193,7 +204,15 @@ async fn vitals(browser: &fantoccini::Client) -> anyhow::Result<Vitals> {
         last = *at;
         cls = cls.max(window);
     }
-    Ok(Vitals { tbt_ms, longest_task_ms, cls, lcp_ms: v["lcp"].as_f64() })
+    let moved = shifts.iter().map(|(at, value, _, what)| format!("{at:.0} ms: {value:.4} ({what})")).collect();
+    Ok(Vitals {
+        tbt_ms,
+        longest_task_ms,
+        cls,
+        lcp_ms: v["lcp"].as_f64(),
+        lcp_element: v["lcpElement"].as_str().map(Into::into),
+        moved,
+    })
 }
 
 /// The browser's network log (`goog:loggingPrefs`), read as it grows.
@@ -213,7 +232,9 @@ impl NetworkLog {
     async fn read(&mut self, browser: &fantoccini::Client) -> anyhow::Result<Traffic> {
         let entries = browser.issue_cmd(ReadLog).await?;
         for entry in entries.as_array().into_iter().flatten() {
-            let Ok(message) = serde_json::from_str::<Value>(entry["message"].as_str().unwrap_or_default()) else { continue };
+            let Ok(message) = serde_json::from_str::<Value>(entry["message"].as_str().unwrap_or_default()) else {
+                continue;
+            };
             let (method, params) = (&message["message"]["method"], &message["message"]["params"]);
             let id = params["requestId"].as_str().unwrap_or_default().to_owned();
             match method.as_str() {
@@ -228,6 +249,11 @@ impl NetworkLog {
                         self.traffic.embed_requests += 1.0;
                     }
                     self.urls.insert(id, url.to_owned());
+                }
+                Some("Network.dataReceived")
+                    if self.urls.get(&id).is_some_and(|url| !url.starts_with(&self.origin)) =>
+                {
+                    self.traffic.embed_body_bytes += params["encodedDataLength"].as_f64().unwrap_or_default();
                 }
                 Some("Network.loadingFinished") => {
                     let bytes = params["encodedDataLength"].as_f64().unwrap_or_default();
@@ -279,6 +305,7 @@ fn summary(page: &Page, runs: &[Load]) -> Value {
             "bytes": of(&|l| Some(l.top_traffic.bytes)),
             "requests": of(&|l| Some(l.top_traffic.requests)),
             "embed_bytes": of(&|l| Some(l.top_traffic.embed_bytes)),
+            "embed_body_bytes": of(&|l| Some(l.top_traffic.embed_body_bytes)),
             "embed_requests": of(&|l| Some(l.top_traffic.embed_requests)),
         },
         "reader": {
@@ -289,6 +316,7 @@ fn summary(page: &Page, runs: &[Load]) -> Value {
             "bytes": of(&|l| Some(l.reader_traffic.bytes).filter(|_| reads)),
             "requests": of(&|l| Some(l.reader_traffic.requests).filter(|_| reads)),
             "embed_bytes": of(&|l| Some(l.reader_traffic.embed_bytes).filter(|_| reads)),
+            "embed_body_bytes": of(&|l| Some(l.reader_traffic.embed_body_bytes).filter(|_| reads)),
             "embed_requests": of(&|l| Some(l.reader_traffic.embed_requests).filter(|_| reads)),
         },
         "repeat": {
@@ -297,6 +325,9 @@ fn summary(page: &Page, runs: &[Load]) -> Value {
             "embed_bytes": of(&|l| Some(l.repeat_traffic.embed_bytes).filter(|_| reads)),
         },
         "unusable_forms": runs.iter().filter(|l| reads && l.form_wait_ms.is_none()).count(),
+        "first_load": runs.first().map(|l| json!({
+            "lcp_element": l.top.lcp_element, "shifts_at_the_top": l.top.moved, "shifts_to_the_form": l.reader.moved,
+        })),
     })
 }
 
@@ -305,7 +336,7 @@ fn line(entry: &Value) -> String {
     let cls = |v: &Value| v["median"].as_f64().map_or("-".to_owned(), |x| format!("{x:.3}"));
     let (top, reader, repeat) = (&entry["top"], &entry["reader"], &entry["repeat"]);
     format!(
-        "{:<48} top 10 s: TBT {} ms, longest {} ms, CLS {}, LCP {} ms, {} B ({} B embed) in {} requests; \
+        "{:<48} top 10 s: TBT {} ms, longest {} ms, CLS {}, LCP {} ms, {} B ({} B embed, {} B its bodies) in {} requests; \
          to the form: usable +{} ms, TBT {} ms, CLS {}, {} B ({} B embed); again: +{} ms, {} B",
         entry["page"].as_str().unwrap_or_default(),
         m(&top["tbt_ms"]),
@@ -314,6 +345,7 @@ fn line(entry: &Value) -> String {
         m(&top["lcp_ms"]),
         m(&top["bytes"]),
         m(&top["embed_bytes"]),
+        m(&top["embed_body_bytes"]),
         m(&top["requests"]),
         m(&reader["form_wait_ms"]),
         m(&reader["tbt_ms"]),
@@ -371,11 +403,26 @@ pub async fn pages(
         pages.push(Page { name: name.to_owned(), url: sites.url(file), kind });
     };
     let script = |attributes: &str| {
-        format!(r#"<script async src="{}/embed.js" data-api="{api}" data-article="{slug}"{attributes}></script>"#, sites.cdn())
+        format!(
+            r#"<script async src="{}/embed.js" data-api="{api}" data-article="{slug}"{attributes}></script>"#,
+            sites.cdn()
+        )
     };
     add("encart, module on demand (default)", "vitals-encart.html", Kind::Encart, &script(""));
     add("encart, module eager", "vitals-eager.html", Kind::Encart, &script(r#" data-load="eager""#));
     add("encart, client rendering", "vitals-client.html", Kind::Encart, &script(r#" data-render="client""#));
+    // The placeholder in the page's HTML with its room reserved (README,
+    // "Embedding"): nothing below it moves when the first view comes.
+    add(
+        "encart, on demand, placeholder with room reserved",
+        "vitals-reserved.html",
+        Kind::Encart,
+        &format!(
+            r#"<div data-encart-article="{slug}" style="min-height: 100vh"></div>
+               <script async src="{}/embed.js" data-api="{api}"></script>"#,
+            sites.cdn()
+        ),
+    );
     let article: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     add(
         "Isso 0.14 under the same article",
@@ -394,7 +441,9 @@ pub async fn pages(
         "floor: the widget's DOM in the page's HTML",
         "vitals-floor.html",
         Kind::Floor,
-        &format!(r#"<encart-widget><template shadowrootmode="open"><style>{css}</style>{dom}</template></encart-widget>"#),
+        &format!(
+            r#"<encart-widget><template shadowrootmode="open"><style>{css}</style>{dom}</template></encart-widget>"#
+        ),
     );
     Ok(pages)
 }
