@@ -49,6 +49,7 @@
   // The widgets running on the page, {host, widget}, shared by every loader tag.
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
+  var cssUrl = base + "__CSS__";
   // What the widget and this loader agree on (encart_api_types::loader),
   // written in by `cargo xtask dist`.
   var PAGE_SIZE = __FIRST_PAGE_SIZE__;
@@ -127,6 +128,21 @@
         return glue;
       });
     });
+  }
+
+  // The widget's stylesheet from the CDN, once per page: for a widget the
+  // module renders itself (a first view brings its own; the module carries none).
+  function stylesheet() {
+    return (
+      modules[cssUrl] ||
+      (modules[cssUrl] = fetch(cssUrl, { credentials: "omit" })
+        .then(function (r) {
+          return r.ok ? r.text() : "";
+        })
+        .catch(function () {
+          return "";
+        }))
+    );
   }
 
   // Starts a GET the widget will read once it runs. Its failures are the
@@ -239,7 +255,8 @@
     // Until the module runs, what the reader does with a control is held
     // (a form without its handler would reload the page), then done once.
     var held = hold(root);
-    var wanted = null;
+    var wanted = false;
+    var near = null;
     firstView(config).then(function (view) {
       if (!view || typeof view.html != "string" || !show(root, target, view)) {
         held.stop();
@@ -247,6 +264,7 @@
       }
       config.build = view.build;
       config.state = view.state;
+      config.css = view.css;
       var started = function (widget) {
         held.stop();
         done(widget);
@@ -255,8 +273,17 @@
       var go = function () {
         if (wanted) return;
         wanted = true;
+        if (near) near.disconnect();
         held.stop(true);
         load()
+          .then(function (glue) {
+            // A first view of another build is rendered again, in this build's styles.
+            if (glue.build() === view.build) return glue;
+            return stylesheet().then(function (css) {
+              config.css = css;
+              return glue;
+            });
+          })
           .then(function (glue) {
             config.authToken = token(config);
             try {
@@ -290,14 +317,9 @@
       if (config.eager || !window.IntersectionObserver) return go();
       // The discussion (or, without one, the whole view) within one and a
       // half screens of view.
-      var near = new IntersectionObserver(
+      near = new IntersectionObserver(
         function (entries) {
-          for (var i = 0; i < entries.length; i++) {
-            if (entries[i].isIntersecting) {
-              near.disconnect();
-              return go();
-            }
-          }
+          for (var i = 0; i < entries.length; i++) if (entries[i].isIntersecting) return go();
         },
         { rootMargin: "150% 0px 150% 0px" }
       );
@@ -381,7 +403,14 @@
       config.articleResponse = get(config.url);
       config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE + (config.sort ? "&sort=" + config.sort : ""));
     }
+    var css = stylesheet();
     load()
+      .then(function (glue) {
+        return css.then(function (text) {
+          config.css = text;
+          return glue;
+        });
+      })
       .then(function (glue) {
         config.authToken = token(config);
         done(glue.mount(target, config));

@@ -13,8 +13,10 @@ use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 use crate::retry::{Retry, Shape, failed};
 
-/// The widget's stylesheet: adopted by the shadow root (see `entry.rs`), else
-/// rendered inside it with the view.
+/// The widget's stylesheet: sent with the server's first view, and on the
+/// CDN for a widget the module renders itself (`cargo xtask dist` writes the
+/// same bytes); the module does not carry it. Adopted by the shadow root
+/// (see `entry.rs`), else rendered inside it with the view.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// What the comments under the article need, when they are shown.
@@ -50,9 +52,10 @@ pub fn App(
     #[prop(optional_no_strip)] chosen_lang: Option<Lang>,
     #[prop(optional)] comments: Option<CommentsWiring>,
     #[prop(optional)] presentation: Option<Presentation>,
-    /// The shadow root already has [`STYLE`] as a constructed stylesheet: no `<style>`.
-    #[prop(optional)]
-    adopted_styles: bool,
+    /// The stylesheet to render inside the view, where the shadow root could
+    /// not adopt it as a constructed sheet (none: it has it).
+    #[prop(optional_no_strip)]
+    inline_css: Option<String>,
 ) -> impl IntoView {
     let level = presentation.map_or(2, |p| p.heading_level.clamp(1, 6));
     let prefs = move || presentation.map(|p| p.prefs.get()).unwrap_or_default();
@@ -101,7 +104,7 @@ pub fn App(
         }
     };
     view! {
-        {(!adopted_styles).then(|| view! { <style>{STYLE}</style> })}
+        {inline_css.map(|css| view! { <style>{css}</style> })}
         <div
             class="encart"
             lang=content_lang

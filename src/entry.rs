@@ -15,7 +15,6 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::api::{self, ApiClient, Prefetched};
-use crate::app;
 use crate::comments::Actions;
 use crate::discussion::Discussion;
 use crate::form::{MAIN_FORM, Typed, field_id};
@@ -64,6 +63,11 @@ pub struct Config {
     /// `encart.signIn`), if they are signed in.
     #[serde(default)]
     pub auth_token: Option<String>,
+    /// The widget's stylesheet, for a widget the module renders itself (the
+    /// first view's own, or the CDN's `encart-<hash>.css`, which `embed.js`
+    /// fetches): the module does not carry it.
+    #[serde(default)]
+    pub css: Option<String>,
 }
 
 /// Mounts a widget into `element` (a `div` inside a shadow root).
@@ -115,7 +119,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
             chosen_lang: config.lang.as_deref().and_then(Lang::from_tag),
             ui_lang: Lang::from_tag(&api::host_page_lang()).unwrap_or_default(),
             typed: Typed { author: storage::remembered_author(), ..Typed::default() },
-            adopted_styles: adopt_styles(&element),
+            inline_css: adopt_styles(&element, config.css.as_deref().unwrap_or_default()),
         };
         let wiring = wire(client, true, reach.clone());
         let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
@@ -139,7 +143,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
             );
         }
         element.set_inner_html("");
-        start.adopted_styles = adopt_styles(&element);
+        start.inline_css = adopt_styles(&element, config.css.as_deref().unwrap_or_default());
         let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
         Ok(Widget::new("rendered", mounted, reach))
     }
@@ -430,22 +434,39 @@ fn typed_in(element: &web_sys::HtmlElement) -> Typed {
 }
 
 thread_local! {
-    /// The stylesheet every widget's shadow root adopts: parsed once per page.
-    static SHEET: Option<web_sys::CssStyleSheet> = {
-        let sheet = web_sys::CssStyleSheet::new().ok();
-        sheet.filter(|s| s.replace_sync(app::STYLE).is_ok())
-    };
+    /// The stylesheet the widgets' shadow roots adopt, with its text: parsed
+    /// once per page.
+    static SHEET: std::cell::RefCell<Option<(String, web_sys::CssStyleSheet)>> = Default::default();
 }
 
-/// Gives the shadow root holding `element` the widget's stylesheet as a
+/// Gives the shadow root holding `element` the stylesheet `css` as a
 /// constructed sheet (in place of any it had, such as one `embed.js` made
 /// for a first view of another build), which a page's Content-Security-Policy
-/// does not block (an inline `<style>` needs `'unsafe-inline'`). `false`
-/// where constructed sheets are not supported: the view then renders a `<style>`.
-fn adopt_styles(element: &web_sys::HtmlElement) -> bool {
-    let Ok(root) = element.get_root_node().dyn_into::<web_sys::ShadowRoot>() else { return false };
-    let Some(sheet) = SHEET.with(Clone::clone) else { return false };
-    let key = JsValue::from_str("adoptedStyleSheets");
-    let supported = js_sys::Reflect::get(&root, &key).ok().is_some_and(|current| js_sys::Array::is_array(&current));
-    supported && js_sys::Reflect::set(&root, &key, &js_sys::Array::of1(&sheet)).unwrap_or(false)
+/// does not block (an inline `<style>` needs `'unsafe-inline'`). Where
+/// constructed sheets are not supported, returns `css` for the view to
+/// render in a `<style>`.
+fn adopt_styles(element: &web_sys::HtmlElement, css: &str) -> Option<String> {
+    let sheet = SHEET.with_borrow_mut(|cached| {
+        if cached.as_ref().is_none_or(|(text, _)| text != css) {
+            let sheet = web_sys::CssStyleSheet::new().ok().filter(|s| s.replace_sync(css).is_ok());
+            *cached = sheet.map(|sheet| (css.to_owned(), sheet));
+        }
+        cached.as_ref().map(|(_, sheet)| sheet.clone())
+    });
+    let adopted =
+        element.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().zip(sheet).is_some_and(|(root, sheet)| {
+            let key = JsValue::from_str("adoptedStyleSheets");
+            let supported =
+                js_sys::Reflect::get(&root, &key).ok().is_some_and(|current| js_sys::Array::is_array(&current));
+            supported && js_sys::Reflect::set(&root, &key, &js_sys::Array::of1(&sheet)).unwrap_or(false)
+        });
+    (!adopted).then(|| css.to_owned())
+}
+
+/// The build of this module's views (`BUILD_ID`): `embed.js` compares a
+/// first view's with it, to give a widget of another build the stylesheet
+/// of this one.
+#[wasm_bindgen]
+pub fn build() -> String {
+    BUILD_ID.to_owned()
 }

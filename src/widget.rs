@@ -37,8 +37,9 @@ pub struct Start {
     pub ui_lang: Lang,
     /// What the main form holds at first.
     pub typed: Typed,
-    /// The shadow root already has the stylesheet: no `<style>` in the view.
-    pub adopted_styles: bool,
+    /// The stylesheet to render in the view, where the shadow root could not
+    /// adopt it (none: it has it).
+    pub inline_css: Option<String>,
 }
 
 impl Start {
@@ -57,7 +58,7 @@ impl Start {
             sort: None,
             now_ms: state.now,
             typed,
-            adopted_styles: true,
+            inline_css: None,
         }
     }
 }
@@ -154,7 +155,7 @@ pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoVi
             chosen_lang=start.chosen_lang
             comments
             presentation
-            adopted_styles=start.adopted_styles
+            inline_css=start.inline_css
         />
     }
 }

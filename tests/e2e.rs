@@ -137,15 +137,16 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
                const article = one((n) => /\/api\/v1\/articles\/[^/?]+$/.test(n));
                const comments = one((n) => /\/comments\?limit=20$/.test(n));
                const wasm = one((n) => n.endsWith(".wasm"));
+               const css = one((n) => /encart-[0-9a-f]+\.css$/.test(n));
                const early = (list) => list.length == 1 && list[0].startTime < wasm[0].responseEnd;
-               return {{ view: view.length, article: article.length, comments: comments.length, wasm: wasm.length,
+               return {{ view: view.length, article: article.length, comments: comments.length, wasm: wasm.length, css: css.length,
                         overlap: {render:?} == "client" ? early(article) && early(comments) : early(view) }};"#
         )
     };
     assert_eq!(
         world.js(&requests("server"), Value::Null).await,
-        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "overlap": true}),
-        "the first view, asked once, before the module finished downloading"
+        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "css": 0, "overlap": true}),
+        "the first view (with its stylesheet), asked once, before the module finished downloading"
     );
 
     // With data-render="client", the article and its first comments instead.
@@ -154,9 +155,16 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
     assert_eq!(seen["state"], "rendered");
     assert_eq!(
         world.js(&requests("client"), Value::Null).await,
-        json!({"view": 0, "article": 1, "comments": 1, "wasm": 1, "overlap": true}),
-        "each asked once, before the module finished downloading"
+        json!({"view": 0, "article": 1, "comments": 1, "wasm": 1, "css": 1, "overlap": true}),
+        "each asked once, before the module finished downloading, and the stylesheet"
     );
+    let styled = world
+        .js(
+            &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),
+            Value::Null,
+        )
+        .await;
+    assert_ne!(styled, "none", "styled by the CDN's stylesheet");
     world.close().await;
 }
 

@@ -48,7 +48,7 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
 fn mount_app(target: HtmlElement, state: Load<Article>, on_retry: Callback<()>) -> RwSignal<Load<Article>> {
     let signal = RwSignal::new(state);
     leptos::mount::mount_to(target, move || {
-        view! { <App state=signal.read_only() on_retry ui_lang=Lang::Fr /> }
+        view! { <App state=signal.read_only() on_retry ui_lang=Lang::Fr inline_css=Some(encart::app::STYLE.to_owned()) /> }
     })
     .forget();
     signal

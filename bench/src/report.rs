@@ -325,7 +325,9 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
     let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
     let assets: Vec<&Value> = files.iter().collect();
-    let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view]).collect();
+    // The stylesheet comes with the first view; from the CDN only for client rendering.
+    let stylesheet = |f: &&Value| f["name"].as_str().is_some_and(|n| n.ends_with(".css"));
+    let first_view_all: Vec<&Value> = assets.iter().copied().filter(|f| !stylesheet(f)).chain([&view]).collect();
     let client_all: Vec<&Value> = assets.iter().copied().chain([&article_json, &comments]).collect();
     let totals = json!({
         "first_view": total(&first_view_all),

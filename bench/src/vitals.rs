@@ -191,7 +191,8 @@ async fn vitals(browser: &fantoccini::Client) -> anyhow::Result<Vitals> {
     let v = browser.execute("return window.__vitals", vec![]).await?;
     let fcp = v["fcp"].as_f64().unwrap_or_default();
     let tasks: Vec<(f64, f64)> = serde_json::from_value(v["longTasks"].clone()).unwrap_or_default();
-    let tbt_ms = tasks.iter().filter(|(start, _)| *start >= fcp).map(|(_, d)| (d - 50.0).max(0.0)).sum();
+    // Plus 0.0: a sum of nothing is -0.0.
+    let tbt_ms = tasks.iter().filter(|(start, _)| *start >= fcp).map(|(_, d)| (d - 50.0).max(0.0)).sum::<f64>() + 0.0;
     let longest_task_ms = tasks.iter().map(|(_, d)| *d).fold(0.0, f64::max);
     let shifts: Vec<(f64, f64, bool, String)> = serde_json::from_value(v["shifts"].clone()).unwrap_or_default();
     let (mut cls, mut window, mut first, mut last) = (0.0f64, 0.0, f64::NEG_INFINITY, f64::NEG_INFINITY);

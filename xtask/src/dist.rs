@@ -84,11 +84,19 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     std::fs::remove_dir_all(dist).context("cannot empty dist/")?;
     std::fs::create_dir_all(dist).context("cannot create dist/")?;
 
+    // The stylesheet, for a widget the module renders itself (the first
+    // view brings its own): minified as build.rs does, the same bytes as the
+    // server's (`encart::app::STYLE`).
+    let css = std::fs::read_to_string("style/widget.css").context("cannot read style/widget.css")?;
+    let css = minifier::css::minify(&css).map_err(|e| anyhow::anyhow!("style/widget.css does not minify: {e}"))?;
+    let css = css.to_string().into_bytes();
+
     let glue_name = format!("encart-{}.js", short_hash(&glue));
     let wasm_name = format!("encart-{}.wasm", short_hash(&wasm));
+    let css_name = format!("encart-{}.css", short_hash(&css));
     let template = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
     let loader_src = dist.join("embed.src.js");
-    std::fs::write(&loader_src, fill_loader(&template, &glue_name, &wasm_name)?)?;
+    std::fs::write(&loader_src, fill_loader(&template, &glue_name, &wasm_name, &css_name)?)?;
     let loader = minify(tools, &loader_src, &[])?;
     std::fs::remove_file(&loader_src)?;
     let counter = minify(tools, Path::new("loader/count.js"), &[])?;
@@ -99,6 +107,7 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
         (COUNTER, &counter, "public, max-age=300"),
         (glue_name.as_str(), &glue, "public, max-age=31536000, immutable"),
         (wasm_name.as_str(), &wasm, "public, max-age=31536000, immutable"),
+        (css_name.as_str(), &css, "public, max-age=31536000, immutable"),
     ] {
         assets.push(write_asset(dist, name, bytes, cache)?);
     }
@@ -113,13 +122,14 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
 /// The loader's template with its placeholders written in: the hashed
 /// file names, and what the widget and the loader agree on
 /// (`encart_api_types::loader`), so that each is written once.
-fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String> {
+fn fill_loader(template: &str, glue: &str, wasm: &str, css: &str) -> anyhow::Result<String> {
     use encart_api_types::loader::{
         FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, SORT_KEY, TEXT_SIZE_KEY, THEME_KEY,
     };
     let values = [
         ("__GLUE_JS__", glue.to_owned()),
         ("__WASM__", wasm.to_owned()),
+        ("__CSS__", css.to_owned()),
         ("__FIRST_PAGE_SIZE__", FIRST_PAGE_SIZE.to_string()),
         ("__REQUEST_TIMEOUT_MS__", REQUEST_TIMEOUT_MS.to_string()),
         ("__THEME_KEY__", THEME_KEY.to_owned()),
