@@ -337,12 +337,17 @@
     var use = null;
     var busy = null;
     var late = false;
+    // The controls marked busy: only these are unmarked (the widget's own
+    // views use aria-busy too).
+    var marked = [];
     var mark = function () {
       late = true;
       for (var i = 0; i < actions.length; i++) {
         var action = actions[i];
         var shown = action.type === "submit" ? action.control.querySelector("[type=submit]") || action.control : action.control;
         shown.setAttribute("aria-busy", "true");
+        shown.setAttribute("data-encart-held", "");
+        marked.push(shown);
       }
     };
     var used = function () {
@@ -379,8 +384,10 @@
         if (!using) {
           listen(kept, keep, false);
           clearTimeout(busy);
-          var marked = root.querySelectorAll("[aria-busy]");
-          for (var i = 0; i < marked.length; i++) marked[i].removeAttribute("aria-busy");
+          for (var i = 0; i < marked.length; i++) {
+            marked[i].removeAttribute("aria-busy");
+            marked[i].removeAttribute("data-encart-held");
+          }
         }
       },
       replay: function () {

@@ -313,7 +313,7 @@ async fn data_load_eager_loads_the_module_at_once() {
 /// The controls marked busy in widget 0, by class.
 async fn busy(world: &World) -> Value {
     let script = format!(
-        "{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('[aria-busy=true]')].map((e) => e.className).sort();"
+        "{WIDGET_JS} return [...hosts()[0].shadowRoot.querySelectorAll('[data-encart-held][aria-busy=true]')].map((e) => e.className).sort();"
     );
     world.js(&script, Value::Null).await
 }
@@ -340,6 +340,7 @@ async fn each_control_used_before_the_module_runs_is_done_once_when_it_does() {
         json!(["choice size-large", "choice theme-dark", "load-more", "reply", "report"]),
         "each control waiting shows it"
     );
+    world.screenshot("held-controls-busy.png").await;
 
     world.js("window.__releaseWasm()", Value::Null).await;
     let seen = wait_until(&world, "the next page", |s| s["comments"].as_array().unwrap().len() >= 40).await;

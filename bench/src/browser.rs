@@ -199,27 +199,41 @@ pub async fn warm_up(driver: &Chromedriver, url: &str) -> anyhow::Result<Run> {
 }
 
 async fn cold_load(driver: &Chromedriver, url: &str, conditions: Conditions) -> anyhow::Result<Run> {
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-            ]
-        }
-    });
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().expect("an object").clone())
-        .connect(&driver.url)
-        .await
-        .context("chromium does not start under chromedriver")?;
+    let browser = new_browser(driver, (1280, 1600), false).await?;
     if conditions == Conditions::Throttled {
         throttle(&browser).await?;
     }
     let result = measure(&browser, url).await;
     let _ = browser.close().await;
     result
+}
+
+/// A new Chromium under `driver`, with a fresh profile and a window of
+/// `width` × `height`; with `network_log`, its DevTools events kept for
+/// chromedriver's `se/log` (the Web Vitals' bytes).
+pub async fn new_browser(
+    driver: &Chromedriver,
+    (width, height): (u32, u32),
+    network_log: bool,
+) -> anyhow::Result<fantoccini::Client> {
+    let mut capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", format!("--window-size={width},{height}"),
+            ]
+        }
+    });
+    if network_log {
+        capabilities["goog:loggingPrefs"] = json!({ "performance": "ALL" });
+    }
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities.as_object().expect("an object").clone())
+        .connect(&driver.url)
+        .await
+        .context("chromium does not start under chromedriver")
 }
 
 /// [`Conditions::Throttled`] on `browser`.
@@ -342,17 +356,7 @@ where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1600"]
-        }
-    });
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().expect("an object").clone())
-        .connect(&driver.url)
-        .await
-        .context("chromium does not start under chromedriver")?;
+    let browser = new_browser(driver, (1280, 1600), false).await?;
     let result = async {
         browser.goto(url).await?;
         browser.execute_async(NOTICE_JS, vec![]).await?;

@@ -12,10 +12,10 @@
 //! (a repeat visit: the module in the HTTP cache) and go to the form again.
 
 use anyhow::Context;
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::Locator;
 use serde_json::{Value, json};
 
-use crate::browser::{Cdp, Chromedriver, throttle};
+use crate::browser::{Cdp, Chromedriver, new_browser, throttle};
 use crate::report::{median, min_max};
 
 const OBSERVER: &str = include_str!("../pages/vitals.js");
@@ -112,22 +112,7 @@ pub async fn measure(driver: &Chromedriver, pages: &[Page], loads: usize) -> any
 }
 
 async fn load(driver: &Chromedriver, page: &Page) -> anyhow::Result<Load> {
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=412,823",
-            ]
-        },
-        "goog:loggingPrefs": { "performance": "ALL" },
-    });
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().expect("an object").clone())
-        .connect(&driver.url)
-        .await
-        .context("chromium does not start under chromedriver")?;
+    let browser = new_browser(driver, (412, 823), true).await?;
     let result = reader(&browser, page).await;
     let _ = browser.close().await;
     result
@@ -451,17 +436,7 @@ pub async fn pages(
 
 /// The widget's shadow root HTML on `url` once it runs with its comments.
 async fn capture_dom(driver: &Chromedriver, url: &str) -> anyhow::Result<String> {
-    let capabilities = json!({
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,823"]
-        }
-    });
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities.as_object().expect("an object").clone())
-        .connect(&driver.url)
-        .await
-        .context("chromium does not start under chromedriver")?;
+    let browser = new_browser(driver, (412, 823), false).await?;
     let result = async {
         browser.goto(url).await?;
         let wait = r#"const done = arguments[arguments.length - 1];
