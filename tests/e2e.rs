@@ -1493,7 +1493,19 @@ async fn a_reader_told_of_an_answer_by_e_mail_opens_the_page_on_it_highlighted()
     };
     world.browser.goto(&link(confirm, &format!("{}/api/v1/mail/confirm", world.sites.api_url))).await.unwrap();
     world.browser.find(fantoccini::Locator::Css("button[type=submit]")).await.unwrap().click().await.unwrap();
-    let body = world.browser.find(fantoccini::Locator::Css("main")).await.unwrap().text().await.unwrap();
+    // The form posts and the browser moves on: the page read may still be
+    // the one left (its elements then go stale), so read until the answer is in.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let body = loop {
+        let text = match world.browser.find(fantoccini::Locator::Css("main")).await {
+            Ok(main) => main.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains("Adresse confirmée") || std::time::Instant::now() > deadline {
+            break text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
     assert!(body.contains("Adresse confirmée"), "{body}");
     // Confirming looks for answers that came meanwhile: none yet. That look is
     // done before Bruno answers (it must not hold his e-mail back).
