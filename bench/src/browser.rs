@@ -14,7 +14,7 @@ use axum::response::{Html, IntoResponse, Response};
 use fantoccini::ClientBuilder;
 use serde_json::{Value, json};
 
-use crate::report::{median, min_max};
+use crate::report::{median, stats};
 pub use encart_demo::chromedriver::Chromedriver;
 
 const PROBE: &str = include_str!("../pages/probe.js");
@@ -293,10 +293,6 @@ async fn measure(browser: &fantoccini::Client, url: &str) -> anyhow::Result<Run>
 
 /// Median and range of each measure over `runs`.
 pub fn summary(name: &str, runs: &[Run]) -> Value {
-    let stats = |values: Vec<f64>| {
-        let (min, max) = min_max(&values);
-        json!({ "median": median(&values), "min": min, "max": max, "loads": values.len() })
-    };
     let requests: Vec<f64> = runs.iter().map(|r| r.requests as f64).collect();
     json!({
         "page": name,

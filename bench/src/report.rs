@@ -397,6 +397,12 @@ pub fn median(values: &[f64]) -> f64 {
     if sorted.len() % 2 == 1 { sorted[mid] } else { (sorted[mid - 1] + sorted[mid]) / 2.0 }
 }
 
+/// Median and range of `values`, and how many (null figures for none).
+pub fn stats(values: Vec<f64>) -> Value {
+    let (min, max) = min_max(&values);
+    json!({ "median": median(&values), "min": min, "max": max, "loads": values.len() })
+}
+
 pub fn min_max(values: &[f64]) -> (f64, f64) {
     let min = values.iter().copied().fold(f64::INFINITY, f64::min);
     let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);

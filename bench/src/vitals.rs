@@ -16,7 +16,7 @@ use fantoccini::Locator;
 use serde_json::{Value, json};
 
 use crate::browser::{Cdp, Chromedriver, new_browser, throttle};
-use crate::report::{median, min_max};
+use crate::report::stats;
 
 const OBSERVER: &str = include_str!("../pages/vitals.js");
 const READER: &str = include_str!("../pages/vitals-reader.js");
@@ -267,14 +267,6 @@ impl fantoccini::wd::WebDriverCompatibleCommand for ReadLog {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(json!({ "type": "performance" }).to_string()))
     }
-}
-
-fn stats(values: Vec<f64>) -> Value {
-    if values.is_empty() {
-        return json!({ "median": null, "min": null, "max": null, "loads": 0 });
-    }
-    let (min, max) = min_max(&values);
-    json!({ "median": median(&values), "min": min, "max": max, "loads": values.len() })
 }
 
 fn summary(page: &Page, runs: &[Load]) -> Value {
