@@ -1,12 +1,36 @@
 //! Minifies the widget's stylesheet into `OUT_DIR/widget.min.css`, which
 //! `app.rs` embeds: the CSS travels inside the wasm, without its comments.
-//! And sets `ENCART_BUILD_ID` (`widget::BUILD_ID`): a hash of what shapes the
+//! Compiles the interface's words (`i18n/`, see `i18n/compile.rs`) into
+//! `OUT_DIR/words.rs` and `OUT_DIR/words/<tag>.json`. And sets `ENCART_BUILD_ID` (`widget::BUILD_ID`): a hash of what shapes the
 //! views' HTML (the sources, the stylesheet, the locked dependency versions),
 //! the same for the server and the wasm built from one commit.
 
 use sha2::{Digest, Sha256};
 
+#[path = "i18n/compile.rs"]
+mod compile;
+// `category` is the widget's; the build checks rules with `holds`.
+#[allow(dead_code)]
+#[path = "src/plural.rs"]
+mod plural;
+
 fn main() {
+    // The interface's words: every `i18n/<tag>.ftl` checked against `en.ftl`
+    // and compiled (see i18n/compile.rs), or the build fails naming the file
+    // and the message.
+    println!("cargo::rerun-if-changed=i18n");
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let compiled = compile::compile(std::path::Path::new("i18n")).unwrap_or_else(|error| {
+        eprintln!("error: {error}");
+        std::process::exit(1)
+    });
+    let words = out_dir.join("words");
+    std::fs::create_dir_all(&words).expect("cannot create OUT_DIR/words");
+    for (tag, json) in &compiled.languages {
+        std::fs::write(words.join(format!("{tag}.json")), json).expect("cannot write the compiled words");
+    }
+    std::fs::write(out_dir.join("words.rs"), compile::rust(&compiled, &words)).expect("cannot write words.rs");
+
     println!("cargo::rerun-if-changed=style/widget.css");
     let css = std::fs::read_to_string("style/widget.css").expect("cannot read style/widget.css");
     let minified = minifier::css::minify(&css).expect("style/widget.css does not minify").to_string();
@@ -20,6 +44,11 @@ fn main() {
         .map(|entry| entry.expect("cannot list src").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
         .collect();
+    let mut languages: Vec<_> = std::fs::read_dir("i18n")
+        .expect("cannot list i18n")
+        .map(|entry| entry.expect("cannot list i18n").path())
+        .collect();
+    sources.append(&mut languages);
     sources.sort();
     sources.push("style/widget.css".into());
     sources.push("Cargo.lock".into());

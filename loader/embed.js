@@ -5,7 +5,7 @@
  *     puts a widget where the tag is;
  *   <div data-encart-article="SLUG"></div>
  *     anywhere on the page gets one too (data-api falls back to the script's).
- *   data-lang="fr|en": the widget's language (default: the article's);
+ *   data-lang="fr": the widget's language, one of i18n/ (README, "Languages");
  *   data-heading-level="1".."6": level of the title (default 2);
  *   data-theme="auto|light|dark|sepia": theme until the reader picks one;
  *   data-sort="newest|oldest|recommended": order of the comments until the
@@ -50,6 +50,10 @@
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
   var cssUrl = base + "__CSS__";
+  // Each language's words (encart_api_types::ClientWords): base + WORDS +
+  // tag + ".json".
+  var WORDS = "__WORDS__";
+  var LANGUAGES = "__LANGUAGES__".split(",");
   // What the widget and this loader agree on (encart_api_types::loader),
   // written in by `cargo xtask dist`.
   var PAGE_SIZE = __FIRST_PAGE_SIZE__;
@@ -186,15 +190,45 @@
     return (modules.token ? modules.token.value : config.ownToken) || undefined;
   }
 
+  function json(response) {
+    return response.ok ? response.json() : Promise.reject(new Error(response.url + ": " + response.status));
+  }
+
+  // The first of `tags` the widget speaks, else English: as src/i18n.rs's
+  // `supported` (`pt-BR` → `pt`; `zh-CN` → `zh-Hans`, not `zh-TW`).
+  function speaks(tags) {
+    for (var i = 0; i < tags.length; i++) {
+      var parts = String(tags[i] || "").toLowerCase().split(/[-_]/);
+      if (parts[0] === "zh") {
+        var traditional = parts.slice(1).some(function (part) {
+          return /^(hant|tw|hk|mo)$/.test(part);
+        });
+        if (!traditional) return "zh-Hans";
+        continue;
+      }
+      for (var j = 0; j < LANGUAGES.length; j++) if (LANGUAGES[j] === parts[0]) return LANGUAGES[j];
+    }
+    return "en";
+  }
+
+  // A query string of `query`'s values, with what the API chooses the
+  // widget's language from (besides the site's and the article's).
+  function withLanguages(config, query) {
+    query.lang = config.lang;
+    query.ui = document.documentElement.lang;
+    query.browser = (navigator.languages || [navigator.language]).join(",");
+    var pairs = [];
+    for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
+    return pairs.join("&");
+  }
+
   // The first view, for this page and this reader's saved preferences
   // (src/entry.rs reads the same), as the API renders it; or null.
   function firstView(config) {
-    var query = { lang: config.lang, ui: document.documentElement.lang, heading: config.headingLevel,
-                  theme: saved(THEME_KEY) || config.theme, size: saved(SIZE_KEY), sort: config.sort };
-    var pairs = [];
-    for (var key in query) if (query[key]) pairs.push(key + "=" + encodeURIComponent(query[key]));
+    var query = withLanguages(config, { heading: config.headingLevel, theme: saved(THEME_KEY) || config.theme,
+                                        size: saved(SIZE_KEY), sort: config.sort });
     // Ahead of the module on a slow connection: it is what the reader sees first.
-    return get(config.url + "/embed?" + pairs.join("&"), "high")
+    return get(config.url + "/embed?" + query, "high")
       .then(function (r) {
         return r.ok ? r.json() : null;
       })
@@ -275,12 +309,15 @@
         wanted = true;
         if (near) near.disconnect();
         held.stop(true);
+        // The view's words for the module, cached by this build's name.
+        var words = fetch(base + WORDS + view.state.lang + ".json", { credentials: "omit" }).then(json);
         load()
           .then(function (glue) {
             // A first view of another build is rendered again, in this build's styles.
-            if (glue.build() === view.build) return glue;
-            return stylesheet().then(function (css) {
-              config.css = css;
+            var css = glue.build() === view.build ? view.css : stylesheet();
+            return Promise.all([css, words]).then(function (both) {
+              config.css = both[0];
+              config.words = both[1];
               return glue;
             });
           })
@@ -410,11 +447,24 @@
       config.articleResponse = get(config.url);
       config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE + (config.sort ? "&sort=" + config.sort : ""));
     }
+    // The widget's words, in the language its first view would have; where
+    // the API cannot say (down), in the page's or the browser's, from the CDN.
+    var words = (config.url ? get(config.url + "/words?" + withLanguages(config, {})) : Promise.reject())
+      .then(json)
+      .then(function (answer) {
+        return answer && answer.words && typeof answer.fallback == "string" ? answer : Promise.reject();
+      })
+      .catch(function () {
+        var tags = [config.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]);
+        return fetch(base + WORDS + speaks(tags) + ".json", { credentials: "omit" }).then(json);
+      });
+    config.wordsResponse = words;
     var css = stylesheet();
     load()
       .then(function (glue) {
-        return css.then(function (text) {
-          config.css = text;
+        return Promise.all([css, words]).then(function (both) {
+          config.css = both[0];
+          config.words = both[1];
           return glue;
         });
       })
@@ -435,9 +485,10 @@
   function fallback(target, config) {
     var box = document.createElement("p");
     target.replaceChildren(document.createElement("slot"), box);
-    function say(lang, article) {
+    function say(lang, article, words) {
       var fr = /^fr/i.test(lang);
-      box.textContent = fr ? "Le lecteur d’articles n’a pas pu s’afficher ici. " : "The article reader could not load here. ";
+      box.textContent = (words && words.fallback ? words.fallback : fr ? "Le lecteur d’articles n’a pas pu s’afficher ici." :
+                         "The article reader could not load here.") + " ";
       if (!article || !article.title) return;
       var link = document.createElement("a");
       link.textContent = article.title;
@@ -451,7 +502,10 @@
         return r.ok ? r.json() : null;
       })
       .then(function (article) {
-        say(config.lang || (article && article.language) || lang, article);
+        var words = (config.wordsResponse || Promise.reject()).catch(function () {});
+        return words.then(function (words) {
+          say(config.lang || (article && article.language) || lang, article, words);
+        });
       })
       .catch(function () {});
   }

@@ -636,16 +636,6 @@ fn warn(url: &str, err: ApiError, detail: &str) -> ApiError {
     err
 }
 
-/// The host page's `<html lang>`, or "" when it has none.
-pub fn host_page_lang() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .map(|e| e.lang())
-        .unwrap_or_default()
-}
-
 /// 128 random bits as hex (`crypto.getRandomValues`, which unlike
 /// `randomUUID` also works on pages served over plain http).
 fn new_idempotency_key() -> String {

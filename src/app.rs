@@ -8,7 +8,7 @@ use crate::article::ArticleView;
 use crate::comments::{Actions, CommentsSection};
 use crate::discussion::Discussion;
 use crate::form::Typed;
-use crate::i18n::{self, Lang, Text, direction, text};
+use crate::i18n::{Lang, Text, text};
 use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 use crate::retry::{Retry, Shape, failed};
@@ -41,15 +41,13 @@ pub struct Presentation {
 }
 
 /// The widget: shows `state`, and offers `on_retry` when loading failed.
-/// The widget's own words are in `chosen_lang` when the partner chose one,
-/// else in the article's language, else (and until the article is known) in
-/// `ui_lang`, the host page's.
+/// Its own words, and their direction, are in `lang`; the article keeps its
+/// own language and direction.
 #[component]
 pub fn App(
     state: ReadSignal<Load<Article>>,
     on_retry: Callback<()>,
-    ui_lang: Lang,
-    #[prop(optional_no_strip)] chosen_lang: Option<Lang>,
+    lang: Lang,
     #[prop(optional)] comments: Option<CommentsWiring>,
     #[prop(optional)] presentation: Option<Presentation>,
     /// The stylesheet to render inside the view, where the shadow root could
@@ -59,33 +57,15 @@ pub fn App(
 ) -> impl IntoView {
     let level = presentation.map_or(2, |p| p.heading_level.clamp(1, 6));
     let prefs = move || presentation.map(|p| p.prefs.get()).unwrap_or_default();
-    let ui_lang = chosen_lang.unwrap_or(ui_lang);
-    // The article's language and direction, once known, for hyphenation,
-    // screen readers and right-to-left scripts.
-    let content_lang = move || match &*state.read() {
-        Load::Ready(article) => Some(article.language.clone()),
-        _ => None,
-    };
-    // The source's own direction wins over its language's.
-    let dir = move || match &*state.read() {
-        Load::Ready(article) => match article.dir.as_deref() {
-            Some("rtl") => "rtl",
-            Some("ltr") => "ltr",
-            _ => direction(&article.language),
-        },
-        _ => "ltr",
-    };
     let view = move || match state.get() {
         Load::Loading => EitherOf3::A(view! {
-            <p class="status" role="status" aria-busy="true">{text(ui_lang, Text::Loading)}</p>
+            <p class="status" role="status" aria-busy="true">{text(lang, Text::Loading)}</p>
         }),
         Load::Failed(err) => EitherOf3::B(view! {
-            {failed(&err, ui_lang, Retry::Click(on_retry), Shape::Block("error"), None)}
+            {failed(&err, lang, Retry::Click(on_retry), Shape::Block("error"), None)}
         }),
         Load::Ready(article) => {
-            // The widget's words (dates, "By", reading time, comments) are in
-            // the partner's chosen language, else the article's.
-            let words = i18n::words(chosen_lang, &article.language, ui_lang);
+            let words = lang;
             let comments = comments.clone().map(|c| {
                 view! {
                     <CommentsSection
@@ -107,8 +87,8 @@ pub fn App(
         {inline_css.map(|css| view! { <style>{css}</style> })}
         <div
             class="encart"
-            lang=content_lang
-            dir=dir
+            lang=lang.tag()
+            dir=lang.dir()
             data-theme=move || prefs().theme.as_str()
             data-size=move || prefs().size.as_str()
         >{view}</div>

@@ -3,7 +3,7 @@
 use encart_api_types::{Article, Block, Figure, Inline, is_safe_href, is_safe_src, is_safe_srcset};
 use leptos::prelude::*;
 
-use crate::i18n::{Lang, Text, format_date, reading_minutes, reading_time, text};
+use crate::i18n::{Lang, Text, direction, format_date, reading_minutes, reading_time, text};
 use crate::reader::heading;
 
 /// Title, byline, date, reading time and body of `article`, with words in
@@ -16,12 +16,20 @@ pub fn ArticleView(
     #[prop(default = 2)] heading_level: u8,
     #[prop(optional_no_strip)] controls: Option<AnyView>,
 ) -> impl IntoView {
-    let Article { title, byline, published, body, language, lead, source_url, .. } = article;
+    let Article { title, byline, published, body, language, dir, lead, source_url, .. } = article;
+    // The article's language and direction, whatever the widget's words are
+    // in: for hyphenation, screen readers and right-to-left scripts (the
+    // source's own direction wins over its language's).
+    let dir = match dir.as_deref() {
+        Some("rtl") => "rtl",
+        Some("ltr") => "ltr",
+        _ => direction(&language),
+    };
     // Its text is not here (an imported discussion's article, until it is
     // published): a link to its page instead.
     let elsewhere =
         source_url.filter(|url| body.is_empty() && url.starts_with("http") && is_safe_href(url)).map(|url| {
-            view! { <p class="elsewhere"><a href=url>{text(lang, Text::ReadOnItsPage)}</a></p> }
+            view! { <p class="elsewhere" lang=lang.tag() dir=lang.dir()><a href=url>{text(lang, Text::ReadOnItsPage)}</a></p> }
         });
     let chars = body.iter().map(|b| b.plain_text().chars().count()).sum();
     let minutes = (!body.is_empty())
@@ -39,11 +47,11 @@ pub fn ArticleView(
     let lead = lead.map(|lead| view! { <p class="lead">{lead}</p> });
     let blocks = body.into_iter().map(|block| block_view(block, heading_level)).collect_view();
     view! {
-        <article class="article">
+        <article class="article" lang=language.clone() dir=dir>
             <header class="article-header">
                 {heading(heading_level, "title", None, title)}
                 {lead}
-                <p class="meta">{byline}{date}{minutes}</p>
+                <p class="meta" lang=lang.tag() dir=lang.dir()>{byline}{date}{minutes}</p>
                 {controls}
             </header>
             <div class="article-body">{blocks}{elsewhere}</div>

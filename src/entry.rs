@@ -4,7 +4,7 @@
 //! API client and to local storage.
 
 use encart_api_types::loader::{AUTH_EXPIRED_EVENT, SIGN_OUT_EVENT};
-use encart_api_types::{EmbedState, Sort};
+use encart_api_types::{ClientWords, EmbedState, Sort};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -34,9 +34,6 @@ pub struct Config {
     pub api: String,
     /// Slug of the article to show.
     pub article: String,
-    /// Language of the widget's own words; defaults to the article's.
-    #[serde(default)]
-    pub lang: Option<String>,
     /// Level of the article's title, "1" to "6" (`data-heading-level`); 2 by default.
     #[serde(default)]
     pub heading_level: Option<String>,
@@ -59,6 +56,10 @@ pub struct Config {
     /// What that first view was rendered from (`Embed::state`).
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub state: JsValue,
+    /// The widget's words (`ClientWords`, which `embed.js` fetched: from the
+    /// CDN in the first view's language, else from the API, which chose it).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    pub words: JsValue,
     /// The reader's sign-in token from their site (`data-auth-token`,
     /// `encart.signIn`), if they are signed in.
     #[serde(default)]
@@ -69,6 +70,8 @@ pub struct Config {
     #[serde(default)]
     pub css: Option<String>,
 }
+
+const OTHER_WORDS: &str = "encart: no words of this build's shape";
 
 /// Mounts a widget into `element` (a `div` inside a shadow root).
 ///
@@ -104,6 +107,8 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         .then(|| serde_wasm_bindgen::from_value::<EmbedState>(config.state))
         .and_then(Result::ok);
 
+    let words = serde_wasm_bindgen::from_value::<ClientWords>(config.words).ok();
+    let lang = words.and_then(|w| Lang::from_words(w.words)).ok_or_else(|| JsError::new(OTHER_WORDS))?;
     let Some(embed) = embed else {
         let (saved_size, saved_theme) = storage::saved_prefs();
         let start = Start {
@@ -116,8 +121,7 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
                 theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
             },
             heading_level: heading_level(config.heading_level.and_then(|l| l.trim().parse().ok())),
-            chosen_lang: config.lang.as_deref().and_then(Lang::from_tag),
-            ui_lang: Lang::from_tag(&api::host_page_lang()).unwrap_or_default(),
+            lang,
             typed: Typed { author: storage::remembered_author(), ..Typed::default() },
             inline_css: adopt_styles(&element, config.css.as_deref().unwrap_or_default()),
         };
@@ -130,7 +134,10 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
     if typed.author.is_empty() {
         typed.author = storage::remembered_author();
     }
-    let mut start = Start::from_embed(embed, typed);
+    if lang.tag() != embed.lang {
+        return Err(JsError::new("encart: the words are not the first view's language"));
+    }
+    let mut start = Start::from_embed(embed, lang, typed);
     let wiring = wire(client, false, reach.clone());
     if config.build.as_deref() == Some(BUILD_ID) {
         let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));

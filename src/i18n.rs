@@ -1,45 +1,235 @@
-//! Every word the widget shows, in each language it speaks. `text` matches on
-//! (language, key) with no fallback arm, so a missing translation does not compile.
+//! Every word the widget shows, in each language it speaks. The words are
+//! data: `i18n/<tag>.ftl` (Fluent), checked against `i18n/en.ftl` and
+//! compiled by `build.rs` (`i18n/compile.rs`), which also generates the keys
+//! (`Text`, and a method of `Lang` for each message with variables): a key
+//! the files lack, or a variable the code does not pass, fails the build.
+//! The server holds every language and sends the reader's with each first
+//! view ([`Words`]); the module holds none. Both write with this code, so the
+//! first view and the hydrated widget have exactly the same text.
 
-use encart_api_types::{Date, FieldError};
+use encart_api_types::{Date, FieldError, Words};
 
 use crate::load::ApiError;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    #[default]
-    En,
+include!(concat!(env!("OUT_DIR"), "/words.rs"));
+
+/// One language's words, for the views (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct Lang(&'static Words);
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Lang) -> bool {
+        self.0.lang == other.0.lang
+    }
 }
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.lang)
+    }
+}
+
+/// What a message's variable is given.
+pub enum Arg<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
+// The markers of compiled messages (`i18n/compile.rs` writes them).
+const PLACE: u8 = 1;
+const PLACE_END: u8 = 2;
+const SELECT: u8 = 3;
+const VARIANT: u8 = 4;
+const VARIANT_TEXT: u8 = 5;
+const SELECT_END: u8 = 6;
 
 impl Lang {
-    /// Its BCP 47 tag.
+    /// Its tag (`fr`, `zh-Hans`).
     pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
+        &self.0.lang
+    }
+
+    /// The direction of its script: its interface's, whatever the article's.
+    pub fn dir(self) -> &'static str {
+        direction(self.tag())
+    }
+
+    /// The words the server holds for `tag`, one of [`LANGUAGES`] (else
+    /// English).
+    #[cfg(feature = "ssr")]
+    pub fn get(tag: &str) -> Lang {
+        static ALL: std::sync::OnceLock<Vec<Words>> = std::sync::OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            COMPILED.iter().map(|(_, json)| serde_json::from_str(json).expect("build.rs writes words")).collect()
+        });
+        let words = all.iter().find(|w| w.lang == tag).or_else(|| all.iter().find(|w| w.lang == "en"));
+        Lang(words.expect("i18n/en.ftl is compiled"))
+    }
+
+    /// A language from words received (with a first view, or for client
+    /// rendering), if they have this build's shape. Kept for the page's life:
+    /// one copy per language.
+    pub fn from_words(words: Words) -> Option<Lang> {
+        thread_local! {
+            static KNOWN: std::cell::RefCell<Vec<&'static Words>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        if words.shape != SHAPE || words.texts.len() <= Text::ReaderUnavailable as usize {
+            return None;
+        }
+        KNOWN.with_borrow_mut(|known| {
+            if let Some(same) = known.iter().find(|k| **k == &words) {
+                return Some(Lang(same));
+            }
+            let words: &'static Words = Box::leak(Box::new(words));
+            known.push(words);
+            Some(Lang(words))
+        })
+    }
+
+    /// The words of `tag` as this build compiled them, for the wasm tests
+    /// (the widget gets its words from the server).
+    #[cfg(feature = "hydrate")]
+    pub fn compiled(tag: &str) -> Option<Lang> {
+        let (_, json) = COMPILED.iter().find(|(t, _)| *t == tag)?;
+        let value = js_sys::JSON::parse(json).ok()?;
+        Lang::from_words(serde_wasm_bindgen::from_value(value).ok()?)
+    }
+
+    /// The words themselves, to send.
+    pub fn words(self) -> &'static Words {
+        self.0
+    }
+
+    /// Message `index` with `args`, as the message's variables in order.
+    fn format(self, index: usize, args: &[Arg]) -> String {
+        let mut out = String::new();
+        if let Some(pattern) = self.0.texts.get(index) {
+            self.pattern(pattern.as_bytes(), &mut 0, args, &mut out, true);
+        }
+        out
+    }
+
+    /// Writes (if `write`) the compiled pattern at `at`, up to the end of
+    /// its variant, select or text; leaves `at` there.
+    fn pattern(self, s: &[u8], at: &mut usize, args: &[Arg], out: &mut String, write: bool) {
+        while let Some(&byte) = s.get(*at) {
+            match byte {
+                VARIANT | SELECT_END => return,
+                PLACE => {
+                    let var = s.get(*at + 1).map_or(usize::MAX, |v| usize::from(v.wrapping_sub(b'0')));
+                    *at += 2;
+                    let (mut grouping, mut two) = (true, false);
+                    while let Some(&flag) = s.get(*at) {
+                        *at += 1;
+                        match flag {
+                            b'g' => grouping = false,
+                            b'2' => two = true,
+                            PLACE_END => break,
+                            _ => {}
+                        }
+                    }
+                    match args.get(var) {
+                        Some(Arg::Number(n)) if write => out.push_str(&self.number(*n, grouping, two)),
+                        Some(Arg::Text(text)) if write => out.push_str(text),
+                        _ => {}
+                    }
+                }
+                SELECT => {
+                    let var = s.get(*at + 1).map_or(usize::MAX, |v| usize::from(v.wrapping_sub(b'0')));
+                    *at += 2;
+                    let n = match args.get(var) {
+                        Some(Arg::Number(n)) => *n,
+                        _ => 0,
+                    };
+                    // Each variant's key and where its text starts.
+                    let mut variants = Vec::new();
+                    while s.get(*at) == Some(&VARIANT) {
+                        let start = *at + 1;
+                        let Some(len) = s[start..].iter().position(|b| *b == VARIANT_TEXT) else { break };
+                        *at = start + len + 1;
+                        variants.push((&s[start..start + len], *at));
+                        self.pattern(s, at, args, out, false);
+                    }
+                    *at += 1;
+                    if write {
+                        let category = self.category(n);
+                        fn key(key: &[u8]) -> &[u8] {
+                            key.strip_prefix(b"*").unwrap_or(key)
+                        }
+                        let chosen = variants
+                            .iter()
+                            .find(|(k, _)| key(k) == n.to_string().as_bytes())
+                            .or_else(|| variants.iter().find(|(k, _)| key(k) == category.as_bytes()))
+                            .or_else(|| variants.iter().find(|(k, _)| k.starts_with(b"*")));
+                        if let Some(&(_, mut start)) = chosen {
+                            self.pattern(s, &mut start, args, out, true);
+                        }
+                    }
+                }
+                _ => {
+                    let start = *at;
+                    while s.get(*at).is_some_and(|b| *b > SELECT_END) {
+                        *at += 1;
+                    }
+                    if write {
+                        out.push_str(&String::from_utf8_lossy(&s[start..*at]));
+                    }
+                }
+            }
         }
     }
 
-    /// The language of a BCP 47 tag (`fr`, `fr-CA`, `EN-gb`…), if the widget speaks it.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or_default();
-        if primary.eq_ignore_ascii_case("fr") {
-            Some(Lang::Fr)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Lang::En)
-        } else {
-            None
+    /// The CLDR plural category of `n` in this language (`one`, `few`…).
+    pub fn category(self, n: u64) -> &'static str {
+        crate::plural::category(self.0.plural.iter().map(|(c, rule)| (c.as_str(), rule.as_str())), n)
+    }
+
+    /// `n` in this language's digits, its thousands grouped (unless not
+    /// `grouping`), at least two digits if `two`.
+    pub fn number(self, n: u64, grouping: bool, two: bool) -> String {
+        let plain = if two { format!("{n:02}") } else { n.to_string() };
+        let digits: Vec<char> = self.0.digits.chars().collect();
+        let group = grouping && plain.len() >= 3 + usize::from(self.0.min_grouping.max(1));
+        let mut out = String::new();
+        for (i, d) in plain.bytes().enumerate() {
+            if group && i > 0 && (plain.len() - i).is_multiple_of(3) {
+                out.push_str(&self.0.group);
+            }
+            out.push(digits.get(usize::from(d - b'0')).copied().unwrap_or(char::from(d)));
         }
+        out
     }
 }
 
-/// The language of the widget's words around an article in `article_language`:
-/// the partner's choice (`data-lang`), else the article's, else `ui`, the
-/// host page's (what they are in until the article is known). The one rule,
-/// for the browser and for the server's first view.
-pub fn words(chosen: Option<Lang>, article_language: &str, ui: Lang) -> Lang {
-    chosen.or(Lang::from_tag(article_language)).unwrap_or(ui)
+/// A message without variables.
+pub fn text(lang: Lang, key: Text) -> &'static str {
+    lang.0.texts.get(key as usize).map_or("", String::as_str)
+}
+
+/// The language the widget speaks for a BCP 47 tag: the same tag
+/// (`pt`, `zh-Hans`), else its language's (`pt-BR` → `pt`; `zh-CN`, `zh-SG`
+/// → `zh-Hans`, Chinese in simplified characters; not `zh-TW` nor
+/// `zh-Hant`), if the widget speaks it.
+pub fn supported(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim();
+    if let Some(exact) = LANGUAGES.iter().find(|l| l.eq_ignore_ascii_case(tag)) {
+        return Some(exact);
+    }
+    let mut subtags = tag.split(['-', '_']);
+    let primary = subtags.next().unwrap_or_default();
+    if primary.eq_ignore_ascii_case("zh") {
+        let traditional = subtags.any(|s| ["hant", "tw", "hk", "mo"].iter().any(|t| s.eq_ignore_ascii_case(t)));
+        return (!traditional).then_some("zh-Hans").filter(|zh| LANGUAGES.contains(zh));
+    }
+    LANGUAGES.iter().find(|l| l.eq_ignore_ascii_case(primary)).copied()
+}
+
+/// The widget's language: the first of `candidates` it speaks (in the
+/// order: `data-lang`, the partner site's, the article's, the page's
+/// `<html lang>`, the reader's browser languages), else English. The one
+/// rule, for the first view and the browser.
+pub fn negotiate<'t>(candidates: impl IntoIterator<Item = Option<&'t str>>) -> &'static str {
+    candidates.into_iter().flatten().find_map(supported).unwrap_or("en")
 }
 
 /// Writing direction of a language: `"rtl"` for the right-to-left scripts'
@@ -48,246 +238,6 @@ pub fn direction(tag: &str) -> &'static str {
     const RTL: [&str; 10] = ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"];
     let primary = tag.split(['-', '_']).next().unwrap_or_default();
     if RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl)) { "rtl" } else { "ltr" }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    Loading,
-    By,
-    ReadOnItsPage,
-    Retry,
-    ErrorNetwork,
-    ErrorTimeout,
-    ErrorNotFound,
-    ErrorServer,
-    ErrorMalformed,
-    ErrorTooLarge,
-    ErrorRateLimited,
-    LoadingComments,
-    LoadMore,
-    Reply,
-    Cancel,
-    LeaveComment,
-    NameLabel,
-    CommentLabel,
-    HoneypotLabel,
-    Post,
-    Posting,
-    Sending,
-    AwaitingModeration,
-    Posted,
-    PostFailed,
-    /// In the server-rendered form when the wasm cannot run on the page.
-    CommentingUnavailable,
-    AuthorRequired,
-    AuthorTooLong,
-    BodyRequired,
-    BodyTooLong,
-    ControlCharacters,
-    Notify,
-    EmailLabel,
-    EmailRequired,
-    EmailInvalid,
-    TextSize,
-    TextSmaller,
-    TextNormal,
-    TextLarger,
-    Theme,
-    ThemeAuto,
-    ThemeLight,
-    ThemeDark,
-    ThemeSepia,
-    Delete,
-    ConfirmDelete,
-    YesDelete,
-    Deleting,
-    CommentDeleted,
-    Report,
-    ReportWhy,
-    Recommend,
-    Picks,
-    SortBy,
-    SortNewest,
-    SortOldest,
-    SortRecommended,
-    Edit,
-    Edited,
-    EditLabel,
-    Save,
-    EditWaits,
-    ReasonSpam,
-    ReasonAbuse,
-    ReasonOffTopic,
-    ReasonOther,
-    Reported,
-    CommentingAs,
-    SignIn,
-    SignOut,
-    SignInToComment,
-    Verified,
-    Staff,
-    ErrorSignInExpired,
-    ErrorSignInInvalid,
-    ErrorBanned,
-}
-
-pub fn text(lang: Lang, key: Text) -> &'static str {
-    use Lang::*;
-    use Text::*;
-    match (lang, key) {
-        (Fr, Loading) => "Chargement de l’article…",
-        (En, Loading) => "Loading the article…",
-        (Fr, By) => "Par",
-        (En, By) => "By",
-        (Fr, ReadOnItsPage) => "Lire l’article sur sa page",
-        (En, ReadOnItsPage) => "Read the article on its page",
-        (Fr, Retry) => "Réessayer",
-        (En, Retry) => "Try again",
-        (Fr, ErrorNetwork) => "Impossible de joindre le serveur. Vérifiez votre connexion.",
-        (En, ErrorNetwork) => "Could not reach the server. Check your connection.",
-        (Fr, ErrorTimeout) => "Le serveur met trop de temps à répondre.",
-        (En, ErrorTimeout) => "The server is taking too long to answer.",
-        (Fr, ErrorNotFound) => "Cet article est introuvable.",
-        (En, ErrorNotFound) => "This article could not be found.",
-        (Fr, ErrorServer) => "Le serveur a rencontré une erreur.",
-        (En, ErrorServer) => "The server ran into an error.",
-        (Fr, ErrorMalformed) => "Le serveur a envoyé une réponse inattendue.",
-        (En, ErrorMalformed) => "The server sent an unexpected response.",
-        (Fr, ErrorTooLarge) => "Ce commentaire est trop long pour être envoyé.",
-        (En, ErrorTooLarge) => "This comment is too long to be sent.",
-        (Fr, ErrorRateLimited) => "Vous commentez un peu vite : réessayez dans quelques secondes.",
-        (En, ErrorRateLimited) => "You are commenting a little fast: try again in a few seconds.",
-        (Fr, LoadingComments) => "Chargement des commentaires…",
-        (En, LoadingComments) => "Loading the comments…",
-        (Fr, LoadMore) => "Afficher plus de commentaires",
-        (En, LoadMore) => "Show more comments",
-        (Fr, Reply) => "Répondre",
-        (En, Reply) => "Reply",
-        (Fr, Cancel) => "Annuler",
-        (En, Cancel) => "Cancel",
-        (Fr, LeaveComment) => "Laisser un commentaire",
-        (En, LeaveComment) => "Leave a comment",
-        (Fr, NameLabel) => "Nom",
-        (En, NameLabel) => "Name",
-        (Fr, CommentLabel) => "Commentaire",
-        (En, CommentLabel) => "Comment",
-        (Fr, HoneypotLabel) => "Ne pas remplir ce champ",
-        (En, HoneypotLabel) => "Leave this field empty",
-        (Fr, Post) => "Publier",
-        (En, Post) => "Post comment",
-        (Fr, Posting) => "Envoi…",
-        (En, Posting) => "Posting…",
-        (Fr, Sending) => "envoi en cours",
-        (En, Sending) => "sending",
-        (Fr, AwaitingModeration) => "en attente de modération : visible par vous seul",
-        (En, AwaitingModeration) => "awaiting moderation: only you can see it",
-        (Fr, Posted) => "Merci, votre commentaire est publié.",
-        (En, Posted) => "Thank you, your comment is published.",
-        (Fr, PostFailed) => "Votre commentaire n’a pas été envoyé ; votre texte est conservé.",
-        (En, PostFailed) => "Your comment was not sent; your text is kept.",
-        (Fr, CommentingUnavailable) => "Les commentaires ne peuvent pas être envoyés depuis cette page.",
-        (En, CommentingUnavailable) => "Comments cannot be sent from this page.",
-        (Fr, AuthorRequired) => "Indiquez votre nom.",
-        (En, AuthorRequired) => "Please enter your name.",
-        (Fr, AuthorTooLong) => "Votre nom ne doit pas dépasser 80 caractères.",
-        (En, AuthorTooLong) => "Your name must be at most 80 characters long.",
-        (Fr, BodyRequired) => "Écrivez votre commentaire.",
-        (En, BodyRequired) => "Please write your comment.",
-        (Fr, BodyTooLong) => "Votre commentaire ne doit pas dépasser 5 000 caractères.",
-        (En, BodyTooLong) => "Your comment must be at most 5,000 characters long.",
-        (Fr, ControlCharacters) => "Ce texte contient des caractères non autorisés.",
-        (En, ControlCharacters) => "This text contains characters that are not allowed.",
-        (Fr, Notify) => "Me prévenir par e-mail des réponses",
-        (En, Notify) => "Tell me by e-mail when someone answers",
-        (Fr, EmailLabel) => "Votre e-mail (jamais affiché ; un lien de confirmation vous sera envoyé)",
-        (En, EmailLabel) => "Your e-mail (never shown; we send you a link to confirm it)",
-        (Fr, EmailRequired) => "Indiquez l’adresse où vous prévenir.",
-        (En, EmailRequired) => "Please enter the address to tell you at.",
-        (Fr, EmailInvalid) => "Cette adresse n’est pas valide.",
-        (En, EmailInvalid) => "This address is not valid.",
-        (Fr, TextSize) => "Taille du texte",
-        (En, TextSize) => "Text size",
-        (Fr, TextSmaller) => "Texte plus petit",
-        (En, TextSmaller) => "Smaller text",
-        (Fr, TextNormal) => "Texte normal",
-        (En, TextNormal) => "Normal text",
-        (Fr, TextLarger) => "Texte plus grand",
-        (En, TextLarger) => "Larger text",
-        (Fr, Theme) => "Thème",
-        (En, Theme) => "Theme",
-        (Fr, ThemeAuto) => "Auto",
-        (En, ThemeAuto) => "Auto",
-        (Fr, ThemeLight) => "Clair",
-        (En, ThemeLight) => "Light",
-        (Fr, ThemeDark) => "Sombre",
-        (En, ThemeDark) => "Dark",
-        (Fr, ThemeSepia) => "Sépia",
-        (En, ThemeSepia) => "Sepia",
-        (Fr, Delete) => "Supprimer",
-        (En, Delete) => "Delete",
-        (Fr, ConfirmDelete) => "Supprimer définitivement ce commentaire ?",
-        (En, ConfirmDelete) => "Delete this comment for good?",
-        (Fr, YesDelete) => "Oui, supprimer",
-        (En, YesDelete) => "Yes, delete",
-        (Fr, Deleting) => "Suppression…",
-        (En, Deleting) => "Deleting…",
-        (Fr, Report) => "Signaler",
-        (En, Report) => "Report",
-        (Fr, Edit) => "Modifier",
-        (En, Edit) => "Edit",
-        (Fr, Edited) => "modifié",
-        (En, Edited) => "edited",
-        (Fr, EditLabel) => "Votre commentaire",
-        (En, EditLabel) => "Your comment",
-        (Fr, Save) => "Enregistrer",
-        (En, Save) => "Save",
-        (Fr, EditWaits) => "Votre modification paraîtra une fois validée par la modération.",
-        (En, EditWaits) => "Your edit will show once a moderator approves it.",
-        (Fr, Picks) => "Sélection de la rédaction",
-        (En, Picks) => "Newsroom picks",
-        (Fr, SortBy) => "Trier",
-        (En, SortBy) => "Sort",
-        (Fr, SortNewest) => "Les plus récents",
-        (En, SortNewest) => "Newest",
-        (Fr, SortOldest) => "Les plus anciens",
-        (En, SortOldest) => "Oldest",
-        (Fr, SortRecommended) => "Les plus recommandés",
-        (En, SortRecommended) => "Most recommended",
-        (Fr, Recommend) => "Recommander",
-        (En, Recommend) => "Recommend",
-        (Fr, ReportWhy) => "Signaler ce commentaire pour :",
-        (En, ReportWhy) => "Report this comment as:",
-        (Fr, ReasonSpam) => "Spam",
-        (En, ReasonSpam) => "Spam",
-        (Fr, ReasonAbuse) => "Propos abusifs",
-        (En, ReasonAbuse) => "Abusive",
-        (Fr, ReasonOffTopic) => "Hors sujet",
-        (En, ReasonOffTopic) => "Off topic",
-        (Fr, ReasonOther) => "Autre",
-        (En, ReasonOther) => "Other",
-        (Fr, Reported) => "Signalé, merci : la modération va le relire.",
-        (En, Reported) => "Reported, thank you: a moderator will review it.",
-        (Fr, CommentDeleted) => "Commentaire supprimé.",
-        (En, CommentDeleted) => "Comment deleted.",
-        (Fr, CommentingAs) => "Vous commentez en tant que",
-        (En, CommentingAs) => "Commenting as",
-        (Fr, SignIn) => "Se connecter",
-        (En, SignIn) => "Sign in",
-        (Fr, SignOut) => "Se déconnecter",
-        (En, SignOut) => "Sign out",
-        (Fr, SignInToComment) => "Connectez-vous pour commenter.",
-        (En, SignInToComment) => "Sign in to comment.",
-        (Fr, Verified) => "Compte vérifié",
-        (En, Verified) => "Verified account",
-        (Fr, Staff) => "Rédaction",
-        (En, Staff) => "Newsroom",
-        (Fr, ErrorSignInExpired) => "Votre session a expiré : reconnectez-vous et votre commentaire partira.",
-        (En, ErrorSignInExpired) => "Your session has expired: sign in again and your comment will be sent.",
-        (Fr, ErrorSignInInvalid) => "Votre connexion n’a pas pu être vérifiée. Rechargez la page.",
-        (En, ErrorSignInInvalid) => "Your sign-in could not be verified. Reload the page.",
-        (Fr, ErrorBanned) => "La modération vous a retiré le droit de commenter sur ce site.",
-        (En, ErrorBanned) => "The moderators have withdrawn your right to comment on this site.",
-    }
 }
 
 /// The reader's message for a failed request.
@@ -341,10 +291,7 @@ pub fn reading_minutes(language: &str, chars: usize) -> usize {
 
 /// "5 min de lecture", "5 min read".
 pub fn reading_time(lang: Lang, minutes: usize) -> String {
-    match lang {
-        Lang::Fr => format!("{minutes} min de lecture"),
-        Lang::En => format!("{minutes} min read"),
-    }
+    lang.reading_time(minutes as u64)
 }
 
 /// The reader's message for a refused author name.
@@ -385,53 +332,25 @@ pub fn email_error(lang: Lang, err: FieldError) -> &'static str {
 
 /// "3 commentaires", "No comments yet"…
 pub fn comments_heading(lang: Lang, count: u64) -> String {
-    match (lang, count) {
-        (Lang::Fr, 0) => "Aucun commentaire pour l’instant".into(),
-        (Lang::Fr, 1) => "1 commentaire".into(),
-        (Lang::Fr, n) => format!("{} commentaires", group_thousands(n, '\u{202f}')),
-        (Lang::En, 0) => "No comments yet".into(),
-        (Lang::En, 1) => "1 comment".into(),
-        (Lang::En, n) => format!("{} comments", group_thousands(n, ',')),
-    }
+    lang.comments_heading(count)
 }
 
 /// The button that shows the comments published since the thread loaded.
 pub fn new_comments(lang: Lang, count: usize) -> String {
-    match (lang, count) {
-        (Lang::Fr, 1) => "1 nouveau commentaire".into(),
-        (Lang::Fr, n) => format!("{n} nouveaux commentaires"),
-        (Lang::En, 1) => "1 new comment".into(),
-        (Lang::En, n) => format!("{n} new comments"),
-    }
-}
-
-fn group_thousands(n: u64, separator: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(d);
-    }
-    out
+    lang.new_comments(count as u64)
 }
 
 /// How long ago `then_ms` was, seen at `now_ms`: "il y a 5 min", "2 h ago"…
 /// Past a week, the date.
 pub fn relative_time(lang: Lang, then_ms: i64, now_ms: i64) -> String {
-    let minutes = (now_ms - then_ms).max(0) / 60_000;
+    let minutes = ((now_ms - then_ms).max(0) / 60_000) as u64;
     let (hours, days) = (minutes / 60, minutes / (60 * 24));
-    match lang {
-        Lang::Fr if minutes < 1 => "à l’instant".into(),
-        Lang::Fr if hours < 1 => format!("il y a {minutes} min"),
-        Lang::Fr if days < 1 => format!("il y a {hours} h"),
-        Lang::Fr if days < 7 => format!("il y a {days} j"),
-        Lang::En if minutes < 1 => "just now".into(),
-        Lang::En if hours < 1 => format!("{minutes} min ago"),
-        Lang::En if days < 1 => format!("{hours} h ago"),
-        Lang::En if days < 7 => format!("{days} d ago"),
-        _ => Date::from_days_since_epoch(then_ms.div_euclid(86_400_000))
+    match () {
+        () if minutes < 1 => text(lang, Text::TimeNow).to_owned(),
+        () if hours < 1 => lang.time_minutes(minutes),
+        () if days < 1 => lang.time_hours(hours),
+        () if days < 7 => lang.time_days(days),
+        () => Date::from_days_since_epoch(then_ms.div_euclid(86_400_000))
             .map(|date| format_date(lang, date))
             .unwrap_or_default(),
     }
@@ -440,52 +359,24 @@ pub fn relative_time(lang: Lang, then_ms: i64, now_ms: i64) -> String {
 /// The exact time of `ms`, in UTC: "10 mai 2025, 14:03 UTC".
 pub fn exact_time(lang: Lang, ms: i64) -> String {
     let Ok(date) = Date::from_days_since_epoch(ms.div_euclid(86_400_000)) else { return String::new() };
-    let minute_of_day = ms.rem_euclid(86_400_000) / 60_000;
-    format!("{}, {:02}:{:02} UTC", format_date(lang, date), minute_of_day / 60, minute_of_day % 60)
+    let minute_of_day = (ms.rem_euclid(86_400_000) / 60_000) as u64;
+    lang.exact_time(&format_date(lang, date), minute_of_day / 60, minute_of_day % 60)
 }
-
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date as a reader of `lang` writes it: "1er mai 2025", "May 1, 2025".
 pub fn format_date(lang: Lang, date: Date) -> String {
-    let month = usize::from(date.month() - 1);
-    match lang {
-        Lang::Fr if date.day() == 1 => format!("1er {} {}", MONTHS_FR[month], date.year()),
-        Lang::Fr => format!("{} {} {}", date.day(), MONTHS_FR[month], date.year()),
-        Lang::En => format!("{} {}, {}", MONTHS_EN[month], date.day(), date.year()),
-    }
+    lang.date(u64::from(date.day()), u64::from(date.month()), u64::from(date.year()))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// The words of `tag`, as the server compiles them.
+    pub(crate) fn lang(tag: &str) -> Lang {
+        let (_, json) = COMPILED.iter().find(|(t, _)| *t == tag).expect("a language of i18n/");
+        Lang::from_words(serde_json::from_str(json).unwrap()).unwrap()
+    }
 
     fn date(s: &str) -> Date {
         s.parse().unwrap()
@@ -493,10 +384,10 @@ mod tests {
 
     #[test]
     fn dates_are_written_as_readers_of_each_language_write_them() {
-        assert_eq!(format_date(Lang::Fr, date("2025-05-10")), "10 mai 2025");
-        assert_eq!(format_date(Lang::Fr, date("2025-08-01")), "1er août 2025");
-        assert_eq!(format_date(Lang::En, date("2025-05-10")), "May 10, 2025");
-        assert_eq!(format_date(Lang::En, date("2025-12-01")), "December 1, 2025");
+        assert_eq!(format_date(lang("fr"), date("2025-05-10")), "10 mai 2025");
+        assert_eq!(format_date(lang("fr"), date("2025-08-01")), "1er août 2025");
+        assert_eq!(format_date(lang("en"), date("2025-05-10")), "May 10, 2025");
+        assert_eq!(format_date(lang("en"), date("2025-12-01")), "December 1, 2025");
     }
 
     #[test]
@@ -506,29 +397,29 @@ mod tests {
         assert_eq!(reading_minutes("en-GB", 987 * 3), 3);
         assert_eq!(reading_minutes("ar", 1300), 3);
         assert_eq!(reading_minutes("xx", 10), 1, "at least a minute");
-        assert_eq!(reading_time(Lang::Fr, 5), "5 min de lecture");
-        assert_eq!(reading_time(Lang::En, 5), "5 min read");
+        assert_eq!(reading_time(lang("fr"), 5), "5 min de lecture");
+        assert_eq!(reading_time(lang("en"), 5), "5 min read");
     }
 
     #[test]
     fn comment_counts_read_naturally() {
-        assert_eq!(comments_heading(Lang::Fr, 0), "Aucun commentaire pour l’instant");
-        assert_eq!(comments_heading(Lang::Fr, 1), "1 commentaire");
-        assert_eq!(comments_heading(Lang::Fr, 12_500), "12\u{202f}500 commentaires");
-        assert_eq!(comments_heading(Lang::En, 1_234_567), "1,234,567 comments");
+        assert_eq!(comments_heading(lang("fr"), 0), "Aucun commentaire pour l’instant");
+        assert_eq!(comments_heading(lang("fr"), 1), "1 commentaire");
+        assert_eq!(comments_heading(lang("fr"), 12_500), "12\u{202f}500 commentaires");
+        assert_eq!(comments_heading(lang("en"), 1_234_567), "1,234,567 comments");
     }
 
     #[test]
     fn times_read_relative_to_now_then_as_dates() {
         let then = encart_api_types::parse_utc_millis("2025-05-10T14:03:27Z").unwrap();
         let later = |minutes: i64| then + minutes * 60_000;
-        assert_eq!(relative_time(Lang::Fr, then, later(0)), "à l’instant");
-        assert_eq!(relative_time(Lang::Fr, then, later(5)), "il y a 5 min");
-        assert_eq!(relative_time(Lang::En, then, later(125)), "2 h ago");
-        assert_eq!(relative_time(Lang::Fr, then, later(3 * 24 * 60)), "il y a 3 j");
-        assert_eq!(relative_time(Lang::Fr, then, later(30 * 24 * 60)), "10 mai 2025");
-        assert_eq!(exact_time(Lang::Fr, then), "10 mai 2025, 14:03 UTC");
-        assert_eq!(exact_time(Lang::En, then), "May 10, 2025, 14:03 UTC");
+        assert_eq!(relative_time(lang("fr"), then, later(0)), "à l’instant");
+        assert_eq!(relative_time(lang("fr"), then, later(5)), "il y a 5 min");
+        assert_eq!(relative_time(lang("en"), then, later(125)), "2 h ago");
+        assert_eq!(relative_time(lang("fr"), then, later(3 * 24 * 60)), "il y a 3 j");
+        assert_eq!(relative_time(lang("fr"), then, later(30 * 24 * 60)), "10 mai 2025");
+        assert_eq!(exact_time(lang("fr"), then), "10 mai 2025, 14:03 UTC");
+        assert_eq!(exact_time(lang("en"), then), "May 10, 2025, 14:03 UTC");
     }
 
     #[test]
@@ -539,12 +430,152 @@ mod tests {
         assert_eq!(direction(""), "ltr");
     }
 
+    /// Each language's heading for 0, 1, 2, 5, 21 and 101 comments, written
+    /// from CLDR's plural rules (https://www.unicode.org/cldr/charts/latest/
+    /// supplemental/language_plural_rules.html): Polish 21 and 101 are
+    /// "many", Arabic 5 "few", 21 "many", 101 "other", Czech 2 "few"…
+    #[test]
+    fn every_language_counts_comments_with_its_plural_forms() {
+        let table: [(&str, [&str; 6]); 13] = [
+            ("en", ["No comments yet", "1 comment", "2 comments", "5 comments", "21 comments", "101 comments"]),
+            (
+                "fr",
+                [
+                    "Aucun commentaire pour l’instant",
+                    "1 commentaire",
+                    "2 commentaires",
+                    "5 commentaires",
+                    "21 commentaires",
+                    "101 commentaires",
+                ],
+            ),
+            (
+                "de",
+                [
+                    "Noch keine Kommentare",
+                    "1 Kommentar",
+                    "2 Kommentare",
+                    "5 Kommentare",
+                    "21 Kommentare",
+                    "101 Kommentare",
+                ],
+            ),
+            (
+                "es",
+                [
+                    "Aún no hay comentarios",
+                    "1 comentario",
+                    "2 comentarios",
+                    "5 comentarios",
+                    "21 comentarios",
+                    "101 comentarios",
+                ],
+            ),
+            ("it", ["Ancora nessun commento", "1 commento", "2 commenti", "5 commenti", "21 commenti", "101 commenti"]),
+            (
+                "pt",
+                [
+                    "Ainda não há comentários",
+                    "1 comentário",
+                    "2 comentários",
+                    "5 comentários",
+                    "21 comentários",
+                    "101 comentários",
+                ],
+            ),
+            ("nl", ["Nog geen reacties", "1 reactie", "2 reacties", "5 reacties", "21 reacties", "101 reacties"]),
+            (
+                "pl",
+                ["Brak komentarzy", "1 komentarz", "2 komentarze", "5 komentarzy", "21 komentarzy", "101 komentarzy"],
+            ),
+            (
+                "cs",
+                ["Zatím žádné komentáře", "1 komentář", "2 komentáře", "5 komentářů", "21 komentářů", "101 komentářů"],
+            ),
+            ("ar", ["لا تعليقات بعد", "تعليق واحد", "تعليقان", "5 تعليقات", "21 تعليقًا", "101 تعليق"]),
+            ("he", ["אין עדיין תגובות", "תגובה אחת", "2 תגובות", "5 תגובות", "21 תגובות", "101 תגובות"]),
+            ("zh-Hans", ["暂无评论", "1 条评论", "2 条评论", "5 条评论", "21 条评论", "101 条评论"]),
+            (
+                "ja",
+                [
+                    "まだコメントはありません",
+                    "コメント 1 件",
+                    "コメント 2 件",
+                    "コメント 5 件",
+                    "コメント 21 件",
+                    "コメント 101 件",
+                ],
+            ),
+        ];
+        assert_eq!(table.len(), LANGUAGES.len(), "a row for every language");
+        for (tag, expected) in table {
+            let got = [0, 1, 2, 5, 21, 101].map(|n| comments_heading(lang(tag), n));
+            assert_eq!(got, expected, "{tag}");
+        }
+        // Larger numbers: each language's digits, groups and "many".
+        assert_eq!(comments_heading(lang("fr"), 1_000_000), "1\u{202f}000\u{202f}000 de commentaires");
+        assert_eq!(comments_heading(lang("es"), 1234), "1234 comentarios", "no group under five digits");
+        assert_eq!(comments_heading(lang("es"), 12_345), "12.345 comentarios");
+        assert_eq!(comments_heading(lang("pl"), 22), "22 komentarze");
+        assert_eq!(comments_heading(lang("pl"), 12), "12 komentarzy");
+        assert_eq!(comments_heading(lang("ar"), 1234), "1,234 تعليقًا");
+        assert_eq!(new_comments(lang("cs"), 3), "3 nové komentáře");
+    }
+
+    #[test]
+    fn every_language_writes_dates_and_times_its_way() {
+        let then = encart_api_types::parse_utc_millis("2025-05-01T09:05:00Z").unwrap();
+        let table = [
+            ("en", "May 1, 2025, 09:05 UTC"),
+            ("fr", "1er mai 2025, 09:05 UTC"),
+            ("de", "1. Mai 2025, 09:05 UTC"),
+            ("es", "1 de mayo de 2025, 09:05 UTC"),
+            ("it", "1 maggio 2025, 09:05 UTC"),
+            ("pt", "1 de maio de 2025, 09:05 UTC"),
+            ("nl", "1 mei 2025, 09:05 UTC"),
+            ("pl", "1 maja 2025, 09:05 UTC"),
+            ("cs", "1. května 2025, 09:05 UTC"),
+            ("ar", "1 مايو 2025، 09:05 UTC"),
+            ("he", "1 במאי 2025, 09:05 UTC"),
+            ("zh-Hans", "2025年5月1日 09:05 UTC"),
+            ("ja", "2025年5月1日 09:05 UTC"),
+        ];
+        assert_eq!(table.len(), LANGUAGES.len());
+        for (tag, expected) in table {
+            assert_eq!(exact_time(lang(tag), then), expected, "{tag}");
+        }
+        let later = |minutes: i64| then + minutes * 60_000;
+        let relative =
+            |tag: &str| [0, 5, 125, 2 * 24 * 60, 5 * 24 * 60].map(|m| relative_time(lang(tag), then, later(m)));
+        assert_eq!(relative("ar"), ["الآن", "منذ 5 دقائق", "منذ ساعتين", "منذ يومين", "منذ 5 أيام"]);
+        assert_eq!(relative("cs"), ["právě teď", "před 5 min", "před 2 h", "před 2 dny", "před 5 dny"]);
+        assert_eq!(relative("ja"), ["たった今", "5 分前", "2 時間前", "2 日前", "5 日前"]);
+        assert_eq!(relative("de"), ["gerade eben", "vor 5 Min.", "vor 2 Std.", "vor 2 Tagen", "vor 5 Tagen"]);
+        assert_eq!(relative_time(lang("pl"), then, later(24 * 60)), "1 dzień temu");
+        assert_eq!(relative_time(lang("ja"), then, later(30 * 24 * 60)), "2025年5月1日");
+        assert_eq!(reading_time(lang("ar"), 11), "11 دقيقة للقراءة");
+    }
+
+    #[test]
+    fn the_language_is_the_first_the_widget_speaks_in_the_order() {
+        // data-lang, the site's, the article's, <html lang>, the browser's.
+        assert_eq!(negotiate([Some("de"), Some("fr"), Some("en"), None, None]), "de");
+        assert_eq!(negotiate([None, Some("pt-BR"), Some("en"), None, None]), "pt");
+        assert_eq!(negotiate([None, None, Some("cs"), Some("en"), None]), "cs");
+        assert_eq!(negotiate([Some("tlh"), None, Some("ru"), Some("ja-JP"), None]), "ja");
+        assert_eq!(negotiate([None, None, Some("ru"), None, Some("zh-CN")]), "zh-Hans");
+        assert_eq!(negotiate([None, None, Some("ru"), None, Some("zh-TW")]), "en", "no traditional characters");
+        assert_eq!(negotiate([None, None, None, None, None]), "en");
+        assert_eq!(supported("ZH-hans-SG"), Some("zh-Hans"));
+        assert_eq!(supported("he-IL"), Some("he"));
+    }
+
     #[test]
     fn language_tags_pick_the_widget_language() {
-        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("de"), None);
-        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(supported("fr"), Some("fr"));
+        assert_eq!(supported("fr-CA"), Some("fr"));
+        assert_eq!(supported("EN_gb"), Some("en"));
+        assert_eq!(supported("tlh"), None);
+        assert_eq!(supported(""), None);
     }
 }

@@ -22,6 +22,7 @@ pub mod form;
 pub mod i18n;
 pub mod links;
 pub mod load;
+pub mod plural;
 pub mod reader;
 pub mod retry;
 #[cfg(feature = "hydrate")]

@@ -105,7 +105,7 @@ pub fn ReaderControls(prefs: Signal<Prefs>, on_change: Callback<Prefs>, lang: La
         }
     });
     view! {
-        <div class="reader-controls">
+        <div class="reader-controls" lang=lang.tag() dir=lang.dir()>
             <div class="choices" role="group" aria-label=text(lang, Text::TextSize)>{Vec::from(sizes)}</div>
             <div class="choices" role="group" aria-label=text(lang, Text::Theme)>{Vec::from(themes)}</div>
         </div>

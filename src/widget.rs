@@ -10,7 +10,7 @@ use crate::app::{App, CommentsWiring, Presentation};
 use crate::comments::Actions;
 use crate::discussion::Discussion;
 use crate::form::Typed;
-use crate::i18n::{self, Lang, Text, text};
+use crate::i18n::{self, Lang};
 use crate::load::Load;
 use crate::reader::{Prefs, TextSize, Theme};
 
@@ -31,10 +31,8 @@ pub struct Start {
     pub prefs: Prefs,
     /// Level of the article's title, 1 to 6.
     pub heading_level: u8,
-    /// The widget's language chosen by the partner.
-    pub chosen_lang: Option<Lang>,
-    /// The host page's language, for words shown before the article's is known.
-    pub ui_lang: Lang,
+    /// The language of the widget's words (`i18n::negotiate`).
+    pub lang: Lang,
     /// What the main form holds at first.
     pub typed: Typed,
     /// The stylesheet to render in the view, where the shadow root could not
@@ -46,13 +44,12 @@ impl Start {
     /// Where a server-rendered first view starts: the same for the server
     /// that renders it and for the browser that hydrates it, which only adds
     /// what the reader typed meanwhile.
-    pub fn from_embed(state: EmbedState, typed: Typed) -> Start {
+    pub fn from_embed(state: EmbedState, lang: Lang, typed: Typed) -> Start {
         let options = &state.options;
         Start {
             prefs: prefs(options),
             heading_level: heading_level(options.heading),
-            chosen_lang: options.lang.as_deref().and_then(Lang::from_tag),
-            ui_lang: options.ui.as_deref().and_then(Lang::from_tag).unwrap_or_default(),
+            lang,
             article: Load::Ready(state.article),
             comments: Some(state.comments),
             sort: None,
@@ -75,15 +72,10 @@ fn prefs(options: &ViewOptions) -> Prefs {
     }
 }
 
-/// The words of a first view, as `App` chooses them (`i18n::words`).
-pub fn words(options: &ViewOptions, article: &Article) -> Lang {
-    let tag = |t: &Option<String>| t.as_deref().and_then(Lang::from_tag);
-    i18n::words(tag(&options.lang), &article.language, tag(&options.ui).unwrap_or_default())
-}
-
-/// "Comments cannot be sent from this page", in a first view's words.
-pub fn unavailable(options: &ViewOptions, article: &Article) -> &'static str {
-    text(words(options, article), Text::CommentingUnavailable)
+/// The language of a widget's words, from the page's options and the
+/// article's language, when known (`i18n::negotiate`, in its order).
+pub fn language(options: &ViewOptions, article_language: Option<&str>) -> &'static str {
+    i18n::negotiate([options.lang.as_deref(), article_language, options.ui.as_deref(), options.browser.as_deref()])
 }
 
 /// The signals the wiring fills and updates.
@@ -151,8 +143,7 @@ pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoVi
         <App
             state=state.read_only()
             on_retry=retry
-            ui_lang=start.ui_lang
-            chosen_lang=start.chosen_lang
+            lang=start.lang
             comments
             presentation
             inline_css=start.inline_css
@@ -165,5 +156,6 @@ pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoVi
 #[cfg(feature = "ssr")]
 pub fn render(state: EmbedState) -> String {
     let owner = Owner::new();
-    owner.with(|| widget(Start::from_embed(state, Typed::default()), |_| Wiring::inert()).to_html())
+    let lang = Lang::get(&state.lang);
+    owner.with(|| widget(Start::from_embed(state, lang, Typed::default()), |_| Wiring::inert()).to_html())
 }

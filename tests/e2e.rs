@@ -522,22 +522,6 @@ async fn heading_level_and_right_to_left_articles_follow_the_partner_and_the_lan
 }
 
 /// axe-core's WCAG 2.1 AA audit of the first widget (axe-core loaded in the page first).
-async fn audit(world: &World) -> Value {
-    world
-        .browser
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               axe.run(document.querySelector("encart-widget"), { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
-                  .then((r) => done({ checked: r.passes.length,
-                                      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact,
-                                        nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
-                  .catch((e) => done({ error: String(e) }));"#,
-            vec![],
-        )
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_widget_passes_an_accessibility_audit_in_every_theme() {
     let world = world("a11y").await;

@@ -381,3 +381,94 @@ async fn each_control_used_before_the_module_runs_is_done_once_when_it_does() {
     assert_eq!(console(&world).await, json!([]));
     world.close().await;
 }
+
+/// The first view in Arabic, Czech and Japanese, then the module takes it
+/// over: the same nodes and the same text, no warning; the interface's
+/// direction is its language's, the article keeps its own (French).
+#[tokio::test]
+async fn the_widget_speaks_arabic_czech_and_japanese_from_its_first_view_to_its_hydration() {
+    let world = world("languages").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    let cases = [
+        ("ar", "rtl", "تعليق واحد", "نشر التعليق"),
+        ("cs", "ltr", "1 komentář", "Odeslat"),
+        ("ja", "ltr", "コメント 1 件", "投稿する"),
+    ];
+    let snapshot = format!(
+        "{WIDGET_JS} const root = hosts()[0].shadowRoot, encart = root.querySelector('.encart');
+         const nodes = ['.title', '.comments-heading', '.comment time', 'button.submit'].map((s) => root.querySelector(s));
+         if (arguments[0]) window.__nodes = nodes;
+         return {{ text: encart.textContent, lang: encart.lang, dir: encart.dir,
+                  article: [root.querySelector('article').lang, root.querySelector('article').dir],
+                  submit: root.querySelector('button.submit').textContent,
+                  same: !!window.__nodes && nodes.every((n, i) => n === window.__nodes[i] && n.isConnected) }};"
+    );
+    for (lang, dir, heading, submit) in cases {
+        world.open(&format!("languages.html?lang={lang}#hold")).await;
+        let before = world.wait_for_view(0, ".comment", false).await;
+        assert_eq!(before["state"], "loading", "{lang}: the module is held");
+        assert_eq!(before["heading"], heading);
+        let first = world.js(&snapshot, json!(true)).await;
+        assert_eq!((first["lang"].as_str(), first["dir"].as_str()), (Some(lang), Some(dir)));
+        assert_eq!(first["article"], json!(["fr", "ltr"]), "{lang}: the article keeps its language");
+        assert_eq!(first["submit"], submit);
+        if lang == "ar" {
+            world.screenshot("language-ar-first-view.png").await;
+        }
+
+        world.js("window.__releaseWasm()", Value::Null).await;
+        let after = world.wait_for(0, ".comment").await;
+        assert_eq!(after["state"], "hydrated", "{lang}: {}", console(&world).await);
+        let hydrated = world.js(&snapshot, json!(false)).await;
+        assert_eq!(hydrated["text"], first["text"], "{lang}: the same text once hydrated");
+        assert_eq!(hydrated["same"], true, "{lang}: hydration keeps the server's nodes");
+        assert_eq!(console(&world).await, json!([]), "{lang}: no hydration warning or error");
+
+        if lang != "cs" {
+            for width in [375, 1280] {
+                world.browser.set_window_size(width, 1400).await.unwrap();
+                world.screenshot_at(".comments", &format!("language-{lang}-{width}.png")).await;
+            }
+            world.browser.set_window_size(1280, 1600).await.unwrap();
+        }
+        if lang == "ar" {
+            world.js(&axe_script(), Value::Null).await;
+            let report = audit(&world).await;
+            assert_eq!(report["violations"], json!([]), "{report}");
+            assert!(report["checked"].as_u64().unwrap() > 10, "{report}");
+        }
+    }
+    world.close().await;
+}
+
+/// Each language's plural rules and numbers, as its file gives them,
+/// against the browser's own CLDR data (`Intl.PluralRules`,
+/// `Intl.NumberFormat`).
+#[tokio::test]
+async fn every_languages_plural_rules_and_numbers_agree_with_the_browsers_cldr() {
+    let world = world("cldr").await;
+    world.open("plain.html").await;
+    let mut numbers: Vec<u64> = (0..=230).collect();
+    numbers.extend([1000, 1001, 1234, 10_000, 12_345, 100_000, 1_000_000, 1_000_001, 2_000_000, 1_234_567]);
+    let mut differ = Vec::new();
+    for (tag, json) in encart::i18n::COMPILED {
+        let lang = encart::i18n::Lang::from_words(serde_json::from_str(json).unwrap()).unwrap();
+        let ours: Vec<Value> =
+            numbers.iter().map(|&n| json!([lang.category(n), lang.number(n, true, false)])).collect();
+        let browsers = world
+            .js(
+                "const [tag, numbers] = arguments[0];
+                 const plural = new Intl.PluralRules(tag), number = new Intl.NumberFormat(tag);
+                 return numbers.map((n) => [plural.select(n), number.format(n)]);",
+                json!([tag, numbers]),
+            )
+            .await;
+        for ((n, ours), theirs) in numbers.iter().zip(&ours).zip(browsers.as_array().unwrap()) {
+            if ours != theirs {
+                differ.push(format!("{tag} {n}: ours {ours}, the browser's {theirs}"));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    world.close().await;
+}

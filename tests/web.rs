@@ -48,7 +48,7 @@ fn article(title: &str, paragraphs: &[&str]) -> Article {
 fn mount_app(target: HtmlElement, state: Load<Article>, on_retry: Callback<()>) -> RwSignal<Load<Article>> {
     let signal = RwSignal::new(state);
     leptos::mount::mount_to(target, move || {
-        view! { <App state=signal.read_only() on_retry ui_lang=Lang::Fr inline_css=Some(encart::app::STYLE.to_owned()) /> }
+        view! { <App state=signal.read_only() on_retry lang=Lang::compiled("fr").unwrap() inline_css=Some(encart::app::STYLE.to_owned()) /> }
     })
     .forget();
     signal
@@ -236,7 +236,7 @@ mod discussion {
         };
         let now = Signal::derive(|| encart_api_types::parse_utc_millis("2025-05-10T14:05:00Z").unwrap());
         leptos::mount::mount_to(target, move || {
-            view! { <CommentsSection discussion lang=Lang::Fr now_ms=now actions typed=Typed::default() /> }
+            view! { <CommentsSection discussion lang=Lang::compiled("fr").unwrap() now_ms=now actions typed=Typed::default() /> }
         })
         .forget();
         (discussion, submitted)

@@ -71,6 +71,49 @@ pub struct EmbedState {
     /// Server time of the rendering, ms since the epoch (relative times).
     pub now: i64,
     pub options: ViewOptions,
+    /// The language of the view's words (`ViewOptions` say why this one), a
+    /// file of `i18n/`: `embed.js` fetches its [`Words`] from the CDN for the
+    /// module, which hydrates with exactly those.
+    pub lang: String,
+}
+
+/// The widget's words in one language, as `build.rs` compiles them from
+/// `i18n/<lang>.ftl`: on the CDN (`cargo xtask dist`), fetched with the
+/// module for a first view, and from the API for client rendering
+/// ([`ClientWords`]), so the module carries no language of its own. The server's
+/// first view and the browser interpret them with the same code
+/// (`encart::i18n`), so both write exactly the same text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Words {
+    /// The language's tag, as its file is named (`fr`, `zh-Hans`).
+    pub lang: String,
+    /// A hash of the messages and their variables: a widget reads only words
+    /// of its own shape.
+    pub shape: String,
+    /// The language's digits, 0 to 9.
+    pub digits: String,
+    /// What separates groups of thousands.
+    pub group: String,
+    /// Digits a number needs before its thousands are grouped: 1 (`1,000`)
+    /// or 2 (`1000`, `10 000`).
+    pub min_grouping: u8,
+    /// The CLDR plural rules for whole numbers: each category with its
+    /// condition, in order (`other` is what none gives).
+    pub plural: Vec<(String, String)>,
+    /// Each message, compiled (see `i18n/compile.rs`), in the order of
+    /// `i18n/en.ftl`.
+    pub texts: Vec<String>,
+}
+
+/// The widget's words for a widget the module renders itself
+/// (`GET /api/v1/articles/{slug}/words`), in the language its first view
+/// would have.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientWords {
+    pub words: Words,
+    /// "The article reader could not load here", for `embed.js` where the
+    /// module cannot run.
+    pub fallback: String,
 }
 
 /// How a partner and a reader want the widget shown, as `embed.js` passes
@@ -79,10 +122,16 @@ pub struct EmbedState {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewOptions {
-    /// The widget's language chosen by the partner (`data-lang`).
+    /// The widget's language chosen by the partner (`data-lang`), else the
+    /// partner site's; a language the widget speaks, as its tag.
     pub lang: Option<String>,
-    /// The host page's `<html lang>`, for an article in another language.
+    /// The host page's `<html lang>`, for an article in a language the
+    /// widget does not speak: a language it speaks, as its tag.
     pub ui: Option<String>,
+    /// The first of the reader's browser languages the widget speaks, for
+    /// a page that says none of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<String>,
     /// Level of the title, 1 to 6 (`data-heading-level`).
     pub heading: Option<u8>,
     /// auto, light, dark or sepia: the reader's saved theme, else `data-theme`.

@@ -316,6 +316,9 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         if Some(name) == manifest["counter"].as_str() {
             continue; // count.js is for article lists, not widget pages
         }
+        if name.starts_with("encart-words-") && !name.ends_with(".fr.json") {
+            continue; // the words of the other languages: our article is in French
+        }
         files.push(sizes(name, &std::fs::read(dist.join(name))?)?);
     }
     let article = format!("{api}/api/v1/articles/{slug}");
@@ -323,19 +326,24 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     let article_json = sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?;
     let comments =
         sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
+    let words = sizes("API: words JSON", &crate::http::get_bytes(&format!("{article}/words?ui=fr")).await?)?;
     let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
     let assets: Vec<&Value> = files.iter().collect();
-    // The stylesheet comes with the first view; from the CDN only for client rendering.
+    // The stylesheet comes with the first view; from the CDN only for client
+    // rendering. The words come from the CDN with the module for a first
+    // view; from the API for client rendering.
     let stylesheet = |f: &&Value| f["name"].as_str().is_some_and(|n| n.ends_with(".css"));
+    let cdn_words = |f: &&Value| f["name"].as_str().is_some_and(|n| n.starts_with("encart-words-"));
     let first_view_all: Vec<&Value> = assets.iter().copied().filter(|f| !stylesheet(f)).chain([&view]).collect();
-    let client_all: Vec<&Value> = assets.iter().copied().chain([&article_json, &comments]).collect();
+    let client_all: Vec<&Value> =
+        assets.iter().copied().filter(|f| !cdn_words(f)).chain([&article_json, &comments, &words]).collect();
     let totals = json!({
         "first_view": total(&first_view_all),
         "client": total(&client_all),
         "critical_path_first_view": total(&[&loader, &view]),
         "critical_path_client": total(&client_all),
     });
-    for file in files.iter().chain([&view, &article_json, &comments]) {
+    for file in files.iter().chain([&view, &article_json, &comments, &words]) {
         print_sizes(file["name"].as_str().unwrap_or("?"), file);
     }
     for (key, name) in [
@@ -346,7 +354,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     ] {
         print_sizes(name, &totals[key]);
     }
-    files.extend([view, article_json, comments]);
+    files.extend([view, article_json, comments, words]);
     Ok(json!({ "files": files, "totals": totals }))
 }
 

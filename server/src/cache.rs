@@ -37,6 +37,8 @@ pub enum Hot {
     FirstPage(Option<encart_api_types::Sort>),
     /// The first view rendered with one set of options (their hash).
     Embed(u64),
+    /// The widget's words for one set of options (their hash), for client rendering.
+    Words(u64),
 }
 
 /// The read cache of one server process.

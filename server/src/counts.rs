@@ -1,5 +1,8 @@
 //! Comment counts for article lists: `GET /api/v1/counts?slugs=a,b,c`,
-//! one request for every `<a data-encart-count>` of a page (`count.js`).
+//! one request for every `<a data-encart-count>` of a page in one language
+//! (`count.js`), with each count written out in the widget's words: in
+//! `lang` (the elements' language), else the partner site's, else the
+//! reader's browser's (`browser`), else English.
 
 use std::collections::BTreeMap;
 
@@ -10,6 +13,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
+
+use encart::i18n::{self, Lang};
 
 use crate::extract::valid_slug;
 use crate::{AppState, Error, Result, cache, comments};
@@ -24,12 +29,17 @@ pub fn router() -> Router<AppState> {
 #[derive(Debug, Deserialize)]
 struct CountParams {
     slugs: String,
+    lang: Option<String>,
+    /// The reader's browser languages, comma-separated.
+    browser: Option<String>,
 }
 
-/// Published comments per article; articles that do not exist are left out.
+/// Published comments per article, and each as words ("12 commentaires");
+/// articles that do not exist are left out.
 #[derive(Debug, Serialize)]
 pub struct Counts {
     pub counts: BTreeMap<String, i64>,
+    pub labels: BTreeMap<String, String>,
 }
 
 async fn counts(
@@ -48,5 +58,9 @@ async fn counts(
         return Err(Error::bad_request(format!("give 1 to {MAX_SLUGS} article slugs as ?slugs=a,b,c")));
     }
     let counts = comments::counts(&state.db, &slugs).await?;
-    cache::uncached_json(&Counts { counts }, &headers)
+    let site = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
+    let browser = params.browser.as_deref().unwrap_or_default().split(',').take(8);
+    let lang = Lang::get(i18n::negotiate([params.lang.as_deref(), site].into_iter().chain(browser.map(Some))));
+    let labels = counts.iter().map(|(slug, n)| (slug.clone(), lang.comments_heading((*n).max(0) as u64))).collect();
+    cache::uncached_json(&Counts { counts, labels }, &headers)
 }

@@ -4,10 +4,13 @@
 //! from and the build of those components. `embed.js` shows the HTML at once;
 //! the wasm hydrates it. Cached and revalidated like the other hot reads.
 //!
-//! The rendering options (`lang`, `ui`, `heading`, `theme`, `size`, `sort`) are
-//! those the loader reads from the `data-*` attributes and the reader's saved
-//! preferences; unknown values are left to the defaults, as the browser does,
-//! and the answer says which were used.
+//! The rendering options (`lang`, `ui`, `browser`, `heading`, `theme`, `size`,
+//! `sort`) are those the loader reads from the `data-*` attributes, the page,
+//! the browser and the reader's saved preferences; unknown values are left to
+//! the defaults, as the browser does, and the answer says which were used.
+//! The widget's language is chosen here (`encart::widget::language`) and its
+//! words go with the view. `GET /api/v1/articles/{slug}/words` answers the
+//! words alone, chosen the same way, for a widget the module renders itself.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -17,16 +20,16 @@ use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
-use encart::i18n::Lang;
+use encart::i18n::{self, Lang, Text, text};
 use encart::reader::{TextSize, Theme};
-use encart_api_types::{Embed, EmbedState, Sort, ViewOptions};
+use encart_api_types::{ClientWords, Embed, EmbedState, Sort, ViewOptions};
 use serde::Deserialize;
 
 use crate::extract::Slug;
 use crate::{AppState, Error, Result, cache, comments};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/articles/{slug}/embed", get(show))
+    Router::new().route("/api/v1/articles/{slug}/embed", get(show)).route("/api/v1/articles/{slug}/words", get(words))
 }
 
 /// The query as sent: every option a string, checked in [`options`].
@@ -34,6 +37,8 @@ pub fn router() -> Router<AppState> {
 struct Params {
     lang: Option<String>,
     ui: Option<String>,
+    /// The reader's browser languages (`navigator.languages`), comma-separated.
+    browser: Option<String>,
     heading: Option<String>,
     theme: Option<String>,
     size: Option<String>,
@@ -50,8 +55,7 @@ async fn show(
     // The partner site's language, unless the page chose one (`data-lang`).
     let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
     let options = options(params, site_language);
-    let mut key = DefaultHasher::new();
-    options.hash(&mut key);
+    let key = options_key(&options);
     let load = async {
         let (id, article) =
             crate::articles::find_with_id(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article"))?;
@@ -59,31 +63,75 @@ async fn show(
         let sort = options.sort.unwrap_or(site.sort);
         let mut comments = comments::page(&state.db, id, comments::DEFAULT_PAGE, sort, None).await?;
         comments.commenting = site.commenting;
-        let unavailable = encart::widget::unavailable(&options, &article).to_owned();
+        let lang = Lang::get(encart::widget::language(&options, Some(&article.language)));
         let state = EmbedState {
             article,
             comments,
             now: crate::db::millis(std::time::SystemTime::now()),
             options: options.clone(),
+            lang: lang.tag().to_owned(),
         };
         Ok(Embed {
             build: encart::BUILD_ID.to_owned(),
             html: encart::widget::render(state.clone()),
             css: encart::app::STYLE.to_owned(),
-            unavailable,
+            unavailable: text(lang, Text::CommentingUnavailable).to_owned(),
             state,
         })
     };
-    cache::json(&state, &slug, Some(cache::Hot::Embed(key.finish())), &headers, load).await
+    cache::json(&state, &slug, Some(cache::Hot::Embed(key)), &headers, load).await
+}
+
+/// `GET /api/v1/articles/{slug}/words`: the words of the language a first
+/// view of the article would be in, with the same query; for an article
+/// that cannot be read, the same without the article's language.
+async fn words(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Slug(slug): Slug,
+    params: Result<Query<Params>, QueryRejection>,
+) -> Result<Response> {
+    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
+    let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
+    let options = options(params, site_language);
+    let key = options_key(&options);
+    let load = async {
+        // Without the article (unknown, or the database failing), its
+        // language is left out: the widget still needs words to say so.
+        let language = match crate::articles::find(&state.db, &slug).await {
+            Ok(article) => article.map(|a| a.language),
+            Err(e) => {
+                tracing::warn!("the words of {slug} without its language: {e:?}");
+                None
+            }
+        };
+        let lang = Lang::get(encart::widget::language(&options, language.as_deref()));
+        Ok::<_, Error>(ClientWords {
+            words: lang.words().clone(),
+            fallback: text(lang, Text::ReaderUnavailable).to_owned(),
+        })
+    };
+    cache::json(&state, &slug, Some(cache::Hot::Words(key)), &headers, load).await
+}
+
+fn options_key(options: &ViewOptions) -> u64 {
+    let mut key = DefaultHasher::new();
+    options.hash(&mut key);
+    key.finish()
 }
 
 /// The options the widget will use, in one spelling each (so that equivalent
-/// requests share a cache entry): what it would not understand is dropped.
+/// requests share a cache entry): what it would not understand is dropped,
+/// and so are the languages that come after one it speaks.
 fn options(params: Params, site_language: Option<&str>) -> ViewOptions {
-    let lang = |tag: Option<String>| tag.as_deref().and_then(Lang::from_tag).map(|l| l.tag().to_owned());
+    let lang = |tag: Option<&str>| tag.and_then(i18n::supported).map(str::to_owned);
+    let chosen = lang(params.lang.as_deref()).or_else(|| lang(site_language));
+    let ui = lang(params.ui.as_deref()).filter(|_| chosen.is_none());
+    let browser = params.browser.as_deref().and_then(|list| list.split(',').take(8).find_map(i18n::supported));
     ViewOptions {
-        lang: lang(params.lang).or_else(|| site_language.map(str::to_owned)),
-        ui: lang(params.ui),
+        lang: chosen.clone(),
+        ui: ui.clone(),
+        browser: browser.filter(|_| chosen.is_none() && ui.is_none()).map(str::to_owned),
         heading: params.heading.and_then(|h| h.trim().parse().ok()).filter(|h| (1..=6).contains(h)),
         theme: params.theme.as_deref().and_then(Theme::parse).map(|t| t.as_str().to_owned()),
         size: params.size.as_deref().and_then(TextSize::parse).map(|s| s.as_str().to_owned()),

@@ -7,7 +7,7 @@
 //! ```toml
 //! [[site]]
 //! origin = "https://courrier-littoral.example"
-//! language = "fr"          # optional: the widget's language unless data-lang says otherwise
+//! language = "fr"          # optional: the widget's language unless data-lang says otherwise (README, "Languages")
 //! moderation = "pre"       # optional: open | pre | pre-anonymous; else the server's --moderation
 //! anonymous = false        # optional: only signed-in readers comment (default true)
 //! login_url = "https://courrier-littoral.example/connexion"  # optional: where readers sign in
@@ -42,7 +42,7 @@ use crate::webhooks::Webhook;
 #[derive(Clone, Debug)]
 pub struct Site {
     pub origin: HeaderValue,
-    /// A language the widget speaks (`fr`, `en`), as a tag.
+    /// A language the widget speaks (`fr`, `pt`, `zh-Hans`…), as its tag.
     pub language: Option<String>,
     pub moderation: Option<Moderation>,
     /// How the site's tokens are checked, when it signs its readers in.
@@ -126,11 +126,9 @@ fn parse_in(text: &str, dir: Option<&Path>) -> Result<Vec<Site>, String> {
             return Err(format!("{at}: listed twice"));
         }
         let language = match entry.language {
-            Some(tag) => Some(
-                encart::i18n::Lang::from_tag(&tag)
-                    .map(|lang| lang.tag().to_owned())
-                    .ok_or_else(|| format!("{at}: the widget speaks fr or en, not {tag:?}"))?,
-            ),
+            Some(tag) => Some(encart::i18n::supported(&tag).map(str::to_owned).ok_or_else(|| {
+                format!("{at}: the widget speaks {}, not {tag:?}", encart::i18n::LANGUAGES.join(", "))
+            })?),
             None => None,
         };
         let moderation = match entry.moderation {
@@ -336,7 +334,7 @@ mod tests {
         for (bad, says) in [
             ("[[site]]\norigin = \"news.example\"", "site 1 (news.example)"),
             ("[[site]]\norigin = \"*\"", "not *"),
-            ("[[site]]\norigin = \"https://a.example\"\nlanguage = \"de\"", "fr or en"),
+            ("[[site]]\norigin = \"https://a.example\"\nlanguage = \"tlh\"", "the widget speaks ar, cs, de"),
             ("[[site]]\norigin = \"https://a.example\"\nmoderation = \"later\"", "open, pre or pre-anonymous"),
             ("[[site]]\norigin = \"https://a.example\"\nsort = \"best\"", "sort is newest, oldest or recommended"),
             ("[[site]]\norigin = \"https://a.example\"\n[[site]]\norigin = \"https://a.example\"", "twice"),

@@ -381,6 +381,23 @@ pub async fn mails(maildir: &Path, count: usize) -> Vec<(String, String)> {
 }
 
 /// axe-core's browser script (installed by `cargo xtask setup`).
+/// axe-core's WCAG 2.1 AA audit of the first widget (`axe_script` loaded).
+pub async fn audit(world: &World) -> Value {
+    world
+        .browser
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document.querySelector("encart-widget"), { runOnly: ["wcag2a", "wcag2aa", "wcag21aa"] })
+                  .then((r) => done({ checked: r.passes.length,
+                                      violations: r.violations.map((v) => ({ id: v.id, impact: v.impact,
+                                        nodes: v.nodes.map((n) => n.html).slice(0, 3) })) }))
+                  .catch((e) => done({ error: String(e) }));"#,
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 pub fn axe_script() -> String {
     let path = std::env::var_os("ENCART_AXE").map(PathBuf::from).unwrap_or_else(|| {
         let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();

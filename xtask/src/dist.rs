@@ -94,9 +94,15 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     let glue_name = format!("encart-{}.js", short_hash(&glue));
     let wasm_name = format!("encart-{}.wasm", short_hash(&wasm));
     let css_name = format!("encart-{}.css", short_hash(&css));
+    let words = client_words()?;
+    let all_words: Vec<u8> = words.iter().flat_map(|(_, bytes)| bytes.iter().copied()).collect();
+    let words_prefix = format!("encart-words-{}.", short_hash(&all_words));
+    let tags: Vec<&str> = words.iter().map(|(tag, _)| tag.as_str()).collect();
     let template = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
     let loader_src = dist.join("embed.src.js");
-    std::fs::write(&loader_src, fill_loader(&template, &glue_name, &wasm_name, &css_name)?)?;
+    let names =
+        Names { glue: &glue_name, wasm: &wasm_name, css: &css_name, words: &words_prefix, languages: &tags.join(",") };
+    std::fs::write(&loader_src, fill_loader(&template, &names)?)?;
     let loader = minify(tools, &loader_src, &[])?;
     std::fs::remove_file(&loader_src)?;
     let counter = minify(tools, Path::new("loader/count.js"), &[])?;
@@ -111,6 +117,14 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     ] {
         assets.push(write_asset(dist, name, bytes, cache)?);
     }
+    for (tag, bytes) in &words {
+        assets.push(write_asset(
+            dist,
+            &format!("{words_prefix}{tag}.json"),
+            bytes,
+            "public, max-age=31536000, immutable",
+        )?);
+    }
     let manifest =
         Manifest { loader: LOADER.into(), counter: COUNTER.into(), glue: glue_name, wasm: wasm_name, assets };
     std::fs::write(dist.join(MANIFEST), serde_json::to_string_pretty(&manifest)? + "\n")
@@ -119,17 +133,45 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Each language's words as the API's `GET …/words` answers them
+/// (`encart_api_types::ClientWords`), compiled from `i18n/` as build.rs
+/// does: what `embed.js` fetches from the CDN when the API cannot say.
+fn client_words() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let compiled = crate::compile::compile(Path::new("i18n")).map_err(anyhow::Error::msg)?;
+    let fallback = compiled.keys.iter().position(|k| k.id == "reader-unavailable").context("no reader-unavailable")?;
+    let mut all = Vec::new();
+    for (tag, json) in compiled.languages {
+        let words: serde_json::Value = serde_json::from_str(&json)?;
+        let answer = serde_json::json!({ "fallback": words["texts"][fallback], "words": words });
+        all.push((tag, serde_json::to_vec(&answer)?));
+    }
+    Ok(all)
+}
+
+/// The hashed names (and the languages) `embed.js` is written with.
+struct Names<'a> {
+    glue: &'a str,
+    wasm: &'a str,
+    css: &'a str,
+    /// What each language's words file is named with, before `<tag>.json`.
+    words: &'a str,
+    /// The languages' tags, comma-separated.
+    languages: &'a str,
+}
+
 /// The loader's template with its placeholders written in: the hashed
 /// file names, and what the widget and the loader agree on
 /// (`encart_api_types::loader`), so that each is written once.
-fn fill_loader(template: &str, glue: &str, wasm: &str, css: &str) -> anyhow::Result<String> {
+fn fill_loader(template: &str, names: &Names) -> anyhow::Result<String> {
     use encart_api_types::loader::{
         FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, SORT_KEY, TEXT_SIZE_KEY, THEME_KEY,
     };
     let values = [
-        ("__GLUE_JS__", glue.to_owned()),
-        ("__WASM__", wasm.to_owned()),
-        ("__CSS__", css.to_owned()),
+        ("__GLUE_JS__", names.glue.to_owned()),
+        ("__WASM__", names.wasm.to_owned()),
+        ("__CSS__", names.css.to_owned()),
+        ("__WORDS__", names.words.to_owned()),
+        ("__LANGUAGES__", names.languages.to_owned()),
         ("__FIRST_PAGE_SIZE__", FIRST_PAGE_SIZE.to_string()),
         ("__REQUEST_TIMEOUT_MS__", REQUEST_TIMEOUT_MS.to_string()),
         ("__THEME_KEY__", THEME_KEY.to_owned()),

@@ -7,7 +7,16 @@
 //! - `bench`: the benchmark (payload, cold loads, throughput, scale, writes) into `bench/results/`
 //! - `fresh-check`: `setup` and `dist` as on a new machine (empty cargo home and tool cache)
 
+// The widget's languages, compiled as build.rs does, for the CDN (the
+// Rust it generates is build.rs's).
+#[allow(dead_code)]
+#[path = "../../i18n/compile.rs"]
+mod compile;
 mod dist;
+// `category` is the widget's; compiling checks rules with `holds`.
+#[allow(dead_code)]
+#[path = "../../src/plural.rs"]
+mod plural;
 mod postgres;
 mod setup;
 

@@ -180,19 +180,25 @@ fn npm_tool(name: &str, version: &str, marker: &Path, what: &str) -> anyhow::Res
     Ok(())
 }
 
-/// Debian's chromium and chromedriver; returns chromedriver's path.
+/// Debian's chromium and chromedriver, and a Japanese font (its
+/// ideographs serve Chinese too) for the screenshots in those languages;
+/// returns chromedriver's path.
 fn chromium() -> anyhow::Result<PathBuf> {
     let chromedriver = PathBuf::from("/usr/bin/chromedriver");
     let present = Command::new("/usr/bin/chromium").arg("--version").probe().is_some()
-        && Command::new(&chromedriver).arg("--version").probe().is_some();
+        && Command::new(&chromedriver).arg("--version").probe().is_some()
+        && Path::new(CJK_FONT).is_dir();
     if present {
-        ok("chromium + chromedriver");
+        ok("chromium + chromedriver + a CJK font");
     } else {
-        installing("chromium + chromedriver (apt)");
-        apt_install(&["chromium", "chromium-driver"])?;
+        installing("chromium + chromedriver + fonts-ipafont-gothic (apt)");
+        apt_install(&["chromium", "chromium-driver", "fonts-ipafont-gothic"])?;
     }
     Ok(chromedriver)
 }
+
+/// Where `fonts-ipafont-gothic` puts its font.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/ipafont-gothic";
 
 /// Debian's PostgreSQL server programs, for the tests' throwaway cluster;
 /// returns the folder of `initdb` and `pg_ctl`. No system service is started.

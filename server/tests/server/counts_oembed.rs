@@ -25,8 +25,19 @@ async fn counts_answer_several_articles_at_once() {
 
     let answer = get(&app, &format!("/api/v1/counts?slugs={SLUG},unknown-article,{SLUG}")).await;
     assert_eq!(answer.status, StatusCode::OK);
-    assert_eq!(answer.json, json!({"counts": {SLUG: 2}}), "unknown articles are left out");
+    assert_eq!(
+        answer.json,
+        json!({"counts": {SLUG: 2}, "labels": {SLUG: "2 comments"}}),
+        "unknown articles are left out"
+    );
     assert!(answer.headers.contains_key(header::ETAG));
+    // In the elements' language, else the browser's (a region falls back to its language).
+    for (query, label) in
+        [("&lang=pl", "2 komentarze"), ("&lang=tlh&browser=xx,ar-EG", "تعليقان"), ("&lang=fr", "2 commentaires")]
+    {
+        let answer = get(&app, &format!("/api/v1/counts?slugs={SLUG}{query}")).await;
+        assert_eq!(answer.json["labels"][SLUG], label, "{query}");
+    }
 
     for bad in ["/api/v1/counts", "/api/v1/counts?slugs=", "/api/v1/counts?slugs=,,", "/api/v1/counts?slugs=a%00b"] {
         assert_error(&get(&app, bad).await, StatusCode::BAD_REQUEST, "bad_request");

@@ -70,12 +70,14 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() 
 async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults() {
     let db = common::db().await;
     let app = app(db).await;
-    let answer = get(&app, &embed_uri("?lang=en-GB&ui=fr&heading=3&theme=dark&size=large")).await;
+    let answer = get(&app, &embed_uri("?lang=en-GB&ui=fr&browser=de&heading=3&theme=dark&size=large")).await;
     assert_eq!(answer.status, StatusCode::OK);
+    // The page's and the browser's languages come after the chosen one: not kept.
     assert_eq!(
         answer.json["state"]["options"],
-        json!({ "lang": "en", "ui": "fr", "heading": 3, "theme": "dark", "size": "large" })
+        json!({ "lang": "en", "ui": null, "heading": 3, "theme": "dark", "size": "large" })
     );
+    assert_eq!(answer.json["state"]["lang"], "en");
     let doc = html(&answer);
     assert_eq!(doc.select("h3.title").length(), 1, "data-heading-level=3");
     assert_eq!(doc.select(".encart").attr("data-theme").unwrap().as_ref(), "dark");
@@ -242,4 +244,69 @@ async fn figures_code_and_tables_of_the_corpus_render_as_text_and_only_safe_addr
         }
     }
     assert!(rendered > 100 && refused > 10, "rendered {rendered}, refused {refused}");
+}
+
+/// The widget's language, as the first view and the words for client
+/// rendering give it, from each step of the order: `data-lang`, the partner
+/// site's, the article's, the page's `<html lang>`, the reader's browser
+/// languages, else English; regional tags fall back to their language.
+#[tokio::test]
+async fn the_widget_speaks_the_first_language_it_knows_in_the_order() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    // The same article in Russian, which the widget does not speak.
+    let mut russian: encart_api_types::Article =
+        serde_json::from_value(get(&seeded(db.clone()).await, &format!("/api/v1/articles/{SLUG}")).await.json).unwrap();
+    russian.slug = "russe".into();
+    russian.language = "ru".into();
+    encart_server::articles::save(&db, &russian, encart_server::articles::Author::Operator).await.unwrap();
+    let sites =
+        encart_server::sites::parse("[[site]]\norigin = \"https://zeitung.example\"\nlanguage = \"de-AT\"").unwrap();
+    let (_, policy) = encart_server::sites::configure(
+        encart_server::AllowedOrigins::Any,
+        encart_server::ModerationPolicy::from(Moderation::Open),
+        &sites,
+    )
+    .unwrap();
+    let state = encart_server::AppState::new(db, policy).unwrap().with_sites(sites);
+    let app = router_for(state, PostRate::unlimited());
+    let cases = [
+        // (article, query, from the German site, expected)
+        (SLUG, "?lang=cs-CZ&ui=ja&browser=es", true, "cs"),
+        (SLUG, "?ui=ja&browser=es", true, "de"),
+        (SLUG, "?lang=xx&ui=ja&browser=es", false, "fr"),
+        ("russe", "?ui=ja-JP&browser=es", false, "ja"),
+        ("russe", "?ui=ru&browser=ru-RU,pt-BR,en", false, "pt"),
+        ("russe", "?ui=ru&browser=zh-TW,zh-CN", false, "zh-Hans"),
+        ("russe", "?ui=ru&browser=ru", false, "en"),
+        ("russe", "", false, "en"),
+    ];
+    for (article, query, german_site, expected) in cases {
+        let request = |what: &str| {
+            let mut request = Request::get(format!("/api/v1/articles/{article}/{what}{query}"));
+            if german_site {
+                request = request.header(header::ORIGIN, "https://zeitung.example");
+            }
+            request.body(Body::empty()).unwrap()
+        };
+        let embed = send(&app, request("embed")).await;
+        let words = send(&app, request("words")).await;
+        assert_eq!(embed.status, StatusCode::OK, "{article}{query}");
+        assert_eq!(embed.json["state"]["lang"], expected, "{article}{query}");
+        let doc = html(&embed);
+        assert_eq!(doc.select(".encart").attr("lang").unwrap().as_ref(), expected, "{article}{query}");
+        assert_eq!(words.status, StatusCode::OK);
+        assert_eq!(words.json["words"]["lang"], expected, "the same language for client rendering");
+        let (_, compiled) = encart::i18n::COMPILED.iter().find(|(tag, _)| *tag == expected).unwrap();
+        assert_eq!(words.json["words"], serde_json::from_str::<Value>(compiled).unwrap(), "{expected}'s words");
+        assert!(!words.json["fallback"].as_str().unwrap().is_empty());
+    }
+    // The interface's direction follows its language, the article keeps its own.
+    let arabic =
+        send(&app, Request::get(format!("/api/v1/articles/{SLUG}/embed?lang=ar")).body(Body::empty()).unwrap()).await;
+    let doc = html(&arabic);
+    assert_eq!(doc.select(".encart").attr("dir").unwrap().as_ref(), "rtl");
+    assert_eq!(doc.select("article.article").attr("lang").unwrap().as_ref(), "fr");
+    assert_eq!(doc.select("article.article").attr("dir").unwrap().as_ref(), "ltr");
+    assert_eq!(doc.select(".comments-heading").text().trim(), "لا تعليقات بعد");
 }
