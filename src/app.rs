@@ -65,12 +65,11 @@ pub fn App(
             {failed(&err, lang, Retry::Click(on_retry), Shape::Block("error"), None)}
         }),
         Load::Ready(article) => {
-            let words = lang;
             let comments = comments.clone().map(|c| {
                 view! {
                     <CommentsSection
                         discussion=c.discussion
-                        lang=words
+                        lang
                         now_ms=c.now_ms
                         actions=c.actions
                         typed=c.typed
@@ -78,9 +77,9 @@ pub fn App(
                     />
                 }
             });
-            let controls = presentation
-                .map(|p| view! { <ReaderControls prefs=p.prefs on_change=p.on_change lang=words /> }.into_any());
-            EitherOf3::C(view! { <ArticleView article lang=words heading_level=level controls /> {comments} })
+            let controls =
+                presentation.map(|p| view! { <ReaderControls prefs=p.prefs on_change=p.on_change lang /> }.into_any());
+            EitherOf3::C(view! { <ArticleView article lang heading_level=level controls /> {comments} })
         }
     };
     view! {

@@ -146,11 +146,18 @@ async fn loading_then_failure_then_retry_go_through_the_right_views() {
     assert!(root.query_selector("[role=alert]").unwrap().is_none());
 }
 
+/// What `embed.js` passes to `mount` for a widget rendered on the client,
+/// with the words of `lang` (as `GET …/words` or the CDN gives them).
 fn config(api: &str, article: &str, lang: &str) -> JsValue {
     let config = js_sys::Object::new();
-    for (key, value) in [("api", api), ("article", article), ("lang", lang)] {
+    for (key, value) in [("api", api), ("article", article)] {
         js_sys::Reflect::set(&config, &key.into(), &value.into()).unwrap();
     }
+    let (_, json) = encart::i18n::COMPILED.iter().find(|(tag, _)| *tag == lang).unwrap();
+    let answer = js_sys::Object::new();
+    js_sys::Reflect::set(&answer, &"words".into(), &js_sys::JSON::parse(json).unwrap()).unwrap();
+    js_sys::Reflect::set(&answer, &"fallback".into(), &"".into()).unwrap();
+    js_sys::Reflect::set(&config, &"words".into(), &answer).unwrap();
     config.into()
 }
 
@@ -159,7 +166,14 @@ fn mount_refuses_a_config_without_api_or_article() {
     let (root, target) = shadow_target();
     assert!(encart::mount(target.clone(), JsValue::NULL).is_err());
     assert!(encart::mount(target.clone(), config("https://api.example", "", "fr")).is_err());
-    assert!(encart::mount(target, config(" ", "slug", "fr")).is_err());
+    assert!(encart::mount(target.clone(), config(" ", "slug", "fr")).is_err());
+    // Words of another build's shape (its messages differ): not read.
+    let other = config("https://api.example", "slug", "fr");
+    let words = js_sys::Reflect::get(&js_sys::Reflect::get(&other, &"words".into()).unwrap(), &"words".into()).unwrap();
+    js_sys::Reflect::set(&words, &"shape".into(), &"0000000000000000".into()).unwrap();
+    assert!(encart::mount(target.clone(), other.clone()).is_err());
+    js_sys::Reflect::set(&other, &"words".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(encart::mount(target, other).is_err(), "no words at all");
     assert!(root.query_selector(".encart").unwrap().is_none(), "nothing was mounted");
 }
 

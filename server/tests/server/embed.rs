@@ -310,3 +310,28 @@ async fn the_widget_speaks_the_first_language_it_knows_in_the_order() {
     assert_eq!(doc.select("article.article").attr("dir").unwrap().as_ref(), "ltr");
     assert_eq!(doc.select(".comments-heading").text().trim(), "لا تعليقات بعد");
 }
+
+/// Every language the widget speaks renders its first view whole: each
+/// message of the file in the HTML's controls and headings, none empty.
+#[tokio::test]
+async fn every_language_renders_the_whole_first_view() {
+    let db = common::db().await;
+    let app = app(db).await;
+    for tag in encart::i18n::LANGUAGES {
+        let answer = get(&app, &embed_uri(&format!("?lang={tag}"))).await;
+        assert_eq!(answer.status, StatusCode::OK, "{tag}");
+        let lang = encart::i18n::Lang::get(tag);
+        let doc = html(&answer);
+        assert_eq!(doc.select(".encart").attr("lang").unwrap().as_ref(), tag);
+        assert_eq!(doc.select(".encart").attr("dir").unwrap().as_ref(), encart::i18n::direction(tag));
+        let seen = |selector: &str| doc.select(selector).text().trim().to_owned();
+        use encart::i18n::{Text, text};
+        assert_eq!(seen(".comments-heading"), encart::i18n::comments_heading(lang, 0), "{tag}");
+        assert_eq!(seen(".new-comment button.submit"), text(lang, Text::Post), "{tag}");
+        assert_eq!(seen("label[for=encart-new-author]"), text(lang, Text::NameLabel), "{tag}");
+        for message in &lang.words().texts {
+            assert!(!message.trim().is_empty(), "{tag}: an empty message");
+        }
+        assert_eq!(answer.json["unavailable"], text(lang, Text::CommentingUnavailable));
+    }
+}
