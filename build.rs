@@ -47,6 +47,7 @@ fn main() {
     let mut languages: Vec<_> = std::fs::read_dir("i18n")
         .expect("cannot list i18n")
         .map(|entry| entry.expect("cannot list i18n").path())
+        .filter(|path| path.is_file())
         .collect();
     sources.append(&mut languages);
     sources.sort();

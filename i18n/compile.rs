@@ -19,9 +19,9 @@ const VARIANT: char = '\u{4}';
 const VARIANT_TEXT: char = '\u{5}';
 const SELECT_END: char = '\u{6}';
 
-/// Variables the code passes as text (a date already written out); every
-/// other variable is a whole number.
-const TEXT_VARIABLES: [&str; 1] = ["date"];
+/// Variables the code passes as text (a date already written out, an
+/// article's title, a name, a site); every other variable is a whole number.
+const TEXT_VARIABLES: [&str; 4] = ["date", "title", "author", "origin"];
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -43,20 +43,17 @@ pub struct Compiled {
 }
 
 pub fn compile(dir: &Path) -> Result<Compiled, String> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot list {}: {e}", dir.display()))?
-        .map(|entry| entry.map(|e| e.path()).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
-    files.retain(|path| path.extension().is_some_and(|ext| ext == "ftl"));
-    files.sort();
-    let mut sources = BTreeMap::new();
-    for path in &files {
-        let tag = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-        let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        sources.insert(tag, source);
-    }
-    let english = sources.get("en").ok_or("i18n/en.ftl is missing: it is the reference")?;
-    let reference = parse("en", english)?;
+    compile_with(dir, None)
+}
+
+/// As [`compile`], for files whose languages' plural rules and numbers
+/// (the `-plural-*` and `-number-*` terms) are those of the same language's
+/// file in `base` (the server's e-mails, `i18n/mail/`, take `i18n/`'s).
+pub fn compile_with(dir: &Path, base: Option<&Path>) -> Result<Compiled, String> {
+    let shown = dir.display().to_string();
+    let sources = read_dir(dir)?;
+    let english = sources.get("en").ok_or(format!("{shown}/en.ftl is missing: it is the reference"))?;
+    let reference = parse(&shown, "en", english)?;
     let keys: Vec<Key> = reference
         .messages
         .iter()
@@ -74,12 +71,44 @@ pub fn compile(dir: &Path) -> Result<Compiled, String> {
             shape = (shape ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
         }
     }
+    let bases: BTreeMap<String, String> = match base {
+        Some(base) => read_dir(base)?,
+        None => BTreeMap::new(),
+    };
+    if let Some(base) = base
+        && let Some(tag) = bases
+            .keys()
+            .find(|tag| !sources.contains_key(*tag))
+            .or(sources.keys().find(|tag| !bases.contains_key(*tag)))
+    {
+        return Err(format!("{shown} and {} do not have the same languages: {tag}.ftl is in one only", base.display()));
+    }
     let mut languages = Vec::new();
     for (tag, source) in &sources {
-        let file = parse(tag, source)?;
-        languages.push((tag.clone(), words(tag, &file, &keys, &format!("{shape:016x}"))?));
+        let mut file = parse(&shown, tag, source)?;
+        if let Some(base_source) = bases.get(tag) {
+            let base_file = parse(&base.unwrap_or(dir).display().to_string(), tag, base_source)?;
+            for (name, term) in base_file.terms {
+                file.terms.entry(name).or_insert(term);
+            }
+        }
+        languages.push((tag.clone(), words(&shown, tag, &file, &keys, &format!("{shape:016x}"))?));
     }
     Ok(Compiled { keys, languages, shape: format!("{shape:016x}") })
+}
+
+/// Each `<tag>.ftl` of `dir`, by tag.
+fn read_dir(dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut sources = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|ext| ext == "ftl") {
+            let tag = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            let source = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            sources.insert(tag, source);
+        }
+    }
+    Ok(sources)
 }
 
 struct File<'s> {
@@ -88,12 +117,12 @@ struct File<'s> {
     terms: BTreeMap<&'s str, &'s ast::Pattern<&'s str>>,
 }
 
-fn parse<'s>(tag: &str, source: &'s str) -> Result<File<'s>, String> {
+fn parse<'s>(dir: &str, tag: &str, source: &'s str) -> Result<File<'s>, String> {
     // Leaked: the file's syntax tree lives as long as the build script.
     let resource = Box::leak(Box::new(fluent_syntax::parser::parse(source).map_err(|(_, errors)| {
         let error = &errors[0];
         let line = source[..error.pos.start.min(source.len())].matches('\n').count() + 1;
-        format!("i18n/{tag}.ftl, line {line}: {}", error.kind)
+        format!("{dir}/{tag}.ftl, line {line}: {}", error.kind)
     })?));
     let mut file = File { messages: Vec::new(), terms: BTreeMap::new() };
     for entry in &resource.body {
@@ -101,11 +130,11 @@ fn parse<'s>(tag: &str, source: &'s str) -> Result<File<'s>, String> {
             ast::Entry::Message(message) => {
                 let id = message.id.name;
                 if !message.attributes.is_empty() {
-                    return Err(format!("i18n/{tag}.ftl: `{id}` has attributes, which the widget does not read"));
+                    return Err(format!("{dir}/{tag}.ftl: `{id}` has attributes, which the widget does not read"));
                 }
-                let value = message.value.as_ref().ok_or_else(|| format!("i18n/{tag}.ftl: `{id}` has no text"))?;
+                let value = message.value.as_ref().ok_or_else(|| format!("{dir}/{tag}.ftl: `{id}` has no text"))?;
                 if file.messages.iter().any(|(seen, _)| *seen == id) {
-                    return Err(format!("i18n/{tag}.ftl: `{id}` is there twice"));
+                    return Err(format!("{dir}/{tag}.ftl: `{id}` is there twice"));
                 }
                 file.messages.push((id, value));
             }
@@ -113,7 +142,7 @@ fn parse<'s>(tag: &str, source: &'s str) -> Result<File<'s>, String> {
                 file.terms.insert(term.id.name, &term.value);
             }
             ast::Entry::Junk { content } => {
-                return Err(format!("i18n/{tag}.ftl: cannot read `{}`", content.trim()));
+                return Err(format!("{dir}/{tag}.ftl: cannot read `{}`", content.trim()));
             }
             _ => {}
         }
@@ -171,8 +200,8 @@ fn plain(pattern: &ast::Pattern<&str>) -> String {
         .collect()
 }
 
-fn words(tag: &str, file: &File, keys: &[Key], shape: &str) -> Result<String, String> {
-    let at = |id: &str| format!("i18n/{tag}.ftl: `{id}`");
+fn words(dir: &str, tag: &str, file: &File, keys: &[Key], shape: &str) -> Result<String, String> {
+    let at = |id: &str| format!("{dir}/{tag}.ftl: `{id}`");
     let term = |name: &str| -> Result<Option<String>, String> {
         file.terms
             .get(name.trim_start_matches('-'))
@@ -189,7 +218,7 @@ fn words(tag: &str, file: &File, keys: &[Key], shape: &str) -> Result<String, St
             plural.push((category.to_owned(), condition));
         }
     }
-    let group = term("-number-group")?.ok_or_else(|| format!("i18n/{tag}.ftl: `-number-group` is missing"))?;
+    let group = term("-number-group")?.ok_or_else(|| format!("{dir}/{tag}.ftl: `-number-group` is missing"))?;
     let digits = term("-number-digits")?.unwrap_or_else(|| "0123456789".to_owned());
     if digits.chars().count() != 10 {
         return Err(format!("{}: ten digits, 0 to 9", at("-number-digits")));
@@ -209,14 +238,14 @@ fn words(tag: &str, file: &File, keys: &[Key], shape: &str) -> Result<String, St
             .messages
             .iter()
             .find(|(id, _)| *id == key.id)
-            .ok_or_else(|| format!("i18n/{tag}.ftl: `{}` is missing", key.id))?;
+            .ok_or_else(|| format!("{dir}/{tag}.ftl: `{}` is missing", key.id))?;
         let mut out = String::new();
         let context = Context { at: at(&key.id), key, categories: &categories };
         context.pattern(pattern, &mut out)?;
         texts.push(out);
     }
     if let Some((extra, _)) = file.messages.iter().find(|(id, _)| !keys.iter().any(|k| k.id == *id)) {
-        return Err(format!("{} is not a message of i18n/en.ftl, which the code reads", at(extra)));
+        return Err(format!("{} is not a message of {dir}/en.ftl, which the code reads", at(extra)));
     }
     let words = serde_json::json!({
         "lang": tag,

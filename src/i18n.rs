@@ -201,6 +201,12 @@ impl Lang {
     }
 }
 
+/// Message `index` of `words` with `args`: this interpreter, for another
+/// set of messages (the server's e-mails, `encart_server::words`).
+pub fn format(words: &'static Words, index: usize, args: &[Arg]) -> String {
+    Lang(words).format(index, args)
+}
+
 /// A message without variables.
 pub fn text(lang: Lang, key: Text) -> &'static str {
     lang.0.texts.get(key as usize).map_or("", String::as_str)

@@ -22,6 +22,7 @@ use crate::secrets::{Secrets, hex_sha256};
 use crate::sites::{self, Site};
 use crate::subscriptions::{self, confirm_link, stop_link};
 use crate::webhooks::{self, Failure};
+use crate::words::{Lang, Text, text};
 use crate::{Result, articles, comments};
 
 /// How the worker sends and retries.
@@ -186,7 +187,7 @@ impl Worker {
                     None => None,
                 };
                 let lang = language(article.as_ref().map(|a| a.language.as_str()));
-                let link = self.link(mailer, "/api/v1/mail/confirm", &confirm_link(address), lang);
+                let link = self.link(mailer, "/api/v1/mail/confirm", &confirm_link(address), lang.tag());
                 mailer.send(confirm_message(&found.email, article.as_ref(), &link, lang, &message_id(message))).await?;
                 Ok(Sent::Done)
             }
@@ -235,8 +236,8 @@ impl Worker {
             article: &summary,
             page: page.as_deref().or(summary.source_url.as_deref()),
             answers: &answers,
-            stop_thread: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, Some(article)), lang),
-            stop_all: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, None), lang),
+            stop_thread: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, Some(article)), lang.tag()),
+            stop_all: self.link(mailer, "/api/v1/mail/unsubscribe", &stop_link(address, None), lang.tag()),
             thread: format!(
                 "{}@encart",
                 &hex_sha256(&[message.target.as_bytes(), b"@", mailer.public_url.as_bytes()])[..32]
@@ -350,12 +351,9 @@ fn message_id(message: &Taken) -> String {
     format!("{id}@encart")
 }
 
-/// The e-mails' language: French for French articles, else English.
-fn language(tag: Option<&str>) -> &'static str {
-    match tag.and_then(|tag| tag.split('-').next()) {
-        Some(lang) if lang.eq_ignore_ascii_case("fr") => "fr",
-        _ => "en",
-    }
+/// The e-mails' language: the article's, if the widget speaks it, else English.
+fn language(tag: Option<&str>) -> Lang {
+    Lang::get([tag])
 }
 
 /// An HTML e-mail of these paragraphs (already escaped).
@@ -372,31 +370,16 @@ fn anchor(href: &str, text: &str) -> String {
 fn digest_message(mailer: &Mailer, site: &Site, awaiting: i64, id: &str) -> Outgoing {
     let origin = site.origin.to_str().unwrap_or_default().to_owned();
     let queue = format!("{}/admin", mailer.public_url);
-    let s = if awaiting == 1 { "" } else { "s" };
-    let (lang, subject, line, link, colon) = if site.language.as_deref() == Some("en") {
-        (
-            "en",
-            format!("Moderation: {awaiting} comment{s} awaiting a decision"),
-            format!("{awaiting} comment{s} on {origin} and the other sites await a decision (held or reported)."),
-            "Open the moderation queue",
-            ":",
-        )
-    } else {
-        (
-            "fr",
-            format!("Modération : {awaiting} commentaire{s} en attente"),
-            format!(
-                "{awaiting} commentaire{s} de {origin} et des autres sites attendent une décision (retenus ou signalés)."
-            ),
-            "Ouvrir la file de modération",
-            " :",
-        )
-    };
+    // The site's language, else English.
+    let lang = Lang::get([site.language.as_deref()]);
+    let count = u64::try_from(awaiting).unwrap_or_default();
+    let (subject, line) = (lang.digest_subject(count), lang.digest_line(count, &origin));
+    let (link, colon) = (text(lang, Text::DigestLink), text(lang, Text::Colon));
     Outgoing {
         to: site.moderators.clone(),
         subject,
         text: format!("{line}\n\n{link}{colon} {queue}\n"),
-        html: html(lang, &[escape(&line).into_owned(), anchor(&queue, link)]),
+        html: html(lang.tag(), &[escape(&line).into_owned(), anchor(&queue, link)]),
         message_id: id.to_owned(),
         references: None,
         unsubscribe: None,
@@ -404,28 +387,15 @@ fn digest_message(mailer: &Mailer, site: &Site, awaiting: i64, id: &str) -> Outg
 }
 
 /// The link that confirms `to`, sent once per address.
-fn confirm_message(to: &str, article: Option<&articles::Summary>, link: &str, lang: &str, id: &str) -> Outgoing {
+fn confirm_message(to: &str, article: Option<&articles::Summary>, link: &str, lang: Lang, id: &str) -> Outgoing {
     let title = article.map(|a| a.title.as_str()).unwrap_or_default();
-    let (subject, line, button, after) = if lang == "fr" {
-        (
-            "Confirmez votre adresse pour être prévenu des réponses".to_owned(),
-            format!("Vous avez demandé à être prévenu des réponses à votre commentaire sur « {title} »."),
-            "Confirmer mon adresse",
-            "Sans confirmation, nous oublierons cette adresse dans 7 jours. Si vous n'avez rien demandé, ignorez ce message.",
-        )
-    } else {
-        (
-            "Confirm your address to be told of answers".to_owned(),
-            format!("You asked to be told of answers to your comment on \u{201c}{title}\u{201d}."),
-            "Confirm my address",
-            "Without confirmation, we forget this address in 7 days. If you asked for nothing, ignore this message.",
-        )
-    };
+    let (subject, line) = (text(lang, Text::ConfirmSubject).to_owned(), lang.confirm_line(title));
+    let (button, after) = (text(lang, Text::ConfirmButton), text(lang, Text::ConfirmAfter));
     Outgoing {
         to: vec![to.to_owned()],
         subject,
         text: format!("{line}\n\n{button}: {link}\n\n{after}\n"),
-        html: html(lang, &[escape(&line).into_owned(), anchor(link, button), escape(after).into_owned()]),
+        html: html(lang.tag(), &[escape(&line).into_owned(), anchor(link, button), escape(after).into_owned()]),
         message_id: id.to_owned(),
         references: None,
         unsubscribe: None,
@@ -444,38 +414,19 @@ struct Replies<'a> {
     stop_all: String,
     /// The id every e-mail of this discussion refers to, so mail clients thread them.
     thread: String,
-    lang: &'static str,
+    lang: Lang,
 }
 
 impl Replies<'_> {
     fn message(&self, id: &str) -> Outgoing {
-        let fr = self.lang == "fr";
+        let lang = self.lang;
         let listed = &self.answers[..self.answers.len().min(MAX_ANSWERS as usize)];
-        let title = &self.article.title;
-        let subject = match (fr, listed.len()) {
-            (true, 1) => format!("{} a répondu à votre commentaire sur « {title} »", listed[0].author),
-            (true, n) => format!("{n} nouvelles réponses à votre commentaire sur « {title} »"),
-            (false, 1) => format!("{} answered your comment on \u{201c}{title}\u{201d}", listed[0].author),
-            (false, n) => format!("{n} new answers to your comment on \u{201c}{title}\u{201d}"),
-        };
-        let (wrote, read, more, stop_thread, stop_all) = if fr {
-            (
-                "a écrit",
-                "Lire la réponse",
-                "D'autres réponses vous attendent dans la discussion.",
-                "Ne plus recevoir les réponses de cette discussion",
-                "Ne plus recevoir aucun e-mail",
-            )
-        } else {
-            (
-                "wrote",
-                "Read the answer",
-                "More answers await you in the discussion.",
-                "Stop answers from this discussion",
-                "Receive no e-mail at all",
-            )
-        };
-        let colon = if fr { " :" } else { ":" };
+        let first = listed.first().map_or("", |answer| answer.author.as_str());
+        let subject = lang.answers_subject(first, listed.len() as u64, &self.article.title);
+        let (wrote, read, more) =
+            (text(lang, Text::Wrote), text(lang, Text::ReadAnswer), text(lang, Text::MoreAnswers));
+        let (stop_thread, stop_all) = (text(lang, Text::StopThread), text(lang, Text::StopAll));
+        let colon = text(lang, Text::Colon);
         let mut text = String::new();
         let mut paragraphs = Vec::new();
         for answer in listed {
@@ -498,7 +449,7 @@ impl Replies<'_> {
             to: vec![self.to.to_owned()],
             subject,
             text,
-            html: html(self.lang, &paragraphs),
+            html: html(lang.tag(), &paragraphs),
             message_id: id.to_owned(),
             references: Some(self.thread.clone()),
             unsubscribe: Some(self.stop_thread.clone()),

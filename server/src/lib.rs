@@ -41,6 +41,7 @@ pub mod sites;
 pub mod subscriptions;
 pub mod throttle;
 pub mod webhooks;
+pub mod words;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -184,7 +184,7 @@ struct Link {
     lang: String,
 }
 
-/// The words of the link pages, in French or English.
+/// The words of the link pages, in the link's language (`crate::words`).
 struct Words {
     lang: &'static str,
     invalid: &'static str,
@@ -197,28 +197,17 @@ struct Words {
 }
 
 fn words(lang: &str) -> Words {
-    if lang == "fr" {
-        Words {
-            lang: "fr",
-            invalid: "Ce lien n'est pas valide.",
-            confirm_title: "Confirmez votre adresse pour être prévenu des réponses à vos commentaires.",
-            confirm_button: "Confirmer",
-            confirmed: "Adresse confirmée : vous serez prévenu des réponses.",
-            stopped_thread: "Vous ne recevrez plus les réponses de cette discussion.",
-            stopped_all: "Vous ne recevrez plus aucun e-mail de nous.",
-            stop_all_button: "Ne plus recevoir aucun e-mail",
-        }
-    } else {
-        Words {
-            lang: "en",
-            invalid: "This link is not valid.",
-            confirm_title: "Confirm your address to be told of answers to your comments.",
-            confirm_button: "Confirm",
-            confirmed: "Address confirmed: you will be told of answers.",
-            stopped_thread: "You will no longer receive answers in this discussion.",
-            stopped_all: "You will no longer receive any e-mail from us.",
-            stop_all_button: "Receive no e-mail at all",
-        }
+    use crate::words::{Lang, Text, text};
+    let lang = Lang::get([Some(lang)]);
+    Words {
+        lang: lang.tag(),
+        invalid: text(lang, Text::LinkInvalid),
+        confirm_title: text(lang, Text::ConfirmTitle),
+        confirm_button: text(lang, Text::Confirm),
+        confirmed: text(lang, Text::Confirmed),
+        stopped_thread: text(lang, Text::StoppedThread),
+        stopped_all: text(lang, Text::StoppedAll),
+        stop_all_button: text(lang, Text::StopAll),
     }
 }
 

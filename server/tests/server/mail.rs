@@ -468,3 +468,56 @@ async fn subscriptions_follow_sign_in_deletions_and_retention_and_need_a_server_
     encart_server::retention::forget_addresses(&db, 30).await.unwrap();
     assert_eq!(count(&db, "mail_addresses").await, 0, "no address kept that nothing needs");
 }
+
+/// The e-mails and their link pages speak the article's language: a Czech
+/// article's reader gets the confirmation, the link page and two answers
+/// gathered in Czech ("2 nové odpovědi", Czech's "few").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_czech_articles_reader_is_written_to_in_czech() {
+    let url = empty_database().await;
+    let database = db::connect(&url).await.unwrap();
+    publishers_article(&database, "Zpravodaj", "zpravodaj.example", "clanek").await;
+    let mut article = encart_server::articles::find(&database, "clanek").await.unwrap().unwrap();
+    article.language = "cs".into();
+    article.title = "Haftar a Putin".into();
+    encart_server::articles::save(&database, &article, encart_server::articles::Author::Operator).await.unwrap();
+    let dir = scratch("czech");
+    let maildir = dir.join("maildir");
+    let port = free_port();
+    let _smtpd = Smtpd::start(port, &maildir).await;
+    let smtp = format!("smtp://127.0.0.1:{port}");
+    let flags = [
+        &UNLIMITED[..],
+        &["--smtp-url", &smtp, "--mail-from", "encart <odpovedi@encart.example>"],
+        &["--public-url", "https://api.encart.example", "--replies-every-secs", "2"],
+    ]
+    .concat();
+    let (_server, address) = serve_with(&url, &flags).await;
+    let first = posted(
+        &address,
+        "clanek",
+        serde_json::json!({"author": "Jana", "body": "Kdo to sleduje?", "notify": true, "email": "jana@ctenari.example"}),
+    )
+    .await;
+    let mut inbox = Inbox::new(&maildir);
+    inbox.until(1, Duration::from_secs(20)).await;
+    let confirm = &inbox.seen[0];
+    assert_eq!(confirm.header("Subject"), Some("Potvrďte adresu pro upozornění na odpovědi"));
+    assert!(confirm.text.contains("u článku „Haftar a Putin“"), "{}", confirm.text);
+    assert!(confirm.html.contains("<html lang=\"cs\">"), "{}", confirm.html);
+    let confirm_link = link(&confirm.text, "https://api.encart.example/api/v1/mail/confirm");
+    let (status, shown) = fetch(&address, "GET", &confirm_link, "").await;
+    assert_eq!(status, 200);
+    assert!(shown.contains("lang=\"cs\"") && shown.contains("Potvrdit</button>"), "{shown}");
+    // Two answers before Jana confirms: one e-mail once she does, in Czech's "few" form.
+    for (author, body) in [("Petr", "Já."), ("Eva", "Já taky.")] {
+        posted(&address, "clanek", serde_json::json!({"author": author, "body": body, "parent": first})).await;
+    }
+    let (status, done) = fetch(&address, "POST", &confirm_link, "").await;
+    assert_eq!((status, done.contains("Adresa potvrzena")), (200, true), "{done}");
+    inbox.until(2, Duration::from_secs(20)).await;
+    let gathered = &inbox.seen[1];
+    assert_eq!(gathered.header("Subject"), Some("2 nové odpovědi na váš komentář u článku „Haftar a Putin“"));
+    assert!(gathered.text.contains("Petr napsal(a):\n\nJá."), "{}", gathered.text);
+    assert!(gathered.text.contains("Už neposílat žádné e-maily: https://api.encart.example/"), "{}", gathered.text);
+}
