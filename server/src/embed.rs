@@ -51,11 +51,7 @@ async fn show(
     Slug(slug): Slug,
     params: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response> {
-    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
-    // The partner site's language, unless the page chose one (`data-lang`).
-    let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
-    let options = options(params, site_language);
-    let key = options_key(&options);
+    let (options, key) = requested(&state, &headers, params)?;
     let load = async {
         let (id, article) =
             crate::articles::find_with_id(&state.db, &slug).await?.ok_or_else(|| Error::not_found("article"))?;
@@ -91,10 +87,7 @@ async fn words(
     Slug(slug): Slug,
     params: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response> {
-    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
-    let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
-    let options = options(params, site_language);
-    let key = options_key(&options);
+    let (options, key) = requested(&state, &headers, params)?;
     let load = async {
         // Without the article (unknown, or the database failing), its
         // language is left out: the widget still needs words to say so.
@@ -114,10 +107,19 @@ async fn words(
     cache::json(&state, &slug, Some(cache::Hot::Words(key)), &headers, load).await
 }
 
-fn options_key(options: &ViewOptions) -> u64 {
+/// The options a request asks for, with the partner site's language (by
+/// its `Origin`) unless the page chose one (`data-lang`), and their cache key.
+fn requested(
+    state: &AppState,
+    headers: &HeaderMap,
+    params: Result<Query<Params>, QueryRejection>,
+) -> Result<(ViewOptions, u64)> {
+    let Query(params) = params.map_err(|_| Error::bad_request("the query string is not valid"))?;
+    let site_language = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
+    let options = options(params, site_language);
     let mut key = DefaultHasher::new();
     options.hash(&mut key);
-    key.finish()
+    Ok((options, key.finish()))
 }
 
 /// The options the widget will use, in one spelling each (so that equivalent
