@@ -1,8 +1,10 @@
-//! `build.rs`'s half of the widget's languages: reads every `i18n/<tag>.ftl`
-//! (Fluent), checks it against `en.ftl`, whose messages and variables are
-//! what the code passes, and compiles each file to the words the widget
-//! interprets (`src/i18n.rs`): the same data for the server's first view and
-//! for the browser. Any error names the file and the message.
+//! The build's half of the languages: reads every `<tag>.ftl` of a folder
+//! (Fluent), checks it against its `en.ftl`, whose messages and variables
+//! are what the code passes, and compiles each file to the words the
+//! interpreter of `src/i18n.rs` writes: the same data for the server's first
+//! view and for the browser. Any error names the file and the message.
+//! Used by `build.rs` (`i18n/`), `server/build.rs` (`i18n/mail/`) and
+//! `cargo xtask dist` (`i18n/`, for the CDN), which also runs its tests.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -434,4 +436,67 @@ pub fn rust(compiled: &Compiled, json_dir: &Path) -> String {
     }
     writeln!(out, "];").unwrap();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `files` in a fresh folder, compiled.
+    fn compiled(name: &str, files: &[(&str, &str)]) -> Result<Compiled, String> {
+        let dir = std::env::temp_dir().join(format!("encart-i18n-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).unwrap();
+        }
+        let result = compile(&dir);
+        let _ = std::fs::remove_dir_all(&dir);
+        result
+    }
+
+    const EN: &str = "-plural-one = i = 1 and v = 0\n-number-group = ,\n\
+                      title = Comments\ncount = { $count ->\n    [one] { $count } comment\n   *[other] { $count } comments\n}\n";
+
+    #[test]
+    fn a_translators_mistake_fails_the_build_naming_the_file_and_the_message() {
+        let cs = |body: &str| {
+            format!(
+                "-plural-one = i = 1 and v = 0\n-plural-few = i = 2..4 and v = 0\n-number-group = {{ \"\\u00A0\" }}\n{body}"
+            )
+        };
+        let ok = cs(
+            "title = Komentáře\ncount = { $count ->\n    [one] { $count } komentář\n    [few] { $count } komentáře\n   *[other] { $count } komentářů\n}\n",
+        );
+        let words = compiled("ok", &[("en.ftl", EN), ("cs.ftl", &ok)]).unwrap();
+        assert_eq!(
+            words.keys.iter().map(|k| (k.id.as_str(), k.variables.clone())).collect::<Vec<_>>(),
+            [("title", vec![]), ("count", vec!["count".to_owned()])]
+        );
+        let cases = [
+            (cs("title = Komentáře\n"), "cs.ftl: `count` is missing"),
+            (cs("title = K\ncount = { $count } k\nextra = E\n"), "cs.ftl: `extra` is not a message of"),
+            (
+                cs("title = K\ncount = { $cont } k\n"),
+                "cs.ftl: `count` uses $cont, which the code does not pass (it passes $count)",
+            ),
+            (
+                cs("title = K\ncount = { $count ->\n    [two] a\n   *[other] b\n}\n"),
+                "cs.ftl: `count`: [two] is not a plural category of this language",
+            ),
+            (cs("title = K\ncount = { $count ->\n    [one] a\n}\n"), "cs.ftl, line"),
+            (
+                cs("title = K { other }\ncount = { $count } k\n"),
+                "cs.ftl: `title`: only text, variables, NUMBER() and selectors",
+            ),
+            (
+                "-plural-one = i = 1 an v = 0\n-number-group = ,\ntitle = K\ncount = { $count } k\n".to_owned(),
+                "cs.ftl: `-plural-one`: `i = 1 an v = 0` is not a CLDR plural relation",
+            ),
+        ];
+        for (file, error) in cases {
+            let got = compiled("bad", &[("en.ftl", EN), ("cs.ftl", &file)]).err().unwrap_or_default();
+            assert!(got.contains(error), "{got:?} should say {error:?}");
+        }
+    }
 }

@@ -311,6 +311,7 @@
         held.stop(true);
         // The view's words for the module, cached by this build's name.
         var words = fetch(base + WORDS + view.state.lang + ".json", { credentials: "omit" }).then(json);
+        words.catch(function () {}); // its failure is the module's: not the page's unhandledrejection
         load()
           .then(function (glue) {
             // A first view of another build is rendered again, in this build's styles.
@@ -458,6 +459,7 @@
         var tags = [config.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]);
         return fetch(base + WORDS + speaks(tags) + ".json", { credentials: "omit" }).then(json);
       });
+    words.catch(function () {}); // its failure is the module's: not the page's unhandledrejection
     config.wordsResponse = words;
     var css = stylesheet();
     load()
