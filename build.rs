@@ -7,6 +7,8 @@
 
 use sha2::{Digest, Sha256};
 
+// Shared with server/build.rs and xtask, each using a part of it.
+#[allow(dead_code)]
 #[path = "i18n/compile.rs"]
 mod compile;
 // `category` is the widget's; the build checks rules with `holds`.
@@ -19,17 +21,7 @@ fn main() {
     // and compiled (see i18n/compile.rs), or the build fails naming the file
     // and the message.
     println!("cargo::rerun-if-changed=i18n");
-    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let compiled = compile::compile(std::path::Path::new("i18n")).unwrap_or_else(|error| {
-        eprintln!("error: {error}");
-        std::process::exit(1)
-    });
-    let words = out_dir.join("words");
-    std::fs::create_dir_all(&words).expect("cannot create OUT_DIR/words");
-    for (tag, json) in &compiled.languages {
-        std::fs::write(words.join(format!("{tag}.json")), json).expect("cannot write the compiled words");
-    }
-    std::fs::write(out_dir.join("words.rs"), compile::rust(&compiled, &words)).expect("cannot write words.rs");
+    compile::build_script(std::path::Path::new("i18n"), None);
 
     println!("cargo::rerun-if-changed=style/widget.css");
     let css = std::fs::read_to_string("style/widget.css").expect("cannot read style/widget.css");

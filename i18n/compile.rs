@@ -390,6 +390,23 @@ impl Context<'_> {
     }
 }
 
+/// A build script's work: `dir` compiled (see [`compile_with`]) into
+/// `OUT_DIR/words.rs` (see [`rust`]) and each language's
+/// `OUT_DIR/words/<tag>.json`; or the build stops with the error.
+pub fn build_script(dir: &Path, base: Option<&Path>) {
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let compiled = compile_with(dir, base).unwrap_or_else(|error| {
+        eprintln!("error: {error}");
+        std::process::exit(1)
+    });
+    let words = out_dir.join("words");
+    std::fs::create_dir_all(&words).expect("cannot create OUT_DIR/words");
+    for (tag, json) in &compiled.languages {
+        std::fs::write(words.join(format!("{tag}.json")), json).expect("cannot write the compiled words");
+    }
+    std::fs::write(out_dir.join("words.rs"), rust(&compiled, &words)).expect("cannot write words.rs");
+}
+
 /// The Rust that `src/i18n.rs` includes: the keys as `Text` (messages
 /// without variables) and methods of `Lang` (those with), each language's
 /// words for the server, the shape.

@@ -12,20 +12,9 @@ mod compile;
 #[path = "../src/plural.rs"]
 mod plural;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=../i18n");
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let compiled =
-        compile::compile_with(Path::new("../i18n/mail"), Some(Path::new("../i18n"))).unwrap_or_else(|error| {
-            eprintln!("error: {error}");
-            std::process::exit(1)
-        });
-    let words = out_dir.join("words");
-    std::fs::create_dir_all(&words).expect("cannot create OUT_DIR/words");
-    for (tag, json) in &compiled.languages {
-        std::fs::write(words.join(format!("{tag}.json")), json).expect("cannot write the compiled words");
-    }
-    std::fs::write(out_dir.join("words.rs"), compile::rust(&compiled, &words)).expect("cannot write words.rs");
+    compile::build_script(Path::new("../i18n/mail"), Some(Path::new("../i18n")));
 }
