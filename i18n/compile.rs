@@ -67,6 +67,10 @@ pub fn compile_with(dir: &Path, base: Option<&Path>) -> Result<Compiled, String>
             Key { id: id.to_string(), variables, english: plain(pattern) }
         })
         .collect();
+    // A compiled message names its variables by one digit.
+    if let Some(key) = keys.iter().find(|k| k.variables.len() > 10) {
+        return Err(format!("{shown}/en.ftl: `{}` has more than ten variables", key.id));
+    }
     let mut shape = 0xcbf2_9ce4_8422_2325_u64;
     for key in &keys {
         for byte in key.id.bytes().chain([b'(']).chain(key.variables.join(",").bytes()).chain([b')']) {

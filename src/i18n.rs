@@ -166,6 +166,9 @@ impl Lang {
                         }
                     }
                 }
+                // A marker out of place (words not as `compile.rs` writes
+                // them): skipped, so that writing always ends.
+                _ if byte <= SELECT_END => *at += 1,
                 _ => {
                     let start = *at;
                     while s.get(*at).is_some_and(|b| *b > SELECT_END) {
@@ -574,6 +577,18 @@ mod tests {
         assert_eq!(negotiate([None, None, None, None, None]), "en");
         assert_eq!(supported("ZH-hans-SG"), Some("zh-Hans"));
         assert_eq!(supported("he-IL"), Some("he"));
+    }
+
+    #[test]
+    fn a_pattern_out_of_shape_is_written_as_far_as_it_goes_and_always_ends() {
+        // Stray markers, a selector without variants, a variable without its end…
+        let broken = ["a\u{2}b\u{5}c\u{0}", "\u{3}0\u{4}x", "\u{1}9g\u{2}\u{3}", "\u{4}\u{6}\u{1}", "\u{3}"];
+        let written = broken.map(|pattern| {
+            let mut out = String::new();
+            lang("en").pattern(pattern.as_bytes(), &mut 0, &[Arg::Number(1)], &mut out, true);
+            out
+        });
+        assert_eq!(written, ["abc", "x", "", "", ""]);
     }
 
     #[test]
