@@ -158,12 +158,7 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
         json!({"view": 0, "article": 1, "comments": 1, "wasm": 1, "css": 1, "overlap": true}),
         "each asked once, before the module finished downloading, and the stylesheet"
     );
-    let styled = world
-        .js(
-            &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),
-            Value::Null,
-        )
-        .await;
+    let styled = world.widget_max_width().await;
     assert_ne!(styled, "none", "styled by the CDN's stylesheet");
     world.close().await;
 }

@@ -182,12 +182,7 @@ async fn where_the_module_cannot_run_the_first_view_stays_readable_and_says_so()
                       return [controls.some((e) => e.matches('.sort select')), controls.every((e) => e.disabled)];"), Value::Null)
         .await;
     assert_eq!(disabled, json!([true, true]), "no control pretends to work, the order's neither");
-    let styled = world
-        .js(
-            &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),
-            Value::Null,
-        )
-        .await;
+    let styled = world.widget_max_width().await;
     assert_ne!(styled, "none", "styled under the CSP (a constructed sheet)");
     // The page keeps running; what reached it is the page's own policy at work.
     let health = host_health(&world).await;

@@ -196,6 +196,15 @@ impl World {
         self.screenshot(name).await;
     }
 
+    /// The first widget's computed `max-width`: "none" until its stylesheet applies.
+    pub async fn widget_max_width(&self) -> Value {
+        self.js(
+            &format!("{WIDGET_JS} return getComputedStyle(hosts()[0].shadowRoot.querySelector('.encart')).maxWidth;"),
+            Value::Null,
+        )
+        .await
+    }
+
     pub async fn screenshot(&self, name: &str) {
         let png = self.browser.screenshot().await.unwrap();
         let dir = Path::new(ROOT).join("target").join("screenshots");

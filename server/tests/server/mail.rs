@@ -44,6 +44,14 @@ impl Smtpd {
         }
         Smtpd { _child: child }
     }
+
+    /// A server on a free port that keeps its mail in the maildir of a new
+    /// scratch folder `name`: the server, the maildir and the server's URL.
+    pub async fn in_scratch(name: &str) -> (Smtpd, PathBuf, String) {
+        let maildir = scratch(name).join("maildir");
+        let port = free_port();
+        (Smtpd::start(port, &maildir).await, maildir, format!("smtp://127.0.0.1:{port}"))
+    }
 }
 
 /// A port nothing listens on (yet).
@@ -227,11 +235,7 @@ async fn a_reader_confirms_once_then_gets_answers_gathered_escaped_and_can_unsub
     let url = empty_database().await;
     let database = db::connect(&url).await.unwrap();
     publishers_article(&database, "Le Courrier", "courrier.example", "ouvert").await;
-    let dir = scratch("replies");
-    let maildir = dir.join("maildir");
-    let port = free_port();
-    let _smtpd = Smtpd::start(port, &maildir).await;
-    let smtp = format!("smtp://127.0.0.1:{port}");
+    let (_smtpd, maildir, smtp) = Smtpd::in_scratch("replies").await;
     let flags = [
         &UNLIMITED[..],
         &["--smtp-url", &smtp, "--mail-from", "encart <reponses@encart.example>"],
@@ -481,11 +485,7 @@ async fn a_czech_articles_reader_is_written_to_in_czech() {
     article.language = "cs".into();
     article.title = "Haftar a Putin".into();
     encart_server::articles::save(&database, &article, encart_server::articles::Author::Operator).await.unwrap();
-    let dir = scratch("czech");
-    let maildir = dir.join("maildir");
-    let port = free_port();
-    let _smtpd = Smtpd::start(port, &maildir).await;
-    let smtp = format!("smtp://127.0.0.1:{port}");
+    let (_smtpd, maildir, smtp) = Smtpd::in_scratch("czech").await;
     let flags = [
         &UNLIMITED[..],
         &["--smtp-url", &smtp, "--mail-from", "encart <odpovedi@encart.example>"],
