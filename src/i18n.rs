@@ -59,11 +59,7 @@ impl Lang {
     #[cfg(feature = "ssr")]
     pub fn get(tag: &str) -> Lang {
         static ALL: std::sync::OnceLock<Vec<Words>> = std::sync::OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            COMPILED.iter().map(|(_, json)| serde_json::from_str(json).expect("build.rs writes words")).collect()
-        });
-        let words = all.iter().find(|w| w.lang == tag).or_else(|| all.iter().find(|w| w.lang == "en"));
-        Lang(words.expect("i18n/en.ftl is compiled"))
+        Lang(compiled_words(&ALL, &COMPILED, tag))
     }
 
     /// A language from words received (with a first view, or for client
@@ -202,6 +198,22 @@ impl Lang {
         }
         out
     }
+}
+
+/// The words of `tag` among `compiled` (each language's JSON, as
+/// `build.rs` writes it), parsed into `all` at the first call, else
+/// English's: the server's sets of messages (these, and its e-mails').
+#[cfg(feature = "ssr")]
+pub fn compiled_words(
+    all: &'static std::sync::OnceLock<Vec<Words>>,
+    compiled: &[(&str, &str)],
+    tag: &str,
+) -> &'static Words {
+    let all = all.get_or_init(|| {
+        compiled.iter().map(|(_, json)| serde_json::from_str(json).expect("build.rs writes words")).collect()
+    });
+    let words = all.iter().find(|w| w.lang == tag).or_else(|| all.iter().find(|w| w.lang == "en"));
+    words.expect("en.ftl is compiled")
 }
 
 /// Message `index` of `words` with `args`: this interpreter, for another

@@ -18,12 +18,7 @@ impl Lang {
     /// The words of the first of `tags` the widget speaks, else English's.
     pub fn get<'t>(tags: impl IntoIterator<Item = Option<&'t str>>) -> Lang {
         static ALL: std::sync::OnceLock<Vec<Words>> = std::sync::OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            COMPILED.iter().map(|(_, json)| serde_json::from_str(json).expect("build.rs writes words")).collect()
-        });
-        let tag = encart::i18n::negotiate(tags);
-        let words = all.iter().find(|w| w.lang == tag).or_else(|| all.iter().find(|w| w.lang == "en"));
-        Lang(words.expect("i18n/mail/en.ftl is compiled"))
+        Lang(encart::i18n::compiled_words(&ALL, &COMPILED, encart::i18n::negotiate(tags)))
     }
 
     /// Its tag (`fr`, `zh-Hans`).
