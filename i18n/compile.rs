@@ -3,7 +3,7 @@
 //! are what the code passes, and compiles each file to the words the
 //! interpreter of `src/i18n.rs` writes: the same data for the server's first
 //! view and for the browser. Any error names the file and the message.
-//! Used by `build.rs` (`i18n/`), `server/build.rs` (`i18n/mail/`) and
+//! Used by `build.rs` (`i18n/`), `server/build.rs` (`i18n/server/`) and
 //! `cargo xtask dist` (`i18n/`, for the CDN), which also runs its tests.
 
 use std::collections::BTreeMap;
@@ -22,8 +22,10 @@ const VARIANT_TEXT: char = '\u{5}';
 const SELECT_END: char = '\u{6}';
 
 /// Variables the code passes as text (a date already written out, an
-/// article's title, a name, a site); every other variable is a whole number.
-const TEXT_VARIABLES: [&str; 4] = ["date", "title", "author", "origin"];
+/// article's title, a name, a site, a report's reason, a comment's or a ban's
+/// number, which is not grouped); every other variable is a whole number.
+const TEXT_VARIABLES: [&str; 9] =
+    ["date", "title", "author", "origin", "moderator", "site", "reason", "comment", "ban"];
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -50,7 +52,7 @@ pub fn compile(dir: &Path) -> Result<Compiled, String> {
 
 /// As [`compile`], for files whose languages' plural rules and numbers
 /// (the `-plural-*` and `-number-*` terms) are those of the same language's
-/// file in `base` (the server's e-mails, `i18n/mail/`, take `i18n/`'s).
+/// file in `base` (the server's e-mails, `i18n/server/`, take `i18n/`'s).
 pub fn compile_with(dir: &Path, base: Option<&Path>) -> Result<Compiled, String> {
     let shown = dir.display().to_string();
     let sources = read_dir(dir)?;

@@ -1,5 +1,5 @@
 //! Compiles the server's own words, its e-mails and their link pages
-//! (`i18n/mail/<tag>.ftl`, checked against `i18n/mail/en.ftl`, with each
+//! (`i18n/server/<tag>.ftl`, checked against `i18n/server/en.ftl`, with each
 //! language's plural rules and numbers from `i18n/<tag>.ftl`; see
 //! `i18n/compile.rs`) into `OUT_DIR/words.rs`, which `words.rs` includes,
 //! or fails naming the file and the message.
@@ -16,5 +16,5 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=../i18n");
-    compile::build_script(Path::new("../i18n/mail"), Some(Path::new("../i18n")));
+    compile::build_script(Path::new("../i18n/server"), Some(Path::new("../i18n")));
 }

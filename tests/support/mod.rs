@@ -79,15 +79,18 @@ async fn world_of(
 
     let binary = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let driver = Chromedriver::start(Path::new(&binary)).unwrap_or_else(|e| panic!("{e:#}: run `cargo xtask setup`"));
-    let browser = browser_on(&driver).await;
+    let browser = browser_on(&driver, None).await;
     World { sites, browser, driver }
 }
 
-/// A new headless Chromium under `driver`, with a profile of its own.
-async fn browser_on(driver: &Chromedriver) -> Client {
+/// A new headless Chromium under `driver`, with a profile of its own; its
+/// `Accept-Language` is `languages` when given (else Chromium's, English).
+async fn browser_on(driver: &Chromedriver, languages: Option<&str>) -> Client {
+    let prefs = languages.map_or_else(|| json!({}), |languages| json!({ "intl.accept_languages": languages }));
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
+            "prefs": prefs,
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -106,7 +109,15 @@ async fn browser_on(driver: &Chromedriver) -> Client {
 impl World {
     /// Another reader's browser (its own storage), on the same partner site.
     pub async fn another_browser(&self) -> Client {
-        browser_on(&self.driver).await
+        browser_on(&self.driver, None).await
+    }
+
+    /// The same world, its browser replaced by one whose reader asks for
+    /// `languages` (`Accept-Language`, e.g. `ar-EG,ar;q=0.9`).
+    pub async fn speaking(mut self, languages: &str) -> World {
+        let browser = browser_on(&self.driver, Some(languages)).await;
+        std::mem::replace(&mut self.browser, browser).close().await.unwrap();
+        self
     }
 
     pub async fn open(&self, page: &str) {

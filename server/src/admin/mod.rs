@@ -13,6 +13,9 @@
 //! the session's, or for the sign-in form one paired with a cookie of its own
 //! (so no other site can sign a browser in to an account of its choosing).
 //!
+//! The pages speak the moderator's language: the first of the browser's
+//! `Accept-Language` the widget speaks, else English (`words.rs`).
+//!
 //! Password guessing meets three bounds: attempts per address and per name
 //! (`throttle.rs`, answered with the sign-in page and `Retry-After`), and the
 //! password checks that may run at once (`auth.rs`).
@@ -35,6 +38,7 @@ use self::pages::{Notice, Queue, ban_page, html_response, queue_page, sign_in_pa
 use crate::client::{ClientIp, Https};
 use crate::moderation::{self, Banned, Decision};
 use crate::secrets::{hex_sha256, random_token};
+use crate::words::{Lang, Text, text};
 use crate::{AppState, Error, Result, bans, comments, outbox};
 
 const COOKIE: &str = "encart_admin";
@@ -105,18 +109,37 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
     fields.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
 }
 
+/// The moderator's language: the first of their browser's the server speaks, else English.
+fn language(headers: &HeaderMap) -> Lang {
+    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    Lang::get(crate::words::accepted(accepted).into_iter().map(Some))
+}
+
 /// The sign-in page with `error`, and a fresh CSRF token for its form (in
 /// the form and in the cookie it must match).
-fn sign_in_answer(state: &AppState, https: Https, status: StatusCode, error: Option<&str>) -> Result<Response> {
+fn sign_in_answer(
+    state: &AppState,
+    https: Https,
+    lang: Lang,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Result<Response> {
     let token = random_token()?;
-    let mut response = html_response(status, sign_in_page(&token, error));
+    let mut response = html_response(status, sign_in_page(lang, &token, error));
     response.headers_mut().insert(header::SET_COOKIE, cookie(state, https, SIGN_IN_COOKIE, &token, 3600));
     Ok(response)
 }
 
 /// The sign-in page again with `message`, and `Retry-After`.
-fn retry_later(state: &AppState, https: Https, status: StatusCode, message: &str, secs: u64) -> Result<Response> {
-    let mut response = sign_in_answer(state, https, status, Some(message))?;
+fn retry_later(
+    state: &AppState,
+    https: Https,
+    lang: Lang,
+    status: StatusCode,
+    message: &str,
+    secs: u64,
+) -> Result<Response> {
+    let mut response = sign_in_answer(state, https, lang, status, Some(message))?;
     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
     Ok(response)
 }
@@ -129,22 +152,24 @@ async fn sign_in(
     body: Bytes,
 ) -> Result<Response> {
     let fields = form(&body);
+    let lang = language(&headers);
     let sent = field(&fields, "csrf").unwrap_or_default();
     if !cookie_value(&headers, SIGN_IN_COOKIE).is_some_and(|paired| same_secret(&paired, sent)) {
-        let stale = "This form had expired or did not come from this site: sign in again.";
-        return sign_in_answer(&state, https, StatusCode::FORBIDDEN, Some(stale));
+        let stale = text(lang, Text::AdminStaleForm);
+        return sign_in_answer(&state, https, lang, StatusCode::FORBIDDEN, Some(stale));
     }
     let name = field(&fields, "name").unwrap_or_default().trim().to_owned();
     let password = field(&fields, "password").unwrap_or_default();
     let plausible = auth::valid_name(&name);
     if plausible && let Err(wait) = state.throttle.sign_in(client, &name) {
-        let message = format!("Too many attempts. Try again in {wait} seconds.");
-        return retry_later(&state, https, StatusCode::TOO_MANY_REQUESTS, &message, wait);
+        let message = lang.admin_too_many(wait);
+        return retry_later(&state, https, lang, StatusCode::TOO_MANY_REQUESTS, &message, wait);
     }
     let found = if plausible {
         let Some(found) = auth::check_password(&state, &name, password).await? else {
-            let busy = "The server is busy. Try again in a few seconds.";
-            return retry_later(&state, https, StatusCode::SERVICE_UNAVAILABLE, busy, PASSWORD_WAIT.as_secs());
+            let busy = text(lang, Text::AdminBusy);
+            let wait = PASSWORD_WAIT.as_secs();
+            return retry_later(&state, https, lang, StatusCode::SERVICE_UNAVAILABLE, busy, wait);
         };
         found
     } else {
@@ -154,7 +179,8 @@ async fn sign_in(
         if plausible {
             tracing::info!(moderator = %name, "failed sign-in");
         }
-        return sign_in_answer(&state, https, StatusCode::UNAUTHORIZED, Some("Wrong name or password."));
+        let wrong = text(lang, Text::AdminWrong);
+        return sign_in_answer(&state, https, lang, StatusCode::UNAUTHORIZED, Some(wrong));
     };
     let token = auth::sign_in(&state.db, id, &name).await?;
     let mut response = Redirect::to("/admin").into_response();
@@ -230,8 +256,9 @@ async fn ban_form(
     headers: HeaderMap,
     params: std::result::Result<Query<BanParams>, QueryRejection>,
 ) -> Result<Response> {
+    let lang = language(&headers);
     let Some(session) = session(&state, &headers).await? else {
-        return sign_in_answer(&state, https, StatusCode::OK, None);
+        return sign_in_answer(&state, https, lang, StatusCode::OK, None);
     };
     let id = params.ok().and_then(|Query(p)| p.comment).as_deref().and_then(comment_number);
     let comment = match id {
@@ -239,7 +266,7 @@ async fn ban_form(
         None => None,
     };
     let status = if comment.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
-    Ok(html_response(status, ban_page(&session.csrf, comment.as_ref(), &BAN_LENGTHS)))
+    Ok(html_response(status, ban_page(lang, &session.csrf, comment.as_ref(), &BAN_LENGTHS)))
 }
 
 /// `POST /admin/ban`: `comment`, `reason`, `days` (`0`: for good).
@@ -310,8 +337,9 @@ async fn page(
     headers: HeaderMap,
     params: std::result::Result<Query<PageParams>, QueryRejection>,
 ) -> Result<Response> {
+    let lang = language(&headers);
     let Some(session) = session(&state, &headers).await? else {
-        return sign_in_answer(&state, https, StatusCode::OK, None);
+        return sign_in_answer(&state, https, lang, StatusCode::OK, None);
     };
     // A hand-edited query string only loses the confirmation line.
     let params = params.map(|Query(p)| p).unwrap_or_default();
@@ -326,6 +354,7 @@ async fn page(
     let picks = comments::all_picks(&state.db, QUEUE_PAGE).await?;
     let failed = outbox::failed(&state.db, QUEUE_PAGE).await?;
     let html = queue_page(Queue {
+        lang,
         moderator: &session.moderator,
         csrf: &session.csrf,
         queue: &queue,

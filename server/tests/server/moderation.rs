@@ -23,11 +23,24 @@ async fn fetch(app: &Router, request: Request<Body>) -> Page {
     let status = response.status();
     let headers = response.headers().clone();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Page { status, headers, html: String::from_utf8(bytes.to_vec()).unwrap() }
+    // Names and titles come isolated (U+2068…U+2069) in the pages' sentences;
+    // the tests read them as a reader sees them.
+    let html = String::from_utf8(bytes.to_vec()).unwrap().replace(['\u{2068}', '\u{2069}'], "");
+    Page { status, headers, html }
 }
 
 pub(crate) async fn admin_page(app: &Router, cookie: &str) -> Page {
     fetch(app, Request::get("/admin").header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+/// `uri` as a signed-in browser asking for `languages` (`Accept-Language`) gets it.
+async fn in_language(app: &Router, uri: &str, cookie: &str, languages: &str) -> Page {
+    let request = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT_LANGUAGE, languages)
+        .body(Body::empty())
+        .unwrap();
+    fetch(app, request).await
 }
 
 async fn form_post(app: &Router, uri: &str, cookie: &str, form: &[(&str, &str)]) -> Page {
@@ -189,7 +202,7 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.html.contains("Signed in as Camille"));
     assert!(page.html.contains("4 awaiting a decision"), "{}", page.html);
-    assert!(page.html.contains("reported 1 time (abuse)"));
+    assert!(page.html.contains("reported once (Abusive)"), "the report form's words: {}", page.html);
     // Comment text is text: escaped, never markup.
     assert!(page.html.contains("&lt;script&gt;alert("), "{}", page.html);
     assert!(!page.html.contains("<script>"));
@@ -343,7 +356,7 @@ async fn moderators_ban_a_comments_author_from_admin_and_lift_the_ban() {
     assert!(page.html.contains("The author is banned"), "{}", page.html);
     assert!(page.html.contains(&format!("Anonymous posts from the address of comment #{troll}")), "{}", page.html);
     assert!(page.html.contains("insultes"));
-    assert!(page.html.contains("ban (7 days)"), "logged: {}", page.html);
+    assert!(page.html.contains("banned for 7 days"), "logged: {}", page.html);
 
     let ban: i64 = sqlx::query_scalar("SELECT id FROM bans").fetch_one(&db).await.unwrap();
     let lifted = form_post(&app, "/admin/lift", &cookie, &[("csrf", &token), ("ban", &ban.to_string())]).await;
@@ -353,7 +366,7 @@ async fn moderators_ban_a_comments_author_from_admin_and_lift_the_ban() {
         StatusCode::CREATED
     );
     let page = get_page("/admin?notice=lifted".into()).await;
-    assert!(page.html.contains("No ban is in force.") && page.html.contains("lift ban"), "{}", page.html);
+    assert!(page.html.contains("No ban is in force.") && page.html.contains("lifted a ban"), "{}", page.html);
 }
 
 #[tokio::test]
@@ -459,4 +472,70 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
         encart_server::moderation::recent_log(&db, 20).await.unwrap().into_iter().map(|l| l.action).collect();
     assert_eq!(actions.iter().filter(|a| *a == "feature").count(), 4, "{actions:?}");
     assert_eq!(actions.iter().filter(|a| *a == "unfeature").count(), 1);
+}
+
+#[tokio::test]
+async fn the_moderation_pages_speak_the_moderators_browsers_language() {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let open = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    let pre = test_app_with(db.clone(), Moderation::Pre, PostRate::unlimited()).await;
+    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    let reported = post_comment(&open, "Troll", "Publié puis signalé").await;
+    let answer =
+        post(&open, &format!("{}/{reported}/report", comments_uri()), json!({"reason": "off_topic"}).to_string()).await;
+    assert_eq!(answer.status, StatusCode::ACCEPTED);
+    let held = [post_comment(&pre, "Bea", "Un").await, post_comment(&pre, "Chloé", "Deux").await];
+
+    // Signed out, an Austrian browser: the sign-in form in German, and the page says it varies by language.
+    let form = in_language(&open, "/admin", "", "de-AT, en;q=0.5").await;
+    assert!(form.html.contains(r#"<html lang="de" dir="ltr">"#), "{}", form.html);
+    assert!(form.html.contains("Anmelden") && form.html.contains("Passwort"), "{}", form.html);
+    assert!(form.headers[header::VARY].to_str().unwrap().contains("Accept-Language"));
+    // Preference by q, not by order; a language the server does not speak passes to the next, else English.
+    let cookie = sign_in(&open, "Camille", "correct horse battery").await;
+    let japanese = in_language(&open, "/admin", &cookie, "en;q=0.3, ru, ja;q=0.8").await;
+    assert!(japanese.html.contains(r#"<html lang="ja" dir="ltr">"#) && japanese.html.contains("判断待ち 3 件"));
+    let english = in_language(&open, "/admin", &cookie, "ru-RU, uk;q=0.9").await;
+    assert!(english.html.contains(r#"<html lang="en" dir="ltr">"#) && english.html.contains("3 awaiting a decision"));
+
+    // Czech: plural forms, the report's reason in the words of the widget's report form.
+    let czech = in_language(&open, "/admin", &cookie, "cs-CZ").await;
+    for shown in ["3 čekají na rozhodnutí", "Zadrženo k předběžné moderaci", "nahlášeno jednou (Mimo téma)", "Schválit"]
+    {
+        assert!(czech.html.contains(shown), "{shown:?} in {}", czech.html);
+    }
+
+    // Two approved in bulk, then the page in Polish and in Arabic: the notice's plural, the log's actions.
+    let token = csrf(&czech.html);
+    let form = [("csrf", token.as_str()), ("action", "approve"), ("id", held[0].as_str()), ("id", held[1].as_str())];
+    let done = form_post(&open, "/admin/moderate", &cookie, &form).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let to = done.headers[header::LOCATION].to_str().unwrap().to_owned();
+    let polish = in_language(&open, &to, &cookie, "pl").await;
+    assert!(polish.html.contains("Zatwierdzono 2 komentarze.") && polish.html.contains("zatwierdził(a)"));
+    let arabic = in_language(&open, &to, &cookie, "ar-EG,ar;q=0.9").await;
+    assert!(arabic.html.contains(r#"<html lang="ar" dir="rtl">"#), "{}", arabic.html);
+    assert!(arabic.html.contains("قُبل تعليقان.") && arabic.html.contains("قبِل"), "{}", arabic.html);
+
+    // The ban form in Spanish: its lengths' plural, whom it bars.
+    let ban = in_language(&open, &format!("/admin/ban?comment={reported}"), &cookie, "es-MX").await;
+    for shown in ["Bloquear al autor del n.º", "1 día", "7 días", "Para siempre", "Troll, anónimo"] {
+        assert!(ban.html.contains(shown), "{shown:?} in {}", ban.html);
+    }
+
+    // Every language: the whole page in its words, none left empty, no English left over.
+    for tag in encart::i18n::LANGUAGES {
+        // Leptos's `<!>` markers aside.
+        let html = in_language(&open, "/admin", &cookie, tag).await.html.replace("<!>", "");
+        assert!(html.contains(&format!(r#"<html lang="{tag}""#)), "{tag}");
+        for empty in ["<h2></h2>", "<h1></h1>", "<legend></legend>", r#"<th scope="col"></th>"#, "></button>"] {
+            assert!(!html.contains(empty), "{tag}: {empty} in {html}");
+        }
+        if tag != "en" {
+            for english in ["Sign out", "Bans in force", "Recent actions", "Approve", "Newsroom picks", "approved"] {
+                assert!(!html.contains(english), "{tag}: {english:?} in {html}");
+            }
+        }
+    }
 }
