@@ -156,6 +156,7 @@ admin-featured = Komentář je zvýrazněn nad diskusí svého článku.
 admin-unfeatured = Komentář už není zvýrazněn.
 admin-not-published = Nic nebylo zvýrazněno: žádný zveřejněný komentář nemá toto číslo.
 admin-picks-full = Nic nebylo zvýrazněno: článek už má { $count } zvýraznění; nejprve jedno zrušte.
+admin-none-ticked = Nic nebylo rozhodnuto: nejprve zaškrtněte alespoň jeden komentář.
 ## Akce v záznamu.
 did-approve = schválil(a)
 did-reject = zamítl(a)

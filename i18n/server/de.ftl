@@ -138,6 +138,7 @@ admin-featured = Der Kommentar wird über der Diskussion seines Artikels hervorg
 admin-unfeatured = Der Kommentar wird nicht mehr hervorgehoben.
 admin-not-published = Nichts wurde hervorgehoben: Kein veröffentlichter Kommentar hat diese Nummer.
 admin-picks-full = Nichts wurde hervorgehoben: Sein Artikel hat bereits { $count } Empfehlungen; heben Sie zuerst eine auf.
+admin-none-ticked = Nichts wurde entschieden: Markieren Sie zuerst mindestens einen Kommentar.
 ## Die Aktionen des Protokolls.
 did-approve = freigegeben
 did-reject = abgelehnt

@@ -142,6 +142,7 @@ admin-featured = The comment is featured above its article's thread.
 admin-unfeatured = The comment is no longer featured.
 admin-not-published = Nothing was featured: no published comment has that number.
 admin-picks-full = Nothing was featured: its article has { $count } picks already; unfeature one first.
+admin-none-ticked = Nothing was decided: tick at least one comment first.
 ## The log's actions.
 did-approve = approved
 did-reject = rejected

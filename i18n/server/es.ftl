@@ -138,6 +138,7 @@ admin-featured = El comentario se destaca encima del debate de su artículo.
 admin-unfeatured = El comentario ya no está destacado.
 admin-not-published = No se destacó nada: ningún comentario publicado tiene ese número.
 admin-picks-full = No se destacó nada: su artículo ya tiene { $count } destacados; quita uno primero.
+admin-none-ticked = No se decidió nada: marca primero al menos un comentario.
 ## Las acciones del registro.
 did-approve = aprobó
 did-reject = rechazó

@@ -135,6 +135,7 @@ admin-featured = Le commentaire est mis en avant au-dessus de la discussion de s
 admin-unfeatured = Le commentaire n’est plus mis en avant.
 admin-not-published = Rien n’a été mis en avant : aucun commentaire publié ne porte ce numéro.
 admin-picks-full = Rien n’a été mis en avant : son article a déjà { $count } choix ; retirez-en un d’abord.
+admin-none-ticked = Rien n’a été décidé : cochez d’abord au moins un commentaire.
 ## Les actions du registre.
 did-approve = a approuvé
 did-reject = a rejeté

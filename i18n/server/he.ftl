@@ -141,6 +141,7 @@ admin-featured = התגובה מובלטת מעל הדיון של הכתבה ש�
 admin-unfeatured = התגובה כבר לא מובלטת.
 admin-not-published = דבר לא הובלט: לאף תגובה שפורסמה אין המספר הזה.
 admin-picks-full = דבר לא הובלט: לכתבה כבר יש { $count } בחירות; יש לבטל אחת קודם.
+admin-none-ticked = לא הוחלט דבר: יש לסמן קודם לפחות תגובה אחת.
 ## הפעולות ברישום.
 did-approve = אישר/ה
 did-reject = דחה/תה

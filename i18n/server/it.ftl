@@ -138,6 +138,7 @@ admin-featured = Il commento è in evidenza sopra la discussione del suo articol
 admin-unfeatured = Il commento non è più in evidenza.
 admin-not-published = Nulla è stato messo in evidenza: nessun commento pubblicato ha quel numero.
 admin-picks-full = Nulla è stato messo in evidenza: il suo articolo ha già { $count } scelte; togline una prima.
+admin-none-ticked = Nulla è stato deciso: seleziona prima almeno un commento.
 ## Le azioni del registro.
 did-approve = ha approvato
 did-reject = ha rifiutato

@@ -110,6 +110,7 @@ admin-featured = コメントを記事のスレッドの上におすすめとし
 admin-unfeatured = コメントのおすすめを解除しました。
 admin-not-published = おすすめにできませんでした。その番号の公開済みコメントはありません。
 admin-picks-full = おすすめにできませんでした。記事にはすでに { $count } 件のおすすめがあります。先に 1 件解除してください。
+admin-none-ticked = 何も決定されていません。先にコメントを 1 件以上チェックしてください。
 ## 記録の操作。
 did-approve = 承認
 did-reject = 却下

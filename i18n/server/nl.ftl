@@ -138,6 +138,7 @@ admin-featured = De reactie wordt boven de discussie van het artikel uitgelicht.
 admin-unfeatured = De reactie wordt niet meer uitgelicht.
 admin-not-published = Er is niets uitgelicht: geen gepubliceerde reactie heeft dat nummer.
 admin-picks-full = Er is niets uitgelicht: het artikel heeft al { $count } keuzes; haal er eerst een weg.
+admin-none-ticked = Er is niets beslist: vink eerst minstens één reactie aan.
 ## De acties in het register.
 did-approve = keurde goed
 did-reject = wees af

@@ -154,6 +154,7 @@ admin-featured = Komentarz jest wyróżniony nad dyskusją swojego artykułu.
 admin-unfeatured = Komentarz nie jest już wyróżniony.
 admin-not-published = Nic nie wyróżniono: żaden opublikowany komentarz nie ma tego numeru.
 admin-picks-full = Nic nie wyróżniono: artykuł ma już { $count } wyróżnienia; najpierw cofnij jedno.
+admin-none-ticked = Nic nie zdecydowano: najpierw zaznacz co najmniej jeden komentarz.
 ## Działania w rejestrze.
 did-approve = zatwierdził(a)
 did-reject = odrzucił(a)

@@ -138,6 +138,7 @@ admin-featured = O comentário está destacado acima da discussão do seu artigo
 admin-unfeatured = O comentário não está mais destacado.
 admin-not-published = Nada foi destacado: nenhum comentário publicado tem esse número.
 admin-picks-full = Nada foi destacado: o artigo já tem { $count } escolhas; remova uma primeiro.
+admin-none-ticked = Nada foi decidido: marque primeiro pelo menos um comentário.
 ## As ações do registro.
 did-approve = aprovou
 did-reject = rejeitou

@@ -110,6 +110,7 @@ admin-featured = 该评论已精选，显示在其文章讨论的上方。
 admin-unfeatured = 该评论已取消精选。
 admin-not-published = 未设为精选：没有已发布的评论是这个编号。
 admin-picks-full = 未设为精选：该文章已有 { $count } 条精选；请先取消一条。
+admin-none-ticked = 未做任何决定：请先勾选至少一条评论。
 ## 记录中的操作。
 did-approve = 通过
 did-reject = 拒绝

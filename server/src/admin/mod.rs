@@ -34,7 +34,7 @@ use serde::Deserialize;
 
 pub use self::auth::{MIN_PASSWORD_CHARS, PASSWORD_CHECKS, PASSWORD_WAIT, add_moderator};
 use self::auth::{SESSION_HOURS, Session};
-use self::pages::{Notice, Queue, ban_page, html_response, queue_page, sign_in_page};
+use self::pages::{Notice, Queue, ban_page, html_response, queue_page, sign_in_page, stale_page};
 use crate::client::{ClientIp, Https};
 use crate::moderation::{self, Banned, Decision};
 use crate::secrets::{hex_sha256, random_token};
@@ -190,18 +190,26 @@ async fn sign_in(
     Ok(response)
 }
 
-/// The signed-in session whose CSRF token the form carries, else a 403.
-async fn checked(state: &AppState, headers: &HeaderMap, fields: &[(String, String)]) -> Result<Session> {
-    let session = session(state, headers).await?.ok_or_else(|| Error::forbidden("sign in first"))?;
+/// The signed-in session whose CSRF token the form carries; else the page
+/// a moderator gets (403) for a form posted after their session ended or
+/// from elsewhere: it says so, in their language, with a way back.
+async fn checked(
+    state: &AppState,
+    headers: &HeaderMap,
+    fields: &[(String, String)],
+) -> Result<std::result::Result<Session, Response>> {
     let sent = field(fields, "csrf").unwrap_or_default();
-    if !same_secret(sent, &session.csrf) {
-        return Err(Error::forbidden("this form is stale or not from this site: reload the page"));
-    }
-    Ok(session)
+    Ok(match session(state, headers).await? {
+        Some(session) if same_secret(sent, &session.csrf) => Ok(session),
+        _ => Err(html_response(StatusCode::FORBIDDEN, stale_page(language(headers)))),
+    })
 }
 
 async fn sign_out(State(state): State<AppState>, https: Https, headers: HeaderMap, body: Bytes) -> Result<Response> {
-    let session = checked(&state, &headers, &form(&body)).await?;
+    let session = match checked(&state, &headers, &form(&body)).await? {
+        Ok(session) => session,
+        Err(refused) => return Ok(refused),
+    };
     auth::sign_out(&state.db, &session).await?;
     let mut response = Redirect::to("/admin").into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie(&state, https, COOKIE, "", 0));
@@ -212,7 +220,10 @@ async fn sign_out(State(state): State<AppState>, https: Https, headers: HeaderMa
 /// with the ticked `id`s.
 async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
     let fields = form(&body);
-    let session = checked(&state, &headers, &fields).await?;
+    let session = match checked(&state, &headers, &fields).await? {
+        Ok(session) => session,
+        Err(refused) => return Ok(refused),
+    };
     let bad = || Error::bad_request("choose an action and at least one comment");
     let (decision, ids): (Decision, Vec<i64>) = match field(&fields, "one") {
         Some(one) => {
@@ -226,7 +237,8 @@ async fn moderate(State(state): State<AppState>, headers: HeaderMap, body: Bytes
         }
     };
     if ids.is_empty() {
-        return Err(bad());
+        // The bulk buttons with nothing ticked.
+        return Ok(Redirect::to("/admin?notice=none-ticked").into_response());
     }
     let decided = moderation::decide(&state.db, &state.sites, &session.moderator, decision, &ids).await?;
     for slug in &decided.slugs {
@@ -272,7 +284,10 @@ async fn ban_form(
 /// `POST /admin/ban`: `comment`, `reason`, `days` (`0`: for good).
 async fn ban(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
     let fields = form(&body);
-    let session = checked(&state, &headers, &fields).await?;
+    let session = match checked(&state, &headers, &fields).await? {
+        Ok(session) => session,
+        Err(refused) => return Ok(refused),
+    };
     let bad = || Error::bad_request("choose a comment and how long");
     let comment: i64 = field(&fields, "comment").and_then(|c| c.parse().ok()).ok_or_else(bad)?;
     let days: u32 =
@@ -292,7 +307,10 @@ async fn ban(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> 
 /// `POST /admin/lift`: `ban`, the id of a ban in force.
 async fn lift(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
     let fields = form(&body);
-    let session = checked(&state, &headers, &fields).await?;
+    let session = match checked(&state, &headers, &fields).await? {
+        Ok(session) => session,
+        Err(refused) => return Ok(refused),
+    };
     let id: i64 =
         field(&fields, "ban").and_then(|b| b.parse().ok()).ok_or_else(|| Error::bad_request("choose a ban to lift"))?;
     let notice = if moderation::lift(&state.db, &session.moderator, id).await? {
@@ -308,7 +326,10 @@ async fn lift(State(state): State<AppState>, headers: HeaderMap, body: Bytes) ->
 /// newsroom pick; `0`: no longer).
 async fn feature(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Result<Response> {
     let fields = form(&body);
-    let session = checked(&state, &headers, &fields).await?;
+    let session = match checked(&state, &headers, &fields).await? {
+        Ok(session) => session,
+        Err(refused) => return Ok(refused),
+    };
     let bad = || Error::bad_request("choose a comment");
     let comment = field(&fields, "comment").and_then(comment_number).ok_or_else(bad)?;
     let on = field(&fields, "on") != Some("0");

@@ -53,6 +53,8 @@ pub enum Notice {
     NotPublished,
     /// Not featured: the article has its three picks.
     PicksFull,
+    /// A bulk decision with no comment ticked.
+    NoneTicked,
 }
 
 impl Notice {
@@ -67,6 +69,7 @@ impl Notice {
             "unfeatured" => Notice::Unfeatured,
             "not-published" => Notice::NotPublished,
             "picks-full" => Notice::PicksFull,
+            "none-ticked" => Notice::NoneTicked,
             _ => return None,
         })
     }
@@ -91,6 +94,7 @@ impl Notice {
             Notice::Featured => Text::AdminFeatured,
             Notice::Unfeatured => Text::AdminUnfeatured,
             Notice::NotPublished => Text::AdminNotPublished,
+            Notice::NoneTicked => Text::AdminNoneTicked,
         };
         text(lang, key).to_owned()
     }
@@ -136,6 +140,22 @@ pub fn sign_in_page(lang: Lang, csrf: &str, error: Option<&str>) -> String {
                     </label>
                     <button type="submit">{t(Text::AdminSignIn)}</button>
                 </form>
+            </main>
+        },
+    )
+}
+
+/// A form posted after the session ended, or from elsewhere.
+pub fn stale_page(lang: Lang) -> String {
+    let t = |key| text(lang, key);
+    document(
+        lang,
+        Text::AdminModeration,
+        view! {
+            <main>
+                <h1>{t(Text::AdminModeration)}</h1>
+                <p class="error" role="alert">{t(Text::AdminStaleForm)}</p>
+                <p><a href="/admin">{t(Text::AdminBack)}</a></p>
             </main>
         },
     )

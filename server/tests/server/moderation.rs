@@ -214,9 +214,23 @@ async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
         (cookie.as_str(), vec![("csrf", "forged"), ("action", "approve"), ("id", first.as_str())]),
         ("", vec![("csrf", token.as_str()), ("action", "approve"), ("id", first.as_str())]),
     ] {
-        assert_eq!(form_post(&open, "/admin/moderate", cookie, &form).await.status, StatusCode::FORBIDDEN);
+        let refused = form_post(&open, "/admin/moderate", cookie, &form).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        // A person's page, not an API's error: it says why and leads back.
+        assert!(refused.html.contains("This form had expired") && refused.html.contains(r#"href="/admin""#));
     }
     assert_eq!(listed(&open).await, vec!["Publié puis signalé"]);
+    // "Approve" with nothing ticked: nothing decided, and the page says so.
+    let none = form_post(&open, "/admin/moderate", &cookie, &[("csrf", &token), ("action", "approve")]).await;
+    assert_eq!(none.headers[header::LOCATION], "/admin?notice=none-ticked");
+    let page = admin_page(&open, &cookie).await;
+    assert!(page.html.contains("4 awaiting a decision"), "{}", page.html);
+    let told = fetch(
+        &open,
+        Request::get("/admin?notice=none-ticked").header(header::COOKIE, &cookie).body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert!(told.html.contains("Nothing was decided: tick at least one comment first."), "{}", told.html);
 
     // In bulk: the two genuine comments approved.
     let done = form_post(
