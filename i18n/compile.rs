@@ -44,6 +44,9 @@ pub struct Compiled {
     /// A hash of the keys and their variables: words of another shape are
     /// not read by this build.
     pub shape: String,
+    /// The languages of `base` that this folder does not translate yet
+    /// (their readers get English's words from it).
+    pub untranslated: Vec<String>,
 }
 
 pub fn compile(dir: &Path) -> Result<Compiled, String> {
@@ -83,14 +86,17 @@ pub fn compile_with(dir: &Path, base: Option<&Path>) -> Result<Compiled, String>
         Some(base) => read_dir(base)?,
         None => BTreeMap::new(),
     };
+    // A language needs its plural rules and numbers from `base`; `base` may
+    // speak languages this folder does not translate yet.
     if let Some(base) = base
-        && let Some(tag) = bases
-            .keys()
-            .find(|tag| !sources.contains_key(*tag))
-            .or(sources.keys().find(|tag| !bases.contains_key(*tag)))
+        && let Some(tag) = sources.keys().find(|tag| !bases.contains_key(*tag))
     {
-        return Err(format!("{shown} and {} do not have the same languages: {tag}.ftl is in one only", base.display()));
+        return Err(format!(
+            "{shown}/{tag}.ftl: {}/{tag}.ftl is missing (its plural rules and numbers)",
+            base.display()
+        ));
     }
+    let untranslated = bases.keys().filter(|tag| !sources.contains_key(*tag)).cloned().collect();
     let mut languages = Vec::new();
     for (tag, source) in &sources {
         let mut file = parse(&shown, tag, source)?;
@@ -102,7 +108,7 @@ pub fn compile_with(dir: &Path, base: Option<&Path>) -> Result<Compiled, String>
         }
         languages.push((tag.clone(), words(&shown, tag, &file, &keys, &format!("{shape:016x}"))?));
     }
-    Ok(Compiled { keys, languages, shape: format!("{shape:016x}") })
+    Ok(Compiled { keys, languages, shape: format!("{shape:016x}"), untranslated })
 }
 
 /// Each `<tag>.ftl` of `dir`, by tag.
@@ -405,6 +411,9 @@ pub fn build_script(dir: &Path, base: Option<&Path>) {
         eprintln!("error: {error}");
         std::process::exit(1)
     });
+    for tag in &compiled.untranslated {
+        println!("cargo::warning={}/{tag}.ftl is missing: English instead, until it is translated", dir.display());
+    }
     let words = out_dir.join("words");
     std::fs::create_dir_all(&words).expect("cannot create OUT_DIR/words");
     for (tag, json) in &compiled.languages {
@@ -480,6 +489,26 @@ mod tests {
 
     const EN: &str = "-plural-one = i = 1 and v = 0\n-number-group = ,\n\
                       title = Comments\ncount = { $count ->\n    [one] { $count } comment\n   *[other] { $count } comments\n}\n";
+
+    #[test]
+    fn the_servers_words_may_lack_a_language_of_the_widget_but_not_add_one() {
+        let root = std::env::temp_dir().join(format!("encart-i18n-{}-base", std::process::id()));
+        let (base, server) = (root.join("base"), root.join("server"));
+        let _ = std::fs::remove_dir_all(&root);
+        for (dir, files) in [(&base, ["en", "cs"].as_slice()), (&server, ["en"].as_slice())] {
+            std::fs::create_dir_all(dir).unwrap();
+            for tag in files {
+                std::fs::write(dir.join(format!("{tag}.ftl")), EN).unwrap();
+            }
+        }
+        let compiled = compile_with(&server, Some(&base)).unwrap();
+        assert_eq!(compiled.untranslated, ["cs"]);
+        assert_eq!(compiled.languages.iter().map(|(tag, _)| tag.as_str()).collect::<Vec<_>>(), ["en"]);
+        std::fs::write(server.join("sv.ftl"), EN).unwrap();
+        let error = compile_with(&server, Some(&base)).err().unwrap_or_default();
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(error.contains("sv.ftl: ") && error.contains("base/sv.ftl is missing"), "{error}");
+    }
 
     #[test]
     fn a_translators_mistake_fails_the_build_naming_the_file_and_the_message() {

@@ -538,8 +538,9 @@ async fn the_moderation_pages_speak_the_moderators_browsers_language() {
         assert!(ban.html.contains(shown), "{shown:?} in {}", ban.html);
     }
 
-    // Every language: the whole page in its words, none left empty, no English left over.
-    for tag in encart::i18n::LANGUAGES {
+    // Every language the server's words translate: the whole page in its words, none left empty,
+    // no English left over.
+    for tag in encart_server::words::LANGUAGES {
         // Leptos's `<!>` markers aside.
         let html = in_language(&open, "/admin", &cookie, tag).await.html.replace("<!>", "");
         assert!(html.contains(&format!(r#"<html lang="{tag}""#)), "{tag}");
