@@ -11,9 +11,18 @@
 //! Invalidation cannot race a read that started before the write: a reader
 //! notes the write generation before querying, and stores its result only if
 //! no write happened meanwhile (checked under the same lock writes take).
+//!
+//! A hot read is also brotli'd once at a high quality ([`QUALITY`]), off
+//! the async threads, when it is read again (its first answers go out as
+//! the compression layer makes them, at its quicker quality 4): the first
+//! view, which every page view fetches, is then about 12% smaller. One such
+//! compression runs at a time on the whole process ([`MAX_COMPRESSING`]);
+//! an entry whose turn does not come is tried again by a later read.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -76,7 +85,22 @@ pub struct Cached {
     body: Bytes,
     etag: HeaderValue,
     stored: Instant,
+    /// `body` brotli'd at [`QUALITY`], once it has been.
+    brotli: OnceLock<Bytes>,
+    /// Whether a compression of `body` is under way.
+    compressing: AtomicBool,
 }
+
+/// Brotli's quality for hot reads. Measured on the fixture's first view
+/// (23,944 B of JSON): the layer's quality 4 gives 6,272 B in 0.4 ms; 9,
+/// 5,826 B in 12 ms; 10, 5,497 B in 15 ms; 11, 5,434 B in 32 ms.
+pub const QUALITY: u32 = 10;
+/// Such compressions that may run at once (about 15 ms of a core for a
+/// 24 KB first view, on a blocking thread).
+pub const MAX_COMPRESSING: usize = 1;
+/// Bodies smaller than this are left to the compression layer.
+const MIN_COMPRESSED: usize = 1024;
+static COMPRESSING: AtomicUsize = AtomicUsize::new(0);
 
 impl ReadCache {
     /// A cache of at most `bytes` of answers, each kept at most `max_age`.
@@ -147,10 +171,45 @@ impl Cached {
         // Weak: the answer goes out as it is, gzipped or brotli'd (the
         // compression layer), which are other bytes of the same content.
         let etag = HeaderValue::from_str(&format!("W/\"{tag}\"")).expect("hex is a valid header value");
-        Cached { body: Bytes::from(body), etag, stored: Instant::now() }
+        Cached {
+            body: Bytes::from(body),
+            etag,
+            stored: Instant::now(),
+            brotli: OnceLock::new(),
+            compressing: AtomicBool::new(false),
+        }
     }
 
-    /// 304 when the request's `If-None-Match` names this version, else the JSON.
+    /// Brotli's the body at [`QUALITY`] on a blocking thread, for the next
+    /// reads, unless it is small, done, under way, or [`MAX_COMPRESSING`]
+    /// already run.
+    fn compress_later(self: &Arc<Self>) {
+        if self.body.len() < MIN_COMPRESSED
+            || self.brotli.get().is_some()
+            || self.compressing.swap(true, Ordering::AcqRel)
+        {
+            return;
+        }
+        if COMPRESSING.fetch_add(1, Ordering::AcqRel) >= MAX_COMPRESSING {
+            COMPRESSING.fetch_sub(1, Ordering::AcqRel);
+            self.compressing.store(false, Ordering::Release);
+            return;
+        }
+        let cached = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let mut out = Vec::with_capacity(cached.body.len() / 3);
+            {
+                let mut writer = brotli::CompressorWriter::new(&mut out, 4096, QUALITY, 22);
+                // Writing into a Vec cannot fail.
+                let _ = writer.write_all(&cached.body);
+            }
+            let _ = cached.brotli.set(Bytes::from(out));
+            COMPRESSING.fetch_sub(1, Ordering::AcqRel);
+        });
+    }
+
+    /// 304 when the request's `If-None-Match` names this version, else the
+    /// JSON: brotli'd already when it has been and the request accepts it.
     fn respond(&self, request: &HeaderMap) -> Response {
         let cache_control = HeaderValue::from_static(CACHE_CONTROL);
         if matches(request, &self.etag) {
@@ -160,16 +219,37 @@ impl Cached {
             )
                 .into_response();
         }
-        (
-            [
-                (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
-                (header::ETAG, self.etag.clone()),
-                (header::CACHE_CONTROL, cache_control),
-            ],
-            Body::from(self.body.clone()),
-        )
-            .into_response()
+        let headers = [
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (header::ETAG, self.etag.clone()),
+            (header::CACHE_CONTROL, cache_control),
+        ];
+        match self.brotli.get().filter(|_| accepts_brotli(request)) {
+            // The compression layer leaves an encoded answer alone.
+            Some(brotli) => (
+                headers,
+                [
+                    (header::CONTENT_ENCODING, HeaderValue::from_static("br")),
+                    (header::VARY, HeaderValue::from_static("accept-encoding")),
+                ],
+                Body::from(brotli.clone()),
+            )
+                .into_response(),
+            None => (headers, Body::from(self.body.clone())).into_response(),
+        }
     }
+}
+
+/// Whether `Accept-Encoding` lists `br` (not with `q=0`).
+fn accepts_brotli(request: &HeaderMap) -> bool {
+    request.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
+        |coding| {
+            let mut parts = coding.split(';');
+            let name = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse() == Ok(0.0)));
+            name.eq_ignore_ascii_case("br") && !refused
+        },
+    )
 }
 
 /// Whether `If-None-Match` lists `etag` (weakly compared, as RFC 9110 asks) or is `*`.
@@ -204,6 +284,7 @@ pub async fn json<T: Serialize>(
     let cache = &state.cache;
     let Some(hot) = hot else { return uncached_json(&load.await?, request) };
     if let Some(cached) = cache.get(slug, hot) {
+        cached.compress_later();
         return Ok(cached.respond(request));
     }
     let generation = cache.generation();
@@ -241,6 +322,31 @@ mod tests {
 
         cache.put("a", Hot::Article, Arc::new(Cached::new(b"fresh".to_vec())), cache.generation());
         assert_eq!(&cache.get("a", Hot::Article).unwrap().body[..], b"fresh");
+    }
+
+    #[tokio::test]
+    async fn one_compression_runs_at_a_time_and_the_others_wait_for_a_later_read() {
+        let body = |i: usize| (0..3000).map(|n| format!("{{\"n\":{},\"i\":{i}}}", n * 7919 % 1000)).collect::<String>();
+        let entries: Vec<_> = (0..8).map(|i| Arc::new(Cached::new(body(i).into_bytes()))).collect();
+        for entry in &entries {
+            entry.compress_later();
+            assert!(COMPRESSING.load(Ordering::Acquire) <= MAX_COMPRESSING);
+        }
+        let started = entries.iter().filter(|e| e.compressing.load(Ordering::Acquire)).count();
+        assert_eq!(started, MAX_COMPRESSING, "the others left for later");
+        // Read again, each gets its turn in the end.
+        for _ in 0..2000 {
+            if entries.iter().all(|e| e.brotli.get().is_some()) {
+                break;
+            }
+            entries.iter().for_each(|e| e.compress_later());
+            assert!(COMPRESSING.load(Ordering::Acquire) <= MAX_COMPRESSING);
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        assert!(entries.iter().all(|e| e.brotli.get().is_some_and(|b| b.len() < e.body.len() / 4)));
+        // Done once: not again.
+        entries[0].compress_later();
+        assert_eq!(COMPRESSING.load(Ordering::Acquire), 0);
     }
 
     #[test]

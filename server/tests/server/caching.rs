@@ -128,3 +128,54 @@ async fn responses_are_compressed_for_clients_that_accept_it() {
         assert!(serde_json::from_slice::<serde_json::Value>(&compressed).is_err(), "{encoding}: not plain JSON");
     }
 }
+
+#[tokio::test]
+async fn a_first_view_read_again_goes_out_brotlid_at_the_best_quality() {
+    use std::io::Read;
+
+    let db = common::db().await;
+    let app = seeded(db).await;
+    let uri = format!("/api/v1/articles/{SLUG}/embed?ui=fr");
+    let fetch = |encoding: &'static str| {
+        let (app, uri) = (app.clone(), uri.clone());
+        async move {
+            let request = Request::get(uri).header(header::ACCEPT_ENCODING, encoding).body(Body::empty()).unwrap();
+            let response = app.oneshot(request).await.unwrap();
+            let headers = response.headers().clone();
+            (headers, response.into_body().collect().await.unwrap().to_bytes())
+        }
+    };
+    let unbrotli = |bytes: &[u8]| {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
+        out
+    };
+    let plain = get(&app, &uri).await;
+    let raw = serde_json::to_vec(&plain.json).unwrap();
+    // The first read, as the compression layer makes it; the next ones, once the best quality is done, smaller.
+    let (headers, layer) = fetch("gzip, deflate, br").await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "br");
+    let mut best = None;
+    for _ in 0..200 {
+        let (headers, body) = fetch("gzip, deflate, br").await;
+        assert_eq!(headers[header::CONTENT_ENCODING], "br");
+        assert_eq!(unbrotli(&body), unbrotli(&layer), "the same JSON");
+        if body.len() < layer.len() {
+            assert!(headers[header::VARY].to_str().unwrap().contains("accept-encoding"), "{headers:?}");
+            best = Some(body);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let best = best.expect("the first view brotli'd at quality 11");
+    assert!(best.len() * 100 < layer.len() * 95, "{} bytes against the layer's {}", best.len(), layer.len());
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&unbrotli(&best)).unwrap(), plain.json);
+    assert!(raw.len() > 10_000, "a first view worth it: {} bytes", raw.len());
+    // A client without brotli, or refusing it, still gets what it can read.
+    let (headers, gzip) = fetch("gzip").await;
+    assert_eq!(headers[header::CONTENT_ENCODING], "gzip");
+    assert!(!gzip.is_empty());
+    let (headers, body) = fetch("br;q=0, identity").await;
+    assert!(!headers.contains_key(header::CONTENT_ENCODING));
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&body).unwrap(), plain.json);
+}
