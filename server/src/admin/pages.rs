@@ -147,14 +147,19 @@ pub fn sign_in_page(lang: Lang, csrf: &str, error: Option<&str>) -> String {
 
 /// A form posted after the session ended, or from elsewhere.
 pub fn stale_page(lang: Lang) -> String {
+    error_page(lang, Text::AdminModeration, Text::AdminStaleForm)
+}
+
+/// A page titled `title` that says `error`, with the way back to the queue.
+fn error_page(lang: Lang, title: Text, error: Text) -> String {
     let t = |key| text(lang, key);
     document(
         lang,
-        Text::AdminModeration,
+        title,
         view! {
             <main>
-                <h1>{t(Text::AdminModeration)}</h1>
-                <p class="error" role="alert">{t(Text::AdminStaleForm)}</p>
+                <h1>{t(title)}</h1>
+                <p class="error" role="alert">{t(error)}</p>
                 <p><a href="/admin">{t(Text::AdminBack)}</a></p>
             </main>
         },
@@ -466,19 +471,7 @@ fn ban_row(lang: Lang, ban: Ban, csrf: &str) -> impl IntoView + use<> {
 /// The ban form for the author of `comment` (or why there is none).
 pub fn ban_page(lang: Lang, csrf: &str, comment: Option<&ToJudge>, lengths: &[u32]) -> String {
     let t = |key| text(lang, key);
-    let Some(c) = comment else {
-        return document(
-            lang,
-            Text::AdminBan,
-            view! {
-                <main>
-                    <h1>{t(Text::AdminBan)}</h1>
-                    <p class="error" role="alert">{t(Text::AdminNoComment)}</p>
-                    <p><a href="/admin">{t(Text::AdminBack)}</a></p>
-                </main>
-            },
-        );
-    };
+    let Some(c) = comment else { return error_page(lang, Text::AdminBan, Text::AdminNoComment) };
     let whom = match (&c.site, c.has_address != 0) {
         (Some(site), _) => lang.admin_whom_account(&isolated(&c.author), &isolated(site)),
         (None, true) => lang.admin_whom_address(&isolated(&c.author)),

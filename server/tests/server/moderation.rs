@@ -7,6 +7,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use common::*;
+use encart_server::db::Db;
 use encart_server::{Moderation, PostRate, admin};
 use http_body_util::BodyExt;
 use serde_json::json;
@@ -96,6 +97,17 @@ fn csrf(html: &str) -> String {
     rest.split('"').next().unwrap().to_owned()
 }
 
+/// A seeded database with moderator Camille, and two apps on it: one whose
+/// site publishes at once, one that holds comments for pre-moderation.
+async fn open_and_pre_moderated() -> (Db, Router, Router) {
+    let db = common::db().await;
+    let _ = seeded(db.clone()).await;
+    let open = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
+    let pre = test_app_with(db.clone(), Moderation::Pre, PostRate::unlimited()).await;
+    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    (db, open, pre)
+}
+
 fn comments_uri() -> String {
     format!("/api/v1/articles/{SLUG}/comments")
 }
@@ -153,11 +165,7 @@ async fn readers_report_a_published_comment_once_and_bad_reports_change_nothing(
 
 #[tokio::test]
 async fn moderators_sign_in_and_decide_on_the_queue_one_by_one_and_in_bulk() {
-    let db = common::db().await;
-    let _ = seeded(db.clone()).await;
-    let open = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
-    let pre = test_app_with(db.clone(), Moderation::Pre, PostRate::unlimited()).await;
-    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    let (db, open, pre) = open_and_pre_moderated().await;
 
     // A published comment that a reader reports, and three held for pre-moderation.
     let reported = post_comment(&open, "Troll", "Publié puis signalé").await;
@@ -490,11 +498,7 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
 
 #[tokio::test]
 async fn the_moderation_pages_speak_the_moderators_browsers_language() {
-    let db = common::db().await;
-    let _ = seeded(db.clone()).await;
-    let open = test_app_with(db.clone(), Moderation::Open, PostRate::unlimited()).await;
-    let pre = test_app_with(db.clone(), Moderation::Pre, PostRate::unlimited()).await;
-    admin::add_moderator(&db, "Camille", "correct horse battery").await.unwrap();
+    let (db, open, pre) = open_and_pre_moderated().await;
     let reported = post_comment(&open, "Troll", "Publié puis signalé").await;
     let answer =
         post(&open, &format!("{}/{reported}/report", comments_uri()), json!({"reason": "off_topic"}).to_string()).await;
