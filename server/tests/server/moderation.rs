@@ -498,7 +498,7 @@ async fn moderators_feature_up_to_three_picks_shown_above_the_thread_in_the_firs
 
 #[tokio::test]
 async fn the_moderation_pages_speak_the_moderators_browsers_language() {
-    let (db, open, pre) = open_and_pre_moderated().await;
+    let (_, open, pre) = open_and_pre_moderated().await;
     let reported = post_comment(&open, "Troll", "Publié puis signalé").await;
     let answer =
         post(&open, &format!("{}/{reported}/report", comments_uri()), json!({"reason": "off_topic"}).to_string()).await;
