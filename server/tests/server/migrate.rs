@@ -545,7 +545,11 @@ async fn a_comment_listed_twice_in_one_file_is_imported_once() {
     assert_eq!(count(&db, "SELECT count(*) FROM comments").await, 1);
 }
 
-#[tokio::test]
+// Two threads: in production the import and the server are two processes,
+// and the import's parsing never keeps the server's requests from running.
+// (On one thread, the full suite's load once starved the readers' posts:
+// one in the whole import.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_import_goes_on_while_the_server_takes_comments_on_the_same_database() {
     let db = common::db().await;
     publisher(&db, "Le Courrier", &["partner.example"]).await;
