@@ -238,7 +238,9 @@ impl Cached {
             (header::ETAG, self.etag.clone()),
             (header::CACHE_CONTROL, cache_control),
         ];
-        match self.brotli.get().filter(|_| accepts_brotli(request)) {
+        let accepts_brotli =
+            || crate::client::preferred(request, header::ACCEPT_ENCODING).iter().any(|c| c.eq_ignore_ascii_case("br"));
+        match self.brotli.get().filter(|_| accepts_brotli()) {
             // The compression layer leaves an encoded answer alone.
             Some(brotli) => (
                 headers,
@@ -252,18 +254,6 @@ impl Cached {
             None => (headers, Body::from(self.body.clone())).into_response(),
         }
     }
-}
-
-/// Whether `Accept-Encoding` lists `br` (not with `q=0`).
-fn accepts_brotli(request: &HeaderMap) -> bool {
-    request.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
-        |coding| {
-            let mut parts = coding.split(';');
-            let name = parts.next().unwrap_or_default().trim();
-            let refused = parts.any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse() == Ok(0.0)));
-            name.eq_ignore_ascii_case("br") && !refused
-        },
-    )
 }
 
 /// Whether `If-None-Match` lists `etag` (weakly compared, as RFC 9110 asks) or is `*`.

@@ -8,6 +8,9 @@
 //! from a trusted proxy, and only up to the first address that proxy did not
 //! add itself.
 //!
+//! And what it accepts: the items of its `Accept-Language` and
+//! `Accept-Encoding` by preference ([`preferred`]).
+//!
 //! One IPv6 subscriber commonly holds a whole /64 (2⁶⁴ addresses): an IPv6
 //! client is known by its first `--ipv6-prefix` bits (64 by default), so
 //! changing addresses within its network changes nothing. IPv4 addresses
@@ -17,6 +20,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderName};
 use axum::middleware::Next;
 use axum::response::Response;
 use ipnet::IpNet;
@@ -93,6 +97,35 @@ impl Clients {
 /// The peer address of the connection (`axum::serve` must be given
 /// `into_make_service_with_connect_info::<SocketAddr>()`); the unspecified
 /// address when the service runs without connection info.
+/// Most items of a header list read (`Accept-Language`,
+/// `Accept-Encoding`): a browser sends a few.
+const MAX_PREFERENCES: usize = 16;
+
+/// The items of the request's header `name`, a list with quality values
+/// (`fr-CH, fr;q=0.9, en;q=0.8`), the most wanted first (by `q`, then in
+/// the header's order); those refused (`q=0`), with an unreadable `q`, or
+/// `*` left out.
+pub fn preferred(headers: &HeaderMap, name: HeaderName) -> Vec<&str> {
+    let mut items: Vec<(&str, f32)> = headers
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .take(MAX_PREFERENCES)
+        .filter_map(|item| {
+            let mut parts = item.split(';');
+            let value = parts.next()?.trim();
+            let q = match parts.find_map(|p| p.trim().strip_prefix("q=")) {
+                Some(q) => q.trim().parse::<f32>().ok()?,
+                None => 1.0,
+            };
+            (!value.is_empty() && value != "*" && q > 0.0).then_some((value, q))
+        })
+        .collect();
+    items.sort_by(|a, b| b.1.total_cmp(&a.1));
+    items.into_iter().map(|(value, _)| value).collect()
+}
+
 fn peer(extensions: &axum::http::Extensions) -> IpAddr {
     extensions.get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(a)| a.ip())
 }
@@ -136,6 +169,27 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accept_lists_are_read_by_preference() {
+        let accepted = |header: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(axum::http::header::ACCEPT_LANGUAGE, header.parse().unwrap());
+            preferred(&headers, axum::http::header::ACCEPT_LANGUAGE).into_iter().map(str::to_owned).collect::<Vec<_>>()
+        };
+        assert_eq!(accepted("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5"), ["fr-CH", "fr", "en", "de"]);
+        assert_eq!(accepted("en;q=0.5,ja,ar;q=0.8"), ["ja", "ar", "en"]);
+        assert_eq!(accepted("de;q=0, pl;q=abc, cs"), ["cs"]);
+        assert_eq!(accepted(""), Vec::<String>::new());
+        let lang = |header: &str| crate::words::Lang::get(accepted(header).iter().map(|t| Some(t.as_str()))).tag();
+        assert_eq!(lang("ru-RU, pt-BR;q=0.9"), "pt");
+        assert_eq!(lang("ru"), "en");
+        // Every value of a repeated header counts.
+        let mut headers = HeaderMap::new();
+        headers.append(axum::http::header::ACCEPT_ENCODING, "gzip".parse().unwrap());
+        headers.append(axum::http::header::ACCEPT_ENCODING, "br;q=0.5, deflate".parse().unwrap());
+        assert_eq!(preferred(&headers, axum::http::header::ACCEPT_ENCODING), ["gzip", "deflate", "br"]);
+    }
 
     fn trusted() -> Clients {
         Clients {

@@ -111,8 +111,7 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
 
 /// The moderator's language: the first of their browser's the server speaks, else English.
 fn language(headers: &HeaderMap) -> Lang {
-    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    Lang::get(crate::words::accepted(accepted).into_iter().map(Some))
+    Lang::get(crate::client::preferred(headers, header::ACCEPT_LANGUAGE).into_iter().map(Some))
 }
 
 /// The sign-in page with `error`, and a fresh CSRF token for its form (in
