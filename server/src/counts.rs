@@ -59,8 +59,8 @@ async fn counts(
     }
     let counts = comments::counts(&state.db, &slugs).await?;
     let site = crate::sites::language_for(&state.sites, headers.get(axum::http::header::ORIGIN));
-    let browser = params.browser.as_deref().unwrap_or_default().split(',').take(8);
-    let lang = Lang::get(i18n::negotiate([params.lang.as_deref(), site].into_iter().chain(browser.map(Some))));
+    let browser = crate::embed::browser_language(params.browser.as_deref());
+    let lang = Lang::get(i18n::negotiate([params.lang.as_deref(), site, browser]));
     let labels = counts.iter().map(|(slug, n)| (slug.clone(), lang.comments_heading((*n).max(0) as u64))).collect();
     cache::uncached_json(&Counts { counts, labels }, &headers)
 }

@@ -122,6 +122,15 @@ fn requested(
     Ok((options, key.finish()))
 }
 
+/// Most languages of a reader's browser list read.
+const MAX_BROWSER_LANGUAGES: usize = 8;
+
+/// The first language of the reader's browser list (`navigator.languages`,
+/// comma-separated) that the widget speaks.
+pub fn browser_language(list: Option<&str>) -> Option<&'static str> {
+    list?.split(',').take(MAX_BROWSER_LANGUAGES).find_map(i18n::supported)
+}
+
 /// The options the widget will use, in one spelling each (so that equivalent
 /// requests share a cache entry): what it would not understand is dropped,
 /// and so are the languages that come after one it speaks.
@@ -129,7 +138,7 @@ fn options(params: Params, site_language: Option<&str>) -> ViewOptions {
     let lang = |tag: Option<&str>| tag.and_then(i18n::supported).map(str::to_owned);
     let chosen = lang(params.lang.as_deref()).or_else(|| lang(site_language));
     let ui = lang(params.ui.as_deref()).filter(|_| chosen.is_none());
-    let browser = params.browser.as_deref().and_then(|list| list.split(',').take(8).find_map(i18n::supported));
+    let browser = browser_language(params.browser.as_deref());
     ViewOptions {
         lang: chosen.clone(),
         ui: ui.clone(),
