@@ -49,11 +49,6 @@
   // The widgets running on the page, {host, widget}, shared by every loader tag.
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
-  var cssUrl = base + "__CSS__";
-  // Each language's words (encart_api_types::ClientWords): base + WORDS +
-  // tag + ".json".
-  var WORDS = "__WORDS__";
-  var LANGUAGES = "__LANGUAGES__".split(",");
   // What the widget and this loader agree on (encart_api_types::loader),
   // written in by `cargo xtask dist`.
   var PAGE_SIZE = __FIRST_PAGE_SIZE__;
@@ -101,12 +96,16 @@
   // between the module's and the first view's.
   saved(THEME_KEY);
 
-  // The module of this CDN, started on the first call (by any loader tag).
+  // The module of this CDN, fetched on the first call (by any loader tag):
+  // its glue, which ends with what starts a widget (loader/start.js, so
+  // that this file carries only what the first view needs), and the wasm,
+  // compiled while it downloads alongside the glue (not after it); a CDN
+  // that mislabels it still works, with a second fetch. Resolves to
+  // `start(how, target, config, then, view)`, `how` being "hydrate" or
+  // "render", `then` what is done with the widget as soon as it is mounted.
   function load() {
     var ready = modules[base];
     if (ready) return ready;
-    // The wasm is compiled while it downloads, alongside the glue's download
-    // (not after it); a CDN that mislabels it still works, with a second fetch.
     var url = base + "__WASM__";
     var compile = function (response) {
       return response.arrayBuffer().then(WebAssembly.compile);
@@ -118,35 +117,15 @@
       : fetch(url).then(compile);
     // Handled here too: if the glue never loads, nobody else awaits it.
     module.catch(function () {});
-    ready = modules[base] = start(glueUrl, module);
-    ready.module = module;
+    var env = { module: module, json: json, token: token };
+    ready = modules[base] = import(glueUrl).then(function (glue) {
+      return function (how, target, config, then, view) {
+        return glue.encart[how](glue, env, target, config, then, view);
+      };
+    });
     // Awaited by each widget once its first view is in: handled meanwhile.
     ready.catch(function () {});
     return ready;
-  }
-
-  // The glue at `url` (a new import is a new instance) running `module`.
-  function start(url, module) {
-    return import(url).then(function (glue) {
-      return glue.default({ module_or_path: module }).then(function () {
-        return glue;
-      });
-    });
-  }
-
-  // The widget's stylesheet from the CDN, once per page: for a widget the
-  // module renders itself (a first view brings its own; the module carries none).
-  function stylesheet() {
-    return (
-      modules[cssUrl] ||
-      (modules[cssUrl] = fetch(cssUrl, { credentials: "omit" })
-        .then(function (r) {
-          return r.ok ? r.text() : "";
-        })
-        .catch(function () {
-          return "";
-        }))
-    );
   }
 
   // Starts a GET the widget will read once it runs. Its failures are the
@@ -192,23 +171,6 @@
 
   function json(response) {
     return response.ok ? response.json() : Promise.reject(new Error(response.url + ": " + response.status));
-  }
-
-  // The first of `tags` the widget speaks, else English: as src/i18n.rs's
-  // `supported` (`pt-BR` → `pt`; `zh-CN` → `zh-Hans`, not `zh-TW`).
-  function speaks(tags) {
-    for (var i = 0; i < tags.length; i++) {
-      var parts = String(tags[i] || "").toLowerCase().split(/[-_]/);
-      if (parts[0] === "zh") {
-        var traditional = parts.slice(1).some(function (part) {
-          return /^(hant|tw|hk|mo)$/.test(part);
-        });
-        if (!traditional) return "zh-Hans";
-        continue;
-      }
-      for (var j = 0; j < LANGUAGES.length; j++) if (LANGUAGES[j] === parts[0]) return LANGUAGES[j];
-    }
-    return "en";
   }
 
   // A query string of `query`'s values, with what the API chooses the
@@ -309,32 +271,9 @@
         wanted = true;
         if (near) near.disconnect();
         held.stop(true);
-        // The view's words for the module, cached by this build's name.
-        var words = fetch(base + WORDS + view.state.lang + ".json", { credentials: "omit" }).then(json);
-        words.catch(function () {}); // its failure is the module's: not the page's unhandledrejection
         load()
-          .then(function (glue) {
-            // A first view of another build is rendered again, in this build's styles.
-            var css = glue.build() === view.build ? view.css : stylesheet();
-            return Promise.all([css, words]).then(function (both) {
-              config.css = both[0];
-              config.words = both[1];
-              return glue;
-            });
-          })
-          .then(function (glue) {
-            config.authToken = token(config);
-            try {
-              started(glue.mount(target, config));
-            } catch (e) {
-              // Hydration failed midway (a page that edited the view, say):
-              // render afresh in a new instance of the module.
-              console.error("encart: the first view could not be taken over", e);
-              config.build = null;
-              return start(glueUrl + "?fresh", load().module).then(function (glue) {
-                started(glue.mount(target, config));
-              });
-            }
+          .then(function (start) {
+            return start("hydrate", target, config, started, view);
           })
           .catch(function (e) {
             console.error("encart: the widget could not start", e);
@@ -448,68 +387,28 @@
       config.articleResponse = get(config.url);
       config.commentsResponse = get(config.url + "/comments?limit=" + PAGE_SIZE + (config.sort ? "&sort=" + config.sort : ""));
     }
-    // The widget's words, in the language its first view would have; where
-    // the API cannot say (down), in the page's or the browser's, from the CDN.
-    var words = (config.url ? get(config.url + "/words?" + withLanguages(config, {})) : Promise.reject())
-      .then(json)
-      .then(function (answer) {
-        return answer && answer.words && typeof answer.fallback == "string" ? answer : Promise.reject();
-      })
-      .catch(function () {
-        var tags = [config.lang, document.documentElement.lang].concat(navigator.languages || [navigator.language]);
-        return fetch(base + WORDS + speaks(tags) + ".json", { credentials: "omit" }).then(json);
-      });
-    words.catch(function () {}); // its failure is the module's: not the page's unhandledrejection
-    config.wordsResponse = words;
-    var css = stylesheet();
+    // The widget's words, in the language its first view would have (the
+    // module's start falls back on the CDN's where the API cannot say).
+    if (config.url) {
+      config.wordsResponse = get(config.url + "/words?" + withLanguages(config, {})).then(json);
+      config.wordsResponse.catch(function () {}); // the widget's to report, not the page's
+    }
     load()
-      .then(function (glue) {
-        return Promise.all([css, words]).then(function (both) {
-          config.css = both[0];
-          config.words = both[1];
-          return glue;
-        });
-      })
-      .then(function (glue) {
-        config.authToken = token(config);
-        done(glue.mount(target, config));
+      .then(function (start) {
+        return start("render", target, config, done);
       })
       .catch(function (e) {
         console.error("encart: the widget could not start", e);
-        fallback(target, config);
+        // The partner's own content, if it gave some (a <slot>); with a
+        // plain link to the article where the glue came (loader/start.js).
+        target.replaceChildren(document.createElement("slot"));
+        load()
+          .then(function (start) {
+            start("fallback", target, config);
+          })
+          .catch(function () {});
         done("fallback");
       });
-  }
-
-  // Where the module cannot run (blocked, missing, no WebAssembly): the
-  // placeholder's own content, if the partner gave some (a <slot>), and a
-  // plain link to the article. Text only, never markup from the network.
-  function fallback(target, config) {
-    var box = document.createElement("p");
-    target.replaceChildren(document.createElement("slot"), box);
-    function say(lang, article, words) {
-      var fr = /^fr/i.test(lang);
-      box.textContent = (words && words.fallback ? words.fallback : fr ? "Le lecteur d’articles n’a pas pu s’afficher ici." :
-                         "The article reader could not load here.") + " ";
-      if (!article || !article.title) return;
-      var link = document.createElement("a");
-      link.textContent = article.title;
-      if (/^https?:\/\//i.test(article.source_url || "")) link.href = article.source_url;
-      box.appendChild(link);
-    }
-    var lang = config.lang || document.documentElement.lang || "";
-    say(lang);
-    (config.articleResponse || Promise.reject())
-      .then(function (r) {
-        return r.ok ? r.json() : null;
-      })
-      .then(function (article) {
-        var words = (config.wordsResponse || Promise.reject()).catch(function () {});
-        return words.then(function (words) {
-          say(config.lang || (article && article.language) || lang, article, words);
-        });
-      })
-      .catch(function () {});
   }
 
   // The element that holds a widget where its script tag is: <encart-widget>,

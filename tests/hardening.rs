@@ -246,6 +246,36 @@ async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_
         assert_eq!(seen["formStatus"], "Les commentaires ne peuvent pas être envoyés depuis cette page.");
         assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     }
+
+    // Rendered by the module alone from that CDN without CORS headers: the
+    // glue (which carries the fallback's link) is refused too, and the
+    // partner's own content shows, nothing else.
+    world.open("list.html").await;
+    let add = format!(
+        r#"const given = document.createElement("div");
+           given.setAttribute("data-encart-article", {slug:?});
+           given.dataset.render = "client";
+           given.innerHTML = '<a class="partner-link" href="/haftar">Lire sur notre site</a>';
+           document.body.append(given);
+           const script = document.createElement("script");
+           script.src = {bare_cdn:?} + "/embed.js";
+           script.dataset.api = {api:?};
+           document.body.appendChild(script);"#,
+        slug = article.slug,
+        api = world.sites.api_url,
+    );
+    world.js(&add, Value::Null).await;
+    let state = r#"return document.querySelector("[data-encart-article]").getAttribute("data-encart");"#;
+    for _ in 0..100 {
+        if world.js(state, Value::Null).await == "fallback" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(world.js(state, Value::Null).await, "fallback");
+    let given = world.js(fallback, json!(0)).await;
+    assert_eq!(given, json!({"text": null, "href": null, "partnerVisible": true}), "only the partner's content");
+    assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     world.close().await;
 }
 

@@ -1,7 +1,8 @@
 //! `cargo xtask dist`: the release widget in `dist/`, ready for a CDN.
 //!
 //! Trunk builds the wasm (size profile, wasm-opt) and its JS glue; esbuild
-//! minifies the glue and the loader. Every file but `embed.js` is then named
+//! minifies the glue (with `loader/start.js`, what starts a widget, at its
+//! end) and the loader. Every file but `embed.js` is then named
 //! by its content hash (`encart-<16 hex>.wasm`, cached for a year), `embed.js`
 //! gets those names written in (its URL is stable, cached briefly), each file
 //! gets precompressed `.br` and `.gz` siblings, and `manifest.json` lists them
@@ -20,6 +21,9 @@ use crate::{CommandExt, step};
 pub const DIST: &str = "dist";
 /// The loader, at the URL partners embed.
 pub const LOADER: &str = "embed.js";
+/// Its template, and what the module's glue ends with (both plain JS).
+const LOADER_SRC: &str = "loader/embed.js";
+const START: &str = "loader/start.js";
 /// The comment-count script for article lists, also at a stable URL.
 pub const COUNTER: &str = "count.js";
 pub const MANIFEST: &str = "manifest.json";
@@ -78,7 +82,7 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     let dist = Path::new(DIST);
     let trunk_glue = only_file(dist, |name| name.starts_with("encart-") && name.ends_with(".js"))?;
     let trunk_wasm = only_file(dist, |name| name.starts_with("encart-") && name.ends_with("_bg.wasm"))?;
-    let glue = minify(tools, &dist.join(&trunk_glue), &["--format=esm"])?;
+    let trunk_glue = std::fs::read_to_string(dist.join(&trunk_glue)).context("cannot read the glue Trunk built")?;
     let wasm = std::fs::read(dist.join(&trunk_wasm)).context("cannot read the wasm Trunk built")?;
     // Start from an empty folder: only what this build made gets uploaded.
     std::fs::remove_dir_all(dist).context("cannot empty dist/")?;
@@ -91,20 +95,26 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     let css = minifier::css::minify(&css).map_err(|e| anyhow::anyhow!("style/widget.css does not minify: {e}"))?;
     let css = css.to_string().into_bytes();
 
-    let glue_name = format!("encart-{}.js", short_hash(&glue));
     let wasm_name = format!("encart-{}.wasm", short_hash(&wasm));
     let css_name = format!("encart-{}.css", short_hash(&css));
     let words = client_words()?;
     let all_words: Vec<u8> = words.iter().flat_map(|(_, bytes)| bytes.iter().copied()).collect();
     let words_prefix = format!("encart-words-{}.", short_hash(&all_words));
     let tags: Vec<&str> = words.iter().map(|(tag, _)| tag.as_str()).collect();
-    let template = std::fs::read_to_string("loader/embed.js").context("cannot read loader/embed.js")?;
-    let loader_src = dist.join("embed.src.js");
-    let names =
-        Names { glue: &glue_name, wasm: &wasm_name, css: &css_name, words: &words_prefix, languages: &tags.join(",") };
-    std::fs::write(&loader_src, fill_loader(&template, &names)?)?;
-    let loader = minify(tools, &loader_src, &[])?;
-    std::fs::remove_file(&loader_src)?;
+
+    // The glue, with what starts a widget appended (loader/start.js): one
+    // file, one request, fetched with the wasm.
+    let start = std::fs::read_to_string(START).with_context(|| format!("cannot read {START}"))?;
+    let start = fill(
+        START,
+        &start,
+        &[("__CSS__", &css_name), ("__WORDS__", &words_prefix), ("__LANGUAGES__", &tags.join(","))],
+    )?;
+    let glue = minify_text(tools, dist, "glue.src.js", &format!("{trunk_glue}\n{start}"), &["--format=esm"])?;
+    let glue_name = format!("encart-{}.js", short_hash(&glue));
+
+    let template = std::fs::read_to_string(LOADER_SRC).with_context(|| format!("cannot read {LOADER_SRC}"))?;
+    let loader = minify_text(tools, dist, "embed.src.js", &fill_loader(&template, &glue_name, &wasm_name)?, &[])?;
     let counter = minify(tools, Path::new("loader/count.js"), &[])?;
 
     let mut assets = Vec::new();
@@ -148,46 +158,39 @@ fn client_words() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     Ok(all)
 }
 
-/// The hashed names (and the languages) `embed.js` is written with.
-struct Names<'a> {
-    glue: &'a str,
-    wasm: &'a str,
-    css: &'a str,
-    /// What each language's words file is named with, before `<tag>.json`.
-    words: &'a str,
-    /// The languages' tags, comma-separated.
-    languages: &'a str,
-}
-
-/// The loader's template with its placeholders written in: the hashed
-/// file names, and what the widget and the loader agree on
+/// The loader's template with its placeholders written in: the module's
+/// hashed file names, and what the widget and the loader agree on
 /// (`encart_api_types::loader`), so that each is written once.
-fn fill_loader(template: &str, names: &Names) -> anyhow::Result<String> {
+fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String> {
     use encart_api_types::loader::{
         FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, SORT_KEY, TEXT_SIZE_KEY, THEME_KEY,
     };
+    let (page_size, timeout) = (FIRST_PAGE_SIZE.to_string(), REQUEST_TIMEOUT_MS.to_string());
     let values = [
-        ("__GLUE_JS__", names.glue.to_owned()),
-        ("__WASM__", names.wasm.to_owned()),
-        ("__CSS__", names.css.to_owned()),
-        ("__WORDS__", names.words.to_owned()),
-        ("__LANGUAGES__", names.languages.to_owned()),
-        ("__FIRST_PAGE_SIZE__", FIRST_PAGE_SIZE.to_string()),
-        ("__REQUEST_TIMEOUT_MS__", REQUEST_TIMEOUT_MS.to_string()),
-        ("__THEME_KEY__", THEME_KEY.to_owned()),
-        ("__TEXT_SIZE_KEY__", TEXT_SIZE_KEY.to_owned()),
-        ("__SORT_KEY__", SORT_KEY.to_owned()),
-        ("__SIGN_OUT_EVENT__", SIGN_OUT_EVENT.to_owned()),
+        ("__GLUE_JS__", glue),
+        ("__WASM__", wasm),
+        ("__FIRST_PAGE_SIZE__", page_size.as_str()),
+        ("__REQUEST_TIMEOUT_MS__", timeout.as_str()),
+        ("__THEME_KEY__", THEME_KEY),
+        ("__TEXT_SIZE_KEY__", TEXT_SIZE_KEY),
+        ("__SORT_KEY__", SORT_KEY),
+        ("__SIGN_OUT_EVENT__", SIGN_OUT_EVENT),
     ];
-    let mut loader = template.to_owned();
+    fill(LOADER_SRC, template, &values)
+}
+
+/// `template` (the file `path`) with each placeholder of `values` written
+/// in; an error if one is missing, or if one is left that has no value.
+fn fill(path: &str, template: &str, values: &[(&str, &str)]) -> anyhow::Result<String> {
+    let mut text = template.to_owned();
     for (placeholder, value) in values {
-        ensure!(loader.contains(placeholder), "loader/embed.js lost its {placeholder} placeholder");
-        loader = loader.replace(placeholder, &value);
+        ensure!(text.contains(placeholder), "{path} lost its {placeholder} placeholder");
+        text = text.replace(placeholder, value);
     }
-    if let Some(unfilled) = placeholder_in(&loader) {
-        bail!("loader/embed.js has a placeholder xtask does not fill: {unfilled}");
+    if let Some(unfilled) = placeholder_in(&text) {
+        bail!("{path} has a placeholder xtask does not fill: {unfilled}");
     }
-    Ok(loader)
+    Ok(text)
 }
 
 /// The first `__NAME__` (capitals and `_`) in `text`.
@@ -213,6 +216,15 @@ fn write_asset(dist: &Path, name: &str, bytes: &[u8], cache: &str) -> anyhow::Re
         sha256: hex(&Sha256::digest(bytes)),
         cache_control: cache.into(),
     })
+}
+
+/// `text` minified by esbuild, by way of `dist/<name>` (removed after).
+fn minify_text(tools: &Tools, dist: &Path, name: &str, text: &str, args: &[&str]) -> anyhow::Result<Vec<u8>> {
+    let file = dist.join(name);
+    std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+    let minified = minify(tools, &file, args);
+    std::fs::remove_file(&file)?;
+    minified
 }
 
 /// `file` minified by esbuild.
