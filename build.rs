@@ -27,6 +27,8 @@ fn main() {
     let css = std::fs::read_to_string("style/widget.css").expect("cannot read style/widget.css");
     let minified = minifier::css::minify(&css).expect("style/widget.css does not minify").to_string();
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
+    // Its name on the CDN, as `cargo xtask dist` names it (`app::STYLE_NAME`).
+    println!("cargo::rustc-env=ENCART_STYLE_NAME=encart-{}.css", short_hash(minified.as_bytes()));
     std::fs::write(out, minified).expect("cannot write the minified stylesheet");
 
     println!("cargo::rerun-if-changed=src");
@@ -56,4 +58,10 @@ fn main() {
     }
     let id: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
     println!("cargo::rustc-env=ENCART_BUILD_ID={id}");
+}
+
+/// The first 16 hex digits of `bytes`' SHA-256: how `cargo xtask dist`
+/// names the files it hashes.
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -49,6 +49,8 @@
   // The widgets running on the page, {host, widget}, shared by every loader tag.
   var mounted = modules.mounted || (modules.mounted = []);
   var glueUrl = base + "__GLUE_JS__";
+  // The widget's stylesheet on the CDN (src/app.rs, `STYLE_NAME`).
+  var CSS = "__CSS__";
   // What the widget and this loader agree on (encart_api_types::loader),
   // written in by `cargo xtask dist`.
   var PAGE_SIZE = __FIRST_PAGE_SIZE__;
@@ -117,7 +119,7 @@
       : fetch(url).then(compile);
     // Handled here too: if the glue never loads, nobody else awaits it.
     module.catch(function () {});
-    var env = { module: module, json: json, token: token };
+    var env = { module: module, json: json, token: token, stylesheet: stylesheet };
     ready = modules[base] = import(glueUrl).then(function (glue) {
       return function (how, target, config, then, view) {
         return glue.encart[how](glue, env, target, config, then, view);
@@ -126,6 +128,22 @@
     // Awaited by each widget once its first view is in: handled meanwhile.
     ready.catch(function () {});
     return ready;
+  }
+
+  // The widget's stylesheet from the CDN, once per page: for each first
+  // view, and for a widget the module renders itself ("" if it cannot be had).
+  function stylesheet() {
+    var url = base + CSS;
+    return (
+      modules[url] ||
+      (modules[url] = fetch(url, { credentials: "omit" })
+        .then(function (r) {
+          return r.ok ? r.text() : "";
+        })
+        .catch(function () {
+          return "";
+        }))
+    );
   }
 
   // Starts a GET the widget will read once it runs. Its failures are the
@@ -185,10 +203,15 @@
   }
 
   // The first view, for this page and this reader's saved preferences
-  // (src/entry.rs reads the same), as the API renders it; or null.
-  function firstView(config) {
+  // (src/entry.rs reads the same), as the API renders it, with its
+  // stylesheet; or null. The API leaves the stylesheet out when it is the
+  // one this loader names, fetched alongside from the CDN (cached for good:
+  // every later page view goes without it); should that fetch fail, the
+  // view is asked for again with its own (`inline`).
+  function firstView(config, inline) {
     var query = withLanguages(config, { heading: config.headingLevel, theme: saved(THEME_KEY) || config.theme,
-                                        size: saved(SIZE_KEY), sort: config.sort });
+                                        size: saved(SIZE_KEY), sort: config.sort, css: inline ? "" : CSS });
+    if (!inline) stylesheet();
     // Ahead of the module on a slow connection: it is what the reader sees first.
     return get(config.url + "/embed?" + query, "high")
       .then(function (r) {
@@ -196,6 +219,14 @@
       })
       .catch(function () {
         return null;
+      })
+      .then(function (view) {
+        if (!view || view.css || inline) return view;
+        return stylesheet().then(function (css) {
+          if (!css) return firstView(config, true);
+          view.css = css;
+          return view;
+        });
       });
   }
 

@@ -6,8 +6,8 @@
  *
  * The loader calls `encart.hydrate` (a first view shown) or `encart.render`
  * (the module renders the widget itself) with this glue's own namespace and
- * `env`: the compiled wasm (`module`, a promise) and the loader's `json`
- * and `token` (loader/embed.js says what they do). Each returns a
+ * `env`: the compiled wasm (`module`, a promise) and the loader's `json`,
+ * `token` and `stylesheet` (loader/embed.js says what they do). Each returns a
  * promise of the widget (`glue.mount`'s); a rejection is the loader's to
  * handle (the first view stays, or its fallback). Plain JS, as the loader;
  * its names live in one function: the glue's own are around it. */
@@ -17,23 +17,6 @@ export const encart = (function () {
   // Each language's words (encart_api_types::ClientWords): WORDS + tag + ".json".
   var WORDS = base + "__WORDS__";
   var LANGUAGES = "__LANGUAGES__".split(",");
-  var sheet;
-
-  // The widget's stylesheet from the CDN, once per module: for a widget
-  // the module renders itself (a first view brings its own; the module
-  // carries none).
-  function stylesheet() {
-    return (
-      sheet ||
-      (sheet = fetch(base + "__CSS__", { credentials: "omit" })
-        .then(function (r) {
-          return r.ok ? r.text() : "";
-        })
-        .catch(function () {
-          return "";
-        }))
-    );
-  }
 
   // A language's words from the CDN, cached by this build's name. Its
   // failure is the widget's to report: not the page's unhandledrejection.
@@ -92,7 +75,7 @@ export const encart = (function () {
         .default({ module_or_path: env.module })
         .then(function () {
           // A first view of another build is rendered again, in this build's styles.
-          return ready(glue, env, config, glue.build() === view.build ? view.css : stylesheet(), own);
+          return ready(glue, env, config, glue.build() === view.build ? view.css : env.stylesheet(), own);
         })
         .then(function () {
           var widget;
@@ -128,7 +111,7 @@ export const encart = (function () {
         });
       answer.catch(function () {});
       config.wordsResponse = answer;
-      return ready(glue, env, config, stylesheet(), answer).then(function () {
+      return ready(glue, env, config, env.stylesheet(), answer).then(function () {
         return mount(glue, env, target, config, then);
       });
     },

@@ -13,11 +13,15 @@ use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 use crate::retry::{Retry, Shape, failed};
 
-/// The widget's stylesheet: sent with the server's first view, and on the
-/// CDN for a widget the module renders itself (`cargo xtask dist` writes the
-/// same bytes); the module does not carry it. Adopted by the shadow root
+/// The widget's stylesheet: on the CDN as [`STYLE_NAME`] (`cargo xtask dist`
+/// writes the same bytes), which the loader fetches (cached for good) and
+/// names to the server, whose first view then leaves it out; else sent with
+/// the first view. The module does not carry it. Adopted by the shadow root
 /// (see `entry.rs`), else rendered inside it with the view.
 pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
+
+/// [`STYLE`]'s file name on the CDN: `encart-<16 hex digits of its SHA-256>.css`.
+pub const STYLE_NAME: &str = env!("ENCART_STYLE_NAME");
 
 /// What the comments under the article need, when they are shown.
 #[derive(Clone)]

@@ -145,9 +145,21 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
     };
     assert_eq!(
         world.js(&requests("server"), Value::Null).await,
-        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "css": 0, "overlap": true}),
-        "the first view (with its stylesheet), asked once, before the module finished downloading"
+        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "css": 1, "overlap": true}),
+        "the first view and its stylesheet, each asked once, before the module finished downloading"
     );
+    // The loader named its stylesheet from the CDN, and the server (the same
+    // build, the same name) left it out of the first view.
+    let view = world
+        .js(
+            r#"const view = performance.getEntriesByType("resource").find((e) => /\/embed\?/.test(e.name));
+               return fetch(view.name).then((r) => r.json())
+                 .then((v) => ({ named: /[?&]css=encart-[0-9a-f]{16}\.css(&|$)/.test(view.name), css: v.css }));"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(view, json!({"named": true, "css": ""}));
+    assert_ne!(world.widget_max_width().await, "none", "styled by the CDN's stylesheet");
 
     // With data-render="client", the article and its first comments instead.
     world.open("client.html").await;

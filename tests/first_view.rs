@@ -118,6 +118,28 @@ async fn what_a_reader_types_and_sends_before_the_module_runs_is_kept_and_posted
     world.close().await;
 }
 
+/// Without the CDN's stylesheet (its fetch fails), the first view is asked
+/// for again with its own: styled, hydrated, nothing said.
+#[tokio::test]
+async fn a_first_view_whose_stylesheet_the_cdn_cannot_give_comes_with_its_own() {
+    let world = world("first-view-own-stylesheet").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#no-stylesheet").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "hydrated");
+    assert_ne!(world.widget_max_width().await, "none", "styled by the first view's own stylesheet");
+    let asked = world
+        .js(
+            r#"return performance.getEntriesByType("resource").filter((e) => /\/embed\?/.test(e.name))
+                 .map((e) => /[?&]css=/.test(e.name));"#,
+            Value::Null,
+        )
+        .await;
+    assert_eq!(asked, json!([true, false]), "named the CDN's, then asked for its own");
+    assert_eq!(console(&world).await, json!([]));
+    world.close().await;
+}
+
 #[tokio::test]
 async fn a_first_view_from_another_build_is_rendered_again_and_posting_works() {
     let world = world("first-view-stale").await;

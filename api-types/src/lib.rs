@@ -54,7 +54,9 @@ pub struct Embed {
     pub build: String,
     /// The first view (reader view, first page of comments, empty form).
     pub html: String,
-    /// The widget's stylesheet, for the shadow root (a constructed sheet).
+    /// The widget's stylesheet, for the shadow root (a constructed sheet);
+    /// empty when the loader said it has this one (the query's `css`, its
+    /// name on the CDN).
     pub css: String,
     /// "Commenting is not available here", in the widget's language: shown
     /// by `embed.js` in the form when the wasm cannot run.

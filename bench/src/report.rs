@@ -59,7 +59,11 @@ impl Report {
         for (key, name) in [
             ("first_view", "total, first view + hydration"),
             ("client", "total, client rendering"),
-            ("critical_path_first_view", "to first content, first view (loader + view)"),
+            ("critical_path_first_view", "to first content, first view (loader + stylesheet + view)"),
+            (
+                "critical_path_later_view",
+                "to first content, a later page view (loader and stylesheet cached: the view)",
+            ),
             ("critical_path_client", "to first content, client rendering (everything)"),
         ] {
             let t = &self.get("payload")["totals"][key];
@@ -300,11 +304,11 @@ fn vitals_markdown(v: &Value) -> String {
     out + "\n"
 }
 
-/// Every file the browser downloads for one widget: the dist files and the
-/// two API answers of its first view.
 /// Every file the browser downloads for one widget, in either mode, and the
 /// bytes on the critical path to first content: with the server's first
-/// view, the loader and that view; with client rendering, everything.
+/// view, the loader, the stylesheet and that view (and on a later page view,
+/// the loader and the stylesheet in the HTTP cache, the view alone); with
+/// client rendering, everything.
 pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value> {
     let manifest: Value = serde_json::from_str(
         &std::fs::read_to_string(dist.join("manifest.json"))
@@ -322,25 +326,30 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         files.push(sizes(name, &std::fs::read(dist.join(name))?)?);
     }
     let article = format!("{api}/api/v1/articles/{slug}");
-    let view = sizes("API: first view JSON", &crate::http::get_bytes(&format!("{article}/embed?ui=fr")).await?)?;
+    // Asked for as the loader does, naming the CDN's stylesheet: without it.
+    let css = files.iter().find_map(|f| f["name"].as_str().filter(|n| n.ends_with(".css"))).context("no stylesheet")?;
+    let view = sizes(
+        "API: first view JSON (its stylesheet from the CDN)",
+        &crate::http::get_bytes(&format!("{article}/embed?ui=fr&css={css}")).await?,
+    )?;
     let article_json = sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?;
     let comments =
         sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
     let words = sizes("API: words JSON", &crate::http::get_bytes(&format!("{article}/words?ui=fr")).await?)?;
     let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
+    let stylesheet = files.iter().find(|f| f["name"] == css).context("no stylesheet in the manifest")?.clone();
     let assets: Vec<&Value> = files.iter().collect();
-    // The stylesheet comes with the first view; from the CDN only for client
-    // rendering. The words come from the CDN with the module for a first
-    // view; from the API for client rendering.
-    let stylesheet = |f: &&Value| f["name"].as_str().is_some_and(|n| n.ends_with(".css"));
+    // The words come from the CDN with the module for a first view; from the
+    // API for client rendering.
     let cdn_words = |f: &&Value| f["name"].as_str().is_some_and(|n| n.starts_with("encart-words-"));
-    let first_view_all: Vec<&Value> = assets.iter().copied().filter(|f| !stylesheet(f)).chain([&view]).collect();
+    let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view]).collect();
     let client_all: Vec<&Value> =
         assets.iter().copied().filter(|f| !cdn_words(f)).chain([&article_json, &comments, &words]).collect();
     let totals = json!({
         "first_view": total(&first_view_all),
         "client": total(&client_all),
-        "critical_path_first_view": total(&[&loader, &view]),
+        "critical_path_first_view": total(&[&loader, &stylesheet, &view]),
+        "critical_path_later_view": total(&[&view]),
         "critical_path_client": total(&client_all),
     });
     for file in files.iter().chain([&view, &article_json, &comments, &words]) {
@@ -349,7 +358,8 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     for (key, name) in [
         ("first_view", "total, first view + hydration"),
         ("client", "total, client rendering"),
-        ("critical_path_first_view", "to first content, first view (loader + view)"),
+        ("critical_path_first_view", "to first content, first view (loader + stylesheet + view)"),
+        ("critical_path_later_view", "to first content, a later page view (the view)"),
         ("critical_path_client", "to first content, client rendering (all)"),
     ] {
         print_sizes(name, &totals[key]);

@@ -1,7 +1,8 @@
 // Test page helper (`held.html`), set by the location's hash:
 //   #hold      the widget's wasm download is held until window.__releaseWasm();
 //   #stale     first views claim another build (a server of another release);
-//   #tampered  first views lose their comment list (a page that edits them).
+//   #tampered  first views lose their comment list (a page that edits them);
+//   #no-stylesheet  the CDN's stylesheet cannot be fetched.
 // It wraps `fetch`, as a partner page's own scripts may, and records what
 // is said on the console (window.__console).
 (function () {
@@ -31,6 +32,9 @@
       return released.then(function () {
         return response;
       });
+    }
+    if (/\.css(\?|$)/.test(url) && /no-stylesheet/.test(flags)) {
+      return Promise.reject(new TypeError("Failed to fetch"));
     }
     if (/\/embed\?/.test(url) && /stale|tampered/.test(flags)) {
       return response.then(function (r) {

@@ -88,9 +88,10 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     std::fs::remove_dir_all(dist).context("cannot empty dist/")?;
     std::fs::create_dir_all(dist).context("cannot create dist/")?;
 
-    // The stylesheet, for a widget the module renders itself (the first
-    // view brings its own): minified as build.rs does, the same bytes as the
-    // server's (`encart::app::STYLE`).
+    // The stylesheet, for each first view (which then comes without it) and
+    // a widget the module renders itself: minified and named as build.rs
+    // does, the same bytes and name as the server's (`encart::app::STYLE`,
+    // `STYLE_NAME`).
     let css = std::fs::read_to_string("style/widget.css").context("cannot read style/widget.css")?;
     let css = minifier::css::minify(&css).map_err(|e| anyhow::anyhow!("style/widget.css does not minify: {e}"))?;
     let css = css.to_string().into_bytes();
@@ -105,16 +106,13 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
     // The glue, with what starts a widget appended (loader/start.js): one
     // file, one request, fetched with the wasm.
     let start = std::fs::read_to_string(START).with_context(|| format!("cannot read {START}"))?;
-    let start = fill(
-        START,
-        &start,
-        &[("__CSS__", &css_name), ("__WORDS__", &words_prefix), ("__LANGUAGES__", &tags.join(","))],
-    )?;
+    let start = fill(START, &start, &[("__WORDS__", &words_prefix), ("__LANGUAGES__", &tags.join(","))])?;
     let glue = minify_text(tools, dist, "glue.src.js", &format!("{trunk_glue}\n{start}"), &["--format=esm"])?;
     let glue_name = format!("encart-{}.js", short_hash(&glue));
 
     let template = std::fs::read_to_string(LOADER_SRC).with_context(|| format!("cannot read {LOADER_SRC}"))?;
-    let loader = minify_text(tools, dist, "embed.src.js", &fill_loader(&template, &glue_name, &wasm_name)?, &[])?;
+    let loader =
+        minify_text(tools, dist, "embed.src.js", &fill_loader(&template, &glue_name, &wasm_name, &css_name)?, &[])?;
     let counter = minify(tools, Path::new("loader/count.js"), &[])?;
 
     let mut assets = Vec::new();
@@ -161,7 +159,7 @@ fn client_words() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
 /// The loader's template with its placeholders written in: the module's
 /// hashed file names, and what the widget and the loader agree on
 /// (`encart_api_types::loader`), so that each is written once.
-fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String> {
+fn fill_loader(template: &str, glue: &str, wasm: &str, css: &str) -> anyhow::Result<String> {
     use encart_api_types::loader::{
         FIRST_PAGE_SIZE, REQUEST_TIMEOUT_MS, SIGN_OUT_EVENT, SORT_KEY, TEXT_SIZE_KEY, THEME_KEY,
     };
@@ -169,6 +167,7 @@ fn fill_loader(template: &str, glue: &str, wasm: &str) -> anyhow::Result<String>
     let values = [
         ("__GLUE_JS__", glue),
         ("__WASM__", wasm),
+        ("__CSS__", css),
         ("__FIRST_PAGE_SIZE__", page_size.as_str()),
         ("__REQUEST_TIMEOUT_MS__", timeout.as_str()),
         ("__THEME_KEY__", THEME_KEY),

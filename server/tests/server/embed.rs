@@ -64,6 +64,17 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() 
     assert_eq!(doc.select("form.comment-form #encart-new-body").text().as_ref(), "");
     assert_eq!(doc.select("style").length(), 0, "the stylesheet travels apart (a constructed sheet)");
     assert_eq!(doc.select("script").length(), 0);
+
+    // A loader that names this build's stylesheet (it has it from the CDN)
+    // gets the view without it; any other name, or none, with it: each
+    // answer cached apart.
+    let named = get(&app, &embed_uri(&format!("?css={}", encart::app::STYLE_NAME))).await;
+    assert_eq!(named.json["css"], "");
+    assert_eq!(named.json["html"], answer.json["html"]);
+    let other = get(&app, &embed_uri("?css=encart-0000000000000000.css")).await;
+    assert_eq!(other.json["css"], encart::app::STYLE);
+    assert_eq!(get(&app, &embed_uri("")).await.json["css"], encart::app::STYLE);
+    assert_eq!(get(&app, &embed_uri(&format!("?css={}", encart::app::STYLE_NAME))).await.json["css"], "");
 }
 
 #[tokio::test]
