@@ -26,6 +26,8 @@ pub struct Tools {
     pub chromedriver: PathBuf,
     pub wasm_bindgen_test_runner: PathBuf,
     pub esbuild: PathBuf,
+    /// binaryen's optimizer (Trunk finds it on `path`; `dist` runs it again).
+    pub wasm_opt: PathBuf,
     /// axe-core's browser script, for the accessibility audit.
     pub axe_script: PathBuf,
     /// aiosmtpd's command: the real SMTP server of the e-mail tests.
@@ -47,7 +49,8 @@ pub fn run() -> anyhow::Result<Tools> {
     // No --locked: wasm-bindgen-cli's own lockfile names a crate version the registry no longer serves.
     let pinned = format!("={bindgen}");
     cargo_tool(&cargo_bin, "wasm-bindgen", &bindgen, &["wasm-bindgen-cli", "--version", &pinned])?;
-    npm_tool("binaryen", BINARYEN_VERSION, &binaryen_bin.join("wasm-opt"), "wasm-opt")?;
+    let wasm_opt = binaryen_bin.join("wasm-opt");
+    npm_tool("binaryen", BINARYEN_VERSION, &wasm_opt, "wasm-opt")?;
     let esbuild = npm_dir("esbuild", ESBUILD_VERSION).join("node_modules/.bin/esbuild");
     npm_tool("esbuild", ESBUILD_VERSION, &esbuild, "esbuild")?;
     let axe_script = npm_dir("axe-core", AXE_VERSION).join("node_modules/axe-core/axe.min.js");
@@ -61,6 +64,7 @@ pub fn run() -> anyhow::Result<Tools> {
         trunk,
         chromedriver,
         esbuild,
+        wasm_opt,
         wasm_bindgen_test_runner: cargo_bin.join("wasm-bindgen-test-runner"),
         axe_script,
         smtpd,
