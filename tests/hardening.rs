@@ -226,20 +226,10 @@ async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_
     let bare_cdn = format!("http://{}", listener.local_addr().unwrap());
     let files = Router::new().fallback_service(tower_http::services::ServeDir::new(dist()));
     tokio::spawn(async move { axum::serve(listener, files).await });
+    let one_widget = |cdn: &str, client: bool, partner: &str| json!({ "slug": article.slug, "cdn": cdn, "api": world.sites.api_url, "client": client, "partner": partner });
     for cdn in [&bare_cdn, &cdn] {
         world.open("list.html").await;
-        let add = format!(
-            r#"const div = document.createElement("div");
-               div.setAttribute("data-encart-article", {slug:?});
-               document.body.append(div);
-               const script = document.createElement("script");
-               script.src = {cdn:?} + "/embed.js";
-               script.dataset.api = {api:?};
-               document.body.appendChild(script);"#,
-            slug = article.slug,
-            api = world.sites.api_url,
-        );
-        world.js(&add, Value::Null).await;
+        world.js(ADD_ONE_WIDGET, one_widget(cdn, false, "")).await;
         let seen = world.wait_for(0, ".comments").await;
         assert_eq!(seen["state"], "static", "{cdn}: {seen}");
         assert_eq!(seen["title"], TITLE);
@@ -251,20 +241,8 @@ async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_
     // glue (which carries the fallback's link) is refused too, and the
     // partner's own content shows, nothing else.
     world.open("list.html").await;
-    let add = format!(
-        r#"const given = document.createElement("div");
-           given.setAttribute("data-encart-article", {slug:?});
-           given.dataset.render = "client";
-           given.innerHTML = '<a class="partner-link" href="/haftar">Lire sur notre site</a>';
-           document.body.append(given);
-           const script = document.createElement("script");
-           script.src = {bare_cdn:?} + "/embed.js";
-           script.dataset.api = {api:?};
-           document.body.appendChild(script);"#,
-        slug = article.slug,
-        api = world.sites.api_url,
-    );
-    world.js(&add, Value::Null).await;
+    let partner = r#"<a class="partner-link" href="/haftar">Lire sur notre site</a>"#;
+    world.js(ADD_ONE_WIDGET, one_widget(&bare_cdn, true, partner)).await;
     let state = r#"return document.querySelector("[data-encart-article]").getAttribute("data-encart");"#;
     for _ in 0..100 {
         if world.js(state, Value::Null).await == "fallback" {
@@ -278,6 +256,22 @@ async fn without_its_wasm_a_widget_shows_its_first_view_or_the_partners_content_
     assert_eq!(host_health(&world).await, json!({"errors": [], "ticking": true}));
     world.close().await;
 }
+
+/// Adds a placeholder for `slug` (rendered by the module alone if `client`,
+/// holding the partner's own `partner` HTML) and a loader tag from `cdn`
+/// for `api`: the script's argument.
+const ADD_ONE_WIDGET: &str = r#"
+const { slug, cdn, api, client, partner } = arguments[0];
+const div = document.createElement("div");
+div.setAttribute("data-encart-article", slug);
+if (client) div.dataset.render = "client";
+div.innerHTML = partner;
+document.body.append(div);
+const script = document.createElement("script");
+script.src = cdn + "/embed.js";
+script.dataset.api = api;
+document.body.appendChild(script);
+"#;
 
 const CORPUS: &str = include_str!("../fixtures/attacks.txt");
 
