@@ -5,12 +5,14 @@
  * every page view fetches, carries only what the first view needs.
  *
  * The loader calls `encart.hydrate` (a first view shown) or `encart.render`
- * (the module renders the widget itself) with this glue's own namespace and
- * `env`: the compiled wasm (`module`, a promise) and the loader's `json`,
- * `token` and `stylesheet` (loader/embed.js says what they do). Each returns a
- * promise of the widget (`glue.mount`'s); a rejection is the loader's to
- * handle (the first view stays, or its fallback). Plain JS, as the loader;
- * its names live in one function: the glue's own are around it. */
+ * (the module renders the widget itself) with this glue's own namespace,
+ * `env` (the compiled wasm, `module`, a promise, and the loader's `json`,
+ * `token` and `stylesheet`: loader/embed.js says what they do) and `then`.
+ * Each gives the widget (`glue.mount`'s) to `then` as soon as it is mounted
+ * and returns a promise of it; a rejection is the loader's to handle (the
+ * first view stays, or the fallback). `encart.fallback` shows where the
+ * module cannot run. Plain JS, as the loader; its names live in one
+ * function: the glue's own are around it. */
 export const encart = (function () {
   "use strict";
   var base = new URL(".", import.meta.url).href;

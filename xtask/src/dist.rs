@@ -144,7 +144,7 @@ pub fn run(tools: &Tools) -> anyhow::Result<()> {
 /// The wasm at `path` (Trunk's, after its `wasm-opt -Oz`) through `wasm-opt
 /// -Oz` once more, with the features Trunk's pass was given (index.html's
 /// `data-wasm-opt-params`): the second pass finds what the first made
-/// possible (−0.8 KB brotli; a third gains nothing).
+/// possible (−0.66 KB brotli; a third gains nothing).
 fn optimize_again(tools: &Tools, path: &Path) -> anyhow::Result<Vec<u8>> {
     let index = std::fs::read_to_string("index.html").context("cannot read index.html")?;
     let params = index
