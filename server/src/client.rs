@@ -94,9 +94,6 @@ impl Clients {
     }
 }
 
-/// The peer address of the connection (`axum::serve` must be given
-/// `into_make_service_with_connect_info::<SocketAddr>()`); the unspecified
-/// address when the service runs without connection info.
 /// Most items of a header list read (`Accept-Language`,
 /// `Accept-Encoding`): a browser sends a few.
 const MAX_PREFERENCES: usize = 16;
@@ -126,6 +123,9 @@ pub fn preferred(headers: &HeaderMap, name: HeaderName) -> Vec<&str> {
     items.into_iter().map(|(value, _)| value).collect()
 }
 
+/// The peer address of the connection (`axum::serve` must be given
+/// `into_make_service_with_connect_info::<SocketAddr>()`); the unspecified
+/// address when the service runs without connection info.
 fn peer(extensions: &axum::http::Extensions) -> IpAddr {
     extensions.get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(a)| a.ip())
 }

@@ -12,8 +12,9 @@
 //! words go with the view. The stylesheet goes with it too, unless the
 //! loader names the one it has from the CDN (`css=encart-<hash>.css`) and it
 //! is this build's: then the view leaves it out (2.7 KB brotli less on every
-//! page view after a reader's first). `GET /api/v1/articles/{slug}/words` answers the
-//! words alone, chosen the same way, for a widget the module renders itself.
+//! page view after a reader's first). `GET /api/v1/articles/{slug}/words`
+//! answers the words alone, chosen the same way, for a widget the module
+//! renders itself.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
