@@ -28,7 +28,7 @@ fn main() {
     let minified = minifier::css::minify(&css).expect("style/widget.css does not minify").to_string();
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.min.css");
     // Its name on the CDN, as `cargo xtask dist` names it (`app::STYLE_NAME`).
-    println!("cargo::rustc-env=ENCART_STYLE_NAME=encart-{}.css", short_hash(minified.as_bytes()));
+    println!("cargo::rustc-env=ENCART_STYLE_NAME=encart-{}.css", short_hex(&Sha256::digest(minified.as_bytes())));
     std::fs::write(out, minified).expect("cannot write the minified stylesheet");
 
     println!("cargo::rerun-if-changed=src");
@@ -56,12 +56,11 @@ fn main() {
         hash.update(path.to_string_lossy().as_bytes());
         hash.update(std::fs::read(&path).unwrap_or_default());
     }
-    let id: String = hash.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
-    println!("cargo::rustc-env=ENCART_BUILD_ID={id}");
+    println!("cargo::rustc-env=ENCART_BUILD_ID={}", short_hex(&hash.finalize()));
 }
 
-/// The first 16 hex digits of `bytes`' SHA-256: how `cargo xtask dist`
-/// names the files it hashes.
-fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+/// The first 16 hex digits of a SHA-256 `digest`: the build's id, and how
+/// `cargo xtask dist` names the files it hashes.
+fn short_hex(digest: &[u8]) -> String {
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

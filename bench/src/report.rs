@@ -327,7 +327,12 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     }
     let article = format!("{api}/api/v1/articles/{slug}");
     // Asked for as the loader does, naming the CDN's stylesheet: without it.
-    let css = files.iter().find_map(|f| f["name"].as_str().filter(|n| n.ends_with(".css"))).context("no stylesheet")?;
+    let stylesheet = files
+        .iter()
+        .find(|f| f["name"].as_str().is_some_and(|n| n.ends_with(".css")))
+        .context("no stylesheet in the manifest")?
+        .clone();
+    let css = stylesheet["name"].as_str().unwrap_or_default();
     let view = sizes(
         "API: first view JSON (its stylesheet from the CDN)",
         &crate::http::get_bytes(&format!("{article}/embed?ui=fr&css={css}")).await?,
@@ -337,7 +342,6 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         sizes("API: 20 comments JSON", &crate::http::get_bytes(&format!("{article}/comments?limit=20")).await?)?;
     let words = sizes("API: words JSON", &crate::http::get_bytes(&format!("{article}/words?ui=fr")).await?)?;
     let loader = files.iter().find(|f| f["name"] == manifest["loader"]).context("no loader in the manifest")?.clone();
-    let stylesheet = files.iter().find(|f| f["name"] == css).context("no stylesheet in the manifest")?.clone();
     let assets: Vec<&Value> = files.iter().collect();
     // The words come from the CDN with the module for a first view; from the
     // API for client rendering.
