@@ -9,8 +9,6 @@ use encart_api_types::{
     Visibility, error_code,
 };
 use leptos::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 
@@ -23,6 +21,7 @@ use web_sys::Response;
 
 use crate::discussion::{Discussion, FormState, Reporting};
 use crate::form::Draft;
+use crate::json::{self, FromJs, ToJs};
 pub use crate::load::ApiError;
 use crate::load::Load;
 use crate::storage;
@@ -395,8 +394,7 @@ impl ApiClient {
         let source = web_sys::EventSource::new(&format!("{}/events?after={after}", self.article_url())).ok()?;
         let on_comment = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
-                let parsed = event.data().as_string().and_then(|text| js_sys::JSON::parse(&text).ok());
-                let Some(published) = parsed.and_then(|v| serde_wasm_bindgen::from_value::<Published>(v).ok()) else {
+                let Some(published) = event.data().as_string().and_then(|text| json::parse::<Published>(&text)) else {
                     return;
                 };
                 if let Ok(number) = event.last_event_id().parse::<u64>() {
@@ -510,27 +508,26 @@ impl ApiClient {
 /// `embed.js` uses the same for its early requests.
 pub const TIMEOUT_MS: u32 = encart_api_types::loader::REQUEST_TIMEOUT_MS;
 
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+async fn get_json<T: FromJs>(url: &str) -> Result<T, ApiError> {
     answer(url, send("GET", url, &[("Accept", "application/json")], None).await).await
 }
 
 /// POSTs `body` as JSON (a CORS preflight: the API allows `Content-Type`,
 /// `Authorization` and `Idempotency-Key`).
-async fn post_json<B: Serialize, T: DeserializeOwned>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
+async fn post_json<B: ToJs, T: FromJs>(url: &str, body: &B, key: Option<&str>) -> Result<T, ApiError> {
     answer(url, send_json("POST", url, body, key, None).await).await
 }
 
 /// Sends `body` as JSON with `method` (`POST`, `PATCH`), for [`answer`] or
 /// [`checked`], as the reader of `token` when given.
-async fn send_json<B: Serialize>(
+async fn send_json<B: ToJs>(
     method: &str,
     url: &str,
     body: &B,
     key: Option<&str>,
     token: Option<&str>,
 ) -> Result<Response, ApiError> {
-    let value = serde_wasm_bindgen::to_value(body).map_err(|_| ApiError::Malformed)?;
-    let json = js_sys::JSON::stringify(&value).map_err(|_| ApiError::Malformed)?;
+    let json = js_sys::JSON::stringify(&body.to_js()).map_err(|_| ApiError::Malformed)?;
     let bearer = token.map(|token| format!("Bearer {token}"));
     let mut headers = vec![("Content-Type", "application/json"), ("Accept", "application/json")];
     if let Some(key) = key {
@@ -580,7 +577,7 @@ fn responded(settled: Result<JsValue, JsValue>) -> Result<Response, ApiError> {
 }
 
 /// Turns a response into the decoded `T` or the error a reader's message needs.
-async fn answer<T: DeserializeOwned>(url: &str, sent: Result<Response, ApiError>) -> Result<T, ApiError> {
+async fn answer<T: FromJs>(url: &str, sent: Result<Response, ApiError>) -> Result<T, ApiError> {
     let response = checked(url, sent).await?;
     decode(response).await.map_err(|err| warn(url, err, "unexpected body"))
 }
@@ -616,17 +613,17 @@ async fn checked(url: &str, sent: Result<Response, ApiError>) -> Result<Response
     Err(warn(url, err, &format!("status {status}")))
 }
 
-/// Decodes a JSON body with the browser's parser and serde-wasm-bindgen
-/// (much smaller in wasm than serde_json). A body that is not JSON, or
+/// Decodes a JSON body with the browser's parser and [`json`]'s decoders
+/// (much smaller in wasm than serde_json or serde-wasm-bindgen). A body that is not JSON, or
 /// JSON of another shape, is `Malformed`.
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+async fn decode<T: FromJs>(response: Response) -> Result<T, ApiError> {
     let content_type = response.headers().get("content-type").ok().flatten().unwrap_or_default();
     if !content_type.contains("json") {
         return Err(ApiError::Malformed);
     }
     let promise = response.json().map_err(|_| ApiError::Malformed)?;
     let value = JsFuture::from(promise).await.map_err(|_| ApiError::Malformed)?;
-    serde_wasm_bindgen::from_value(value).map_err(|_| ApiError::Malformed)
+    T::from_js(&value).ok_or(ApiError::Malformed)
 }
 
 /// Logs the details a partner's developer needs, and passes the error on.

@@ -7,7 +7,6 @@ use encart_api_types::loader::{AUTH_EXPIRED_EVENT, SIGN_OUT_EVENT};
 use encart_api_types::{ClientWords, EmbedState, Sort};
 use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use std::cell::{Cell, RefCell};
@@ -19,6 +18,7 @@ use crate::comments::Actions;
 use crate::discussion::Discussion;
 use crate::form::{MAIN_FORM, Typed, field_id};
 use crate::i18n::Lang;
+use crate::json::{FromJs, field};
 use crate::load::Load;
 use crate::reader::{Prefs, Theme};
 use crate::storage;
@@ -26,49 +26,56 @@ use crate::widget::{BUILD_ID, Handles, Start, Wiring, heading_level, widget};
 
 /// The options a partner gives on the script tag or the placeholder `div`
 /// (`data-api`, `data-article`, `data-lang`…), and what `embed.js` fetched
-/// for the widget, as it passes them.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// for the widget, as it passes them (camelCase: `headingLevel`…).
 pub struct Config {
     /// Base URL of the encart API, e.g. `https://api.example.org`.
     pub api: String,
     /// Slug of the article to show.
     pub article: String,
     /// Level of the article's title, "1" to "6" (`data-heading-level`); 2 by default.
-    #[serde(default)]
     pub heading_level: Option<String>,
     /// Theme until the reader picks one (`data-theme`): auto, light, dark or sepia.
-    #[serde(default)]
     pub theme: Option<String>,
     /// Order of the comments: the reader's saved choice, else `data-sort`.
-    #[serde(default)]
     pub sort: Option<String>,
     /// The article request `embed.js` already started (a `fetch` promise), if any.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub article_response: JsValue,
     /// The first comment page request `embed.js` already started, if any.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub comments_response: JsValue,
     /// The build of the server-rendered first view `embed.js` put in the
     /// element, if it did (`Embed::build`).
-    #[serde(default)]
     pub build: Option<String>,
     /// What that first view was rendered from (`Embed::state`).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub state: JsValue,
     /// The widget's words (`ClientWords`, which `embed.js` fetched: from the
     /// CDN in the first view's language, else from the API, which chose it).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     pub words: JsValue,
     /// The reader's sign-in token from their site (`data-auth-token`,
     /// `encart.signIn`), if they are signed in.
-    #[serde(default)]
     pub auth_token: Option<String>,
     /// The widget's stylesheet, for a widget the module renders itself (the
     /// first view's own, or the CDN's `encart-<hash>.css`, which `embed.js`
     /// fetches): the module does not carry it.
-    #[serde(default)]
     pub css: Option<String>,
+}
+
+impl FromJs for Config {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        Some(Config {
+            api: field(value, "api")?,
+            article: field(value, "article")?,
+            heading_level: field(value, "headingLevel")?,
+            theme: field(value, "theme")?,
+            sort: field(value, "sort")?,
+            article_response: field(value, "articleResponse")?,
+            comments_response: field(value, "commentsResponse")?,
+            build: field(value, "build")?,
+            state: field(value, "state")?,
+            words: field(value, "words")?,
+            auth_token: field(value, "authToken")?,
+            css: field(value, "css")?,
+        })
+    }
 }
 
 const OTHER_WORDS: &str = "encart: no words of this build's shape";
@@ -84,8 +91,7 @@ const OTHER_WORDS: &str = "encart: no words of this build's shape";
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, JsError> {
     console_error_panic_hook::set_once();
-    let config: Config =
-        serde_wasm_bindgen::from_value(config).map_err(|e| JsError::new(&format!("encart: invalid config: {e}")))?;
+    let config = Config::from_js(&config).ok_or_else(|| JsError::new("encart: invalid config"))?;
     if config.api.trim().is_empty() || config.article.trim().is_empty() {
         return Err(JsError::new("encart: config needs `api` and `article`"));
     }
@@ -103,11 +109,9 @@ pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, J
         client.keep_token(token);
     }
     let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host };
-    let embed = (!config.state.is_undefined())
-        .then(|| serde_wasm_bindgen::from_value::<EmbedState>(config.state))
-        .and_then(Result::ok);
+    let embed = EmbedState::from_js(&config.state);
 
-    let words = serde_wasm_bindgen::from_value::<ClientWords>(config.words).ok();
+    let words = ClientWords::from_js(&config.words);
     let lang = words.and_then(|w| Lang::from_words(w.words)).ok_or_else(|| JsError::new(OTHER_WORDS))?;
     let Some(embed) = embed else {
         let (saved_size, saved_theme) = storage::saved_prefs();

@@ -87,8 +87,7 @@ impl Lang {
     #[cfg(feature = "hydrate")]
     pub fn compiled(tag: &str) -> Option<Lang> {
         let (_, json) = COMPILED.iter().find(|(t, _)| *t == tag)?;
-        let value = js_sys::JSON::parse(json).ok()?;
-        Lang::from_words(serde_wasm_bindgen::from_value(value).ok()?)
+        Lang::from_words(crate::json::parse(json)?)
     }
 
     /// The words themselves, to send.

@@ -20,6 +20,8 @@ pub mod discussion;
 mod entry;
 pub mod form;
 pub mod i18n;
+#[cfg(feature = "hydrate")]
+pub mod json;
 pub mod links;
 pub mod load;
 pub mod plural;

@@ -5,6 +5,7 @@
 use encart_api_types::Sort;
 use encart_api_types::loader::{SORT_KEY, TEXT_SIZE_KEY as SIZE_KEY, THEME_KEY};
 
+use crate::json;
 use crate::reader::{Prefs, TextSize, Theme};
 
 const AUTHOR_KEY: &str = "encart:author";
@@ -73,16 +74,17 @@ const MAX_RECOMMENDED: usize = 500;
 /// The comments of `slug` this browser recommends (anonymously).
 pub fn recommended(slug: &str) -> Vec<String> {
     let Some(text) = get(&recommended_key(slug)) else { return Vec::new() };
-    let Ok(parsed) = js_sys::JSON::parse(&text) else { return Vec::new() };
-    serde_wasm_bindgen::from_value(parsed).unwrap_or_default()
+    json::parse(&text).unwrap_or_default()
 }
 
 pub fn remember_recommended(slug: &str, ids: &[String]) {
     let ids = &ids[ids.len().saturating_sub(MAX_RECOMMENDED)..];
-    let (Some(storage), Ok(value)) = (local_storage(), serde_wasm_bindgen::to_value(ids)) else { return };
-    if let Ok(json) = js_sys::JSON::stringify(&value) {
-        let _ = storage.set_item(&recommended_key(slug), &String::from(json));
-    }
+    let (Some(storage), Some(json)) =
+        (local_storage(), json::stringify(&json::strings(ids.iter().map(String::as_str))))
+    else {
+        return;
+    };
+    let _ = storage.set_item(&recommended_key(slug), &json);
 }
 
 /// The reader's own comments on `slug`, as (id, edit token) pairs: the
@@ -96,8 +98,7 @@ const MAX_OWN: usize = 50;
 
 pub fn own_comments(slug: &str) -> Vec<(String, String)> {
     let Some(text) = get(&own_key(slug)) else { return Vec::new() };
-    let Ok(parsed) = js_sys::JSON::parse(&text) else { return Vec::new() };
-    serde_wasm_bindgen::from_value(parsed).unwrap_or_default()
+    json::parse(&text).unwrap_or_default()
 }
 
 pub fn remember_own(slug: &str, id: &str, token: &str) {
@@ -116,8 +117,6 @@ pub fn forget_own(slug: &str, id: &str) {
 }
 
 fn store_own(slug: &str, own: &[(String, String)]) {
-    let (Some(storage), Ok(value)) = (local_storage(), serde_wasm_bindgen::to_value(own)) else { return };
-    if let Ok(json) = js_sys::JSON::stringify(&value) {
-        let _ = storage.set_item(&own_key(slug), &String::from(json));
-    }
+    let (Some(storage), Some(json)) = (local_storage(), json::stringify(&json::pairs(own))) else { return };
+    let _ = storage.set_item(&own_key(slug), &json);
 }

@@ -7,7 +7,12 @@ use encart::app::App;
 use encart::form::Typed;
 use encart::i18n::Lang;
 use encart::load::Load;
-use encart_api_types::{Article, Block, Date};
+use encart_api_types::{
+    Article, Block, ClientWords, Comment, CommentEdit, CommentPage, Commenting, Date, EditedComment, EmbedState,
+    ErrorBody, ErrorDetail, FieldError, FieldErrors, Figure, Inline, NewComment, NewRecommendation, NewReport,
+    PendingComments, PendingQuery, PostedComment, Published, Reader, ReaderComment, ReaderComments, Recommendation,
+    ReportReason, Sort, ViewOptions, Visibility,
+};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -448,7 +453,6 @@ mod discussion {
 
 #[wasm_bindgen_test]
 fn rich_blocks_render_as_elements_and_only_web_links_become_links() {
-    use encart_api_types::Inline;
     let (root, target) = shadow_target();
     let text = |s: &str| Inline::Text(s.into());
     let mut rich = article("Titre", &[]);
@@ -482,4 +486,210 @@ fn rich_blocks_render_as_elements_and_only_web_links_become_links() {
     assert_eq!(text_of(&root, "blockquote p").as_deref(), Some("Une citation."));
     assert_eq!(root.query_selector_all("ol li").unwrap().length(), 2);
     assert_eq!(text_of(&root, "ol li strong").as_deref(), Some("deux"));
+}
+
+/// `value` as the server sends it (serde), then decoded as the widget does.
+fn through_the_wire<T>(value: &T) -> Option<T>
+where
+    T: serde::Serialize + encart::json::FromJs,
+{
+    encart::json::parse(&serde_json::to_string(value).unwrap())
+}
+
+fn comment(id: &str, replies: Vec<Comment>) -> Comment {
+    Comment {
+        id: id.into(),
+        parent: None,
+        author: "Ana".into(),
+        body: "Un avis\n<b>pas du HTML</b>".into(),
+        created: "2025-05-10T08:00:00Z".into(),
+        replies,
+        deleted: false,
+        verified: true,
+        staff: false,
+        recommends: 4_000_000_000,
+        edited: true,
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_hand_written_decoders_read_what_the_servers_serde_writes() {
+    let text = |t: &str| Inline::Text(t.into());
+    let mut full = article("Titre", &[]);
+    full.dir = Some("rtl".into());
+    full.lead = Some("Chapeau".into());
+    full.source_url = Some("https://example.org/a".into());
+    full.updated = Some("2025-05-11T00:00:00Z".into());
+    full.body = vec![
+        Block::Paragraph(vec![
+            text("a"),
+            Inline::Strong(vec![Inline::Emphasis(vec![Inline::Link {
+                href: "https://example.org/".into(),
+                text: vec![text("b")],
+            }])]),
+        ]),
+        Block::Heading { level: 2, text: vec![text("h")] },
+        Block::Quote(vec![vec![text("q1")], vec![text("q2")]]),
+        Block::List { ordered: false, items: vec![vec![text("i")]] },
+        Block::Figure(Figure {
+            src: "https://img.example.org/a.jpg".into(),
+            srcset: Some("https://img.example.org/a.jpg 800w".into()),
+            width: Some(800),
+            height: Some(600),
+            alt: "Une photo".into(),
+            caption: vec![text("Légende")],
+            credit: Some("AFP".into()),
+        }),
+        Block::Figure(Figure { src: "https://img.example.org/b.jpg".into(), ..Figure::default() }),
+        Block::Preformatted("  code\n    indenté".into()),
+        Block::Table { head: vec![vec![text("h")]], rows: vec![vec![vec![text("c")]]] },
+        Block::Table { head: Vec::new(), rows: Vec::new() },
+    ];
+    assert_eq!(through_the_wire(&full).as_ref(), Some(&full));
+    let bare = article("Sans date", &["Un paragraphe."]);
+    let bare = Article { byline: None, published: None, ..bare };
+    assert_eq!(through_the_wire(&bare).as_ref(), Some(&bare));
+
+    let mut answered = comment("c1", vec![comment("c2", Vec::new())]);
+    answered.replies[0].parent = Some("c1".into());
+    let page = CommentPage {
+        comments: vec![answered.clone(), Comment { deleted: true, ..comment("c3", Vec::new()) }],
+        sort: Sort::Recommended,
+        next: Some("cursor".into()),
+        total: 9_007_199_254_740_991,
+        commenting: Commenting {
+            sign_in_required: true,
+            sign_in_url: Some("https://example.org/login".into()),
+            notifications: true,
+        },
+        picks: vec![comment("c4", Vec::new())],
+        live: Some(12),
+    };
+    assert_eq!(through_the_wire(&page).as_ref(), Some(&page));
+    let plain = CommentPage::default();
+    assert_eq!(through_the_wire(&plain).as_ref(), Some(&plain));
+
+    let state = EmbedState {
+        article: full,
+        comments: page,
+        now: 1_746_864_000_000,
+        options: ViewOptions {
+            lang: Some("fr".into()),
+            ui: Some("en".into()),
+            browser: Some("de".into()),
+            heading: Some(3),
+            theme: Some("dark".into()),
+            size: Some("large".into()),
+            sort: Some(Sort::Oldest),
+        },
+        lang: "fr".into(),
+    };
+    assert_eq!(through_the_wire(&state).as_ref(), Some(&state));
+    let words = ClientWords { words: Lang::compiled("fr").unwrap().words().clone(), fallback: "x".into() };
+    assert_eq!(through_the_wire(&words).as_ref(), Some(&words));
+
+    for visibility in [Visibility::Published, Visibility::AwaitingModeration, Visibility::Withheld] {
+        let posted = PostedComment { comment: answered.clone(), visibility, edit_token: "t".into() };
+        assert_eq!(through_the_wire(&posted).as_ref(), Some(&posted));
+        let edited = EditedComment { comment: answered.clone(), visibility };
+        assert_eq!(through_the_wire(&edited).as_ref(), Some(&edited));
+    }
+    let published = Published { comment: answered.clone(), total: 3 };
+    assert_eq!(through_the_wire(&published).as_ref(), Some(&published));
+    let pending = PendingComments { comments: vec![answered.clone()] };
+    assert_eq!(through_the_wire(&pending).as_ref(), Some(&pending));
+    let recommendation = Recommendation { recommended: true, recommends: 2 };
+    assert_eq!(through_the_wire(&recommendation).as_ref(), Some(&recommendation));
+    let mine = ReaderComments {
+        reader: Reader { name: "Ana".into(), email: Some("ana@example.org".into()), staff: true },
+        comments: vec![ReaderComment { article: "s".into(), comment: answered, visibility: Visibility::Withheld }],
+        recommended: vec!["c4".into()],
+    };
+    assert_eq!(through_the_wire(&mine).as_ref(), Some(&mine));
+    for error in [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters, FieldError::Invalid] {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: "invalid".into(),
+                message: "m".into(),
+                fields: Some(FieldErrors { author: Some(error), body: None, email: Some(FieldError::Invalid) }),
+            },
+        };
+        assert_eq!(through_the_wire(&body).as_ref(), Some(&body));
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_decoders_refuse_another_shape_and_ignore_the_pages_prototypes() {
+    use encart::json::parse;
+    let ok = r#"{"recommended": true, "recommends": 2}"#;
+    assert_eq!(parse::<Recommendation>(ok), Some(Recommendation { recommended: true, recommends: 2 }));
+    for wrong in [
+        r#"{"recommended": true}"#,
+        r#"{"recommended": "yes", "recommends": 2}"#,
+        r#"{"recommended": true, "recommends": 2.5}"#,
+        r#"{"recommended": true, "recommends": -1}"#,
+        r#"{"recommended": true, "recommends": 4294967296}"#,
+        r#"[true, 2]"#,
+        "null",
+    ] {
+        assert_eq!(parse::<Recommendation>(wrong), None, "{wrong}");
+    }
+    // Unknown fields, like serde's, are ignored.
+    assert!(parse::<Recommendation>(r#"{"recommended": false, "recommends": 0, "new": 1}"#).is_some());
+    let block = |inner: &str| format!(r#"{{"paragraph": [{inner}]}}"#);
+    assert!(parse::<Block>(&block(r#"{"text": "a"}"#)).is_some());
+    for wrong in [r#"{"text": "a", "strong": []}"#, r#"{"marquee": []}"#, r#"{"text": 1}"#, "{}"] {
+        assert_eq!(parse::<Block>(&block(wrong)), None, "{wrong}");
+    }
+    // Text nested deeper than any stored article is refused, not recursed into.
+    let nested = |depth: usize| {
+        let mut inline = r#"{"text": "a"}"#.to_owned();
+        for _ in 0..depth {
+            inline = format!(r#"{{"strong": [{inline}]}}"#);
+        }
+        block(&inline)
+    };
+    assert!(parse::<Block>(&nested(encart_api_types::MAX_INLINE_DEPTH)).is_some());
+    assert_eq!(parse::<Block>(&nested(encart_api_types::MAX_INLINE_DEPTH + 1)), None);
+    assert_eq!(parse::<Block>(&nested(100_000)), None);
+
+    // A page that adds to Object.prototype adds no field to an answer.
+    let prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());
+    js_sys::Reflect::set(&prototype, &"recommends".into(), &JsValue::from(7)).unwrap();
+    let decoded = parse::<Recommendation>(r#"{"recommended": true}"#);
+    js_sys::Reflect::delete_property(&prototype, &"recommends".into()).unwrap();
+    assert_eq!(decoded, None);
+}
+
+#[wasm_bindgen_test]
+fn request_bodies_read_as_the_server_reads_them() {
+    use encart::json::ToJs;
+    fn sent<T: ToJs + serde::de::DeserializeOwned>(value: &T) -> T {
+        let text = encart::json::stringify(&value.to_js()).unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+    let comment = NewComment {
+        author: "Ana \"A\"".into(),
+        body: "ligne\nsuivante ✓".into(),
+        parent: Some("c1".into()),
+        website: String::new(),
+        notify: true,
+        email: "ana@example.org".into(),
+        page: "https://partner.example/a".into(),
+    };
+    assert_eq!(sent(&comment), comment);
+    assert_eq!(sent(&NewComment::default()), NewComment::default());
+    let edit = CommentEdit { body: "nouveau".into() };
+    assert_eq!(sent(&edit), edit);
+    for recommendation in [
+        NewRecommendation { recommended: true, browser: Some("0".repeat(32)) },
+        NewRecommendation { recommended: false, browser: None },
+    ] {
+        assert_eq!(sent(&recommendation), recommendation);
+    }
+    for reason in [ReportReason::Spam, ReportReason::Abuse, ReportReason::OffTopic, ReportReason::Other] {
+        assert_eq!(sent(&NewReport { reason }), NewReport { reason });
+    }
+    let query = PendingQuery { tokens: vec!["a".into(), "b".into()] };
+    assert_eq!(sent(&query), query);
 }
