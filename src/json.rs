@@ -115,7 +115,13 @@ impl<T: FromJs> FromJs for Vec<T> {
 /// Each item of the array `value`, decoded by `item`.
 fn array<T>(value: &JsValue, item: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
     let array = value.dyn_ref::<Array>()?;
-    array.iter().map(|value| item(&value)).collect()
+    // A plain loop: the iterator's collect into `Option<Vec<_>>` was several
+    // times this code in the wasm, once per type.
+    let mut items = Vec::new();
+    for i in 0..array.length() {
+        items.push(item(&array.get(i))?);
+    }
+    Some(items)
 }
 
 impl FromJs for (String, String) {
