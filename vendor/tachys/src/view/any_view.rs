@@ -185,12 +185,22 @@ where
     state.get_ref::<T::State>().insert_before_this(child)
 }
 
+#[cfg(feature = "ssr")]
 fn elements<T>(state: &ErasedLocal) -> Vec<crate::renderer::types::Element>
 where
     T: Render,
     T::State: 'static,
 {
     state.get_ref::<T::State>().elements()
+}
+
+// encart: in the browser, one function for every view type instead of
+// `elements::<T>` per type: only attributes spread onto a type-erased view
+// (`AnyViewWithAttrs`) and leptos's `ErrorBoundary` ask a view for its
+// elements, and encart uses neither (vendor/README.md).
+#[cfg(not(feature = "ssr"))]
+fn elements(_: &ErasedLocal) -> Vec<crate::renderer::types::Element> {
+    panic!("encart's tachys lists no elements of a view: see vendor/README.md")
 }
 
 impl<T> IntoAny for T
@@ -286,7 +296,10 @@ where
                 mount: mount_any::<T>,
                 unmount: unmount_any::<T>,
                 insert_before_this: insert_before_this::<T>,
+                #[cfg(feature = "ssr")]
                 elements: elements::<T>,
+                #[cfg(not(feature = "ssr"))]
+                elements,
                 placeholder,
             }
         }
@@ -308,7 +321,10 @@ where
                 mount: mount_any::<T>,
                 unmount: unmount_any::<T>,
                 insert_before_this: insert_before_this::<T>,
+                #[cfg(feature = "ssr")]
                 elements: elements::<T>,
+                #[cfg(not(feature = "ssr"))]
+                elements,
                 placeholder,
             }
         }

@@ -65,10 +65,22 @@ where
     crate::renderer::types::Element: Clone,
 {
     fn into_any_attr(self) -> AnyAttribute {
+        #[cfg(feature = "ssr")]
         fn clone<T: Attribute + Clone + 'static>(
             value: &Erased,
         ) -> AnyAttribute {
             value.get_ref::<T>().clone().into_any_attr()
+        }
+
+        // encart: in the browser, one function for every attribute type
+        // instead of `clone::<T>` per type: only views cloned whole
+        // (`HtmlElement::clone`) or attributes spread onto components clone
+        // their attributes, and encart does neither (vendor/README.md).
+        #[cfg(not(feature = "ssr"))]
+        fn clone(_: &Erased) -> AnyAttribute {
+            panic!(
+                "encart's tachys clones no attribute: see vendor/README.md"
+            )
         }
 
         #[cfg(feature = "ssr")]
@@ -111,19 +123,17 @@ where
             }
         }
 
+        // encart: one function for every attribute type instead of
+        // `hydrate_from_template::<T>` per type: only a `ViewTemplate`
+        // hydrates from a template, and encart has none (vendor/README.md).
         #[cfg(feature = "hydrate")]
-        fn hydrate_from_template<T: Attribute + 'static>(
-            value: Erased,
-            el: crate::renderer::types::Element,
+        fn hydrate_from_template(
+            _: Erased,
+            _: crate::renderer::types::Element,
         ) -> AnyAttributeState {
-            AnyAttributeState {
-                type_id: TypeId::of::<T>(),
-                keys: value.get_ref::<T>().keys(),
-                state: ErasedLocal::new(
-                    value.into_inner::<T>().hydrate::<false>(&el),
-                ),
-                el,
-            }
+            panic!(
+                "encart's tachys hydrates no template: see vendor/README.md"
+            )
         }
 
         fn rebuild<T: Attribute + 'static>(
@@ -160,7 +170,10 @@ where
             type_id: TypeId::of::<T::CloneableOwned>(),
             html_len: value.html_len(),
             value: Erased::new(value),
+            #[cfg(feature = "ssr")]
             clone: clone::<T::CloneableOwned>,
+            #[cfg(not(feature = "ssr"))]
+            clone,
             #[cfg(feature = "ssr")]
             to_html: to_html::<T::CloneableOwned>,
             build: build::<T::CloneableOwned>,
@@ -168,7 +181,7 @@ where
             #[cfg(feature = "hydrate")]
             hydrate_from_server: hydrate_from_server::<T::CloneableOwned>,
             #[cfg(feature = "hydrate")]
-            hydrate_from_template: hydrate_from_template::<T::CloneableOwned>,
+            hydrate_from_template,
             #[cfg(feature = "ssr")]
             resolve: resolve::<T::CloneableOwned>,
             #[cfg(feature = "ssr")]
