@@ -9,13 +9,14 @@
 //! in their type's range. Anything else is `None`: the caller's `Malformed`.
 //! Only an object's own properties count, so that a page that adds to
 //! `Object.prototype` changes nothing; a block's text may nest at most
-//! [`MAX_INLINE_DEPTH`] deep, as the server stores it.
+//! [`MAX_INLINE_DEPTH`] deep and answers [`MAX_REPLY_DEPTH`] deep, as the
+//! server stores them, so that no answer can exhaust the stack.
 
 use encart_api_types::{
     Article, Block, ClientWords, Comment, CommentEdit, CommentPage, Commenting, Date, EditedComment, EmbedState,
-    ErrorBody, ErrorDetail, FieldError, FieldErrors, Figure, Inline, MAX_INLINE_DEPTH, NewComment, NewRecommendation,
-    NewReport, PendingComments, PendingQuery, PostedComment, Published, Reader, ReaderComment, ReaderComments,
-    Recommendation, Sort, ViewOptions, Visibility, Words,
+    ErrorBody, ErrorDetail, FieldError, FieldErrors, Figure, Inline, MAX_INLINE_DEPTH, MAX_REPLY_DEPTH, NewComment,
+    NewRecommendation, NewReport, PendingComments, PendingQuery, PostedComment, Published, Reader, ReaderComment,
+    ReaderComments, Recommendation, Sort, ViewOptions, Visibility, Words,
 };
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -165,21 +166,31 @@ impl FromJs for FieldError {
 
 impl FromJs for Comment {
     fn from_js(value: &JsValue) -> Option<Self> {
-        let v = object(value)?;
-        Some(Comment {
-            id: field(v, "id")?,
-            parent: field(v, "parent")?,
-            author: field(v, "author")?,
-            body: field(v, "body")?,
-            created: field(v, "created")?,
-            replies: or_default(v, "replies")?,
-            deleted: or_default(v, "deleted")?,
-            verified: or_default(v, "verified")?,
-            staff: or_default(v, "staff")?,
-            recommends: or_default(v, "recommends")?,
-            edited: or_default(v, "edited")?,
-        })
+        comment(value, MAX_REPLY_DEPTH)
     }
+}
+
+/// A comment whose answers nest at most `room` levels below it.
+fn comment(value: &JsValue, room: usize) -> Option<Comment> {
+    let v = object(value)?;
+    let replies = own(v, "replies");
+    Some(Comment {
+        id: field(v, "id")?,
+        parent: field(v, "parent")?,
+        author: field(v, "author")?,
+        body: field(v, "body")?,
+        created: field(v, "created")?,
+        replies: if replies.is_undefined() || replies.is_null() {
+            Vec::new()
+        } else {
+            array(&replies, |reply| comment(reply, room.checked_sub(1)?))?
+        },
+        deleted: or_default(v, "deleted")?,
+        verified: or_default(v, "verified")?,
+        staff: or_default(v, "staff")?,
+        recommends: or_default(v, "recommends")?,
+        edited: or_default(v, "edited")?,
+    })
 }
 
 impl FromJs for Commenting {

@@ -642,16 +642,19 @@ fn the_decoders_refuse_another_shape_and_ignore_the_pages_prototypes() {
         assert_eq!(parse::<Block>(&block(wrong)), None, "{wrong}");
     }
     // Text nested deeper than any stored article is refused, not recursed into.
-    let nested = |depth: usize| {
-        let mut inline = r#"{"text": "a"}"#.to_owned();
-        for _ in 0..depth {
-            inline = format!(r#"{{"strong": [{inline}]}}"#);
-        }
-        block(&inline)
-    };
+    let nested =
+        |depth: usize| block(&format!(r#"{}{{"text": "a"}}{}"#, r#"{"strong": ["#.repeat(depth), "]}".repeat(depth)));
     assert!(parse::<Block>(&nested(encart_api_types::MAX_INLINE_DEPTH)).is_some());
     assert_eq!(parse::<Block>(&nested(encart_api_types::MAX_INLINE_DEPTH + 1)), None);
     assert_eq!(parse::<Block>(&nested(100_000)), None);
+    // So are answers nested deeper than the server files them.
+    let comment = r#"{"id": "c", "parent": null, "author": "a", "body": "b", "created": "t""#;
+    let thread = |depth: usize| {
+        format!("{}{comment}}}{}", format!(r#"{comment}, "replies": ["#).repeat(depth), "]}".repeat(depth))
+    };
+    assert!(parse::<Comment>(&thread(encart_api_types::MAX_REPLY_DEPTH)).is_some());
+    assert_eq!(parse::<Comment>(&thread(encart_api_types::MAX_REPLY_DEPTH + 1)), None);
+    assert_eq!(parse::<Comment>(&thread(100_000)), None);
 
     // A page that adds to Object.prototype adds no field to an answer.
     let prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());

@@ -42,6 +42,11 @@ pub struct Comment {
     pub edited: bool,
 }
 
+/// Deepest reply level: 0 is a top-level comment, so threads show three
+/// levels. The server files an answer to a comment this deep under that
+/// comment's parent; the widget refuses a page nested deeper.
+pub const MAX_REPLY_DEPTH: usize = 2;
+
 /// How long after posting an author may edit their comment.
 pub const EDIT_WINDOW_SECS: u64 = 15 * 60;
 

@@ -10,9 +10,10 @@ mod date;
 
 pub use comment::{
     AUTHOR_MAX_CHARS, BODY_MAX_CHARS, Comment, CommentEdit, CommentPage, Commenting, EDIT_WINDOW_SECS, EditedComment,
-    Erased, FieldError, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, NewComment, NewRecommendation, NewReport,
-    PendingComments, PendingQuery, PostedComment, Published, Reader, ReaderComment, ReaderComments, Recommendation,
-    ReportReason, Sort, Visibility, check_author, check_body, edit_window_end, is_browser_token, normalize_line_breaks,
+    Erased, FieldError, FieldErrors, MAX_OWN_TOKENS, MAX_PICKS, MAX_REPLY_DEPTH, NewComment, NewRecommendation,
+    NewReport, PendingComments, PendingQuery, PostedComment, Published, Reader, ReaderComment, ReaderComments,
+    Recommendation, ReportReason, Sort, Visibility, check_author, check_body, edit_window_end, is_browser_token,
+    normalize_line_breaks,
 };
 pub use date::{Date, DateError, parse_utc_millis};
 use serde::{Deserialize, Serialize};

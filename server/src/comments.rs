@@ -43,8 +43,9 @@ use crate::subscriptions::{self, Subscribe};
 use crate::throttle::{Allowed, Deleting, Posting, Recommending};
 use crate::{AppState, Error, Result, articles, bans, cache, publishers, readers};
 
-/// Deepest reply level: 0 is a top-level comment, so threads show three levels.
-pub const MAX_DEPTH: i64 = 2;
+/// Deepest reply level: 0 is a top-level comment, so threads show three
+/// levels (the wire's rule, which the widget's decoder holds answers to).
+pub const MAX_DEPTH: i64 = encart_api_types::MAX_REPLY_DEPTH as i64;
 /// Largest request body accepted on POST, checked before parsing.
 pub const MAX_POST_BYTES: usize = 64 * 1024;
 /// Top-level comments per page unless asked otherwise: the widget's page (kept in memory).
