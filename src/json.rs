@@ -1,7 +1,8 @@
 //! The wire types to and from the values of the browser's `JSON.parse` and
 //! `JSON.stringify`, written by hand over `js_sys::Reflect`: serde's derives
 //! through serde-wasm-bindgen put a generic decoder for every type and field
-//! into the wasm, several times this code's size (README, "Performance").
+//! into the wasm, which this code made 17.8 KB smaller brotli'd (README,
+//! "Performance").
 //!
 //! They read as serde reads the server's JSON: fields by name, unknown ones
 //! ignored, a missing `Option` as `None`, a missing field with a default
