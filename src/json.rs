@@ -49,8 +49,13 @@ pub fn field<T: FromJs>(object: &JsValue, name: &str) -> Option<T> {
 
 /// Field `name` of `object`, or `T`'s default when it is missing or null.
 fn or_default<T: FromJs + Default>(object: &JsValue, name: &str) -> Option<T> {
+    or_default_by(object, name, T::from_js)
+}
+
+/// The same, the field decoded by `decode`.
+fn or_default_by<T: Default>(object: &JsValue, name: &str, decode: impl FnOnce(&JsValue) -> Option<T>) -> Option<T> {
     let value = own(object, name);
-    if value.is_undefined() || value.is_null() { Some(T::default()) } else { T::from_js(&value) }
+    if value.is_undefined() || value.is_null() { Some(T::default()) } else { decode(&value) }
 }
 
 /// `value` if it is an object (not an array), for its fields.
@@ -158,10 +163,7 @@ impl FromJs for Visibility {
 
 impl FromJs for FieldError {
     fn from_js(value: &JsValue) -> Option<Self> {
-        let code = value.as_string()?;
-        [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters, FieldError::Invalid]
-            .into_iter()
-            .find(|error| error.code() == code)
+        FieldError::parse(&value.as_string()?)
     }
 }
 
@@ -174,18 +176,13 @@ impl FromJs for Comment {
 /// A comment whose answers nest at most `room` levels below it.
 fn comment(value: &JsValue, room: usize) -> Option<Comment> {
     let v = object(value)?;
-    let replies = own(v, "replies");
     Some(Comment {
         id: field(v, "id")?,
         parent: field(v, "parent")?,
         author: field(v, "author")?,
         body: field(v, "body")?,
         created: field(v, "created")?,
-        replies: if replies.is_undefined() || replies.is_null() {
-            Vec::new()
-        } else {
-            array(&replies, |reply| comment(reply, room.checked_sub(1)?))?
-        },
+        replies: or_default_by(v, "replies", |replies| array(replies, |reply| comment(reply, room.checked_sub(1)?)))?,
         deleted: or_default(v, "deleted")?,
         verified: or_default(v, "verified")?,
         staff: or_default(v, "staff")?,

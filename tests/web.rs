@@ -606,7 +606,7 @@ fn the_hand_written_decoders_read_what_the_servers_serde_writes() {
         recommended: vec!["c4".into()],
     };
     assert_eq!(through_the_wire(&mine).as_ref(), Some(&mine));
-    for error in [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters, FieldError::Invalid] {
+    for error in FieldError::ALL {
         let body = ErrorBody {
             error: ErrorDetail {
                 code: "invalid".into(),

@@ -341,6 +341,9 @@ pub enum FieldError {
 }
 
 impl FieldError {
+    pub const ALL: [FieldError; 4] =
+        [FieldError::Required, FieldError::TooLong, FieldError::ControlCharacters, FieldError::Invalid];
+
     /// As it travels: `required`, `too_long`, `control_characters`.
     pub fn code(self) -> &'static str {
         match self {
@@ -349,6 +352,11 @@ impl FieldError {
             FieldError::ControlCharacters => "control_characters",
             FieldError::Invalid => "invalid",
         }
+    }
+
+    /// The error a [`FieldError::code`] names.
+    pub fn parse(code: &str) -> Option<FieldError> {
+        FieldError::ALL.into_iter().find(|error| error.code() == code)
     }
 }
 
