@@ -157,5 +157,8 @@ pub fn widget(start: Start, wire: impl FnOnce(Handles) -> Wiring) -> impl IntoVi
 pub fn render(state: EmbedState) -> String {
     let owner = Owner::new();
     let lang = Lang::get(&state.lang);
+    // Rendered once, never tracked: no debug build's warning for each
+    // signal the view reads (they buried a failing test's message).
+    let _once = leptos::reactive::diagnostics::SpecialNonReactiveZone::enter();
     owner.with(|| widget(Start::from_embed(state, lang, Typed::default()), |_| Wiring::inert()).to_html())
 }
