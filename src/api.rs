@@ -113,7 +113,11 @@ impl ApiClient {
     /// who they are is asked of the API, and a post that waited for a fresh
     /// token goes.
     pub fn sign_in(&self, token: String, discussion: Discussion) {
-        *self.auth.token.borrow_mut() = Some(token);
+        // From anonymous: what this browser pressed was not the reader's
+        // (a renewed token keeps them: the same reader).
+        if self.auth.token.borrow_mut().replace(token).is_none() {
+            discussion.forget_presses();
+        }
         self.load_me(discussion);
         let waiting = self.auth.waiting.borrow_mut().take();
         if let Some((comment, draft)) = waiting {
@@ -128,6 +132,7 @@ impl ApiClient {
         self.auth.waiting.borrow_mut().take();
         discussion.reader.set(None);
         discussion.own.set(storage::own_comments(&self.slug).into_iter().map(|(id, _)| id).collect());
+        discussion.forget_presses();
         discussion.set_recommended(storage::recommended(&self.slug));
     }
 

@@ -53,6 +53,10 @@ pub struct Discussion {
     /// when the thread was loaded): a count shown is the listed one, less
     /// these, plus `recommended`.
     pub counted: RwSignal<Vec<String>>,
+    /// The comments the reader pressed recommend on in this view: newer
+    /// than any list of theirs that comes later (it may have been asked for
+    /// before the press, or answered before it was stored).
+    pressed: RwSignal<Vec<String>>,
     /// The reader's comment being edited: its editor open (`Ready` once an
     /// edit awaits a moderator), the edit on its way, or why it failed.
     pub editing: RwSignal<Option<(String, Load<()>)>>,
@@ -99,6 +103,7 @@ impl Discussion {
             picks: RwSignal::new(Vec::new()),
             recommended: RwSignal::new(Vec::new()),
             counted: RwSignal::new(Vec::new()),
+            pressed: RwSignal::new(Vec::new()),
             recommending: RwSignal::new(None),
             editing: RwSignal::new(None),
             edit_text: RwSignal::new(String::new()),
@@ -136,10 +141,24 @@ impl Discussion {
     }
 
     /// The reader's recommendations, as the API (or this browser) knows them
-    /// when the thread loads: both what they recommend and what the counts include.
+    /// when the thread loads: both what they recommend and what the counts
+    /// include, except for the comments they pressed in this view, which
+    /// stay as they are.
     pub fn set_recommended(&self, ids: Vec<String>) {
-        self.counted.set(ids.clone());
-        self.recommended.set(ids);
+        let pressed = self.pressed.get_untracked();
+        for list in [self.counted, self.recommended] {
+            let now = list.get_untracked();
+            let mut new = ids.clone();
+            for id in &pressed {
+                put_in(&mut new, id, now.contains(id));
+            }
+            list.set(new);
+        }
+    }
+
+    /// Another reader (or none): the presses of this view were not theirs.
+    pub fn forget_presses(&self) {
+        self.pressed.set(Vec::new());
     }
 
     /// How many readers recommend comment `id`, listed with `listed`, as
@@ -153,6 +172,7 @@ impl Discussion {
     /// The reader now recommends comment `id`, or no longer does.
     pub fn set_recommends(&self, id: &str, on: bool) {
         put(self.recommended, id, on);
+        put(self.pressed, id, true);
     }
 
     /// The API says `recommends` readers recommend comment `id`, listed
@@ -358,12 +378,15 @@ fn find_mut<'a>(list: &'a mut [Comment], id: &str) -> Option<&'a mut Comment> {
 fn put(list: RwSignal<Vec<String>>, id: &str, on: bool) {
     let there = list.with_untracked(|l| l.iter().any(|l| l == id));
     if there != on {
-        list.update(|l| {
-            l.retain(|l| l != id);
-            if on {
-                l.push(id.to_owned());
-            }
-        });
+        list.update(|l| put_in(l, id, on));
+    }
+}
+
+/// `id` in `list` (once) or not, as `on` says.
+fn put_in(list: &mut Vec<String>, id: &str, on: bool) {
+    list.retain(|l| l != id);
+    if on {
+        list.push(id.to_owned());
     }
 }
 
@@ -410,6 +433,28 @@ mod tests {
         assert_eq!(discussion.recommends("3", 1), 1, "as the API says");
         discussion.settle_recommends("3", 1, 2);
         assert_eq!(discussion.recommends("3", 1), 2);
+    }
+
+    #[test]
+    fn a_list_that_comes_after_a_press_leaves_the_pressed_comment_as_the_reader_left_it() {
+        let owner = Owner::new();
+        owner.set();
+        let discussion = Discussion::new();
+        // The reader's list is asked for; they press before it comes, and
+        // the API's answer to the press comes first.
+        discussion.set_recommends("1", true);
+        discussion.settle_recommends("1", 0, 1);
+        discussion.set_recommended(vec!["2".into()]);
+        assert_eq!(discussion.recommends("1", 0), 1, "the press stays");
+        assert!(discussion.recommended.get_untracked().contains(&"1".to_owned()));
+        assert_eq!(discussion.recommends("2", 1), 1, "the others as listed");
+        discussion.set_recommends("2", false);
+        discussion.set_recommended(vec!["1".into(), "2".into()]);
+        assert_eq!(discussion.recommends("2", 1), 0, "an undone press stays undone");
+        // Signed out: this browser's own list, whole.
+        discussion.forget_presses();
+        discussion.set_recommended(vec![]);
+        assert_eq!(discussion.recommended.get_untracked(), Vec::<String>::new());
     }
 
     fn ids(list: &[Comment]) -> Vec<String> {

@@ -1102,8 +1102,27 @@ async fn a_signed_in_reader_s_recommendations_follow_them_to_another_browser() {
     let karim = world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
     world.open("signed-in.html?reader=Amina%20K.").await;
     wait_until(&world, "the signed-in form", |s| s["signedIn"].is_string()).await;
+    // Their list asked for again (the page renews their token) and held
+    // on its way back: they press meanwhile, and the list, older than the
+    // press, comes after the API's answer to it.
+    world
+        .js(
+            "const fetch = window.fetch.bind(window); let release; const held = new Promise((r) => (release = r));
+             window.__releaseMe = () => release();
+             window.fetch = (request, init) => {
+               const answer = fetch(request, init);
+               return String(request.url || request).includes('/me/comments') ? answer.then((a) => held.then(() => a)) : answer;
+             };
+             window.__signInAs('Amina K.');",
+            Value::Null,
+        )
+        .await;
     click_recommend(&world, &karim).await;
     wait_recommend(&world, "Karim B.", json!({"text": "Recommander (1)", "pressed": "true"})).await;
+    assert_eq!(listed_recommends(&world, &karim, 1).await, 1);
+    world.js("window.__releaseMe()", Value::Null).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(recommend_of(&world, "Karim B.").await, json!({"text": "Recommander (1)", "pressed": "true"}));
     // Another browser: nothing in its storage; the account says.
     world.js("localStorage.clear();", Value::Null).await;
     world.open("signed-in.html?reader=Amina%20K.").await;
