@@ -212,6 +212,7 @@
     var query = withLanguages(config, { heading: config.headingLevel, theme: saved(THEME_KEY) || config.theme,
                                         size: saved(SIZE_KEY), sort: config.sort, css: inline ? "" : CSS });
     if (!inline) stylesheet();
+    config.query = query;
     // Ahead of the module on a slow connection: it is what the reader sees first.
     return get(config.url + "/embed?" + query, "high")
       .then(function (r) {
@@ -290,7 +291,6 @@
         return run(target, config, done);
       }
       config.build = view.build;
-      config.state = view.state;
       config.css = view.css;
       var started = function (widget) {
         held.stop();
@@ -302,6 +302,9 @@
         wanted = true;
         if (near) near.disconnect();
         held.stop(true);
+        // The data the view was rendered from, while the module loads.
+        config.stateResponse = get(config.url + "/embed/state?" + config.query).then(json);
+        config.stateResponse.catch(function () {});
         load()
           .then(function (start) {
             return start("hydrate", target, config, started, view);

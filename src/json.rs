@@ -436,6 +436,7 @@ impl FromJs for EmbedState {
             now: field(v, "now")?,
             options: field(v, "options")?,
             lang: field(v, "lang")?,
+            version: or_default(v, "version")?,
         })
     }
 }

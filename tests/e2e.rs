@@ -134,19 +134,20 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
             r#"const all = performance.getEntriesByType("resource");
                const one = (test) => all.filter((e) => test(e.name));
                const view = one((n) => /\/api\/v1\/articles\/[^/?]+\/embed\?/.test(n));
+               const data = one((n) => /\/api\/v1\/articles\/[^/?]+\/embed\/state\?/.test(n));
                const article = one((n) => /\/api\/v1\/articles\/[^/?]+$/.test(n));
                const comments = one((n) => /\/comments\?limit=20$/.test(n));
                const wasm = one((n) => n.endsWith(".wasm"));
                const css = one((n) => /encart-[0-9a-f]+\.css$/.test(n));
                const early = (list) => list.length == 1 && list[0].startTime < wasm[0].responseEnd;
-               return {{ view: view.length, article: article.length, comments: comments.length, wasm: wasm.length, css: css.length,
-                        overlap: {render:?} == "client" ? early(article) && early(comments) : early(view) }};"#
+               return {{ view: view.length, data: data.length, article: article.length, comments: comments.length, wasm: wasm.length,
+                        css: css.length, overlap: {render:?} == "client" ? early(article) && early(comments) : early(view) && early(data) }};"#
         )
     };
     assert_eq!(
         world.js(&requests("server"), Value::Null).await,
-        json!({"view": 1, "article": 0, "comments": 0, "wasm": 1, "css": 1, "overlap": true}),
-        "the first view and its stylesheet, each asked once, before the module finished downloading"
+        json!({"view": 1, "data": 1, "article": 0, "comments": 0, "wasm": 1, "css": 1, "overlap": true}),
+        "the first view, its data and stylesheet, each asked once, before the module finished downloading"
     );
     // The loader named its stylesheet from the CDN, and the server (the same
     // build, the same name) left it out of the first view.
@@ -167,7 +168,7 @@ async fn the_loader_fetches_the_first_view_or_the_data_while_the_module_loads() 
     assert_eq!(seen["state"], "rendered");
     assert_eq!(
         world.js(&requests("client"), Value::Null).await,
-        json!({"view": 0, "article": 1, "comments": 1, "wasm": 1, "css": 1, "overlap": true}),
+        json!({"view": 0, "data": 0, "article": 1, "comments": 1, "wasm": 1, "css": 1, "overlap": true}),
         "each asked once, before the module finished downloading, and the stylesheet"
     );
     let styled = world.widget_max_width().await;

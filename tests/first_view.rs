@@ -174,6 +174,33 @@ async fn a_first_view_from_another_build_is_rendered_again_and_posting_works() {
 }
 
 #[tokio::test]
+async fn a_discussion_that_changed_before_the_module_came_is_rendered_afresh_keeping_the_draft() {
+    let world = world("first-view-later-data").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#later-data").await;
+    world.wait_for_view(0, ".comment-form", false).await;
+    // Another reader's comment, after this reader's first view was made.
+    world.seed_comment("Sophie L.", "Arrivé entre-temps.", None).await;
+    world.sites.state.written(&world.sites.article).await;
+    world.type_into(0, "#encart-new-body", "Mon brouillon.").await;
+    world.js("window.__releaseData()", Value::Null).await;
+    let seen = wait_until(&world, "the newer discussion", |s| s["heading"] == "2 commentaires").await;
+    assert_eq!(seen["state"], "rendered", "the view's data changed: not hydrated");
+    assert_eq!(seen["comments"][0]["body"], "Arrivé entre-temps.");
+    assert_eq!(seen["bodyValue"], "Mon brouillon.", "the draft is kept");
+    assert_eq!(console(&world).await, json!([]));
+    // And sent from the new form.
+    world.type_into(0, "#encart-new-author", "Nadia").await;
+    world.click(0, ".new-comment button.submit").await;
+    wait_until(&world, "the draft posted", |s| {
+        s["comments"].as_array().is_some_and(|c| c.iter().any(|c| c["body"] == "Mon brouillon." && c["mark"].is_null()))
+    })
+    .await;
+    assert_eq!(world.stored_comments().await, 3);
+    world.close().await;
+}
+
+#[tokio::test]
 async fn a_first_view_the_page_altered_is_rendered_afresh_and_posting_works() {
     let world = world("first-view-tampered").await;
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
@@ -249,6 +276,7 @@ async fn module_loads(world: &World) -> Value {
                 r#"{WIDGET_JS} const names = performance.getEntriesByType("resource").map((e) => e.name);
                    return {{ wasm: names.filter((n) => n.endsWith(".wasm")).length,
                             glue: names.filter((n) => /encart-[0-9a-f]+\.js$/.test(n)).length,
+                            data: names.filter((n) => /\/embed\/state\?/.test(n)).length,
                             states: hosts().map((h) => h.getAttribute("data-encart")) }};"#
             ),
             Value::Null,
@@ -292,8 +320,8 @@ async fn the_module_comes_when_a_reader_nears_a_discussion_or_uses_a_widget_once
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(
         module_loads(&world).await,
-        json!({"wasm": 0, "glue": 0, "states": ["loading", "loading"]}),
-        "nothing of the module for a reader at the top of the page"
+        json!({"wasm": 0, "glue": 0, "data": 0, "states": ["loading", "loading"]}),
+        "nothing of the module, nor the views' data, for a reader at the top of the page"
     );
     // Nearing the first discussion: still nearly three screens away.
     discussion_below(&world, 0, 2.8).await;
@@ -311,7 +339,11 @@ async fn the_module_comes_when_a_reader_nears_a_discussion_or_uses_a_widget_once
     // The first widget, two screens from its discussion, runs on the same module.
     discussion_below(&world, 0, 2.0).await;
     let loads = wait_states(&world, json!(["hydrated", "hydrated"])).await;
-    assert_eq!(loads, json!({"wasm": 1, "glue": 1, "states": ["hydrated", "hydrated"]}), "one module for both");
+    assert_eq!(
+        loads,
+        json!({"wasm": 1, "glue": 1, "data": 2, "states": ["hydrated", "hydrated"]}),
+        "one module for both"
+    );
     assert_eq!(console(&world).await, json!([]));
     world.close().await;
 }

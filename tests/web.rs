@@ -583,6 +583,7 @@ fn the_hand_written_decoders_read_what_the_servers_serde_writes() {
             sort: Some(Sort::Oldest),
         },
         lang: "fr".into(),
+        version: "0123456789abcdef".into(),
     };
     assert_eq!(through_the_wire(&state).as_ref(), Some(&state));
     let words = ClientWords { words: Lang::compiled("fr").unwrap().words().clone(), fallback: "x".into() };

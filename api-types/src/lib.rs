@@ -47,7 +47,9 @@ pub struct Article {
 
 /// The widget's first view rendered by the server
 /// (`GET /api/v1/articles/{slug}/embed`): `embed.js` shows `html` at once and
-/// the wasm hydrates it from `state`, the data it was rendered from.
+/// the wasm hydrates it from the data it was rendered from, an
+/// [`EmbedState`] asked for only with the module (`…/embed/state`, same
+/// query): a reader who never reaches the discussion does not download it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Embed {
     /// The build of the views that rendered `html`: a widget of another build
@@ -62,11 +64,20 @@ pub struct Embed {
     /// "Commenting is not available here", in the widget's language: shown
     /// by `embed.js` in the form when the wasm cannot run.
     pub unavailable: String,
-    pub state: EmbedState,
+    /// [`EmbedState::lang`] of the data it was rendered from.
+    pub lang: String,
+    /// [`EmbedState::now`] of the rendering.
+    pub now: i64,
+    /// [`EmbedState::version`] of the data it was rendered from: an
+    /// `EmbedState` of another version (the discussion changed since) is
+    /// rendered afresh rather than hydrated.
+    pub version: String,
 }
 
-/// What an [`Embed`]'s HTML was rendered from: the widget hydrates with
-/// exactly these values.
+/// What an [`Embed`]'s HTML was rendered from
+/// (`GET /api/v1/articles/{slug}/embed/state`): the widget hydrates with
+/// exactly these values when `version` is the view's (`now` then taken
+/// from the view).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbedState {
     pub article: Article,
@@ -78,6 +89,9 @@ pub struct EmbedState {
     /// file of `i18n/`: `embed.js` fetches its [`Words`] from the CDN for the
     /// module, which hydrates with exactly those.
     pub lang: String,
+    /// A digest of all of the above but `now`: the same for the same data.
+    #[serde(default)]
+    pub version: String,
 }
 
 /// The widget's words in one language, as `build.rs` compiles them from

@@ -2,7 +2,9 @@
 //   #hold      the widget's wasm download is held until window.__releaseWasm();
 //   #stale     first views claim another build (a server of another release);
 //   #tampered  first views lose their comment list (a page that edits them);
-//   #no-stylesheet  the CDN's stylesheet cannot be fetched.
+//   #no-stylesheet  the CDN's stylesheet cannot be fetched;
+//   #later-data  the first view's data (`…/embed/state`) is asked for only
+//               at window.__releaseData() (the discussion may change meanwhile).
 // It wraps `fetch`, as a partner page's own scripts may, and records what
 // is said on the console (window.__console).
 (function () {
@@ -25,8 +27,21 @@
   window.__releaseWasm = function () {
     release();
   };
+  var later;
+  var asked = new Promise(function (resolve) {
+    later = resolve;
+  });
+  window.__releaseData = function () {
+    later();
+  };
   window.fetch = function (input) {
     var url = String((input && input.url) || input);
+    var args = arguments;
+    if (/\/embed\/state\?/.test(url) && /later-data/.test(flags)) {
+      return asked.then(function () {
+        return original.apply(window, args);
+      });
+    }
     var response = original.apply(this, arguments);
     if (/\.wasm(\?|$)/.test(url) && /hold/.test(flags)) {
       return released.then(function () {

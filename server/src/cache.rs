@@ -48,6 +48,8 @@ pub enum Hot {
     FirstPage(Option<encart_api_types::Sort>),
     /// The first view rendered with one set of options (their hash).
     Embed(u64),
+    /// The data a first view with one set of options is rendered from (their hash).
+    EmbedState(u64),
     /// The widget's words for one set of options (their hash), for client rendering.
     Words(u64),
 }
@@ -64,7 +66,7 @@ pub struct ReadCache {
 struct Writes {
     /// Bumped by each write: readers that queried across a write do not store.
     generation: u64,
-    /// The first views kept for each article, to drop with it.
+    /// The first views (and their data) kept for each article, to drop with it.
     embeds: HashMap<String, HashSet<u64>>,
 }
 
@@ -136,9 +138,9 @@ impl ReadCache {
         if writes.generation != generation {
             return;
         }
-        if let Hot::Embed(options) = hot {
+        if let Hot::Embed(options) | Hot::EmbedState(options) = hot {
             if writes.embeds.len() >= MAX_EMBED_NOTES && !writes.embeds.contains_key(slug) {
-                self.entries.retain(|(_, hot), _| !matches!(hot, Hot::Embed(_)));
+                self.entries.retain(|(_, hot), _| !matches!(hot, Hot::Embed(_) | Hot::EmbedState(_)));
                 writes.embeds.clear();
             }
             writes.embeds.entry(slug.to_owned()).or_default().insert(options);
@@ -154,7 +156,8 @@ impl ReadCache {
         let embeds = writes.embeds.remove(slug).unwrap_or_default();
         let first_pages = encart_api_types::Sort::ALL.map(|sort| Hot::FirstPage(Some(sort)));
         let hot = [Hot::Article, Hot::FirstPage(None)].into_iter().chain(first_pages);
-        for hot in hot.chain(embeds.into_iter().map(Hot::Embed)) {
+        let embeds = embeds.into_iter().flat_map(|options| [Hot::Embed(options), Hot::EmbedState(options)]);
+        for hot in hot.chain(embeds) {
             self.entries.remove(&(slug.to_owned(), hot));
         }
     }

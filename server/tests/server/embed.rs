@@ -1,5 +1,6 @@
 //! `GET /api/v1/articles/{slug}/embed`: the widget's first view rendered by
-//! the server from the widget's own components, with its data and build.
+//! the server from the widget's own components, with its build; and
+//! `…/embed/state`, the data it was rendered from.
 
 use crate::common;
 
@@ -33,7 +34,7 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() 
         let body = json!({ "author": format!("Lectrice {i}"), "body": format!("Commentaire numéro {i}") });
         assert_eq!(post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body.to_string()).await.status, 201);
     }
-    let answer = get(&app, &embed_uri("")).await;
+    let answer = get_first_view(&app, &embed_uri("")).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
     assert_eq!(answer.json["build"], encart::BUILD_ID);
     assert_eq!(answer.json["css"], encart::app::STYLE);
@@ -78,10 +79,41 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() 
 }
 
 #[tokio::test]
+async fn the_data_of_a_first_view_comes_apart_and_a_write_gives_both_a_new_version() {
+    let db = common::db().await;
+    let app = app(db).await;
+    let query = format!("?css={}&theme=dark", encart::app::STYLE_NAME);
+    let view = get(&app, &embed_uri(&query)).await;
+    assert_eq!(view.status, StatusCode::OK);
+    assert!(view.json.get("state").is_none(), "a reader who stays in the article does not download it");
+    assert_eq!(view.json["lang"], "fr");
+    let version = view.json["version"].as_str().unwrap().to_owned();
+    assert_eq!(version.len(), 16);
+    let state_uri = format!("/api/v1/articles/{SLUG}/embed/state{query}");
+    let data = get(&app, &state_uri).await;
+    assert_eq!(data.status, StatusCode::OK);
+    assert!(data.headers.contains_key(header::ETAG), "revalidated like the view");
+    assert_eq!(data.json["version"], version.as_str());
+    assert_eq!(data.json["options"]["theme"], "dark");
+    assert_eq!(get(&app, &state_uri).await.json, data.json, "kept: the same answer");
+
+    // A comment: the view and its data both change version, together.
+    let body = json!({ "author": "Inès", "body": "Arrivé entre la vue et ses données." }).to_string();
+    assert_eq!(post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body).await.status, 201);
+    let newer = get(&app, &state_uri).await;
+    assert_ne!(newer.json["version"], version.as_str(), "the widget renders this afresh");
+    assert_eq!(newer.json["comments"]["comments"][0]["author"], "Inès");
+    let view = get(&app, &embed_uri(&query)).await;
+    assert_eq!(view.json["version"], newer.json["version"]);
+
+    assert_error(&get(&app, "/api/v1/articles/nope/embed/state").await, StatusCode::NOT_FOUND, "not_found");
+}
+
+#[tokio::test]
 async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults() {
     let db = common::db().await;
     let app = app(db).await;
-    let answer = get(&app, &embed_uri("?lang=en-GB&ui=fr&browser=de&heading=3&theme=dark&size=large")).await;
+    let answer = get_first_view(&app, &embed_uri("?lang=en-GB&ui=fr&browser=de&heading=3&theme=dark&size=large")).await;
     assert_eq!(answer.status, StatusCode::OK);
     // The page's and the browser's languages come after the chosen one: not kept.
     assert_eq!(
@@ -96,7 +128,7 @@ async fn options_shape_the_view_and_unknown_ones_fall_back_to_the_defaults() {
     assert_eq!(doc.select(".comments-heading").text().trim(), "No comments yet", "the widget's words in English");
     assert_eq!(answer.json["unavailable"], "Comments cannot be sent from this page.");
 
-    let answer = get(&app, &embed_uri("?lang=xx&heading=9&theme=neon&size=%F0%9F%92%A5&ui=")).await;
+    let answer = get_first_view(&app, &embed_uri("?lang=xx&heading=9&theme=neon&size=%F0%9F%92%A5&ui=")).await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(
         answer.json["state"]["options"],
@@ -147,7 +179,7 @@ async fn user_text_is_escaped_exactly_as_the_browser_would() {
             let body = json!({ "author": attack, "body": attack }).to_string();
             post(&app, &format!("/api/v1/articles/{SLUG}/comments"), body).await;
         }
-        let answer = get(&app, &embed_uri("")).await;
+        let answer = get_first_view(&app, &embed_uri("")).await;
         assert_eq!(answer.status, StatusCode::OK);
         let doc = html(&answer);
         let listed: Vec<Value> = answer.json["state"]["comments"]["comments"].as_array().unwrap().clone();
@@ -223,7 +255,7 @@ async fn figures_code_and_tables_of_the_corpus_render_as_text_and_only_safe_addr
             continue;
         }
         assert!(answer.status.is_success(), "{attack:?}: {}", answer.json);
-        let first_view = get(&app, &format!("/api/v1/articles/{slug}/embed")).await;
+        let first_view = get_first_view(&app, &format!("/api/v1/articles/{slug}/embed")).await;
         let doc = html(&first_view);
         let stored = &first_view.json["state"]["article"]["body"];
         let alt = stored[0]["figure"]["alt"].as_str().unwrap();
@@ -300,7 +332,7 @@ async fn the_widget_speaks_the_first_language_it_knows_in_the_order() {
             }
             request.body(Body::empty()).unwrap()
         };
-        let embed = send(&app, request("embed")).await;
+        let embed = first_view(&app, request("embed")).await;
         let words = send(&app, request("words")).await;
         assert_eq!(embed.status, StatusCode::OK, "{article}{query}");
         assert_eq!(embed.json["state"]["lang"], expected, "{article}{query}");

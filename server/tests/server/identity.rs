@@ -310,7 +310,7 @@ async fn staff_and_trusted_readers_skip_pre_moderation_and_anonymity_can_be_swit
         page.json["commenting"],
         json!({"sign_in_required": true, "sign_in_url": "https://closed.example/login"})
     );
-    let embed = get(&app, &format!("/api/v1/articles/{CLOSED_ARTICLE}/embed")).await;
+    let embed = get_first_view(&app, &format!("/api/v1/articles/{CLOSED_ARTICLE}/embed")).await;
     assert_eq!(embed.json["state"]["comments"]["commenting"]["sign_in_required"], true);
     let closed = sign(Algorithm::HS256, SECRET, &claims(CLOSED_SITE, "member", "Membre"));
     let member = comment_as(&app, CLOSED_ARTICLE, Some(&closed), "Abonné").await;

@@ -289,7 +289,7 @@ async fn a_site_orders_its_threads_by_default_and_a_page_or_reader_may_choose_an
     // The site says oldest first (`sort = "oldest"`), in the thread and the first view.
     let page = get(&app, &thread).await;
     assert_eq!((page.json["sort"].as_str(), order_of(&page.json)), (Some("oldest"), ids.clone()));
-    let embed = get(&app, &first_view).await;
+    let embed = get_first_view(&app, &first_view).await;
     assert_eq!(order_of(&embed.json["state"]["comments"]), ids);
     let html = embed.json["html"].as_str().unwrap();
     let at = |body: &str| html.find(body).unwrap();
@@ -299,7 +299,7 @@ async fn a_site_orders_its_threads_by_default_and_a_page_or_reader_may_choose_an
     let newest = get(&app, &format!("{thread}?sort=newest")).await;
     assert_eq!(newest.json.get("sort"), None, "newest, the default, goes unsaid");
     assert_eq!(order_of(&newest.json), reversed);
-    let embed = get(&app, &format!("{first_view}?sort=newest")).await;
+    let embed = get_first_view(&app, &format!("{first_view}?sort=newest")).await;
     assert_eq!(embed.json["state"]["options"]["sort"], "newest");
     assert_eq!(order_of(&embed.json["state"]["comments"]), reversed);
     let html = embed.json["html"].as_str().unwrap();
@@ -316,11 +316,14 @@ async fn a_site_orders_its_threads_by_default_and_a_page_or_reader_may_choose_an
     let page = get(&app, &recommended).await;
     assert_eq!(page.json["sort"], "recommended");
     assert_eq!(order_of(&page.json), [ids[1].clone(), ids[2].clone(), ids[0].clone()]);
-    let embed = get(&app, &format!("{first_view}?sort=recommended")).await;
+    let embed = get_first_view(&app, &format!("{first_view}?sort=recommended")).await;
     assert_eq!(order_of(&embed.json["state"]["comments"]), [ids[1].clone(), ids[2].clone(), ids[0].clone()]);
 
     // An unknown order: a 400 from the thread; the first view, like the
     // browser, falls back to the site's.
     assert_error(&get(&app, &format!("{thread}?sort=best")).await, StatusCode::BAD_REQUEST, "bad_request");
-    assert_eq!(order_of(&get(&app, &format!("{first_view}?sort=best")).await.json["state"]["comments"]), ids);
+    assert_eq!(
+        order_of(&get_first_view(&app, &format!("{first_view}?sort=best")).await.json["state"]["comments"]),
+        ids
+    );
 }

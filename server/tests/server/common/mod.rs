@@ -174,6 +174,33 @@ pub async fn get(app: &Router, uri: &str) -> Answer {
     send(app, Request::get(uri).body(Body::empty()).unwrap()).await
 }
 
+/// A first view (`request`, a GET of `…/embed…`) with the data it was
+/// rendered from under `"state"`, asked for as the loader does
+/// (`…/embed/state`, the same query and headers) and checked to be of the
+/// view's version, language and clock.
+pub async fn first_view(app: &Router, request: Request<Body>) -> Answer {
+    let (parts, _) = request.into_parts();
+    let mut data = Request::get(parts.uri.to_string().replacen("/embed", "/embed/state", 1));
+    for (name, value) in &parts.headers {
+        data = data.header(name, value);
+    }
+    let mut view = send(app, Request::from_parts(parts, Body::empty())).await;
+    let data = send(app, data.body(Body::empty()).unwrap()).await;
+    if view.status == StatusCode::OK {
+        assert_eq!(data.status, StatusCode::OK, "{}", data.json);
+        assert_eq!(data.json["version"], view.json["version"], "the data of the view");
+        assert_eq!(data.json["lang"], view.json["lang"]);
+        assert!(data.json["now"].as_i64() >= view.json["now"].as_i64());
+        view.json["state"] = data.json;
+    }
+    view
+}
+
+/// [`first_view`] of `uri`.
+pub async fn get_first_view(app: &Router, uri: &str) -> Answer {
+    first_view(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
 /// POSTs `body` as JSON.
 pub async fn post(app: &Router, uri: &str, body: impl Into<Body>) -> Answer {
     let request = Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(body.into()).unwrap();
