@@ -14,8 +14,9 @@
 //!
 //! A hot read is also brotli'd once at a high quality ([`QUALITY`]), off
 //! the async threads, when it is read again (its first answers go out as
-//! the compression layer makes them, at its quicker quality 5): the first
-//! view, which every page view fetches, is then about 6% smaller. One such
+//! the compression layer makes them, at its quicker quality 5); a first
+//! view, which every page view fetches, at its first read, whose reader
+//! waits for it (about 3 ms): it is then about 8% smaller. One such
 //! compression runs at a time on the whole process ([`MAX_COMPRESSING`]);
 //! an entry whose turn does not come is tried again by a later read. The
 //! cache's byte bound counts that copy too (kept only if at most a third of
@@ -191,17 +192,18 @@ impl Cached {
     /// reads, unless it is small, done, under way, or [`MAX_COMPRESSING`]
     /// already run. The copy is kept only if at most a third of the body
     /// (what the cache's weight counts for it).
-    fn compress_later(self: &Arc<Self>) {
+    /// Returns the compression when it started, for a reader who waits for it.
+    fn compress_later(self: &Arc<Self>) -> Option<tokio::task::JoinHandle<()>> {
         if self.body.len() < MIN_COMPRESSED
             || self.brotli.get().is_some()
             || self.compressing.swap(true, Ordering::AcqRel)
         {
-            return;
+            return None;
         }
         if COMPRESSING.fetch_add(1, Ordering::AcqRel) >= MAX_COMPRESSING {
             COMPRESSING.fetch_sub(1, Ordering::AcqRel);
             self.compressing.store(false, Ordering::Release);
-            return;
+            return None;
         }
         /// Gives the turn back however the compression ends.
         struct Turn;
@@ -211,7 +213,7 @@ impl Cached {
             }
         }
         let (turn, cached) = (Turn, Arc::clone(self));
-        tokio::task::spawn_blocking(move || {
+        Some(tokio::task::spawn_blocking(move || {
             let _turn = turn;
             let mut out = Vec::with_capacity(cached.body.len() / 3);
             {
@@ -222,7 +224,7 @@ impl Cached {
             if out.len() <= cached.body.len() / 3 {
                 let _ = cached.brotli.set(Bytes::from(out));
             }
-        });
+        }))
     }
 
     /// 304 when the request's `If-None-Match` names this version, else the
@@ -241,9 +243,7 @@ impl Cached {
             (header::ETAG, self.etag.clone()),
             (header::CACHE_CONTROL, cache_control),
         ];
-        let accepts_brotli =
-            || crate::client::preferred(request, header::ACCEPT_ENCODING).iter().any(|c| c.eq_ignore_ascii_case("br"));
-        match self.brotli.get().filter(|_| accepts_brotli()) {
+        match self.brotli.get().filter(|_| accepts_brotli(request)) {
             // The compression layer leaves an encoded answer alone.
             Some(brotli) => (
                 headers,
@@ -257,6 +257,10 @@ impl Cached {
             None => (headers, Body::from(self.body.clone())).into_response(),
         }
     }
+}
+
+fn accepts_brotli(request: &HeaderMap) -> bool {
+    crate::client::preferred(request, header::ACCEPT_ENCODING).iter().any(|c| c.eq_ignore_ascii_case("br"))
 }
 
 /// Whether `If-None-Match` lists `etag` (weakly compared, as RFC 9110 asks) or is `*`.
@@ -299,6 +303,14 @@ pub async fn json<T: Serialize>(
     let body = serde_json::to_vec(&value).map_err(anyhow::Error::from)?;
     let cached = Arc::new(Cached::new(body));
     cache.put(slug, hot, cached.clone(), generation);
+    // A first view is on every page view's critical path: its first reader
+    // waits the few ms of its best compression (when the turn is free: else
+    // the layer's), rather than read the layer's, larger by about 8%.
+    if let Hot::Embed(_) = hot
+        && let Some(compressing) = cached.compress_later().filter(|_| accepts_brotli(request))
+    {
+        let _ = compressing.await;
+    }
     Ok(cached.respond(request))
 }
 
@@ -346,7 +358,7 @@ mod tests {
             if entries.iter().all(|e| e.brotli.get().is_some()) {
                 break;
             }
-            entries.iter().for_each(|e| e.compress_later());
+            entries.iter().for_each(|e| drop(e.compress_later()));
             assert!(COMPRESSING.load(Ordering::Acquire) <= MAX_COMPRESSING);
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
