@@ -204,13 +204,14 @@
 
   // The first view, for this page and this reader's saved preferences
   // (src/entry.rs reads the same), as the API renders it, with its
-  // stylesheet; or null. The API leaves the stylesheet out when it is the
+  // stylesheet, without its data (`data=apart`: asked for with the module;
+  // a server of an earlier release sends it inside); or null. The API leaves the stylesheet out when it is the
   // one this loader names, fetched alongside from the CDN (cached for good:
   // every later page view goes without it); should that fetch fail, the
   // view is asked for again with its own (`inline`).
   function firstView(config, inline) {
     var query = withLanguages(config, { heading: config.headingLevel, theme: saved(THEME_KEY) || config.theme,
-                                        size: saved(SIZE_KEY), sort: config.sort, css: inline ? "" : CSS });
+                                        size: saved(SIZE_KEY), sort: config.sort, css: inline ? "" : CSS, data: "apart" });
     if (!inline) stylesheet();
     config.query = query;
     // Ahead of the module on a slow connection: it is what the reader sees first.

@@ -70,17 +70,21 @@ export const encart = (function () {
 
   return {
     // Takes over the first view `view` shown in `target`, with the data it
-    // was rendered from (`config.stateResponse`, asked for by the loader).
+    // was rendered from (`config.stateResponse`, asked for by the loader;
+    // in the view itself from a server of an earlier release).
     hydrate: function (glue, env, target, config, then, view) {
+      var inside = view.state;
       // The view's words: read once the module runs (so no sooner than now).
-      var own = words(env, view.lang);
-      return Promise.all([glue.default({ module_or_path: env.module }), config.stateResponse])
+      var own = words(env, view.lang || inside.lang);
+      return Promise.all([glue.default({ module_or_path: env.module }), inside || config.stateResponse])
         .then(function (all) {
           // Data that changed since the view was rendered is rendered afresh;
           // else the view's clock, so that its relative times stay.
           var state = (config.state = all[1]);
-          if (state.version === view.version) state.now = view.now;
-          else config.build = null;
+          if (!inside) {
+            if (state.version === view.version) state.now = view.now;
+            else config.build = null;
+          }
           // A first view of another build is rendered again, in this build's styles.
           return ready(glue, env, config, glue.build() === view.build ? view.css : env.stylesheet(), own);
         })

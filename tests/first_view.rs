@@ -201,6 +201,21 @@ async fn a_discussion_that_changed_before_the_module_came_is_rendered_afresh_kee
 }
 
 #[tokio::test]
+async fn a_first_view_from_a_server_of_an_earlier_release_with_its_data_inside_is_rendered_again() {
+    let world = world("first-view-old-server").await;
+    world.seed_comment("Karim B.", "Rien de surprenant.", None).await;
+    world.open("held.html#old-server").await;
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "rendered");
+    assert_eq!(seen["comments"][0]["body"], "Rien de surprenant.");
+    let said = console(&world).await;
+    assert_eq!(said.as_array().unwrap().len(), 1, "{said}");
+    assert!(said[0].as_str().unwrap().contains("from build \"0000000000000000\""), "{said}");
+    post_and_see(&world, "Nadia", "Toujours possible de commenter.").await;
+    world.close().await;
+}
+
+#[tokio::test]
 async fn a_first_view_the_page_altered_is_rendered_afresh_and_posting_works() {
     let world = world("first-view-tampered").await;
     world.seed_comment("Karim B.", "Rien de surprenant.", None).await;

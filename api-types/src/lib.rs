@@ -72,6 +72,10 @@ pub struct Embed {
     /// `EmbedState` of another version (the discussion changed since) is
     /// rendered afresh rather than hydrated.
     pub version: String,
+    /// The data itself, for a loader of an earlier release, which does not
+    /// ask for it apart (`data=apart`) and reads it here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<EmbedState>,
 }
 
 /// What an [`Embed`]'s HTML was rendered from

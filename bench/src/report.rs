@@ -334,8 +334,12 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         .clone();
     let css = stylesheet["name"].as_str().unwrap_or_default();
     let view = sizes(
-        "API: first view JSON (its stylesheet from the CDN)",
-        &crate::http::get_bytes(&format!("{article}/embed?ui=fr&css={css}")).await?,
+        "API: first view JSON (its stylesheet from the CDN, its data apart)",
+        &crate::http::get_bytes(&format!("{article}/embed?ui=fr&css={css}&data=apart")).await?,
+    )?;
+    let state = sizes(
+        "API: the first view's data JSON (with the module)",
+        &crate::http::get_bytes(&format!("{article}/embed/state?ui=fr&css={css}&data=apart")).await?,
     )?;
     let article_json = sizes("API: article JSON", &crate::http::get_bytes(&article).await?)?;
     let comments =
@@ -346,7 +350,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     // The words come from the CDN with the module for a first view; from the
     // API for client rendering.
     let cdn_words = |f: &&Value| f["name"].as_str().is_some_and(|n| n.starts_with("encart-words-"));
-    let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view]).collect();
+    let first_view_all: Vec<&Value> = assets.iter().copied().chain([&view, &state]).collect();
     let client_all: Vec<&Value> =
         assets.iter().copied().filter(|f| !cdn_words(f)).chain([&article_json, &comments, &words]).collect();
     let totals = json!({
@@ -356,7 +360,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
         "critical_path_later_view": total(&[&view]),
         "critical_path_client": total(&client_all),
     });
-    for file in files.iter().chain([&view, &article_json, &comments, &words]) {
+    for file in files.iter().chain([&view, &state, &article_json, &comments, &words]) {
         print_sizes(file["name"].as_str().unwrap_or("?"), file);
     }
     for (key, name) in [
@@ -368,7 +372,7 @@ pub async fn payload(dist: &Path, api: &str, slug: &str) -> anyhow::Result<Value
     ] {
         print_sizes(name, &totals[key]);
     }
-    files.extend([view, article_json, comments, words]);
+    files.extend([view, state, article_json, comments, words]);
     Ok(json!({ "files": files, "totals": totals }))
 }
 

@@ -4,7 +4,9 @@
 //   #tampered  first views lose their comment list (a page that edits them);
 //   #no-stylesheet  the CDN's stylesheet cannot be fetched;
 //   #later-data  the first view's data (`…/embed/state`) is asked for only
-//               at window.__releaseData() (the discussion may change meanwhile).
+//               at window.__releaseData() (the discussion may change meanwhile);
+//   #old-server  first views come as a server of an earlier release sends
+//               them: another build, the data inside, no version.
 // It wraps `fetch`, as a partner page's own scripts may, and records what
 // is said on the console (window.__console).
 (function () {
@@ -50,6 +52,18 @@
     }
     if (/\.css(\?|$)/.test(url) && /no-stylesheet/.test(flags)) {
       return Promise.reject(new TypeError("Failed to fetch"));
+    }
+    if (/\/embed\?/.test(url) && /old-server/.test(flags)) {
+      return response.then(function (r) {
+        return r.json().then(function (view) {
+          return original(url.replace("/embed?", "/embed/state?")).then(function (r) {
+            return r.json().then(function (state) {
+              var old = { build: "0000000000000000", html: view.html, css: view.css, unavailable: view.unavailable, state: state };
+              return new Response(JSON.stringify(old), { headers: { "Content-Type": "application/json" } });
+            });
+          });
+        });
+      });
     }
     if (/\/embed\?/.test(url) && /stale|tampered/.test(flags)) {
       return response.then(function (r) {

@@ -7,7 +7,10 @@
 //! who never reaches the discussion downloads the view alone (0.4 KB
 //! brotli less on the fixture). Should the data have changed in between
 //! (another version), the widget renders it afresh instead. Both are
-//! cached and revalidated like the other hot reads.
+//! cached and revalidated like the other hot reads. A loader of an earlier
+//! release, which does not say `data=apart`, gets the data in the view, as
+//! it expects (a rollout's first minutes, while the CDN's `embed.js` is the
+//! old one).
 //!
 //! The rendering options (`lang`, `ui`, `browser`, `heading`, `theme`, `size`,
 //! `sort`) are those the loader reads from the `data-*` attributes, the page,
@@ -57,6 +60,9 @@ struct Params {
     sort: Option<String>,
     /// The stylesheet the loader has (its name on the CDN).
     css: Option<String>,
+    /// `apart`: the loader asks for the view's data apart (`…/embed/state`);
+    /// a loader of an earlier release does not, and gets it inside.
+    data: Option<String>,
 }
 
 async fn show(
@@ -66,10 +72,11 @@ async fn show(
     params: Result<Query<Params>, QueryRejection>,
 ) -> Result<Response> {
     let has_style = matches!(&params, Ok(Query(p)) if p.css.as_deref() == Some(encart::app::STYLE_NAME));
+    let apart = matches!(&params, Ok(Query(p)) if p.data.as_deref() == Some("apart"));
     let (options, key) = requested(&state, &headers, params)?;
     let key = {
         let mut with_style = DefaultHasher::new();
-        (key, has_style).hash(&mut with_style);
+        (key, has_style, apart).hash(&mut with_style);
         with_style.finish()
     };
     let load = async {
@@ -81,7 +88,8 @@ async fn show(
             lang: data.lang.clone(),
             now: data.now,
             version: data.version.clone(),
-            html: encart::widget::render(data),
+            html: encart::widget::render(data.clone()),
+            state: (!apart).then_some(data),
         })
     };
     cache::json(&state, &slug, Some(cache::Hot::Embed(key)), &headers, load).await

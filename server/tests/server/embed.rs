@@ -82,7 +82,7 @@ async fn the_first_view_is_the_article_and_its_first_comments_with_their_data() 
 async fn the_data_of_a_first_view_comes_apart_and_a_write_gives_both_a_new_version() {
     let db = common::db().await;
     let app = app(db).await;
-    let query = format!("?css={}&theme=dark", encart::app::STYLE_NAME);
+    let query = format!("?css={}&theme=dark&data=apart", encart::app::STYLE_NAME);
     let view = get(&app, &embed_uri(&query)).await;
     assert_eq!(view.status, StatusCode::OK);
     assert!(view.json.get("state").is_none(), "a reader who stays in the article does not download it");
@@ -96,6 +96,11 @@ async fn the_data_of_a_first_view_comes_apart_and_a_write_gives_both_a_new_versi
     assert_eq!(data.json["version"], version.as_str());
     assert_eq!(data.json["options"]["theme"], "dark");
     assert_eq!(get(&app, &state_uri).await.json, data.json, "kept: the same answer");
+    // A loader of an earlier release does not ask for it apart: inside.
+    let old = get(&app, &embed_uri(&format!("?css={}&theme=dark", encart::app::STYLE_NAME))).await;
+    assert_eq!(old.json["html"], view.json["html"]);
+    assert_eq!(old.json["state"]["version"], version.as_str());
+    assert_eq!(old.json["state"]["comments"], data.json["comments"]);
 
     // A comment: the view and its data both change version, together.
     let body = json!({ "author": "Inès", "body": "Arrivé entre la vue et ses données." }).to_string();
