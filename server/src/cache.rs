@@ -105,6 +105,9 @@ pub const QUALITY: u32 = 10;
 /// Such compressions that may run at once (about 15 ms of a core for a
 /// 24 KB first view, on a blocking thread).
 pub const MAX_COMPRESSING: usize = 1;
+/// The longest a first view's first reader waits for its compression
+/// (it takes about 3 ms; a busy machine's blocking threads may take longer).
+const MAX_COMPRESSION_WAIT: Duration = Duration::from_millis(50);
 /// Bodies smaller than this are left to the compression layer.
 const MIN_COMPRESSED: usize = 1024;
 static COMPRESSING: AtomicUsize = AtomicUsize::new(0);
@@ -304,12 +307,13 @@ pub async fn json<T: Serialize>(
     let cached = Arc::new(Cached::new(body));
     cache.put(slug, hot, cached.clone(), generation);
     // A first view is on every page view's critical path: its first reader
-    // waits the few ms of its best compression (when the turn is free: else
-    // the layer's), rather than read the layer's, larger by about 8%.
+    // waits the few ms of its best compression (when the turn is free, and
+    // at most MAX_COMPRESSION_WAIT: else the layer's), rather than read the
+    // layer's, larger by about 8%.
     if let Hot::Embed(_) = hot
         && let Some(compressing) = cached.compress_later().filter(|_| accepts_brotli(request))
     {
-        let _ = compressing.await;
+        let _ = tokio::time::timeout(MAX_COMPRESSION_WAIT, compressing).await;
     }
     Ok(cached.respond(request))
 }
