@@ -68,7 +68,7 @@ struct Writes {
     /// Bumped by each write: readers that queried across a write do not store.
     generation: u64,
     /// The first views (and their data) kept for each article, to drop with it.
-    embeds: HashMap<String, HashSet<u64>>,
+    embeds: HashMap<String, HashSet<Hot>>,
 }
 
 /// Above this many articles with first views noted, the notes (and those
@@ -142,12 +142,12 @@ impl ReadCache {
         if writes.generation != generation {
             return;
         }
-        if let Hot::Embed(options) | Hot::EmbedState(options) = hot {
+        if let Hot::Embed(_) | Hot::EmbedState(_) = hot {
             if writes.embeds.len() >= MAX_EMBED_NOTES && !writes.embeds.contains_key(slug) {
                 self.entries.retain(|(_, hot), _| !matches!(hot, Hot::Embed(_) | Hot::EmbedState(_)));
                 writes.embeds.clear();
             }
-            writes.embeds.entry(slug.to_owned()).or_default().insert(options);
+            writes.embeds.entry(slug.to_owned()).or_default().insert(hot);
         }
         self.entries.insert((slug.to_owned(), hot), cached);
     }
@@ -160,7 +160,6 @@ impl ReadCache {
         let embeds = writes.embeds.remove(slug).unwrap_or_default();
         let first_pages = encart_api_types::Sort::ALL.map(|sort| Hot::FirstPage(Some(sort)));
         let hot = [Hot::Article, Hot::FirstPage(None)].into_iter().chain(first_pages);
-        let embeds = embeds.into_iter().flat_map(|options| [Hot::Embed(options), Hot::EmbedState(options)]);
         for hot in hot.chain(embeds) {
             self.entries.remove(&(slug.to_owned(), hot));
         }
