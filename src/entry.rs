@@ -290,12 +290,18 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         if fetch {
             retry.run(());
         } else {
-            // After hydration (a task runs once the view is built): relative
-            // times move from the server's clock to the reader's.
-            leptos::task::spawn_local(async move {
+            // After hydration, in a task of its own rather than the long one
+            // that built the view (about a fifth of its work on a first
+            // visit, most of it the browser compiling what runs; README,
+            // "Performance"): relative times move from the server's clock
+            // to the reader's, and the reader's own comments are asked for.
+            let later = move || {
                 now_ms.set(api::now_millis());
                 client.with_value(|c| c.load_own(discussion));
-            });
+            };
+            if let Ok(pending) = set_timeout_with_handle(later, Duration::ZERO) {
+                on_cleanup(move || pending.clear());
+            }
         }
         Wiring {
             retry,
