@@ -1,7 +1,8 @@
-//! The browser entry: [`mount`], called by `embed.js` once per widget. It
-//! reads the configuration, then hydrates the first view the server rendered
-//! into the element, or renders the widget itself, and wires the views to the
-//! API client and to local storage.
+//! The browser entry: [`prepare`] then [`Prepared::mount`], called by
+//! `loader/start.js` once per widget. The first reads the configuration and
+//! decodes the data and words that came with it; the second hydrates the
+//! first view the server rendered into the element, or renders the widget
+//! itself, and wires the views to the API client and to local storage.
 
 use encart_api_types::loader::{AUTH_EXPIRED_EVENT, SIGN_OUT_EVENT};
 use encart_api_types::{ClientWords, EmbedState, Sort};
@@ -50,9 +51,6 @@ pub struct Config {
     /// The widget's words (`ClientWords`, which `embed.js` fetched: from the
     /// CDN in the first view's language, else from the API, which chose it).
     pub words: JsValue,
-    /// The reader's sign-in token from their site (`data-auth-token`,
-    /// `encart.signIn`), if they are signed in.
-    pub auth_token: Option<String>,
     /// The widget's stylesheet, for a widget the module renders itself (the
     /// first view's own, or the CDN's `encart-<hash>.css`, which `embed.js`
     /// fetches): the module does not carry it.
@@ -72,7 +70,6 @@ impl FromJs for Config {
             build: field(value, "build")?,
             state: field(value, "state")?,
             words: field(value, "words")?,
-            auth_token: field(value, "authToken")?,
             css: field(value, "css")?,
         })
     }
@@ -80,83 +77,110 @@ impl FromJs for Config {
 
 const OTHER_WORDS: &str = "encart: no words of this build's shape";
 
-/// Mounts a widget into `element` (a `div` inside a shadow root).
+/// Reads and checks a widget's configuration and decodes what came with it
+/// (its first view's data, its words): the first half of [`mount`], which
+/// `loader/start.js` runs in a task of its own before the view is taken over
+/// (each half is then a shorter task of the page's main thread).
 ///
 /// `config` is a plain object with the fields of [`Config`]. A bad config is
-/// answered with an error and mounts nothing. When `element` holds a first
-/// view rendered by a server of this build, the widget adopts its nodes
-/// (hydration), keeping what the reader typed; from another build, it
-/// replaces them, still without fetching the data again. Returns the
-/// mounted [`Widget`].
+/// answered with an error.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, JsError> {
+pub fn prepare(config: JsValue) -> Result<Prepared, JsError> {
     console_error_panic_hook::set_once();
     let config = Config::from_js(&config).ok_or_else(|| JsError::new("encart: invalid config"))?;
     if config.api.trim().is_empty() || config.article.trim().is_empty() {
         return Err(JsError::new("encart: config needs `api` and `article`"));
     }
-    let first = Prefetched {
-        article: Cell::new(config.article_response.dyn_into().ok()),
-        comments: Cell::new(config.comments_response.dyn_into().ok()),
-    };
-    let client = ApiClient::new(&config.api, &config.article, first);
-    let host = element.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host());
-    let tell = host.clone();
-    client.on_expired(move || fire(tell.as_ref(), AUTH_EXPIRED_EVENT));
-    // Given before the widget runs; checked by the API once it does (the
-    // first view is the same for every reader).
-    if let Some(token) = config.auth_token.filter(|t| !t.is_empty()) {
-        client.keep_token(token);
-    }
-    let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host };
     let embed = EmbedState::from_js(&config.state);
-
     let words = ClientWords::from_js(&config.words);
     let lang = words.and_then(|w| Lang::from_words(w.words)).ok_or_else(|| JsError::new(OTHER_WORDS))?;
-    let Some(embed) = embed else {
-        let (saved_size, saved_theme) = storage::saved_prefs();
-        let start = Start {
-            article: Load::Loading,
-            comments: None,
-            sort: config.sort.as_deref().and_then(Sort::parse),
-            now_ms: api::now_millis(),
-            prefs: Prefs {
-                size: saved_size.unwrap_or_default(),
-                theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
-            },
-            heading_level: heading_level(config.heading_level.and_then(|l| l.trim().parse().ok())),
-            lang,
-            typed: Typed { author: storage::remembered_author(), ..Typed::default() },
-            inline_css: adopt_styles(&element, config.css.as_deref().unwrap_or_default()),
-        };
-        let wiring = wire(client, true, reach.clone());
-        let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
-        return Ok(Widget::new("rendered", mounted, reach));
-    };
-
-    let mut typed = typed_in(&element);
-    if typed.author.is_empty() {
-        typed.author = storage::remembered_author();
-    }
-    if lang.tag() != embed.lang {
+    if embed.as_ref().is_some_and(|embed| lang.tag() != embed.lang) {
         return Err(JsError::new("encart: the words are not the first view's language"));
     }
-    let mut start = Start::from_embed(embed, lang, typed);
-    let wiring = wire(client, false, reach.clone());
-    if config.build.as_deref() == Some(BUILD_ID) {
-        let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
-        Ok(Widget::new("hydrated", mounted, reach))
-    } else {
-        // Without a build: `embed.js` asks again after a failed hydration.
-        if let Some(other) = &config.build {
-            leptos::logging::warn!(
-                "encart: the first view comes from build \"{other}\", this widget is build {BUILD_ID}: rendering it again"
-            );
+    Ok(Prepared { config, embed, lang })
+}
+
+/// Mounts a widget into `element` (a `div` inside a shadow root): [`prepare`]
+/// and [`Prepared::mount`] at once, for a reader not signed in.
+pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, JsError> {
+    prepare(config)?.mount(element, None)
+}
+
+/// A widget's checked configuration, its first view's data and its
+/// language (see [`prepare`]).
+#[wasm_bindgen]
+pub struct Prepared {
+    config: Config,
+    embed: Option<EmbedState>,
+    lang: Lang,
+}
+
+#[wasm_bindgen]
+impl Prepared {
+    /// Mounts the widget into `element`, signed in with `auth_token` (the
+    /// reader's token as it is now). When `element` holds a first view
+    /// rendered by a server of this build, the widget adopts its nodes
+    /// (hydration), keeping what the reader typed; from another build, it
+    /// replaces them, still without fetching the data again. Returns the
+    /// mounted [`Widget`].
+    pub fn mount(self, element: web_sys::HtmlElement, auth_token: Option<String>) -> Result<Widget, JsError> {
+        let Prepared { config, embed, lang } = self;
+        let first = Prefetched {
+            article: Cell::new(config.article_response.dyn_into().ok()),
+            comments: Cell::new(config.comments_response.dyn_into().ok()),
+        };
+        let client = ApiClient::new(&config.api, &config.article, first);
+        let host = element.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host());
+        let tell = host.clone();
+        client.on_expired(move || fire(tell.as_ref(), AUTH_EXPIRED_EVENT));
+        // Given before the widget runs; checked by the API once it does (the
+        // first view is the same for every reader).
+        if let Some(token) = auth_token.filter(|t| !t.is_empty()) {
+            client.keep_token(token);
         }
-        element.set_inner_html("");
-        start.inline_css = adopt_styles(&element, config.css.as_deref().unwrap_or_default());
-        let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
-        Ok(Widget::new("rendered", mounted, reach))
+        let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host };
+        let Some(embed) = embed else {
+            let (saved_size, saved_theme) = storage::saved_prefs();
+            let start = Start {
+                article: Load::Loading,
+                comments: None,
+                sort: config.sort.as_deref().and_then(Sort::parse),
+                now_ms: api::now_millis(),
+                prefs: Prefs {
+                    size: saved_size.unwrap_or_default(),
+                    theme: saved_theme.or_else(|| config.theme.as_deref().and_then(Theme::parse)).unwrap_or_default(),
+                },
+                heading_level: heading_level(config.heading_level.and_then(|l| l.trim().parse().ok())),
+                lang,
+                typed: Typed { author: storage::remembered_author(), ..Typed::default() },
+                inline_css: adopt_styles(&element, config.css.as_deref().unwrap_or_default()),
+            };
+            let wiring = wire(client, true, reach.clone());
+            let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
+            return Ok(Widget::new("rendered", mounted, reach));
+        };
+
+        let mut typed = typed_in(&element);
+        if typed.author.is_empty() {
+            typed.author = storage::remembered_author();
+        }
+        let mut start = Start::from_embed(embed, lang, typed);
+        let wiring = wire(client, false, reach.clone());
+        if config.build.as_deref() == Some(BUILD_ID) {
+            let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
+            Ok(Widget::new("hydrated", mounted, reach))
+        } else {
+            // Without a build: `embed.js` asks again after a failed hydration.
+            if let Some(other) = &config.build {
+                leptos::logging::warn!(
+                    "encart: the first view comes from build \"{other}\", this widget is build {BUILD_ID}: rendering it again"
+                );
+            }
+            element.set_inner_html("");
+            start.inline_css = adopt_styles(&element, config.css.as_deref().unwrap_or_default());
+            let mounted = leptos::mount::mount_to(element, move || widget(start, wiring));
+            Ok(Widget::new("rendered", mounted, reach))
+        }
     }
 }
 

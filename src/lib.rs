@@ -3,8 +3,8 @@
 //!
 //! Two builds of one set of views (`widget`, `app`, `article`, `comments`,
 //! `form`, `reader`, `retry`: pure functions of their props):
-//! - `hydrate` (the default; Trunk builds it): the browser entry ([`mount`],
-//!   in `entry.rs`), the API client (`api`) and local storage (`storage`),
+//! - `hydrate` (the default; Trunk builds it): the browser entry ([`prepare`]
+//!   then [`Prepared::mount`], or [`mount`] for both, in `entry.rs`), the API client (`api`) and local storage (`storage`),
 //!   the only modules that call the browser. It renders the widget, or
 //!   hydrates the first view the server rendered;
 //! - `ssr`: the views alone, which the API server renders to HTML
@@ -32,5 +32,5 @@ pub mod storage;
 pub mod widget;
 
 #[cfg(feature = "hydrate")]
-pub use entry::{Config, mount};
+pub use entry::{Config, Prepared, mount, prepare};
 pub use widget::BUILD_ID;
