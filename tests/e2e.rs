@@ -55,6 +55,60 @@ async fn the_script_tag_shows_our_article_as_a_reader_view() {
     world.close().await;
 }
 
+/// The layout shifts of the page so far, not caused by input, from a
+/// buffered `PerformanceObserver` (the timeline's `getEntriesByType` lists
+/// none: layout shifts are only given to observers).
+const SHIFTS_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const shifts = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push(e.value);
+}).observe({ type: "layout-shift", buffered: true });
+requestAnimationFrame(() => setTimeout(() => done(shifts), 200));
+"#;
+
+async fn layout_shifts(world: &World) -> Vec<f64> {
+    let shifts = world.browser.execute_async(SHIFTS_JS, vec![]).await.unwrap();
+    shifts.as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect()
+}
+
+#[tokio::test]
+async fn the_recommended_placeholder_keeps_the_page_from_moving() {
+    let world = world("reserved").await;
+    world.seed_comment("Nadia", "Rien de surprenant.", None).await;
+    world.browser.set_window_size(375, 800).await.unwrap();
+    world.open("reserved.html").await;
+    let below_js = r#"const below = document.getElementById("below").getBoundingClientRect();
+                      return { top: below.top + scrollY, viewport: innerHeight };"#;
+    let at_first = world.js(below_js, Value::Null).await;
+    // The first view, then the module: the reader goes to the discussion
+    // (the module comes), the widget hydrates, and the reader goes back up.
+    let seen = world.wait_for(0, ".comment").await;
+    assert_eq!(seen["state"], "hydrated");
+    let after = world.js(below_js, Value::Null).await;
+    assert!(
+        after["top"].as_f64().unwrap() > at_first["top"].as_f64().unwrap() + 800.0,
+        "the widget outgrew the room reserved for it, so what is below it went further down: {at_first} -> {after}"
+    );
+    assert!(at_first["top"].as_f64().unwrap() >= at_first["viewport"].as_f64().unwrap(), "{at_first}");
+    // ... off the first screen, where no reader saw it move: no layout shift.
+    assert_eq!(layout_shifts(&world).await, Vec::<f64>::new());
+    // The instrument sees a shift when there is one: the page's own banner
+    // arriving above the widget moves everything on the screen.
+    world
+        .js(
+            r#"const banner = document.createElement("p");
+               banner.style.height = "120px";
+               banner.textContent = "Publicité";
+               document.querySelector(".main").prepend(banner);"#,
+            Value::Null,
+        )
+        .await;
+    let shifts = layout_shifts(&world).await;
+    assert!(shifts.iter().sum::<f64>() > 0.05, "the banner moved the screen: {shifts:?}");
+    world.close().await;
+}
+
 /// Computed styles of every element in the first widget's shadow root (its
 /// host a `<div data-encart-host>` on the hostile page, which took our element's name).
 const STYLES_JS: &str = r#"
@@ -709,7 +763,6 @@ return {
   cells: [...root.querySelectorAll("td, th")].map((c) => c.textContent),
   code: root.querySelector("pre") && root.querySelector("pre").textContent,
   pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth,
-  shifts: performance.getEntriesByType("layout-shift").filter((e) => !e.hadRecentInput).map((e) => e.value),
 };
 "##;
 
@@ -754,7 +807,7 @@ async fn pictures_code_and_tables_read_as_on_the_site_without_moving_or_widening
             assert_eq!(image["alt"], "Le port de Sète au lever du jour");
         }
         // Scrolled to, each picture loads (or collapses to its caption) and nothing on the page moves.
-        let shifts_before = before["shifts"].as_array().unwrap().len();
+        let shifts_before = layout_shifts(&world).await.len();
         world
             .js(
                 r#"document.querySelector("encart-widget").shadowRoot.querySelector("table").scrollIntoView();"#,
@@ -773,8 +826,7 @@ async fn pictures_code_and_tables_read_as_on_the_site_without_moving_or_widening
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
         };
-        let new_shifts: Vec<f64> =
-            settled["shifts"].as_array().unwrap()[shifts_before..].iter().map(|v| v.as_f64().unwrap()).collect();
+        let new_shifts = layout_shifts(&world).await.split_off(shifts_before);
         assert!(new_shifts.iter().all(|s| *s < 0.001), "{width} px: the pictures moved the page: {new_shifts:?}");
         assert_eq!(settled["images"][1]["shown"], 0.0, "a broken picture collapses");
         assert_eq!(
