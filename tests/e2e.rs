@@ -78,9 +78,10 @@ async fn the_recommended_placeholder_keeps_the_page_from_moving() {
     world.seed_comment("Nadia", "Rien de surprenant.", None).await;
     world.browser.set_window_size(375, 800).await.unwrap();
     world.open("reserved.html").await;
+    // Where the content below the widget was as the page was parsed, before the widget came.
+    let at_first = world.js("return window.belowAtFirst;", Value::Null).await;
     let below_js = r#"const below = document.getElementById("below").getBoundingClientRect();
                       return { top: below.top + scrollY, viewport: innerHeight };"#;
-    let at_first = world.js(below_js, Value::Null).await;
     // The first view, then the module: the reader goes to the discussion
     // (the module comes), the widget hydrates, and the reader goes back up.
     let seen = world.wait_for(0, ".comment").await;
