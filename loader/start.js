@@ -101,26 +101,37 @@ export const encart = (function () {
             });
           };
           // The config and the data read now, the view taken over in the
-          // next task: two shorter tasks on the page's main thread than one
-          // (README, "Performance").
-          var prepared;
+          // next task and its discussion in the one after (src/later.rs):
+          // three shorter tasks on the page's main thread than one (README,
+          // "Performance").
+          var pause = function () {
+            return new Promise(function (next) {
+              setTimeout(next, 0);
+            });
+          };
+          var prepared, widget;
           try {
             prepared = glue.prepare(config);
           } catch (e) {
             return afresh(e);
           }
-          return new Promise(function (next) {
-            setTimeout(next, 0);
-          }).then(function () {
-            var widget;
-            try {
-              widget = take(glue, env, target, config, prepared);
-            } catch (e) {
-              return afresh(e);
-            }
-            then(widget);
-            return widget;
-          });
+          return pause()
+            .then(function () {
+              try {
+                widget = take(glue, env, target, config, prepared);
+              } catch (e) {
+                return afresh(e);
+              }
+              return pause().then(function () {
+                try {
+                  widget.finish();
+                } catch (e) {
+                  return afresh(e);
+                }
+                then(widget);
+                return widget;
+              });
+            });
         });
     },
     // Renders the widget in `target`, with the words the loader asked the

@@ -9,6 +9,7 @@ use crate::comments::{Actions, CommentsSection};
 use crate::discussion::Discussion;
 use crate::form::Typed;
 use crate::i18n::{Lang, Text, text};
+use crate::later::Later;
 use crate::load::Load;
 use crate::reader::{Prefs, ReaderControls};
 use crate::retry::{Retry, Shape, failed};
@@ -69,17 +70,21 @@ pub fn App(
             {failed(&err, lang, Retry::Click(on_retry), Shape::Block("error"), None)}
         }),
         Load::Ready(article) => {
+            // Taken over from the first view in a task after the rest (`later.rs`).
             let comments = comments.clone().map(|c| {
-                view! {
-                    <CommentsSection
-                        discussion=c.discussion
-                        lang
-                        now_ms=c.now_ms
-                        actions=c.actions
-                        typed=c.typed
-                        heading_level=level + 1
-                    />
-                }
+                Later(
+                    view! {
+                        <CommentsSection
+                            discussion=c.discussion
+                            lang
+                            now_ms=c.now_ms
+                            actions=c.actions
+                            typed=c.typed
+                            heading_level=level + 1
+                        />
+                    }
+                    .into_any(),
+                )
             });
             let controls =
                 presentation.map(|p| view! { <ReaderControls prefs=p.prefs on_change=p.on_change lang /> }.into_any());

@@ -20,6 +20,7 @@ use crate::discussion::Discussion;
 use crate::form::{MAIN_FORM, Typed, field_id};
 use crate::i18n::Lang;
 use crate::json::{FromJs, field};
+use crate::later;
 use crate::load::Load;
 use crate::reader::{Prefs, Theme};
 use crate::storage;
@@ -100,10 +101,13 @@ pub fn prepare(config: JsValue) -> Result<Prepared, JsError> {
     Ok(Prepared { config, embed, lang })
 }
 
-/// Mounts a widget into `element` (a `div` inside a shadow root): [`prepare`]
-/// and [`Prepared::mount`] at once, for a reader not signed in.
+/// Mounts a widget into `element` (a `div` inside a shadow root): [`prepare`],
+/// [`Prepared::mount`] and [`Widget::finish`] at once, for a reader not
+/// signed in (the wasm tests' way; `loader/start.js` runs each in a task).
 pub fn mount(element: web_sys::HtmlElement, config: JsValue) -> Result<Widget, JsError> {
-    prepare(config)?.mount(element, None)
+    let mut widget = prepare(config)?.mount(element, None)?;
+    widget.finish();
+    Ok(widget)
 }
 
 /// A widget's checked configuration, its first view's data and its
@@ -138,7 +142,7 @@ impl Prepared {
         if let Some(token) = auth_token.filter(|t| !t.is_empty()) {
             client.keep_token(token);
         }
-        let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host };
+        let reach = Reach { client: client.clone(), discussion: Rc::new(Cell::new(None)), host, after: Rc::default() };
         let Some(embed) = embed else {
             let (saved_size, saved_theme) = storage::saved_prefs();
             let start = Start {
@@ -168,7 +172,9 @@ impl Prepared {
         let wiring = wire(client, false, reach.clone());
         if config.build.as_deref() == Some(BUILD_ID) {
             let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
-            Ok(Widget::new("hydrated", mounted, reach))
+            let mut widget = Widget::new("hydrated", mounted, reach);
+            widget.parts = Some(later::take_pending());
+            Ok(widget)
         } else {
             // Without a build: `embed.js` asks again after a failed hydration.
             if let Some(other) = &config.build {
@@ -185,13 +191,18 @@ impl Prepared {
 }
 
 /// What the page's calls on a mounted widget reach: its API client, its
-/// discussion (once the view is built), its host element.
+/// discussion (once the view is built), its host element; and what runs
+/// once a first view is all taken over ([`Widget::finish`]).
 #[derive(Clone)]
 struct Reach {
     client: ApiClient,
     discussion: Rc<Cell<Option<Discussion>>>,
     host: Option<web_sys::Element>,
+    after: Rc<Cell<Option<Task>>>,
 }
+
+/// Work for a later task of the main thread.
+type Task = Box<dyn FnOnce()>;
 
 /// Fires `name` on the widget's host element, bubbling, for the page.
 fn fire(host: Option<&web_sys::Element>, name: &str) {
@@ -209,6 +220,10 @@ pub struct Widget {
     /// The view and its reactive owner: dropping them unmounts the widget.
     mounted: Box<dyn std::any::Any>,
     reach: Reach,
+    /// The parts of the first view left to take over (`later.rs`).
+    parts: Option<later::Pending>,
+    /// The task that runs after them, until it has.
+    after: Cell<Option<TimeoutHandle>>,
 }
 
 impl Widget {
@@ -217,7 +232,7 @@ impl Widget {
         mounted: UnmountHandle<M>,
         reach: Reach,
     ) -> Widget {
-        Widget { how, mounted: Box::new(mounted), reach }
+        Widget { how, mounted: Box::new(mounted), reach, parts: None, after: Cell::new(None) }
     }
 }
 
@@ -229,10 +244,28 @@ impl Widget {
         self.how.to_owned()
     }
 
+    /// Takes over what of the first view [`Prepared::mount`] left for a
+    /// task of its own (the discussion: `later.rs`); then, in the next
+    /// task, relative times move from the server's clock to the reader's
+    /// and the reader's own comments are asked for. `loader/start.js` calls
+    /// it a task after `mount`, and hands the widget to the page once it
+    /// has returned.
+    pub fn finish(&mut self) {
+        if let Some(parts) = self.parts.take() {
+            parts.hydrate();
+        }
+        if let Some(after) = self.reach.after.take() {
+            self.after.set(set_timeout_with_handle(after, Duration::ZERO).ok());
+        }
+    }
+
     /// Removes the widget (a page that drops its element, as single-page
     /// apps do on navigation): its nodes, timers and reactive state go, and
     /// this object with them.
     pub fn unmount(self) {
+        if let Some(after) = self.after.take() {
+            after.clear();
+        }
         drop(self.mounted);
     }
 
@@ -314,18 +347,16 @@ fn wire(client: ApiClient, fetch: bool, reach: Reach) -> impl FnOnce(Handles) ->
         if fetch {
             retry.run(());
         } else {
-            // After hydration, in a task of its own rather than the long one
+            // After hydration, in a task of its own rather than the long ones
             // that built the view (about a fifth of its work on a first
             // visit, most of it the browser compiling what runs; README,
             // "Performance"): relative times move from the server's clock
-            // to the reader's, and the reader's own comments are asked for.
-            let later = move || {
+            // to the reader's, and the reader's own comments are asked for
+            // (`Widget::finish`, once the discussion is taken over too).
+            reach.after.set(Some(Box::new(move || {
                 now_ms.set(api::now_millis());
                 client.with_value(|c| c.load_own(discussion));
-            };
-            if let Ok(pending) = set_timeout_with_handle(later, Duration::ZERO) {
-                on_cleanup(move || pending.clear());
-            }
+            })));
         }
         Wiring {
             retry,

@@ -22,6 +22,7 @@ pub mod form;
 pub mod i18n;
 #[cfg(feature = "hydrate")]
 pub mod json;
+pub mod later;
 pub mod links;
 pub mod load;
 pub mod plural;

@@ -1,0 +1,188 @@
+//! A part of the view taken over from the server's first view in a later
+//! task than the rest ([`Later`]): the browser compiles the module's
+//! functions as they are first called, on the main thread, so one
+//! hydration of the whole widget is one long task; hydrated in parts, it is
+//! several shorter ones, and the page can paint and answer the reader in
+//! between. No browser calls: `entry.rs` says when the parts left over run
+//! ([`take_pending`]).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::Attribute;
+use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::hydration::Cursor;
+use leptos::tachys::renderer::Rndr;
+use leptos::tachys::renderer::types::{Element, Node};
+use leptos::tachys::view::add_attr::AddAnyAttr;
+use leptos::tachys::view::any_view::{AnyView, AnyViewState, AnyViewWithAttrs};
+use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};
+use wasm_bindgen::JsCast;
+
+/// `view`, one element, hydrated after the rest of the widget (built and
+/// rendered to HTML as it is).
+pub struct Later(pub AnyView);
+
+thread_local! {
+    /// The parts whose hydration waits, in the order of the page, until
+    /// [`take_pending`] takes them.
+    static PENDING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The parts of a view a hydration left for later, in the order of the
+/// page: taken right after it, so that each widget on a page has its own.
+#[must_use]
+pub struct Pending(Vec<Box<dyn FnOnce()>>);
+
+/// What the hydration just done left for later.
+pub fn take_pending() -> Pending {
+    Pending(PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())))
+}
+
+impl Pending {
+    /// Hydrates them (each does nothing if its part was taken down meanwhile).
+    pub fn hydrate(self) {
+        for hydrate in self.0 {
+            hydrate();
+        }
+    }
+}
+
+/// A [`Later`]'s state: its element, and its view's state once hydrated.
+pub struct LaterState {
+    el: Option<Element>,
+    inner: Rc<RefCell<Option<AnyViewState>>>,
+    /// Set when it is taken down before its turn: the turn does nothing.
+    gone: Rc<Cell<bool>>,
+}
+
+impl Render for Later {
+    type State = LaterState;
+
+    fn build(self) -> LaterState {
+        LaterState { el: None, inner: Rc::new(RefCell::new(Some(self.0.build()))), gone: Rc::default() }
+    }
+
+    fn rebuild(self, state: &mut LaterState) {
+        if let Some(inner) = state.inner.borrow_mut().as_mut() {
+            self.0.rebuild(inner);
+            return;
+        }
+        // Changed before its turn: hydrated now, with the new view.
+        state.gone.set(true);
+        if let Some(el) = &state.el {
+            *state.inner.borrow_mut() = Some(hydrate_at(self.0, el));
+        }
+    }
+}
+
+fn hydrate_at(view: AnyView, el: &Element) -> AnyViewState {
+    view.hydrate::<true>(&Cursor::new(el.clone()), &PositionState::new(Position::Current))
+}
+
+impl RenderHtml for Later {
+    type AsyncOutput = Later;
+    type Owned = Later;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {
+        self.0.dry_resolve();
+    }
+
+    async fn resolve(self) -> Later {
+        Later(self.0.resolve().await)
+    }
+
+    fn to_html_with_buf(
+        self,
+        buf: &mut String,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
+        self.0.to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(self, cursor: &Cursor, position: &PositionState) -> LaterState {
+        // Where an element's hydration finds its element, and leaves the cursor.
+        match position.get() {
+            Position::FirstChild => cursor.child(),
+            Position::Current => {}
+            _ => cursor.sibling(),
+        }
+        let el: Element = cursor.current().unchecked_into();
+        position.set(Position::NextChild);
+        let state = LaterState { el: Some(el.clone()), inner: Rc::default(), gone: Rc::default() };
+        let (inner, gone, owner, view) = (state.inner.clone(), state.gone.clone(), Owner::current(), self.0);
+        PENDING.with(|p| {
+            p.borrow_mut().push(Box::new(move || {
+                if gone.get() {
+                    return;
+                }
+                let hydrated = match owner {
+                    Some(owner) => owner.with(|| hydrate_at(view, &el)),
+                    None => hydrate_at(view, &el),
+                };
+                *inner.borrow_mut() = Some(hydrated);
+            }))
+        });
+        state
+    }
+
+    fn into_owned(self) -> Later {
+        self
+    }
+}
+
+impl AddAnyAttr for Later {
+    type Output<SomeNewAttr: Attribute> = AnyViewWithAttrs;
+
+    fn add_any_attr<NewAttr: Attribute>(self, attr: NewAttr) -> Self::Output<NewAttr>
+    where
+        Self::Output<NewAttr>: RenderHtml,
+    {
+        self.0.add_any_attr(attr)
+    }
+}
+
+impl Mountable for LaterState {
+    fn unmount(&mut self) {
+        self.gone.set(true);
+        match (self.inner.borrow_mut().as_mut(), &self.el) {
+            (Some(inner), _) => inner.unmount(),
+            (None, Some(el)) => Rndr::remove(el.as_ref()),
+            (None, None) => {}
+        }
+    }
+
+    fn mount(&mut self, parent: &Element, marker: Option<&Node>) {
+        match (self.inner.borrow_mut().as_mut(), &self.el) {
+            (Some(inner), _) => inner.mount(parent, marker),
+            (None, Some(el)) => Rndr::insert_node(parent, el.as_ref(), marker),
+            (None, None) => {}
+        }
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        if let Some(inner) = self.inner.borrow().as_ref() {
+            return inner.insert_before_this(child);
+        }
+        let Some(el) = &self.el else { return false };
+        match Rndr::get_parent(el).and_then(|parent| parent.dyn_into::<Element>().ok()) {
+            Some(parent) => {
+                child.mount(&parent, Some(el));
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        match self.inner.borrow().as_ref() {
+            Some(inner) => inner.elements(),
+            None => self.el.iter().cloned().collect(),
+        }
+    }
+}
