@@ -171,6 +171,8 @@ impl Prepared {
         let mut start = Start::from_embed(embed, lang, typed);
         let wiring = wire(client, false, reach.clone());
         if config.build.as_deref() == Some(BUILD_ID) {
+            // Nothing left over from a hydration that failed midway.
+            drop(later::take_pending());
             let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
             let mut widget = Widget::new("hydrated", mounted, reach);
             widget.parts = Some(later::take_pending());

@@ -49,36 +49,46 @@ impl Pending {
     }
 }
 
-/// A [`Later`]'s state: its element, and its view's state once hydrated.
+/// A [`Later`]'s state: its element, its view until its turn (with the
+/// reactive owner it was made under), and its view's state once hydrated.
 pub struct LaterState {
     el: Option<Element>,
+    waiting: Rc<Waiting>,
     inner: Rc<RefCell<Option<AnyViewState>>>,
-    /// Set when it is taken down before its turn: the turn does nothing.
-    gone: Rc<Cell<bool>>,
 }
+
+type Waiting = Cell<Option<(AnyView, Option<Owner>)>>;
 
 impl Render for Later {
     type State = LaterState;
 
     fn build(self) -> LaterState {
-        LaterState { el: None, inner: Rc::new(RefCell::new(Some(self.0.build()))), gone: Rc::default() }
+        LaterState { el: None, waiting: Rc::default(), inner: Rc::new(RefCell::new(Some(self.0.build()))) }
     }
 
     fn rebuild(self, state: &mut LaterState) {
+        // Changed before its turn: the old view takes the server's nodes
+        // over first, then changes as any view does.
+        if let Some(el) = &state.el {
+            hydrate_waiting(&state.waiting, &state.inner, el);
+        }
         if let Some(inner) = state.inner.borrow_mut().as_mut() {
             self.0.rebuild(inner);
-            return;
-        }
-        // Changed before its turn: hydrated now, with the new view.
-        state.gone.set(true);
-        if let Some(el) = &state.el {
-            *state.inner.borrow_mut() = Some(hydrate_at(self.0, el));
         }
     }
 }
 
-fn hydrate_at(view: AnyView, el: &Element) -> AnyViewState {
-    view.hydrate::<true>(&Cursor::new(el.clone()), &PositionState::new(Position::Current))
+/// Hydrates the view waiting for `el`'s nodes, if it still waits (its turn,
+/// or a change before it).
+fn hydrate_waiting(waiting: &Waiting, inner: &RefCell<Option<AnyViewState>>, el: &Element) {
+    if let Some((view, owner)) = waiting.take() {
+        let hydrate = || view.hydrate::<true>(&Cursor::new(el.clone()), &PositionState::new(Position::Current));
+        let hydrated = match owner {
+            Some(owner) => owner.with(hydrate),
+            None => hydrate(),
+        };
+        *inner.borrow_mut() = Some(hydrated);
+    }
 }
 
 impl RenderHtml for Later {
@@ -114,20 +124,13 @@ impl RenderHtml for Later {
         }
         let el: Element = cursor.current().unchecked_into();
         position.set(Position::NextChild);
-        let state = LaterState { el: Some(el.clone()), inner: Rc::default(), gone: Rc::default() };
-        let (inner, gone, owner, view) = (state.inner.clone(), state.gone.clone(), Owner::current(), self.0);
-        PENDING.with(|p| {
-            p.borrow_mut().push(Box::new(move || {
-                if gone.get() {
-                    return;
-                }
-                let hydrated = match owner {
-                    Some(owner) => owner.with(|| hydrate_at(view, &el)),
-                    None => hydrate_at(view, &el),
-                };
-                *inner.borrow_mut() = Some(hydrated);
-            }))
-        });
+        let state = LaterState {
+            el: Some(el.clone()),
+            waiting: Rc::new(Cell::new(Some((self.0, Owner::current())))),
+            inner: Rc::default(),
+        };
+        let (waiting, inner) = (state.waiting.clone(), state.inner.clone());
+        PENDING.with(|p| p.borrow_mut().push(Box::new(move || hydrate_waiting(&waiting, &inner, &el))));
         state
     }
 
@@ -149,7 +152,8 @@ impl AddAnyAttr for Later {
 
 impl Mountable for LaterState {
     fn unmount(&mut self) {
-        self.gone.set(true);
+        // Taken down before its turn: the turn does nothing.
+        self.waiting.take();
         match (self.inner.borrow_mut().as_mut(), &self.el) {
             (Some(inner), _) => inner.unmount(),
             (None, Some(el)) => Rndr::remove(el.as_ref()),
