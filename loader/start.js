@@ -60,10 +60,13 @@ export const encart = (function () {
     return (prepared || glue.prepare(config)).mount(target, env.token(config));
   }
 
-  // The same, the widget then given to `then` at once (before anything
-  // queued runs: the loader does what the reader did meanwhile).
+  // The same, finished at once (`Widget.finish`: what a first view left for
+  // later, then the reader's clock and own comments), and given to `then`
+  // at once (before anything queued runs: the loader does what the reader
+  // did meanwhile).
   function mount(glue, env, target, config, then) {
     var widget = take(glue, env, target, config);
+    widget.finish();
     then(widget);
     return widget;
   }
