@@ -171,11 +171,10 @@ impl Prepared {
         let mut start = Start::from_embed(embed, lang, typed);
         let wiring = wire(client, false, reach.clone());
         if config.build.as_deref() == Some(BUILD_ID) {
-            // Nothing left over from a hydration that failed midway.
-            drop(later::take_pending());
-            let mounted = leptos::mount::hydrate_from(element, move || widget(start, wiring));
+            let (mounted, parts) =
+                later::hydrating(|| leptos::mount::hydrate_from(element, move || widget(start, wiring)));
             let mut widget = Widget::new("hydrated", mounted, reach);
-            widget.parts = Some(later::take_pending());
+            widget.parts = Some(parts);
             Ok(widget)
         } else {
             // Without a build: `embed.js` asks again after a failed hydration.
@@ -225,7 +224,7 @@ pub struct Widget {
     /// The parts of the first view left to take over (`later.rs`).
     parts: Option<later::Pending>,
     /// The task that runs after them, until it has.
-    after: Cell<Option<TimeoutHandle>>,
+    after: Option<TimeoutHandle>,
 }
 
 impl Widget {
@@ -234,7 +233,7 @@ impl Widget {
         mounted: UnmountHandle<M>,
         reach: Reach,
     ) -> Widget {
-        Widget { how, mounted: Box::new(mounted), reach, parts: None, after: Cell::new(None) }
+        Widget { how, mounted: Box::new(mounted), reach, parts: None, after: None }
     }
 }
 
@@ -257,7 +256,7 @@ impl Widget {
             parts.hydrate();
         }
         if let Some(after) = self.reach.after.take() {
-            self.after.set(set_timeout_with_handle(after, Duration::ZERO).ok());
+            self.after = set_timeout_with_handle(after, Duration::ZERO).ok();
         }
     }
 
@@ -265,7 +264,7 @@ impl Widget {
     /// apps do on navigation): its nodes, timers and reactive state go, and
     /// this object with them.
     pub fn unmount(self) {
-        if let Some(after) = self.after.take() {
+        if let Some(after) = self.after {
             after.clear();
         }
         drop(self.mounted);

@@ -4,7 +4,7 @@
 //! hydration of the whole widget is one long task; hydrated in parts, it is
 //! several shorter ones, and the page can paint and answer the reader in
 //! between. No browser calls: `entry.rs` says when the parts left over run
-//! ([`take_pending`]).
+//! ([`hydrating`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -26,7 +26,7 @@ pub struct Later(pub AnyView);
 
 thread_local! {
     /// The parts whose hydration waits, in the order of the page, until
-    /// [`take_pending`] takes them.
+    /// [`hydrating`] takes them.
     static PENDING: RefCell<Vec<Box<dyn FnOnce()>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -35,9 +35,13 @@ thread_local! {
 #[must_use]
 pub struct Pending(Vec<Box<dyn FnOnce()>>);
 
-/// What the hydration just done left for later.
-pub fn take_pending() -> Pending {
-    Pending(PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())))
+/// Runs `hydrate` (a hydration), and gives what it left for later with its
+/// result (none left over from a hydration that failed midway before it).
+pub fn hydrating<T>(hydrate: impl FnOnce() -> T) -> (T, Pending) {
+    let take = || Pending(PENDING.with(|p| std::mem::take(&mut *p.borrow_mut())));
+    drop(take());
+    let done = hydrate();
+    (done, take())
 }
 
 impl Pending {
